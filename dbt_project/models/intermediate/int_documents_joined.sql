@@ -1,0 +1,46 @@
+-- One row per current document (distinct bytes under the raw dir), with every path it sits
+-- under, its reading outcome and its classification.
+with raw_files as (
+    select * from {{ ref('stg_lake__raw_files') }}
+),
+
+filings as (
+    select * from {{ ref('stg_lake__filings') }}
+),
+
+classifications as (
+    select * from {{ ref('stg_lake__classifications') }}
+),
+
+paths as (
+    select
+        document_id,
+        min(file_path) as file_path,
+        string_agg(file_path, ' | ' order by file_path) as file_paths,
+        count(*) as path_count
+    from raw_files
+    group by document_id
+)
+
+select
+    paths.document_id,
+    paths.file_path,
+    paths.file_paths,
+    paths.path_count,
+    filings.parser_version,
+    filings.encoding,
+    filings.byte_size,
+    filings.line_count,
+    filings.read_status,
+    filings.read_reason,
+    filings.read_detail,
+    filings.read_at,
+    coalesce(classifications.kind, 'unknown') as kind,
+    classifications.kind_scores,
+    classifications.government_code,
+    classifications.extract_status,
+    classifications.extract_reason,
+    classifications.extract_detail
+from paths
+left join filings on filings.document_id = paths.document_id
+left join classifications on classifications.document_id = paths.document_id

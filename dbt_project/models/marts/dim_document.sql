@@ -1,0 +1,19 @@
+with documents as (
+    select * from {{ ref('int_documents_joined') }}
+)
+
+select
+    document_id,
+    file_path,
+    file_paths,
+    document_id as sha256,
+    kind,
+    government_code,
+    parser_version,
+    encoding,
+    byte_size,
+    line_count,
+    read_status,
+    extract_status,
+    read_at as ingested_at
+from documents

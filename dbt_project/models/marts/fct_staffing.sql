@@ -1,0 +1,23 @@
+with staffing as (
+    select * from {{ ref('int_staffing_resolved') }}
+)
+
+select
+    {{ surrogate_key(['document_id', 'source_line', 'org_unit', 'grade']) }} as staffing_id,
+    {{ surrogate_key(['government_code', 'org_unit']) }} as department_id,
+    government_code,
+    org_unit,
+    org_unit_printed,
+    grade,
+    grade_printed,
+    authorized,
+    current_count as current,
+    as_of,
+    statement,
+    printed_value,
+    table_index,
+    document_id,
+    source_line,
+    source_excerpt,
+    parser_version
+from staffing

@@ -1,0 +1,21 @@
+with source as (
+    select * from {{ source('lake', 'classifications') }}
+    where parser_version = '{{ var("parser_version") }}'
+),
+
+renamed as (
+    select
+        -- ids
+        document_id,
+        parser_version,
+        government_code,
+        -- classification
+        coalesce(kind, 'unknown') as kind,
+        kind_scores,
+        extract_status,
+        reason as extract_reason,
+        detail as extract_detail
+    from source
+)
+
+select * from renamed

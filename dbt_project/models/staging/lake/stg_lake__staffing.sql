@@ -1,0 +1,29 @@
+with source as (
+    select * from {{ source('lake', 'staffing') }}
+    where parser_version = '{{ var("parser_version") }}'
+),
+
+renamed as (
+    select
+        -- provenance
+        document_id,
+        cast(source_line as integer) as source_line,
+        source_excerpt,
+        parser_version,
+        cast(table_index as integer) as table_index,
+        -- dimensions
+        org_unit,
+        org_unit_printed,
+        statement,
+        grade,
+        grade_printed,
+        -- measures (정원 = authorized posts, 현원 = people in post)
+        cast(authorized as bigint) as authorized,
+        cast("current" as bigint) as current_count,
+        printed_value,
+        -- dates
+        cast(as_of as date) as as_of
+    from source
+)
+
+select * from renamed

@@ -1,0 +1,41 @@
+"""Dates as filings print them: ``23. 10월 말``, ``2023. 10. 31.``, ``2023.10.31``, ``2023년 10월``."""
+
+from __future__ import annotations
+
+import calendar
+import re
+from datetime import date
+
+_DATE = re.compile(
+    r"(?P<year>\d{4}|\d{2})\s*[.년/-]\s*(?P<month>\d{1,2})\s*(?:월|\.)?"
+    r"(?:\s*(?P<day>\d{1,2})\s*(?:일|\.)?|\s*(?P<end>말))?"
+)
+_AS_OF_MARKERS = re.compile(r"기\s*준\s*일?\s*[:：]?")
+
+
+def _year(text: str) -> int:
+    year = int(text)
+    return year + 2000 if year < 100 else year
+
+
+def parse_date(text: str) -> date | None:
+    """First date in ``text``; a month without a day means the month's last day (``10월 말``)."""
+    match = _DATE.search(text)
+    if not match:
+        return None
+    year, month = _year(match.group("year")), int(match.group("month"))
+    if not 1 <= month <= 12:
+        return None
+    last_day = calendar.monthrange(year, month)[1]
+    day = int(match.group("day")) if match.group("day") else last_day
+    if not 1 <= day <= last_day:
+        return None
+    return date(year, month, day)
+
+
+def parse_as_of(text: str) -> date | None:
+    """The date after a 기준일 / 기준 marker, e.g. ``(기준일 : 23. 10월 말)`` → 2023-10-31."""
+    marker = _AS_OF_MARKERS.search(text)
+    if not marker:
+        return None
+    return parse_date(text[marker.end():])

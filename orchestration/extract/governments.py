@@ -1,0 +1,113 @@
+"""Which government a filing is about, from the names it prints.
+
+The reference list is the dbt seed ``governments.csv`` (one source of truth for Python and dbt).
+A 기초 name that several 광역 share (``서구``, ``중구``) only counts with its parent
+(``광주광역시 서구``, ``광주 서구``, ``광주서구``); a unique one (``금천구``) counts alone.
+"""
+
+from __future__ import annotations
+
+import csv
+import re
+from collections import Counter
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+_HANGUL = re.compile(r"[가-힣]")
+
+
+@dataclass(frozen=True)
+class Government:
+    code: str
+    name_ko: str
+    full_name_ko: str
+    short_name_ko: str
+    level: str
+    parent_code: str
+    valid_from: str
+    valid_to: str
+
+
+def load_governments(path: Path) -> list[Government]:
+    with path.open(encoding="utf-8") as handle:
+        return [
+            Government(
+                code=row["government_code"],
+                name_ko=row["name_ko"],
+                full_name_ko=row["full_name_ko"],
+                short_name_ko=row["short_name_ko"],
+                level=row["level"],
+                parent_code=row["parent_code"],
+                valid_from=row["valid_from"],
+                valid_to=row["valid_to"],
+            )
+            for row in csv.DictReader(handle)
+        ]
+
+
+class GovernmentIndex:
+    """Counts mentions of every government in a text and picks the one the text is about."""
+
+    def __init__(self, governments: list[Government]):
+        # Successor governments (valid_from in the future of every seed filing) share names with
+        # their predecessors; mentions resolve to the code valid before the reform.
+        self.governments = [g for g in governments if not g.valid_from or g.valid_from < "2026-07-01"]
+        self.by_code = {g.code: g for g in self.governments}
+        basic_names = Counter(g.name_ko for g in self.governments if g.level == "기초")
+        self._patterns: list[tuple[Government, re.Pattern[str], int]] = []
+        for government in self.governments:
+            for pattern, weight in self._names(government, basic_names):
+                self._patterns.append((government, pattern, weight))
+
+    def _names(self, government: Government, basic_names: Counter) -> list[tuple[re.Pattern[str], int]]:
+        if government.level == "광역":
+            names = [government.full_name_ko]
+            colloquial = f"{government.short_name_ko}시"  # 서울시, 광주시 (unless a 시 has that name)
+            if government.full_name_ko.endswith("시") and colloquial not in basic_names:
+                names.append(colloquial)
+            return [(_bounded(name), 1) for name in names]
+        parent = self.by_code.get(government.parent_code)
+        names = []
+        if parent is not None:
+            for parent_name in {parent.full_name_ko, parent.short_name_ko}:
+                names.append((re.compile(re.escape(parent_name) + r"\s*" + re.escape(government.name_ko)), 3))
+        if basic_names[government.name_ko] == 1:
+            names.append((_bounded(government.name_ko), 1))
+        return names
+
+    def mentions(self, text: str) -> Counter:
+        scores: Counter = Counter()
+        for government, pattern, weight in self._patterns:
+            found = len(pattern.findall(text))
+            if found:
+                scores[government.code] += found * weight
+        return scores
+
+    def best(self, text: str) -> Government | None:
+        """The 기초 government mentioned most, else the 광역 one; None when nothing is named."""
+        scores = self.mentions(text)
+        for level in ("기초", "광역"):
+            ranked = [(score, code) for code, score in scores.items() if self.by_code[code].level == level]
+            if ranked:
+                return self.by_code[max(ranked)[1]]
+        return None
+
+    def by_name(self, name: str) -> Government | None:
+        """A government named exactly (``서울특별시``, ``광주광역시 서구``)."""
+        for government in self.governments:
+            if name in (government.full_name_ko, government.name_ko) and (
+                government.level == "광역" or name == government.full_name_ko
+            ):
+                return government
+        return None
+
+
+def _bounded(name: str) -> re.Pattern[str]:
+    """A name not glued to a longer Hangul word on its left (``서구`` inside ``강서구``)."""
+    return re.compile(r"(?<![가-힣])" + re.escape(name))
+
+
+@lru_cache(maxsize=4)
+def government_index(path: Path) -> GovernmentIndex:
+    return GovernmentIndex(load_governments(path))

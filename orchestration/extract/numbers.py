@@ -1,0 +1,115 @@
+"""One parser for every number form the filings print.
+
+``36,200``, ``△ 35,354,218`` (△ and ▲ are minus), ``873.20`` (decimals kept exactly as printed),
+``36,200천원``, ``86.5%``, ``12.3↑``, ``22 (24)`` (a count and a second count in brackets),
+``-`` (no amount) and ``비예산`` (not a budget item). Wrong input raises NumberParseError; nothing
+ever silently becomes zero.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from decimal import Decimal, InvalidOperation
+
+
+class NumberParseError(ValueError):
+    pass
+
+
+MONEY_FACTORS: dict[str, int] = {
+    "원": 1,
+    "천원": 1_000,
+    "만원": 10_000,
+    "백만원": 1_000_000,
+    "억원": 100_000_000,
+    "조원": 1_000_000_000_000,
+}
+RATE_UNITS = frozenset({"%", "％"})
+COUNT_UNITS = frozenset({"명", "건", "개", "회", "개소", "곳", "일", "팀", "과", "대", "호", "세"})
+
+_MINUS_SIGNS = "△▲−–\\-"
+_NUMBER_BODY = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"
+_UNIT = r"(?:조원|억원|백만원|천원|만원|원|%|％|" + "|".join(sorted(COUNT_UNITS, key=len, reverse=True)) + r")"
+NUMBER_PATTERN = re.compile(
+    rf"(?P<sign>[{_MINUS_SIGNS}+]\s*)?(?P<body>{_NUMBER_BODY})\s*(?P<unit>{_UNIT})?\s*(?P<arrow>[↑↓])?"
+)
+_QUANTITY = re.compile(rf"^\s*{NUMBER_PATTERN.pattern}\s*$")
+_PAIR = re.compile(rf"^\s*(?P<first>[^()]+?)\s*\(\s*(?P<second>[^()]+?)\s*\)\s*$")
+_DASHES = frozenset({"-", "–", "—", "−", "－"})
+NON_BUDGET = "비예산"
+
+
+@dataclass(frozen=True)
+class Quantity:
+    printed: str
+    value: Decimal | None
+    unit: str | None = None
+    marker: str | None = None  # "dash" (no amount) or "non_budget" (비예산)
+
+    @property
+    def amount_krw(self) -> int | None:
+        return to_won(self.value, self.unit)
+
+
+def parse_quantity(token: str, unit: str | None = None) -> Quantity:
+    """Parse one printed number. ``unit`` is the table's unit, used when the token has none."""
+    printed = token.strip()
+    if printed in _DASHES:
+        return Quantity(printed=printed, value=None, unit=unit, marker="dash")
+    if printed.replace(" ", "") == NON_BUDGET:
+        return Quantity(printed=printed, value=None, unit=unit, marker="non_budget")
+    match = _QUANTITY.match(printed)
+    if not match:
+        raise NumberParseError(f"not a number: {token!r}")
+    value = _to_decimal(match.group("body"))
+    if match.group("sign") and match.group("sign").strip() != "+":
+        value = -value
+    if match.group("arrow") == "↓":
+        value = -value
+    return Quantity(printed=printed, value=value, unit=match.group("unit") or unit)
+
+
+def parse_number(token: str) -> Decimal:
+    quantity = parse_quantity(token)
+    if quantity.value is None:
+        raise NumberParseError(f"no numeric value in {token!r}")
+    return quantity.value
+
+
+def parse_pair(token: str, unit: str | None = None) -> tuple[Quantity, Quantity]:
+    """``22 (24)`` → (22, 24): the form of 정원(현원) cells."""
+    match = _PAIR.match(token)
+    if not match:
+        raise NumberParseError(f"not a 'number (number)' pair: {token!r}")
+    return parse_quantity(match.group("first"), unit), parse_quantity(match.group("second"), unit)
+
+
+def is_pair(token: str) -> bool:
+    try:
+        first, second = parse_pair(token)
+    except NumberParseError:
+        return False
+    return first.value is not None and second.value is not None
+
+
+def is_quantity(token: str) -> bool:
+    try:
+        parse_quantity(token)
+    except NumberParseError:
+        return False
+    return True
+
+
+def to_won(value: Decimal | None, unit: str | None) -> int | None:
+    """Money in won; None when the unit is not money or there is no value."""
+    if value is None or unit not in MONEY_FACTORS:
+        return None
+    return int((value * MONEY_FACTORS[unit]).to_integral_value())
+
+
+def _to_decimal(body: str) -> Decimal:
+    try:
+        return Decimal(body.replace(",", ""))
+    except InvalidOperation as exc:
+        raise NumberParseError(f"not a number: {body!r}") from exc

@@ -1,0 +1,109 @@
+"""Staffing (정원 = authorized posts, 현원 = people in post) from 정원(현원) tables.
+
+A staffing table is recognised by its shape, not its position: columns headed by grades
+(``합 계``, ``3급`` … ``9급``), cells printed as ``authorized (current)``, and 정원 named in the
+table's caption or header. A row labelled with an org unit name states that unit's staffing (a
+bureau summary table); a row labelled otherwise (``정원(현원)``) states the staffing of the unit
+whose section the table sits in.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+
+from orchestration.extract.dates import parse_as_of
+from orchestration.extract.numbers import NumberParseError, parse_pair
+from orchestration.extract.organisation import Section, is_unit_name, section_at
+from orchestration.extract.tables import Table
+from orchestration.extract.text import without_spaces
+
+TOTAL = "total"
+GRADES = (TOTAL,) + tuple(f"{n}급" for n in range(1, 10))
+_GRADE = re.compile(r"^(?P<n>[1-9])급$")
+_TOTAL_HEADERS = frozenset({"합계", "계", "총계", "소계"})
+_STAFFING_MARK = re.compile(r"정\s*원")
+
+SUMMARY_TABLE, UNIT_PAGE = "summary_table", "unit_page"
+
+
+@dataclass(frozen=True)
+class StaffingFact:
+    source_line: int
+    table_index: int
+    org_unit: str
+    org_unit_printed: str
+    statement: str
+    grade: str
+    grade_printed: str
+    authorized: int
+    current: int
+    printed_value: str
+    as_of: date | None
+
+
+def grade_of(header: str) -> str | None:
+    label = without_spaces(header)
+    if label in _TOTAL_HEADERS:
+        return TOTAL
+    match = _GRADE.match(label)
+    return f"{match.group('n')}급" if match else None
+
+
+def is_staffing_table(table: Table) -> bool:
+    grades = [grade_of(label) for label in table.column_labels]
+    if TOTAL not in grades or sum(1 for g in grades if g and g != TOTAL) < 2:
+        return False
+    context = table.caption_text() + " " + " ".join(c.text for row in table.header_rows for c in row)
+    context += " " + " ".join(row[0].text for row in table.body_rows if row)
+    return bool(_STAFFING_MARK.search(context))
+
+
+def extract_staffing(tables: list[Table], sections: list[Section]) -> list[StaffingFact]:
+    facts: list[StaffingFact] = []
+    for table in tables:
+        if not is_staffing_table(table):
+            continue
+        grades = {i: (grade_of(label), label) for i, label in enumerate(table.column_labels) if grade_of(label)}
+        as_of = parse_as_of(table.caption_text())
+        for row in table.body_rows:
+            label = row[0].text if row else ""
+            if is_unit_name(label):
+                org_unit, printed, statement = without_spaces(label), label, SUMMARY_TABLE
+            else:
+                org_unit = section_at(sections, row[0].line)
+                printed, statement = label, UNIT_PAGE
+                if org_unit is None:
+                    continue
+            for cell in row:
+                if cell.column not in grades or not cell.text:
+                    continue
+                try:
+                    authorized, current = parse_pair(cell.text)
+                except NumberParseError:
+                    continue
+                if not (_whole(authorized.value) and _whole(current.value)):
+                    continue
+                grade, grade_printed = grades[cell.column]
+                facts.append(
+                    StaffingFact(
+                        source_line=cell.line,
+                        table_index=table.table_index,
+                        org_unit=org_unit,
+                        org_unit_printed=printed,
+                        statement=statement,
+                        grade=grade,
+                        grade_printed=grade_printed,
+                        authorized=int(authorized.value),
+                        current=int(current.value),
+                        printed_value=cell.text,
+                        as_of=as_of,
+                    )
+                )
+    return facts
+
+
+def _whole(value) -> bool:
+    """A headcount printed with decimals is not read as staffing (it stays a table cell)."""
+    return value is not None and value == value.to_integral_value()

@@ -1,0 +1,101 @@
+"""Bytes to normalised text, and the Korean whitespace helpers every parser shares.
+
+Line numbers everywhere in the warehouse refer to the text this module returns: NFC, ``\\n`` line
+endings, 1-based.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+
+class ReadError(Exception):
+    """A filing whose bytes cannot be turned into text; ``reason`` is a short code."""
+
+    def __init__(self, reason: str, detail: str):
+        super().__init__(f"{reason}: {detail}")
+        self.reason = reason
+        self.detail = detail
+
+
+@dataclass(frozen=True)
+class DecodedText:
+    text: str
+    encoding: str
+
+    @property
+    def lines(self) -> list[str]:
+        return split_lines(self.text)
+
+
+_BINARY_SIGNATURES = {
+    b"%PDF": "a PDF file",
+    b"\xd0\xcf\x11\xe0": "an OLE compound file (HWP 5 or old MS Office)",
+    b"PK\x03\x04": "a ZIP container (HWPX, DOCX, XLSX)",
+    b"\x89PNG": "a PNG image",
+    b"\xff\xd8\xff": "a JPEG image",
+    b"GIF8": "a GIF image",
+    b"HWP Document File": "an HWP 3 document",
+}
+
+
+def decode_bytes(data: bytes) -> DecodedText:
+    """Detect the encoding (UTF-8 with or without BOM, UTF-16 with BOM, CP949/EUC-KR) and
+    normalise to NFC with ``\\n`` line endings. Raises ReadError for anything that is not text."""
+    if not data.strip():
+        raise ReadError("empty", "the file has no text (0 bytes or only whitespace)")
+    for signature, what in _BINARY_SIGNATURES.items():
+        if data.startswith(signature):
+            raise ReadError("binary", f"the file is {what}, not text; convert it to text first")
+    text, encoding = _decode(data)
+    if "\x00" in text:
+        raise ReadError("binary", "the file contains NUL bytes, so it is not a text file")
+    return DecodedText(text=normalise_text(text), encoding=encoding)
+
+
+def _decode(data: bytes) -> tuple[str, str]:
+    if data.startswith(b"\xef\xbb\xbf"):
+        return data[3:].decode("utf-8", errors="strict"), "utf-8-sig"
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        try:
+            return data.decode("utf-16"), "utf-16"
+        except UnicodeDecodeError as exc:
+            raise ReadError("undecodable", f"UTF-16 byte-order mark but invalid UTF-16 at byte {exc.start}") from exc
+    try:
+        return data.decode("utf-8"), "utf-8"
+    except UnicodeDecodeError as utf8_error:
+        try:
+            return data.decode("cp949"), "cp949"
+        except UnicodeDecodeError:
+            raise ReadError(
+                "undecodable",
+                f"neither UTF-8 (invalid byte at offset {utf8_error.start}) nor CP949/EUC-KR; "
+                "re-save the file as UTF-8",
+            ) from utf8_error
+
+
+def normalise_text(text: str) -> str:
+    return unicodedata.normalize("NFC", text.replace("\r\n", "\n").replace("\r", "\n"))
+
+
+def split_lines(text: str) -> list[str]:
+    """Lines of normalised text; a final newline does not start an extra line."""
+    lines = text.split("\n")
+    if lines and lines[-1] == "":
+        lines.pop()
+    return lines
+
+
+_SPACES = re.compile(r"\s+")
+
+
+def squeeze(text: str) -> str:
+    """Collapse runs of whitespace (tabs, NBSP, ideographic space included) to one space."""
+    return _SPACES.sub(" ", text).strip()
+
+
+def without_spaces(text: str) -> str:
+    """Korean filings space out words for layout (``기 획 예 산 과``); names compare without them."""
+    return _SPACES.sub("", text)

@@ -1,0 +1,69 @@
+"""Find every filing under the raw dir. A filing's identity is the SHA-256 of its bytes."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+IGNORED_NAMES = frozenset({"manifest.csv", "README.md"})
+_CHUNK = 1 << 20
+
+
+@dataclass(frozen=True)
+class RawFile:
+    file_path: str  # relative to the raw dir, with forward slashes
+    document_id: str  # SHA-256 of the bytes
+    byte_size: int
+    modified_ns: int
+
+
+def sha256_of(path: Path) -> str:
+    digest = hashlib.sha256()
+    with path.open("rb") as handle:
+        while chunk := handle.read(_CHUNK):
+            digest.update(chunk)
+    return digest.hexdigest()
+
+
+def iter_raw_paths(raw_dir: Path):
+    """Regular files under ``raw_dir``; symlinks are followed only when they stay inside it."""
+    root = raw_dir.resolve()
+    for folder, subfolders, names in os.walk(root, followlinks=False):
+        subfolders[:] = sorted(d for d in subfolders if not d.startswith("."))
+        for name in sorted(names):
+            if name.startswith(".") or name in IGNORED_NAMES:
+                continue
+            path = Path(folder) / name
+            if path.is_symlink() and not path.resolve().is_relative_to(root):
+                continue
+            if path.is_file():
+                yield path
+
+
+def discover(raw_dir: Path) -> list[RawFile]:
+    root = raw_dir.resolve()
+    files = []
+    for path in iter_raw_paths(root):
+        stat = path.stat()
+        files.append(
+            RawFile(
+                file_path=path.relative_to(root).as_posix(),
+                document_id=sha256_of(path),
+                byte_size=stat.st_size,
+                modified_ns=stat.st_mtime_ns,
+            )
+        )
+    return files
+
+
+def fingerprint(raw_dir: Path) -> str:
+    """A cheap digest of the raw dir's listing (paths, sizes, mtimes) for the sensor."""
+    digest = hashlib.sha256()
+    root = raw_dir.resolve()
+    if root.is_dir():
+        for path in iter_raw_paths(root):
+            stat = path.stat()
+            digest.update(f"{path.relative_to(root).as_posix()}\0{stat.st_size}\0{stat.st_mtime_ns}\n".encode())
+    return digest.hexdigest()

@@ -1,0 +1,122 @@
+"""Read and extract every new filing, in parallel across cores, incrementally.
+
+A filing already in the lake under the current parser version is not read again; that is what
+makes a refresh of an unchanged raw dir take seconds. Failures are recorded per filing (a
+quarantine row with a reason a person can act on) and never stop the other filings.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass
+from datetime import datetime, timezone
+from multiprocessing import get_context
+from pathlib import Path
+from typing import Callable, Iterable, TypeVar
+
+from orchestration.extract.document import extract_document
+from orchestration.extract.governments import government_index
+from orchestration.extract.text import ReadError, decode_bytes
+from orchestration.pipeline.discovery import RawFile
+from orchestration.pipeline.lake import Lake
+from orchestration.settings import GOVERNMENT_SEED
+
+log = logging.getLogger(__name__)
+
+# Below this many filings a process pool costs more than it saves.
+PARALLEL_THRESHOLD = 8
+MAX_FILE_BYTES = int(os.environ.get("LOCALGOV_MAX_FILE_BYTES", 64 * 1024 * 1024))
+
+T = TypeVar("T")
+R = TypeVar("R")
+
+
+@dataclass(frozen=True)
+class Outcome:
+    document_id: str
+    ok: bool
+    reason: str | None = None
+
+
+def run_parallel(work: Callable[[T], R], items: list[T], workers: int | None = None) -> Iterable[R]:
+    workers = workers or os.cpu_count() or 1
+    if workers == 1 or len(items) < PARALLEL_THRESHOLD:
+        yield from map(work, items)
+        return
+    # spawn, not fork: the parent may be a multi-threaded Dagster process.
+    with ProcessPoolExecutor(max_workers=workers, mp_context=get_context("spawn")) as pool:
+        yield from pool.map(work, items, chunksize=max(1, len(items) // (workers * 8)))
+
+
+def _read_one(task: tuple[str, str, str]) -> Outcome:
+    lake_dir, document_id, path = task
+    lake = Lake(Path(lake_dir))
+    record = {"document_id": document_id, "parser_version": lake.parser_version, "byte_size": None,
+              "encoding": None, "line_count": None, "read_status": "ok", "reason": None, "detail": None,
+              "read_at": datetime.now(timezone.utc)}
+    lines: list[dict] = []
+    try:
+        size = Path(path).stat().st_size
+        record["byte_size"] = size
+        if size > MAX_FILE_BYTES:
+            raise ReadError("too_large", f"{size} bytes is over the {MAX_FILE_BYTES}-byte limit "
+                                         "(LOCALGOV_MAX_FILE_BYTES); split the filing or raise the limit")
+        decoded = decode_bytes(Path(path).read_bytes())
+        record["encoding"] = decoded.encoding
+        lines = [{"document_id": document_id, "line_number": n, "text": text}
+                 for n, text in enumerate(decoded.lines, start=1)]
+        record["line_count"] = len(lines)
+    except ReadError as error:
+        record.update(read_status="quarantined", reason=error.reason, detail=error.detail)
+    lake.write("lines", document_id, lines)
+    lake.write("filings", document_id, [record])
+    return Outcome(document_id, record["read_status"] == "ok", record["reason"])
+
+
+def read_new(lake: Lake, raw_dir: Path, files: list[RawFile]) -> list[Outcome]:
+    """Decode every filing not yet in the lake; one task per distinct document."""
+    tasks, seen = [], set()
+    for raw in files:
+        if raw.document_id in seen or lake.is_read(raw.document_id):
+            continue
+        seen.add(raw.document_id)
+        tasks.append((str(lake.root), raw.document_id, str(raw_dir / raw.file_path)))
+    log.info("reading %d new filing(s) of %d", len(tasks), len(files))
+    return list(run_parallel(_read_one, tasks))
+
+
+def _extract_one(task: tuple[str, str]) -> Outcome:
+    lake_dir, document_id = task
+    lake = Lake(Path(lake_dir))
+    filing = lake.read("filings", document_id).to_pylist()[0]
+    classification = {"document_id": document_id, "parser_version": lake.parser_version, "kind": None,
+                      "kind_scores": None, "government_code": None, "extract_status": "ok",
+                      "reason": None, "detail": None}
+    if filing["read_status"] != "ok":
+        classification.update(extract_status="skipped", reason="unreadable", detail=filing["detail"])
+        lake.write("classifications", document_id, [classification])
+        return Outcome(document_id, False, "unreadable")
+    text = "\n".join(lake.read("lines", document_id).column("text").to_pylist())
+    try:
+        extraction = extract_document(document_id, text, government_index(GOVERNMENT_SEED))
+    except Exception as error:  # noqa: BLE001 - one bad filing must not stop the refresh
+        log.exception("extraction failed for %s", document_id)
+        classification.update(extract_status="failed", reason="extraction_failed",
+                              detail=f"{type(error).__name__}: {error}; report it with the filing attached")
+        for table in ("org_units", "staffing"):
+            lake.write(table, document_id, [])
+        lake.write("classifications", document_id, [classification])
+        return Outcome(document_id, False, "extraction_failed")
+    for table, records in extraction.tables().items():
+        if table != "classifications":
+            lake.write(table, document_id, records)
+    lake.write("classifications", document_id, [classification | extraction.classification])
+    return Outcome(document_id, True)
+
+
+def extract_new(lake: Lake, document_ids: list[str]) -> list[Outcome]:
+    tasks = [(str(lake.root), d) for d in dict.fromkeys(document_ids) if not lake.is_extracted(d)]
+    log.info("extracting %d new filing(s) of %d", len(tasks), len(set(document_ids)))
+    return list(run_parallel(_extract_one, tasks))

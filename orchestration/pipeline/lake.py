@@ -1,0 +1,128 @@
+"""The content-addressed Parquet lake: one file per (table, document sha256, parser version).
+
+Files are written beside their final name and renamed into place, so a crash never leaves a
+half-written file under a name that counts. Every table also has an empty ``_schema.parquet`` so
+that dbt's ``read_parquet`` globs always match, even before the first filing.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pyarrow as pa
+import pyarrow.parquet as pq
+
+from orchestration.extract.version import PARSER_VERSION
+
+_PROVENANCE = [
+    ("document_id", pa.string()),
+    ("source_line", pa.int32()),
+    ("source_excerpt", pa.string()),
+    ("parser_version", pa.string()),
+]
+
+LAKE_SCHEMAS: dict[str, pa.Schema] = {
+    "filings": pa.schema([
+        ("document_id", pa.string()),
+        ("parser_version", pa.string()),
+        ("encoding", pa.string()),
+        ("byte_size", pa.int64()),
+        ("line_count", pa.int32()),
+        ("read_status", pa.string()),
+        ("reason", pa.string()),
+        ("detail", pa.string()),
+        ("read_at", pa.timestamp("us", tz="UTC")),
+    ]),
+    "lines": pa.schema([
+        ("document_id", pa.string()),
+        ("line_number", pa.int32()),
+        ("text", pa.string()),
+    ]),
+    "classifications": pa.schema([
+        ("document_id", pa.string()),
+        ("parser_version", pa.string()),
+        ("kind", pa.string()),
+        ("kind_scores", pa.string()),
+        ("government_code", pa.string()),
+        ("extract_status", pa.string()),
+        ("reason", pa.string()),
+        ("detail", pa.string()),
+    ]),
+    "org_units": pa.schema(_PROVENANCE + [
+        ("org_unit", pa.string()),
+        ("printed", pa.string()),
+        ("unit_level", pa.string()),
+        ("parent_org_unit", pa.string()),
+    ]),
+    "staffing": pa.schema(_PROVENANCE + [
+        ("table_index", pa.int32()),
+        ("org_unit", pa.string()),
+        ("org_unit_printed", pa.string()),
+        ("statement", pa.string()),
+        ("grade", pa.string()),
+        ("grade_printed", pa.string()),
+        ("authorized", pa.int64()),
+        ("current", pa.int64()),
+        ("printed_value", pa.string()),
+        ("as_of", pa.date32()),
+    ]),
+}
+
+STATE_SCHEMAS: dict[str, pa.Schema] = {
+    "raw_files": pa.schema([
+        ("file_path", pa.string()),
+        ("document_id", pa.string()),
+        ("byte_size", pa.int64()),
+        ("modified_ns", pa.int64()),
+    ]),
+}
+
+# Written by reading (filings, lines) and by extraction (the rest; classifications last, so its
+# presence means the document's whole file set is there).
+READ_TABLES = ("filings", "lines")
+EXTRACT_TABLES = ("org_units", "staffing", "classifications")
+
+
+class Lake:
+    def __init__(self, lake_dir: Path, parser_version: str = PARSER_VERSION):
+        self.root = lake_dir
+        self.parser_version = parser_version
+
+    def path(self, table: str, document_id: str) -> Path:
+        return self.root / table / f"{document_id}_{self.parser_version}.parquet"
+
+    def has(self, table: str, document_id: str) -> bool:
+        return self.path(table, document_id).exists()
+
+    def is_read(self, document_id: str) -> bool:
+        return self.has("filings", document_id)
+
+    def is_extracted(self, document_id: str) -> bool:
+        return self.has("classifications", document_id)
+
+    def write(self, table: str, document_id: str, records: list[dict]) -> None:
+        write_parquet(self.path(table, document_id), records, LAKE_SCHEMAS[table])
+
+    def read(self, table: str, document_id: str) -> pa.Table:
+        return pq.read_table(self.path(table, document_id))
+
+    def ensure_schemas(self) -> None:
+        for table, schema in LAKE_SCHEMAS.items():
+            placeholder = self.root / table / "_schema.parquet"
+            if not placeholder.exists():
+                write_parquet(placeholder, [], schema)
+
+    def count_rows(self, table: str, document_ids: list[str]) -> int:
+        return sum(pq.ParquetFile(self.path(table, d)).metadata.num_rows
+                   for d in document_ids if self.has(table, d))
+
+
+def write_parquet(path: Path, records: list[dict], schema: pa.Schema) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    table = pa.Table.from_pylist(records, schema=schema)
+    temporary = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    pq.write_table(table, temporary)
+    with temporary.open("rb") as handle:
+        os.fsync(handle.fileno())
+    os.replace(temporary, path)

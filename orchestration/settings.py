@@ -1,0 +1,95 @@
+"""Where everything lives, from the environment, with defaults that work on a fresh clone.
+
+Only two places are ever written: the data dir (``LOCALGOV_DATA_DIR``, default ``warehouse/``)
+and the repository's git-ignored folders. The raw dir (``LOCALGOV_RAW_DIR``, default ``raw/``)
+is only read.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+from orchestration.extract.version import PARSER_VERSION
+
+REPO_ROOT = Path(__file__).resolve().parent.parent
+DBT_PROJECT_DIR = REPO_ROOT / "dbt_project"
+EXPECTATIONS_DIR = REPO_ROOT / "expectations"
+GOVERNMENT_SEED = DBT_PROJECT_DIR / "seeds" / "governments.csv"
+
+
+def _resolve(value: str | None, default: Path) -> Path:
+    path = Path(value) if value else default
+    if not path.is_absolute():
+        path = REPO_ROOT / path
+    return path.resolve()
+
+
+@dataclass(frozen=True)
+class Paths:
+    raw_dir: Path
+    data_dir: Path
+
+    @property
+    def lake_dir(self) -> Path:
+        return self.data_dir / "lake"
+
+    @property
+    def state_dir(self) -> Path:
+        return self.data_dir / "state"
+
+    @property
+    def build_db(self) -> Path:
+        return self.data_dir / "build" / "localgov_build.duckdb"
+
+    @property
+    def published_db(self) -> Path:
+        return self.data_dir / "localgov.duckdb"
+
+    @property
+    def dagster_home(self) -> Path:
+        return self.data_dir / "dagster"
+
+    @property
+    def dbt_target_dir(self) -> Path:
+        return self.data_dir / "dbt" / "target"
+
+    @property
+    def gate_dir(self) -> Path:
+        return self.data_dir / "gate"
+
+    @property
+    def refresh_log(self) -> Path:
+        return self.state_dir / "refresh_log.parquet"
+
+    def environment(self) -> dict[str, str]:
+        """Variables every child process (dbt above all) must see so that it writes here."""
+        return {
+            "LOCALGOV_RAW_DIR": str(self.raw_dir),
+            "LOCALGOV_DATA_DIR": str(self.data_dir),
+            "LOCALGOV_LAKE_DIR": str(self.lake_dir),
+            "LOCALGOV_STATE_DIR": str(self.state_dir),
+            "LOCALGOV_BUILD_DB": str(self.build_db),
+            "DBT_TARGET_PATH": str(self.dbt_target_dir),
+            "DBT_LOG_PATH": str(self.data_dir / "dbt" / "logs"),
+            "DAGSTER_HOME": str(self.dagster_home),
+            "LOCALGOV_PARSER_VERSION": PARSER_VERSION,
+        }
+
+
+def current_paths() -> Paths:
+    return Paths(
+        raw_dir=_resolve(os.environ.get("LOCALGOV_RAW_DIR"), REPO_ROOT / "raw"),
+        data_dir=_resolve(os.environ.get("LOCALGOV_DATA_DIR"), REPO_ROOT / "warehouse"),
+    )
+
+
+def export_environment(paths: Paths | None = None) -> Paths:
+    """Resolve the paths once and put them in ``os.environ`` for dbt and Dagster."""
+    paths = paths or current_paths()
+    os.environ.update(paths.environment())
+    for folder in (paths.lake_dir, paths.state_dir, paths.build_db.parent, paths.dagster_home,
+                   paths.dbt_target_dir, paths.gate_dir):
+        folder.mkdir(parents=True, exist_ok=True)
+    return paths
