@@ -1,0 +1,1 @@
+"""Assets by stage: ingest (discovery, reading, extraction), dbt models, gate, publish."""

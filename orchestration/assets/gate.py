@@ -1,0 +1,77 @@
+"""The gate: Great Expectations suites run against the build file after dbt. One Dagster asset
+check per suite, blocking: a failed blocking expectation stops publish, and the check's metadata
+names the expectation, the table and the failing values."""
+
+
+from datetime import datetime, timezone
+
+import dagster as dg
+
+from orchestration.assets.transform import dbt_models
+from orchestration.pipeline.gate import load_suite_files, run_gate
+from orchestration.pipeline.publish import mart_row_counts, record_refresh, rows_json
+from orchestration.settings import EXPECTATIONS_DIR, export_environment
+
+OWNERS = ["team:data-engineering"]
+SUITES = [suite["name"] for suite in load_suite_files(EXPECTATIONS_DIR)]
+
+
+def _run_started_at(context: dg.AssetExecutionContext) -> datetime:
+    stats = context.instance.get_run_stats(context.run_id)
+    started = stats.start_time if stats and stats.start_time else None
+    return datetime.fromtimestamp(started, timezone.utc) if started else datetime.now(timezone.utc)
+
+
+@dg.asset(
+    key="warehouse_gate",
+    group_name="gate",
+    owners=OWNERS,
+    deps=[key for key in dbt_models.keys if key.path[0] == "marts"],
+    description="Runs every expectations/*.json suite on the build file and records the refresh.",
+    check_specs=[dg.AssetCheckSpec(f"{suite}_expectations", asset="warehouse_gate", blocking=True,
+                                   description=f"Expectations of expectations/{suite}.json")
+                 for suite in SUITES],
+)
+def warehouse_gate(context: dg.AssetExecutionContext):
+    paths = export_environment()
+    result = run_gate(paths.build_db, EXPECTATIONS_DIR)
+    (paths.gate_dir / f"{context.run_id}.json").write_text(result.to_json(), encoding="utf-8")
+    counts = mart_row_counts(paths.build_db)
+    record_refresh(paths.refresh_log, {
+        "refresh_id": context.run_id,
+        "started_at": _run_started_at(context),
+        "finished_at": datetime.now(timezone.utc),
+        "documents": counts.get("dim_document", 0),
+        "rows_per_table": rows_json(counts),
+        "checks_passed": result.passed,
+        "checks_failed": result.failed,
+        "blocking_failures": "; ".join(f"{o.suite}.{o.expectation}({o.column})" for o in result.blocking_failures),
+        "published": False,
+    })
+    yield dg.MaterializeResult(metadata={
+        "checks_passed": result.passed,
+        "checks_failed": result.failed,
+        "publishable": result.publishable,
+        "rows_per_table": dg.MetadataValue.json(counts),
+    })
+    for suite in SUITES:
+        outcomes = result.for_suite(suite)
+        failures = [o for o in outcomes if not o.success]
+        blocking = [o for o in failures if o.severity == "blocking"]
+        for failure in blocking:
+            context.log.error(f"blocking expectation failed on {failure.table}: {failure.expectation}"
+                              f"({failure.column}) unexpected={failure.unexpected_sample}")
+        yield dg.AssetCheckResult(
+            check_name=f"{suite}_expectations",
+            passed=not failures,
+            severity=dg.AssetCheckSeverity.ERROR if blocking else dg.AssetCheckSeverity.WARN,
+            metadata={
+                "table": outcomes[0].table if outcomes else suite,
+                "expectations": len(outcomes),
+                "failed": dg.MetadataValue.json([
+                    {"expectation": o.expectation, "column": o.column, "severity": o.severity, "rule": o.rule,
+                     "unexpected_count": o.unexpected_count, "unexpected_sample": [str(v) for v in o.unexpected_sample]}
+                    for o in failures
+                ]),
+            },
+        )

@@ -1,0 +1,95 @@
+"""Publish: copy the build's ``marts`` schema into a new DuckDB file beside the published one,
+fsync it, and rename it over the published file. Readers holding the old file keep reading it;
+new readers see the new one; nobody ever sees a half-written warehouse.
+
+The refresh log (every refresh, published or not) lives in the state dir and is copied into
+``marts.audit_refresh_log`` at each publish.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from datetime import datetime, timezone
+from pathlib import Path
+
+import duckdb
+import pyarrow as pa
+import pyarrow.parquet as pq
+
+from orchestration.pipeline.lake import write_parquet
+
+REFRESH_LOG_SCHEMA = pa.schema([
+    ("refresh_id", pa.string()),
+    ("started_at", pa.timestamp("us", tz="UTC")),
+    ("finished_at", pa.timestamp("us", tz="UTC")),
+    ("documents", pa.int64()),
+    ("rows_per_table", pa.string()),
+    ("checks_passed", pa.int64()),
+    ("checks_failed", pa.int64()),
+    ("blocking_failures", pa.string()),
+    ("published", pa.bool_()),
+])
+
+
+def read_refresh_log(path: Path) -> list[dict]:
+    return pq.read_table(path).to_pylist() if path.exists() else []
+
+
+def record_refresh(path: Path, entry: dict) -> None:
+    """Insert or replace the entry with the same refresh_id."""
+    entries = [e for e in read_refresh_log(path) if e["refresh_id"] != entry["refresh_id"]]
+    write_parquet(path, entries + [entry], REFRESH_LOG_SCHEMA)
+
+
+def mark_published(path: Path, refresh_id: str) -> dict:
+    entries = read_refresh_log(path)
+    for entry in entries:
+        if entry["refresh_id"] == refresh_id:
+            entry["published"] = True
+            entry["finished_at"] = datetime.now(timezone.utc)
+            write_parquet(path, entries, REFRESH_LOG_SCHEMA)
+            return entry
+    raise KeyError(f"refresh {refresh_id} has no gate entry in {path}; the gate must run before publish")
+
+
+def mart_row_counts(database: Path) -> dict[str, int]:
+    with duckdb.connect(str(database), read_only=True) as connection:
+        tables = connection.execute(
+            "select table_name from information_schema.tables where table_schema = 'marts' order by 1"
+        ).fetchall()
+        return {name: connection.execute(f'select count(*) from marts."{name}"').fetchone()[0]
+                for (name,) in tables}
+
+
+def publish(build_db: Path, published_db: Path, refresh_log: Path) -> Path:
+    published_db.parent.mkdir(parents=True, exist_ok=True)
+    temporary = published_db.with_name(f".{published_db.name}.{os.getpid()}.tmp")
+    temporary.unlink(missing_ok=True)
+    with duckdb.connect(str(temporary)) as connection:
+        connection.execute("attach ? as build (read_only)", [str(build_db)])
+        connection.execute("create schema marts")
+        tables = connection.execute(
+            "select table_name from information_schema.tables "
+            "where table_catalog = 'build' and table_schema = 'marts' order by 1"
+        ).fetchall()
+        for (name,) in tables:
+            connection.execute(f'create table marts."{name}" as select * from build.marts."{name}"')
+        connection.execute("detach build")
+        log = pa.Table.from_pylist(read_refresh_log(refresh_log), schema=REFRESH_LOG_SCHEMA)
+        connection.register("refresh_log", log)
+        connection.execute("create table marts.audit_refresh_log as select * from refresh_log order by started_at")
+        connection.execute("checkpoint")
+    with temporary.open("rb") as handle:
+        os.fsync(handle.fileno())
+    os.replace(temporary, published_db)
+    directory = os.open(published_db.parent, os.O_RDONLY)
+    try:
+        os.fsync(directory)
+    finally:
+        os.close(directory)
+    return published_db
+
+
+def rows_json(counts: dict[str, int]) -> str:
+    return json.dumps(counts, ensure_ascii=False, sort_keys=True)

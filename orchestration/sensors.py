@@ -1,0 +1,23 @@
+"""A sensor on the raw dir: new, changed or removed files request one refresh."""
+
+import dagster as dg
+
+from orchestration.jobs import refresh_job
+from orchestration.pipeline.discovery import fingerprint
+from orchestration.settings import current_paths
+
+ACTIVE = [dg.DagsterRunStatus.QUEUED, dg.DagsterRunStatus.NOT_STARTED, dg.DagsterRunStatus.STARTING,
+          dg.DagsterRunStatus.STARTED]
+
+
+@dg.sensor(job=refresh_job, minimum_interval_seconds=30, default_status=dg.DefaultSensorStatus.RUNNING)
+def raw_dir_sensor(context: dg.SensorEvaluationContext):
+    digest = fingerprint(current_paths().raw_dir)
+    if digest == context.cursor:
+        return dg.SkipReason("raw dir unchanged")
+    running = context.instance.get_runs(dg.RunsFilter(job_name=refresh_job.name, statuses=ACTIVE), limit=1)
+    if running:
+        # Cursor left alone: the change is picked up once the running refresh ends.
+        return dg.SkipReason(f"raw dir changed, but refresh {running[0].run_id} is still running")
+    context.update_cursor(digest)
+    return dg.RunRequest(run_key=digest)
