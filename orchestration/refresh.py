@@ -12,10 +12,20 @@ import sys
 from orchestration.settings import export_environment
 
 
+DAGSTER_YAML = "telemetry:\n  enabled: false\n"
+
+
+def ensure_dagster_yaml(dagster_home) -> None:
+    """Dagster's instance config under the data dir: local storage, no telemetry."""
+    config = dagster_home / "dagster.yaml"
+    if not config.exists():
+        config.write_text(DAGSTER_YAML, encoding="utf-8")
+
+
 def run_refresh():
     """Execute ``refresh_job`` once; returns (Dagster result, paths)."""
     paths = export_environment()
-    (paths.dagster_home / "dagster.yaml").touch(exist_ok=True)
+    ensure_dagster_yaml(paths.dagster_home)
     from dagster import DagsterInstance
 
     from orchestration.definitions import defs

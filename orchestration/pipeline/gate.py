@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 import os
 import re
+import uuid
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
@@ -104,7 +105,8 @@ def run_gate(build_db: Path, expectations_dir: Path) -> GateResult:
     with duckdb.connect(str(build_db), read_only=True) as connection:
         for suite_spec in suites:
             frame = connection.sql(f"select * from {suite_spec['table']}").df()
-            suite = gx.ExpectationSuite(name=suite_spec["name"], expectations=suite_spec["expectations"])
+            expectations = _with_ids(suite_spec)
+            suite = gx.ExpectationSuite(name=suite_spec["name"], expectations=expectations)
             if len(suite.expectations) != len(suite_spec["expectations"]):
                 raise SuiteError(f"{suite_spec['name']}: GX dropped an invalid expectation; check the JSON")
             asset = source.add_dataframe_asset(suite_spec["name"])
@@ -112,7 +114,7 @@ def run_gate(build_db: Path, expectations_dir: Path) -> GateResult:
                 batch_parameters={"dataframe": frame}
             )
             result = batch.validate(suite, result_format="SUMMARY")
-            for spec, expectation_result in zip(suite_spec["expectations"], _in_order(result, suite)):
+            for spec, expectation_result in zip(suite_spec["expectations"], _in_order(result, expectations)):
                 details = expectation_result.result or {}
                 outcomes.append(
                     ExpectationOutcome(
@@ -131,7 +133,13 @@ def run_gate(build_db: Path, expectations_dir: Path) -> GateResult:
     return GateResult(outcomes)
 
 
-def _in_order(result, suite):
-    """Validation results in the suite's expectation order (GX may reorder them)."""
+def _with_ids(spec: dict) -> list[dict]:
+    """Expectations with deterministic ids: an unsaved suite's expectations have none, and the
+    ids are what ties each validation result back to its line in the suite file."""
+    return [expectation | {"id": str(uuid.uuid5(uuid.NAMESPACE_URL, f"{spec['name']}/{index}"))}
+            for index, expectation in enumerate(spec["expectations"])]
+
+
+def _in_order(result, expectations: list[dict]) -> list:
     by_id = {r.expectation_config.id: r for r in result.results}
-    return [by_id[e.id] for e in suite.expectations]
+    return [by_id[e["id"]] for e in expectations]

@@ -1,0 +1,54 @@
+# Everything a fresh clone needs, from Python 3.11 and make alone.
+#   make refresh   discover raw/, extract, dbt build, gate, publish warehouse/localgov.duckdb
+#   make test      the test suite
+#   make dev       the Dagster UI on http://127.0.0.1:3000 with the whole asset graph
+# Set-up (virtual environment, pinned dependencies, dbt manifest) happens on first use and is
+# skipped afterwards unless requirements.lock, pyproject.toml or the dbt project changed.
+
+PYTHON ?= $(shell command -v python3.11 || command -v python3)
+VENV := .venv
+BIN := $(abspath $(VENV)/bin)
+STAMP := $(VENV)/.installed-stamp
+MANIFEST := dbt_project/target/manifest.json
+DBT_SOURCES := $(shell find dbt_project/models dbt_project/macros dbt_project/seeds dbt_project/tests -type f 2>/dev/null) dbt_project/dbt_project.yml dbt_project/profiles.yml
+DATA_DIR := $(abspath $(or $(LOCALGOV_DATA_DIR),warehouse))
+HOST ?= 127.0.0.1
+PORT ?= 3000
+
+export PATH := $(BIN):$(PATH)
+export GX_ANALYTICS_ENABLED := False
+
+.PHONY: install refresh test dev docs lock clean
+
+install: $(MANIFEST)
+
+$(VENV)/bin/python:
+	$(PYTHON) -m venv $(VENV)
+
+$(STAMP): requirements.lock pyproject.toml | $(VENV)/bin/python
+	$(BIN)/python -m pip install --quiet uv==0.13.8
+	$(BIN)/uv pip install --quiet --python $(BIN)/python -r requirements.lock
+	$(BIN)/uv pip install --quiet --python $(BIN)/python --no-deps -e .
+	touch $@
+
+$(MANIFEST): $(STAMP) $(DBT_SOURCES)
+	cd dbt_project && $(BIN)/dbt parse --profiles-dir . --quiet
+	touch $@
+
+refresh: $(MANIFEST)
+	$(BIN)/python -m orchestration.refresh
+
+test: $(MANIFEST)
+	$(BIN)/pytest
+
+dev: $(MANIFEST)
+	mkdir -p $(DATA_DIR)/dagster
+	$(BIN)/python -c "from pathlib import Path; from orchestration.refresh import ensure_dagster_yaml; ensure_dagster_yaml(Path('$(DATA_DIR)/dagster'))"
+	DAGSTER_HOME=$(DATA_DIR)/dagster $(BIN)/dagster dev -w workspace.yaml -h $(HOST) -p $(PORT)
+
+lock: | $(VENV)/bin/python
+	$(BIN)/python -m pip install --quiet uv==0.13.8
+	$(BIN)/uv pip compile pyproject.toml --extra test --python $(BIN)/python -o requirements.lock
+
+clean:
+	rm -rf dbt_project/target dbt_project/logs .pytest_cache

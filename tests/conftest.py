@@ -1,0 +1,47 @@
+"""Shared fixtures: the seed filings and their normalised lines."""
+
+import os
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from orchestration.extract.governments import government_index
+from orchestration.extract.text import decode_bytes
+from orchestration.settings import GOVERNMENT_SEED, REPO_ROOT
+
+RAW = REPO_ROOT / "raw"
+WORK_PLAN = RAW / "004_dad12c48b3c039a4.txt"
+
+
+@pytest.fixture(scope="session")
+def governments():
+    return government_index(GOVERNMENT_SEED)
+
+
+@pytest.fixture(scope="session")
+def work_plan_text() -> str:
+    return decode_bytes(WORK_PLAN.read_bytes()).text
+
+
+@pytest.fixture(scope="session")
+def seed_text():
+    """The normalised text of the seed filing whose name starts with ``prefix``."""
+
+    def read(prefix: str) -> str:
+        path: Path = next(RAW.glob(f"{prefix}_*.txt"))
+        return decode_bytes(path.read_bytes()).text
+
+    return read
+
+
+
+def pytest_configure(config):
+    """Importing the Dagster definitions needs the dbt manifest, which `make` builds; build it
+    here too so that a bare `pytest` works."""
+    os.environ.setdefault("GX_ANALYTICS_ENABLED", "False")
+    if not (REPO_ROOT / "dbt_project" / "target" / "manifest.json").exists():
+        from orchestration.resources import dbt_executable
+
+        subprocess.run([dbt_executable(), "parse", "--profiles-dir", ".", "--quiet"],
+                       cwd=REPO_ROOT / "dbt_project", check=True)

@@ -1,0 +1,128 @@
+"""The whole graph, in-process, on a temporary data dir: discovery → lake → dbt → gate → publish.
+
+Three refreshes share one data dir: the seeds (published), the same raw dir again (nothing
+re-extracted, identical marts), and a raw dir whose work plan prints a negative headcount (the
+gate blocks; the published file stays byte for byte).
+"""
+
+import hashlib
+import os
+import shutil
+from datetime import date
+
+import duckdb
+import pytest
+
+from orchestration.refresh import run_refresh, summary
+from orchestration.settings import REPO_ROOT
+
+pytestmark = pytest.mark.slow
+
+
+@pytest.fixture(scope="module")
+def workspace(tmp_path_factory):
+    saved = dict(os.environ)
+    raw = tmp_path_factory.mktemp("raw")
+    for seed in (REPO_ROOT / "raw").glob("*.txt"):
+        shutil.copy(seed, raw / seed.name)
+    data = tmp_path_factory.mktemp("data")
+    os.environ["LOCALGOV_RAW_DIR"] = str(raw)
+    os.environ["LOCALGOV_DATA_DIR"] = str(data)
+    yield raw, data
+    os.environ.clear()
+    os.environ.update(saved)
+
+
+@pytest.fixture(scope="module")
+def first_refresh(workspace):
+    result, paths = run_refresh()
+    return result, paths
+
+
+def query(database, sql):
+    with duckdb.connect(str(database), read_only=True) as connection:
+        return connection.execute(sql).fetchall()
+
+
+def mart_contents(database):
+    tables = [name for (name,) in query(database, "select table_name from information_schema.tables "
+                                                  "where table_schema = 'marts' and table_name <> 'audit_refresh_log'")]
+    return {name: sorted(map(repr, query(database, f'select * from marts."{name}"'))) for name in tables}
+
+
+def file_sha(path):
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def test_the_seed_corpus_is_published(first_refresh):
+    result, paths = first_refresh
+    text, published = summary(result, paths)
+    assert result.success and published, text
+    assert paths.published_db.exists()
+    assert "fct_staffing 104" in text
+
+
+def test_fct_staffing_holds_exactly_the_printed_cells(first_refresh):
+    _, paths = first_refresh
+    db = paths.published_db
+    assert query(db, "select count(*) from marts.fct_staffing") == [(104,)]
+    assert query(db, "select count(distinct (document_id, source_line)) from marts.fct_staffing") == [(13,)]
+    assert query(db, "select government_code, authorized, current, as_of, source_line from marts.fct_staffing "
+                     "where org_unit = '기획경제국' and grade = 'total'") == [("3170000", 149, 147, date(2023, 10, 31), 43)]
+    statements = query(db, "select statement, authorized, current, source_line, source_excerpt from marts.fct_staffing "
+                           "where org_unit = '기획예산과' and grade = 'total' order by source_line")
+    assert [s[:4] for s in statements] == [("summary_table", 22, 24, 44), ("unit_page", 21, 23, 106)]
+    assert statements[0][4].startswith("기획예산과\t22 (24)")
+    assert statements[1][4].startswith("정원(현원)\t21 (23)")
+    orphans = query(db, "select count(*) from marts.fct_staffing f left join marts.dim_department d "
+                        "using (department_id) where d.department_id is null")
+    assert orphans == [(0,)]
+
+
+def test_documents_governments_and_departments(first_refresh):
+    _, paths = first_refresh
+    db = paths.published_db
+    documents = dict(query(db, "select file_path, kind || ' ' || government_code from marts.dim_document"))
+    assert documents == {
+        "000_b13e23b33dc31163.txt": "candidate_disclosure 6110000",
+        "001_9e02e953ab21f8cc.txt": "pledge_list 3170000",
+        "002_7fc74de1de420957.txt": "pledge_investment_plan 3600000",
+        "003_8108045a813991b6.txt": "news_article 3170000",
+        "004_dad12c48b3c039a4.txt": "work_plan 3170000",
+    }
+    assert query(db, "select name_ko, legal_code, parent_code from marts.dim_government "
+                     "where government_code = '3170000'") == [("금천구", "11545", "6110000")]
+    assert query(db, "select count(*) from marts.dim_government where valid_from is null "
+                     "or valid_from < date '2026-07-01'") == [(243,)]
+    assert query(db, "select count(*), count(*) filter (unit_level = 'team') from marts.dim_department") == [(33, 26)]
+
+
+def test_a_second_refresh_reads_nothing_again_and_changes_no_mart(first_refresh):
+    _, paths = first_refresh
+    lake_files = {p: p.stat().st_mtime_ns for p in paths.lake_dir.rglob("*.parquet")}
+    before = mart_contents(paths.published_db)
+    result, _ = run_refresh()
+    assert result.success
+    assert {p: p.stat().st_mtime_ns for p in paths.lake_dir.rglob("*.parquet")} == lake_files
+    assert mart_contents(paths.published_db) == before
+    log = query(paths.published_db, "select published, checks_failed from marts.audit_refresh_log order by started_at")
+    assert log == [(True, 0), (True, 0)]
+
+
+def test_a_blocking_failure_stops_publish_and_keeps_the_previous_file(first_refresh, workspace):
+    raw, _ = workspace
+    _, paths = first_refresh
+    work_plan = raw / "004_dad12c48b3c039a4.txt"
+    work_plan.write_text(work_plan.read_text(encoding="utf-8").replace("기획예산과\t22 (24)", "기획예산과\t△1 (24)"),
+                         encoding="utf-8")
+    published_before = file_sha(paths.published_db)
+    result, _ = run_refresh()
+    text, published = summary(result, paths)
+    assert not published
+    assert file_sha(paths.published_db) == published_before
+    assert "fct_staffing.expect_column_values_to_be_between(authorized)" in text
+    checks = [e.event_specific_data for e in result.all_events
+              if e.event_type_value == "ASSET_CHECK_EVALUATION"]
+    failed = [c for c in checks if not c.passed]
+    assert [c.check_name for c in failed] == ["fct_staffing_expectations"]
+    assert '"unexpected_sample": ["-1"]' in str(failed[0].metadata["failed"].value).replace("'", '"')

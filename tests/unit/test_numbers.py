@@ -1,0 +1,57 @@
+from decimal import Decimal
+
+import pytest
+
+from orchestration.extract.numbers import NumberParseError, parse_number, parse_pair, parse_quantity
+
+
+@pytest.mark.parametrize(
+    ("printed", "value", "unit"),
+    [
+        ("36,594,993", Decimal("36594993"), None),
+        ("△ 35,354,218", Decimal("-35354218"), None),
+        ("△49.14", Decimal("-49.14"), None),
+        ("▲3", Decimal("-3"), None),
+        ("873.20", Decimal("873.20"), None),
+        ("0", Decimal("0"), None),
+        ("36,200천원", Decimal("36200"), "천원"),
+        ("2,075억원", Decimal("2075"), "억원"),
+        ("86.5%", Decimal("86.5"), "%"),
+        ("1,801건", Decimal("1801"), "건"),
+        ("12.3↓", Decimal("-12.3"), None),
+    ],
+)
+def test_printed_numbers_parse_exactly(printed, value, unit):
+    quantity = parse_quantity(printed)
+    assert quantity.value == value
+    assert str(quantity.value).lstrip("-") == str(value).lstrip("-")
+    assert quantity.unit == unit
+
+
+def test_decimals_keep_their_printed_precision():
+    assert str(parse_number("873.20")) == "873.20"
+
+
+def test_money_converts_to_won_from_the_printed_unit():
+    assert parse_quantity("36,200천원").amount_krw == 36_200_000
+    assert parse_quantity("2,640", unit="백만원").amount_krw == 2_640_000_000
+    assert parse_quantity("86.5%").amount_krw is None
+
+
+def test_dash_and_non_budget_have_no_value_and_say_why():
+    assert parse_quantity("-").marker == "dash"
+    assert parse_quantity("비예산").marker == "non_budget"
+    assert parse_quantity("-").value is None
+
+
+def test_headcount_pairs():
+    authorized, current = parse_pair("22 (24)")
+    assert (authorized.value, current.value) == (22, 24)
+    authorized, current = parse_pair("149(147)")
+    assert (authorized.value, current.value) == (149, 147)
+
+
+@pytest.mark.parametrize("text", ["", "abc", "12a", "1,2,3", "22 (24", "(24)"])
+def test_wrong_input_raises_never_zero(text):
+    with pytest.raises(NumberParseError):
+        parse_pair(text) if "(" in text else parse_number(text)

@@ -1,0 +1,46 @@
+"""The generic table reader on the tab tables of the work plan: headers merged over lines,
+row labels carried down, units and titles from above the table."""
+
+import pytest
+
+from orchestration.extract.tables import read_tables
+from orchestration.extract.text import split_lines
+
+
+@pytest.fixture(scope="module")
+def tables(work_plan_text):
+    return {t.first_line: t for t in read_tables(split_lines(work_plan_text))}
+
+
+def cell_at(table, line, column):
+    return next(c for c in table.value_cells() if c.line == line and c.column == column)
+
+
+def test_department_budget_table_labels_are_carried_down(tables):
+    budget = tables[55]
+    assert budget.unit == "천원"
+    cell = cell_at(budget, 58, 2)
+    assert cell.text == "20,248,516"
+    assert cell.row_labels == ("기 획 예 산 과", "정책사업비")
+    assert cell.column_label == "2024년"
+    assert cell_at(budget, 56, 4).row_labels == ("합 계",)
+    assert cell_at(budget, 56, 4).text == "△ 35,354,218"
+    assert cell_at(budget, 79, 5).column_label == "증감률(%)"
+
+
+def test_two_line_header_becomes_a_column_path(tables):
+    project = tables[187]
+    assert project.last_line == 190
+    assert project.unit == "천원"
+    assert project.column_labels[1:] == ["합계", "연차별 소요자원 / 2024년", "연차별 소요자원 / 2025년",
+                                         "연차별 소요자원 / 2026년"]
+    assert cell_at(project, 190, 2).row_labels == ("구비",)
+    assert cell_at(project, 190, 2).text == "36,200"
+
+
+def test_staffing_header_and_pairs(tables):
+    staffing = tables[42]
+    assert staffing.column_labels[:3] == ["부 서 명", "합 계", "3급"]
+    assert cell_at(staffing, 44, 1).text == "22 (24)"
+    assert cell_at(staffing, 44, 1).row_labels == ("기획예산과",)
+    assert "기준일" in staffing.caption_text()

@@ -1,0 +1,116 @@
+"""Staffing and organisation of the seed work plan (004), exact values with their lines, and the
+same filing re-encoded, re-spaced and renamed."""
+
+import re
+from datetime import date
+
+import pytest
+
+from orchestration.extract.document import extract_document
+from orchestration.extract.text import decode_bytes, split_lines
+
+
+@pytest.fixture(scope="module")
+def extraction(work_plan_text, governments):
+    return extract_document("doc", work_plan_text, governments)
+
+
+def facts_by_key(staffing):
+    return {(f["org_unit"], f["statement"], f["grade"]): f for f in staffing}
+
+
+def test_every_staffing_cell_of_the_work_plan_is_a_fact(extraction):
+    staffing = extraction.staffing
+    assert len(staffing) == 13 * 8
+    rows = {(f["org_unit"], f["statement"], f["source_line"]) for f in staffing}
+    assert len(rows) == 13
+    assert {f["grade"] for f in staffing} == {"total", "3급", "4급", "5급", "6급", "7급", "8급", "9급"}
+    assert {f["as_of"] for f in staffing} == {date(2023, 10, 31)}
+
+
+@pytest.mark.parametrize(
+    ("org_unit", "statement", "grade", "authorized", "current", "line", "printed"),
+    [
+        ("기획경제국", "summary_table", "total", 149, 147, 43, "149 (147)"),
+        ("기획경제국", "summary_table", "6급", 33, 41, 43, "33 (41)"),
+        ("기획예산과", "summary_table", "total", 22, 24, 44, "22 (24)"),
+        ("기획예산과", "unit_page", "total", 21, 23, 106, "21 (23)"),
+        ("기획예산과", "unit_page", "9급", 2, 3, 106, "2 (3)"),
+        ("지역경제과", "unit_page", "7급", 8, 9, 593, "8 (9)"),
+        ("일자리청년과", "unit_page", "8급", 4, 5, 1222, "4 (5)"),
+        ("재무과", "unit_page", "6급", 4, 3, 1855, "4 (3)"),
+        ("세무1과", "summary_table", "7급", 14, 10, 48, "14 (10)"),
+        ("세무1과", "unit_page", "6급", 5, 10, 2123, "5 (10)"),
+        ("세무2과", "summary_table", "total", 40, 37, 49, "40 (37)"),
+        ("세무2과", "unit_page", "9급", 6, 4, 2412, "6 (4)"),
+    ],
+)
+def test_staffing_values_and_lines(extraction, work_plan_text, org_unit, statement, grade, authorized, current,
+                                   line, printed):
+    fact = facts_by_key(extraction.staffing)[(org_unit, statement, grade)]
+    assert (fact["authorized"], fact["current"], fact["source_line"]) == (authorized, current, line)
+    assert fact["printed_value"] == printed
+    assert fact["source_excerpt"] == split_lines(work_plan_text)[line - 1]
+    assert printed in fact["source_excerpt"]
+
+
+def test_pairs_outside_staffing_tables_are_not_staffing(extraction):
+    assert 1037 not in {f["source_line"] for f in extraction.staffing}
+
+
+def test_organisation_from_section_covers(extraction):
+    units = {u["org_unit"]: u for u in extraction.org_units}
+    assert len(units) == 1 + 6 + 26
+    assert units["기획경제국"]["unit_level"] == "bureau"
+    assert (units["세무2과"]["unit_level"], units["세무2과"]["parent_org_unit"]) == ("department", "기획경제국")
+    assert units["세무2과"]["printed"] == "세 무 2 과"
+    assert (units["38세금징수1팀"]["parent_org_unit"], units["38세금징수1팀"]["source_line"]) == ("세무2과", 2390)
+    assert sum(1 for u in units.values() if u["unit_level"] == "team") == 26
+
+
+def test_cp949_with_crlf_gives_the_same_staffing(extraction, work_plan_text, governments):
+    data = work_plan_text.replace("\n", "\r\n").encode("cp949", errors="replace")
+    decoded = decode_bytes(data)
+    assert decoded.encoding == "cp949"
+    variant = extract_document("doc", decoded.text, governments)
+
+    def comparable(facts):
+        return [{k: v for k, v in f.items() if k != "source_excerpt"} for f in facts]
+
+    assert comparable(variant.staffing) == comparable(extraction.staffing)
+    assert variant.classification["kind"] == "work_plan"
+    assert variant.classification["government_code"] == "3170000"
+
+
+RENAMES = {
+    "기획경제국": "복지환경국",
+    "기획예산과": "복지정책과",
+    "지역경제과": "청소행정과",
+    "일자리청년과": "공원녹지과",
+    "재무과": "환경과",
+    "세무1과": "보건위생과",
+    "세무2과": "어르신복지과",
+    "금천": "마포",
+}
+
+
+def transform(text: str) -> str:
+    """Another government's work plan: other unit names (spaced out differently), other
+    headcounts (authorized + 3, current + 1), other spacing inside cells."""
+    for old, new in RENAMES.items():
+        spaced_old = r"\s*".join(map(re.escape, old))
+        text = re.sub(spaced_old, " ".join(new) if len(new) > 4 else new, text)
+    return re.sub(r"(\d+) \((\d+)\)", lambda m: f"{int(m[1]) + 3}({int(m[2]) + 1})", text)
+
+
+def test_another_bureau_with_other_names_numbers_and_spacing(extraction, work_plan_text, governments):
+    variant = extract_document("doc", transform(work_plan_text), governments)
+    assert variant.classification["government_code"] == "3130000"  # 마포구
+    expected = {
+        (RENAMES[org], statement, grade): (f["authorized"] + 3, f["current"] + 1)
+        for (org, statement, grade), f in facts_by_key(extraction.staffing).items()
+    }
+    actual = {key: (f["authorized"], f["current"]) for key, f in facts_by_key(variant.staffing).items()}
+    assert actual == expected
+    units = {u["org_unit"]: u for u in variant.org_units}
+    assert units["어르신복지과"]["parent_org_unit"] == "복지환경국"
