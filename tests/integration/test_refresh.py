@@ -126,3 +126,19 @@ def test_a_blocking_failure_stops_publish_and_keeps_the_previous_file(first_refr
     failed = [c for c in checks if not c.passed]
     assert [c.check_name for c in failed] == ["fct_staffing_expectations"]
     assert '"unexpected_sample": ["-1"]' in str(failed[0].metadata["failed"].value).replace("'", '"')
+
+
+def test_the_work_plan_saved_as_cp949_with_crlf_publishes_the_same_staffing(first_refresh, workspace):
+    raw, _ = workspace
+    _, paths = first_refresh
+    original = (REPO_ROOT / "raw" / "004_dad12c48b3c039a4.txt").read_text(encoding="utf-8")
+    (raw / "004_dad12c48b3c039a4.txt").write_bytes(original.replace("\n", "\r\n").encode("cp949", errors="replace"))
+    columns = "org_unit, statement, grade, authorized, current, as_of, source_line, printed_value"
+    result, _ = run_refresh()
+    assert result.success
+    staffing = query(paths.published_db, f"select {columns} from marts.fct_staffing order by all")
+    assert len(staffing) == 104
+    assert ("기획예산과", "unit_page", "total", 21, 23, date(2023, 10, 31), 106, "21 (23)") in staffing
+    assert query(paths.published_db, "select encoding from marts.dim_document where kind = 'work_plan'") == [("cp949",)]
+    log = query(paths.published_db, "select published, checks_failed from marts.audit_refresh_log order by started_at")
+    assert log == [(True, 0), (True, 0), (False, 1), (True, 0)]

@@ -1,0 +1,44 @@
+"""The gate on a tiny build file: each expectation's result is tied to its own line of the suite."""
+
+import json
+
+import duckdb
+import pytest
+
+from orchestration.pipeline.gate import SuiteError, load_suite_files, run_gate
+from orchestration.settings import EXPECTATIONS_DIR
+
+
+def test_every_suite_file_loads_with_a_severity_per_expectation():
+    suites = {s["name"]: s for s in load_suite_files(EXPECTATIONS_DIR)}
+    assert "fct_staffing" in suites
+    assert all(e["meta"]["severity"] in ("blocking", "recorded") for s in suites.values() for e in s["expectations"])
+
+
+def test_a_suite_without_severity_is_refused(tmp_path):
+    (tmp_path / "t.json").write_text(json.dumps({"name": "t", "table": "marts.t", "expectations": [
+        {"type": "expect_column_values_to_not_be_null", "kwargs": {"column": "a"}}]}))
+    with pytest.raises(SuiteError, match="severity"):
+        load_suite_files(tmp_path)
+
+
+def test_failures_are_reported_on_the_expectation_that_failed(tmp_path):
+    build = tmp_path / "build.duckdb"
+    with duckdb.connect(str(build)) as connection:
+        connection.execute("create schema marts")
+        connection.execute("create table marts.t as select * from (values (1, 'total'), (2, '10급'), (3, '9급')) v(n, grade)")
+    suites = tmp_path / "suites"
+    suites.mkdir()
+    (suites / "t.json").write_text(json.dumps({"name": "t", "table": "marts.t", "expectations": [
+        {"type": "expect_column_values_to_not_be_null", "kwargs": {"column": "n"}, "meta": {"severity": "blocking"}},
+        {"type": "expect_column_values_to_be_in_set", "kwargs": {"column": "grade", "value_set": ["total", "9급"]},
+         "meta": {"severity": "recorded"}},
+        {"type": "expect_column_values_to_be_between", "kwargs": {"column": "n", "min_value": 0, "max_value": 2},
+         "meta": {"severity": "blocking"}},
+    ]}, ensure_ascii=False), encoding="utf-8")
+    result = run_gate(build, suites)
+    assert [o.success for o in result.outcomes] == [True, False, False]
+    assert result.outcomes[1].unexpected_sample == ["10급"]
+    assert [(o.expectation, o.unexpected_sample) for o in result.blocking_failures] == [
+        ("expect_column_values_to_be_between", [3])]
+    assert not result.publishable
