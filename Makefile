@@ -1,5 +1,6 @@
 # Everything a fresh clone needs, from Python 3.11 and make alone.
 #   make refresh   discover raw/, extract, dbt build, gate, publish warehouse/localgov.duckdb
+#                  (FORCE=1 rebuilds even when nothing changed)
 #   make test      the test suite
 #   make dev       the Dagster UI on http://127.0.0.1:3000 with the whole asset graph
 # Set-up (virtual environment, pinned dependencies, dbt manifest) happens on first use and is
@@ -36,7 +37,7 @@ $(MANIFEST): $(STAMP) $(DBT_SOURCES)
 	touch $@
 
 refresh: $(MANIFEST)
-	$(BIN)/python -m orchestration.refresh
+	$(BIN)/python -m orchestration.refresh $(if $(FORCE),--force)
 
 test: $(MANIFEST)
 	$(BIN)/pytest

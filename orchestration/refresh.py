@@ -1,15 +1,39 @@
 """``make refresh``: run the whole refresh job once, in this process, and print a summary.
 
 Dagster's instance (run history, event logs) lives under ``<data dir>/dagster``, so the runs made
-here show up in ``make dev`` too.
+here show up in ``make dev`` too. When nothing that could change the warehouse has changed since
+the last published refresh (the raw dir's listing, the parsers, the dbt project, the suites), the
+command says so and returns at once; ``--force`` refreshes anyway.
 """
 
 from __future__ import annotations
 
+import argparse
+import hashlib
 import json
 import sys
 
-from orchestration.settings import export_environment
+from orchestration.extract.version import PARSER_VERSION
+from orchestration.pipeline.discovery import fingerprint
+from orchestration.settings import DBT_PROJECT_DIR, EXPECTATIONS_DIR, REPO_ROOT, Paths, export_environment
+
+_CODE_FOLDERS = (REPO_ROOT / "orchestration", DBT_PROJECT_DIR / "models", DBT_PROJECT_DIR / "macros",
+                 DBT_PROJECT_DIR / "seeds", EXPECTATIONS_DIR)
+_CODE_FILES = (DBT_PROJECT_DIR / "dbt_project.yml", DBT_PROJECT_DIR / "profiles.yml")
+
+
+def inputs_fingerprint(paths: Paths) -> str:
+    """Digest of everything a refresh reads: the raw dir's listing and the code that turns it
+    into the warehouse."""
+    digest = hashlib.sha256(f"{fingerprint(paths.raw_dir)}\0{PARSER_VERSION}\0".encode())
+    files = [f for folder in _CODE_FOLDERS for f in folder.rglob("*") if f.is_file() and "__pycache__" not in f.parts]
+    for path in sorted(files + list(_CODE_FILES)):
+        digest.update(path.relative_to(REPO_ROOT).as_posix().encode() + b"\0" + path.read_bytes())
+    return digest.hexdigest()
+
+
+def _stamp(paths: Paths):
+    return paths.state_dir / "last_published_inputs"
 
 
 DAGSTER_YAML = "telemetry:\n  enabled: false\n"
@@ -59,11 +83,25 @@ def summary(result, paths) -> tuple[str, bool]:
     return "\n".join(lines), bool(entry["published"])
 
 
-def main() -> int:
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="localgov-refresh", description=__doc__.splitlines()[0])
+    parser.add_argument("--force", action="store_true", help="refresh even if nothing changed")
+    args = parser.parse_args(argv)
+    paths = export_environment()
+    inputs = inputs_fingerprint(paths)
+    stamp = _stamp(paths)
+    if not args.force and paths.published_db.exists() and stamp.exists() and stamp.read_text() == inputs:
+        print(f"nothing changed since the last published refresh; {paths.published_db} is current "
+              "(make refresh FORCE=1 to rebuild anyway)")
+        return 0
     result, paths = run_refresh()
     text, published = summary(result, paths)
     print(text)
-    return 0 if published and result.success else 1
+    if published and result.success:
+        stamp.write_text(inputs)
+        return 0
+    stamp.unlink(missing_ok=True)
+    return 1
 
 
 if __name__ == "__main__":

@@ -13,7 +13,7 @@ from datetime import date
 import duckdb
 import pytest
 
-from orchestration.refresh import run_refresh, summary
+from orchestration.refresh import inputs_fingerprint, main, run_refresh, summary
 from orchestration.settings import REPO_ROOT
 
 pytestmark = pytest.mark.slow
@@ -142,3 +142,17 @@ def test_the_work_plan_saved_as_cp949_with_crlf_publishes_the_same_staffing(firs
     assert query(paths.published_db, "select encoding from marts.dim_document where kind = 'work_plan'") == [("cp949",)]
     log = query(paths.published_db, "select published, checks_failed from marts.audit_refresh_log order by started_at")
     assert log == [(True, 0), (True, 0), (False, 1), (True, 0)]
+
+
+def test_the_command_skips_a_refresh_when_nothing_changed(first_refresh, workspace, capsys):
+    raw, _ = workspace
+    _, paths = first_refresh
+    assert main([]) == 0
+    refreshes = len(query(paths.published_db, "select * from marts.audit_refresh_log"))
+    capsys.readouterr()
+    assert main([]) == 0
+    assert "nothing changed" in capsys.readouterr().out
+    assert len(query(paths.published_db, "select * from marts.audit_refresh_log")) == refreshes
+    before = inputs_fingerprint(paths)
+    (raw / "new filing.txt").write_text("새 문서\n", encoding="utf-8")
+    assert inputs_fingerprint(paths) != before
