@@ -49,15 +49,26 @@ def _current_files():
     return pq.read_table(_raw_files_path()).to_pylist()
 
 
+def _lake_specs(descriptions: dict[str, str], deps: list) -> list[dg.AssetSpec]:
+    return [dg.AssetSpec(["lake", table], deps=deps, group_name="ingest", owners=OWNERS,
+                         code_version=PARSER_VERSION, description=description)
+            for table, description in descriptions.items()]
+
+
+def _lake_results(lake: Lake, tables, documents: list[str], **metadata):
+    for table in tables:
+        yield dg.MaterializeResult(
+            asset_key=["lake", table],
+            metadata={"documents": len(documents), "rows": lake.count_rows(table, documents),
+                      "parser_version": PARSER_VERSION, **metadata},
+        )
+
+
 @dg.multi_asset(
-    specs=[
-        dg.AssetSpec(["lake", table], deps=["raw_filings"], group_name="ingest", owners=OWNERS,
-                     code_version=PARSER_VERSION, description=description)
-        for table, description in {
-            "filings": "Reading outcome per document: encoding detected, lines, or the quarantine reason.",
-            "lines": "The evidence store: every line of every normalised filing (NFC, \\n), 1-based.",
-        }.items()
-    ],
+    specs=_lake_specs({
+        "filings": "Reading outcome per document: encoding detected, lines, or the quarantine reason.",
+        "lines": "The evidence store: every line of every normalised filing (NFC, \\n), 1-based.",
+    }, deps=["raw_filings"]),
     name="read_filings",
 )
 def read_filings(context: dg.AssetExecutionContext):
@@ -70,24 +81,15 @@ def read_filings(context: dg.AssetExecutionContext):
     for outcome in failed:
         context.log.warning(f"quarantined {outcome.document_id[:12]}…: {outcome.reason}")
     documents = sorted({f.document_id for f in files})
-    for table in READ_TABLES:
-        yield dg.MaterializeResult(
-            asset_key=["lake", table],
-            metadata={"documents": len(documents), "newly_read": len(outcomes), "quarantined_now": len(failed),
-                      "rows": lake.count_rows(table, documents), "parser_version": PARSER_VERSION},
-        )
+    yield from _lake_results(lake, READ_TABLES, documents, newly_read=len(outcomes), quarantined_now=len(failed))
 
 
 @dg.multi_asset(
-    specs=[
-        dg.AssetSpec(["lake", table], deps=[["lake", "filings"], ["lake", "lines"]], group_name="ingest",
-                     owners=OWNERS, code_version=PARSER_VERSION, description=description)
-        for table, description in {
-            "classifications": "Kind and government of each filing, told from its content.",
-            "org_units": "Org units (국, 과, 팀) named on the section covers of work plans.",
-            "staffing": "정원(현원) staffing cells by org unit and grade, with the line each came from.",
-        }.items()
-    ],
+    specs=_lake_specs({
+        "classifications": "Kind and government of each filing, told from its content.",
+        "org_units": "Org units (국, 과, 팀) named on the section covers of work plans.",
+        "staffing": "정원(현원) staffing cells by org unit and grade, with the line each came from.",
+    }, deps=[["lake", "filings"], ["lake", "lines"]]),
     name="extract_filings",
 )
 def extract_filings(context: dg.AssetExecutionContext):
@@ -98,9 +100,4 @@ def extract_filings(context: dg.AssetExecutionContext):
     for outcome in outcomes:
         if not outcome.ok:
             context.log.warning(f"no typed facts for {outcome.document_id[:12]}…: {outcome.reason}")
-    for table in EXTRACT_TABLES:
-        yield dg.MaterializeResult(
-            asset_key=["lake", table],
-            metadata={"documents": len(documents), "newly_extracted": len(outcomes),
-                      "rows": lake.count_rows(table, documents), "parser_version": PARSER_VERSION},
-        )
+    yield from _lake_results(lake, EXTRACT_TABLES, documents, newly_extracted=len(outcomes))

@@ -128,11 +128,13 @@ def test_a_blocking_failure_stops_publish_and_keeps_the_previous_file(first_refr
     assert '"unexpected_sample": ["-1"]' in str(failed[0].metadata["failed"].value).replace("'", '"')
 
 
-def test_the_work_plan_saved_as_cp949_with_crlf_publishes_the_same_staffing(first_refresh, workspace):
+def test_cp949_work_plan_publishes_the_same_staffing_and_bad_files_are_quarantined(first_refresh, workspace):
     raw, _ = workspace
     _, paths = first_refresh
     original = (REPO_ROOT / "raw" / "004_dad12c48b3c039a4.txt").read_text(encoding="utf-8")
     (raw / "004_dad12c48b3c039a4.txt").write_bytes(original.replace("\n", "\r\n").encode("cp949", errors="replace"))
+    (raw / "empty.txt").write_bytes(b"")
+    (raw / "scan.pdf").write_bytes(b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj")
     columns = "org_unit, statement, grade, authorized, current, as_of, source_line, printed_value"
     result, _ = run_refresh()
     assert result.success
@@ -142,6 +144,9 @@ def test_the_work_plan_saved_as_cp949_with_crlf_publishes_the_same_staffing(firs
     assert query(paths.published_db, "select encoding from marts.dim_document where kind = 'work_plan'") == [("cp949",)]
     log = query(paths.published_db, "select published, checks_failed from marts.audit_refresh_log order by started_at")
     assert log == [(True, 0), (True, 0), (False, 1), (True, 0)]
+    quarantine = query(paths.published_db, "select file_path, reason from marts.audit_quarantine order by 1")
+    assert quarantine == [("empty.txt", "empty"), ("scan.pdf", "binary")]
+    assert query(paths.published_db, "select count(*) from marts.dim_document where read_status = 'ok'") == [(5,)]
 
 
 def test_the_command_skips_a_refresh_when_nothing_changed(first_refresh, workspace, capsys):

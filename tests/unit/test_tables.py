@@ -32,6 +32,7 @@ def test_two_line_header_becomes_a_column_path(tables):
     project = tables[187]
     assert project.last_line == 190
     assert project.unit == "천원"
+    assert project.title == "□ 2024년 소요예산 : 36,200천원"
     assert project.column_labels[1:] == ["합계", "연차별 소요자원 / 2024년", "연차별 소요자원 / 2025년",
                                          "연차별 소요자원 / 2026년"]
     assert cell_at(project, 190, 2).row_labels == ("구비",)
