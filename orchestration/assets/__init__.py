@@ -1,1 +1,3 @@
 """Assets by stage: ingest (discovery, reading, extraction), dbt models, gate, publish."""
+
+OWNERS = ["team:data-engineering"]

@@ -2,17 +2,16 @@
 check per suite, blocking: a failed blocking expectation stops publish, and the check's metadata
 names the expectation, the table and the failing values."""
 
-
 from datetime import datetime, timezone
 
 import dagster as dg
 
+from orchestration.assets import OWNERS
 from orchestration.assets.transform import dbt_models
 from orchestration.pipeline.gate import load_suite_files, run_gate
 from orchestration.pipeline.publish import mart_row_counts, record_refresh, rows_json
 from orchestration.settings import EXPECTATIONS_DIR, export_environment
 
-OWNERS = ["team:data-engineering"]
 SUITES = [suite["name"] for suite in load_suite_files(EXPECTATIONS_DIR)]
 
 

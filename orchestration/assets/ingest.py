@@ -4,19 +4,17 @@ One asset per stage and one output per lake table, never one per filing: a refre
 of filings is a single Dagster run, with the filings processed in parallel inside the asset.
 """
 
-
 from dataclasses import asdict
 
 import dagster as dg
 import pyarrow.parquet as pq
 
+from orchestration.assets import OWNERS
 from orchestration.extract.version import PARSER_VERSION
 from orchestration.pipeline.discovery import RawFile, discover
 from orchestration.pipeline.ingest import extract_new, read_new
 from orchestration.pipeline.lake import EXTRACT_TABLES, READ_TABLES, STATE_SCHEMAS, Lake, write_parquet
 from orchestration.settings import export_environment
-
-OWNERS = ["team:data-engineering"]
 
 
 def _raw_files_path():

@@ -1,8 +1,8 @@
 """Publish: atomically replace the published DuckDB file, only after the gate passed."""
 
-
 import dagster as dg
 
+from orchestration.assets import OWNERS
 from orchestration.pipeline.publish import mark_published, mart_row_counts, publish
 from orchestration.settings import export_environment
 
@@ -10,7 +10,7 @@ from orchestration.settings import export_environment
 @dg.asset(
     key="published_warehouse",
     group_name="publish",
-    owners=["team:data-engineering"],
+    owners=OWNERS,
     deps=["warehouse_gate"],
     description="The published warehouse <data dir>/localgov.duckdb (schema marts), replaced atomically.",
 )

@@ -1,16 +1,14 @@
 """The dbt build (staging → intermediate → marts), one Dagster asset per dbt model or seed,
 grouped by the dbt folder so that Dagster groups and warehouse schemas agree."""
 
-
 from typing import Any, Mapping
 
 import dagster as dg
 from dagster_dbt import DagsterDbtTranslator, DbtCliResource, DbtProject, dbt_assets
 
+from orchestration.assets import OWNERS
 from orchestration.project import dbt_project
 from orchestration.settings import export_environment
-
-OWNERS = ["team:data-engineering"]
 
 
 class LayerTranslator(DagsterDbtTranslator):
