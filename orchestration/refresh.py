@@ -75,12 +75,39 @@ def summary(result, paths) -> tuple[str, bool]:
     lines.append(f"  filings read:   {entry['documents']} (raw dir {paths.raw_dir})")
     lines.append("  rows per mart:  " + ", ".join(f"{name} {n}" for name, n in counts.items()))
     lines.append(f"  checks:         {entry['checks_passed']} passed, {entry['checks_failed']} failed")
+    lines += coverage_lines(paths.build_db)
     if entry["published"]:
         lines.append(f"  published:      {paths.published_db}")
     else:
         lines.append(f"  NOT published (blocking failures: {entry['blocking_failures'] or 'a step failed'}); "
                      f"the previous warehouse is unchanged at {paths.published_db}")
     return "\n".join(lines), bool(entry["published"])
+
+
+COVERAGE_ROWS = 20
+
+
+def coverage_lines(build_db) -> list[str]:
+    """Share of printed numbers claimed, per filing (the least covered first)."""
+    import duckdb
+
+    if not build_db.exists():
+        return []
+    with duckdb.connect(str(build_db), read_only=True) as con:
+        rows = con.execute(
+            "select file_path, number_tokens, claimed_pct, not_understood_pct "
+            "from marts.audit_number_coverage order by claimed_pct nulls first, file_path"
+        ).fetchall()
+    if not rows:
+        return []
+    total = sum(r[1] or 0 for r in rows)
+    out = [f"  numbers:        {total} printed in {len(rows)} filing(s); per filing, claimed by facts or "
+           "cells / not understood (see marts.audit_unclaimed_numbers):"]
+    for path, tokens, claimed, not_understood in rows[:COVERAGE_ROWS]:
+        out.append(f"    {path}: {tokens} numbers, {claimed or 0}% claimed, {not_understood or 0}% not understood")
+    if len(rows) > COVERAGE_ROWS:
+        out.append(f"    … and {len(rows) - COVERAGE_ROWS} more filing(s) in marts.audit_number_coverage")
+    return out
 
 
 def main(argv: list[str] | None = None) -> int:

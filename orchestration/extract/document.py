@@ -1,7 +1,8 @@
 """One filing's text in, every record the lake stores for it out.
 
-This is the single entry point the pipeline calls per filing; it composes the shared readers
-(tables, organisation) with the typed extractors for the filing's kind.
+This is the single entry point the pipeline calls per filing. Every readable filing, whatever its
+kind, gets the generic layers (table cells and the accounting of its numbers); the typed
+extractors of its kind run on top, and the numbers they take are theirs in the accounting.
 """
 
 from __future__ import annotations
@@ -9,15 +10,16 @@ from __future__ import annotations
 import json
 from dataclasses import asdict, dataclass, field
 
+from orchestration.extract.accounting import account_numbers, coverage
 from orchestration.extract.classify import classify_government, classify_kind
 from orchestration.extract.governments import GovernmentIndex
 from orchestration.extract.organisation import read_organisation
 from orchestration.extract.staffing import extract_staffing
-from orchestration.extract.tables import read_tables
+from orchestration.extract.tables import Table, cell_quantities, read_tables
 from orchestration.extract.text import split_lines
 from orchestration.extract.version import PARSER_VERSION
 
-# Typed extractors per kind. A kind not listed here (unknown included) gets lines only.
+# Typed extractors per kind. A kind not listed here (unknown included) gets the generic layers only.
 TYPED_KINDS = frozenset({"work_plan"})
 
 
@@ -28,26 +30,19 @@ class Extraction:
     classification: dict
     org_units: list[dict] = field(default_factory=list)
     staffing: list[dict] = field(default_factory=list)
+    table_cells: list[dict] = field(default_factory=list)
+    unclaimed_numbers: list[dict] = field(default_factory=list)
 
     def tables(self) -> dict[str, list[dict]]:
-        return {"classifications": [self.classification], "org_units": self.org_units, "staffing": self.staffing}
+        return {"classifications": [self.classification], "org_units": self.org_units,
+                "staffing": self.staffing, "table_cells": self.table_cells,
+                "unclaimed_numbers": self.unclaimed_numbers}
 
 
 def extract_document(document_id: str, text: str, governments: GovernmentIndex) -> Extraction:
     lines = split_lines(text)
     kind, scores = classify_kind(text)
     government = classify_government(text, kind, governments)
-    extraction = Extraction(
-        classification={
-            "document_id": document_id,
-            "parser_version": PARSER_VERSION,
-            "kind": kind,
-            "kind_scores": json.dumps(scores, ensure_ascii=False, sort_keys=True),
-            "government_code": government.code if government else None,
-        }
-    )
-    if kind not in TYPED_KINDS:
-        return extraction
 
     def provenance(source_line: int) -> dict:
         return {
@@ -57,8 +52,68 @@ def extract_document(document_id: str, text: str, governments: GovernmentIndex) 
             "parser_version": PARSER_VERSION,
         }
 
-    units, sections = read_organisation(lines)
-    extraction.org_units = [provenance(u.source_line) | asdict(u) for u in units]
+    extraction = Extraction(classification={
+        "document_id": document_id,
+        "parser_version": PARSER_VERSION,
+        "kind": kind,
+        "kind_scores": json.dumps(scores, ensure_ascii=False, sort_keys=True),
+        "government_code": government.code if government else None,
+    })
     tables = read_tables(lines)
-    extraction.staffing = [provenance(f.source_line) | asdict(f) for f in extract_staffing(tables, sections)]
+    extraction.table_cells = [provenance(record["source_line"]) | record for record in table_cell_records(tables)]
+
+    fact_spans = []
+    if kind in TYPED_KINDS:
+        units, sections = read_organisation(lines)
+        extraction.org_units = [provenance(u.source_line) | asdict(u) for u in units]
+        facts = extract_staffing(tables, sections)
+        extraction.staffing = [provenance(f.source_line) | asdict(f) for f in facts]
+        fact_spans = [(f.source_line, *f.source_span) for f in facts]
+
+    cell_spans = [(c["source_line"], c["cell_start"], c["cell_end"]) for c in extraction.table_cells]
+    fates = account_numbers(lines, fact_spans, cell_spans, label_spans(tables))
+    extraction.unclaimed_numbers = [
+        provenance(f.token.line) | {"token_start": f.token.start, "token": f.token.text, "reason": f.reason}
+        for f in fates if f.taken_by is None
+    ]
+    extraction.classification |= coverage(fates)
     return extraction
+
+
+def table_cell_records(tables: list[Table]) -> list[dict]:
+    """One record per number of every numeric cell (a ``22 (24)`` cell gives two)."""
+    records = []
+    for table in tables:
+        for cell in table.value_cells():
+            for part, (part_label, quantity) in enumerate(cell_quantities(cell), start=1):
+                records.append({
+                    "source_line": cell.line,
+                    "table_index": table.table_index,
+                    "table_first_line": table.first_line,
+                    "table_layout": table.layout,
+                    "table_title": table.title,
+                    "row_label": " / ".join(cell.row_labels),
+                    "column_label": cell.column_label,
+                    "column_index": cell.column,
+                    "part": part,
+                    "part_label": part_label,
+                    "printed_value": cell.text,
+                    "value": None if quantity.value is None else str(quantity.value),
+                    "marker": quantity.marker,
+                    "unit": quantity.unit,
+                    "amount_krw": quantity.amount_krw,
+                    "rate_pct": str(quantity.value) if quantity.unit in ("%", "％") and quantity.value is not None else None,
+                    "cell_start": cell.start,
+                    "cell_end": cell.end,
+                })
+    return records
+
+
+def label_spans(tables: list[Table]) -> list[tuple[int, int, int]]:
+    """Header and label cells: numbers printed there name things, they are not data."""
+    spans = []
+    for table in tables:
+        values = {(c.line, c.column) for c in table.value_cells()}
+        for row in table.header_rows + table.body_rows:
+            spans += [(c.line, c.start, c.end) for c in row if c.text and (c.line, c.column) not in values]
+    return spans

@@ -10,7 +10,7 @@ whose section the table sits in.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 
 from orchestration.extract.dates import parse_as_of
@@ -41,6 +41,7 @@ class StaffingFact:
     current: int
     printed_value: str
     as_of: date | None
+    source_span: tuple[int, int] = field(default=(0, 0), compare=False)  # characters of the line taken
 
 
 def grade_of(header: str) -> str | None:
@@ -99,6 +100,7 @@ def extract_staffing(tables: list[Table], sections: list[Section]) -> list[Staff
                         current=int(current.value),
                         printed_value=cell.text,
                         as_of=as_of,
+                        source_span=(cell.start, cell.end),
                     )
                 )
     return facts

@@ -1,10 +1,11 @@
 """A table reader that knows no document kind: text lines in, tables of labelled cells out.
 
-Reading happens in two steps. A *layout* step finds blocks of rows and splits each row into cells
-(``_tab_blocks`` handles tab-separated rows, the commonest form of text extracted from HWP). A
-*shape* step, shared by every layout, decides which rows are headers, merges multi-line headers
-into column paths (``연차별 소요자원 / 2024년``), carries row labels down (``기 획 예 산 과 / 계`` then
-``정책사업비``) and finds the unit and title printed above the table.
+Reading happens in two steps. ``layouts`` finds blocks of rows and cells in whatever layout the
+filing printed (tabs, pipes, aligned spaces, one cell per line …). The *shape* step here, shared
+by every layout, decides which rows are headers, merges multi-line headers into column paths
+(``연차별 소요자원 / 2024년``), carries row labels down (``기 획 예 산 과 / 계`` then ``정책사업비``)
+and finds the unit (above the table, ``(단위 : 천원)``, or in a header, ``재 산 상 황 (천원)``) and
+the title printed above it.
 """
 
 from __future__ import annotations
@@ -13,20 +14,22 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
-from orchestration.extract.numbers import is_pair, is_quantity
-from orchestration.extract.text import squeeze
+from orchestration.extract.layouts import Block, Cell, clean_cell, find_blocks, is_data, is_value
+from orchestration.extract.numbers import (
+    COUNT_UNITS, MONEY_FACTORS, RATE_UNITS, Quantity, is_labelled, is_pair, parse_labelled, parse_pair, parse_quantity,
+)
+from orchestration.extract.text import squeeze, without_spaces
 
-_UNIT_NOTE = re.compile(r"단\s*위\s*[:：]\s*(?P<unit>[^,)\]]+)")
-_YEAR_HEADER = re.compile(r"^(19|20)\d{2}\s*년?(\s*\(.*\))?$")
-_HTML_TAG = re.compile(r"<[^>]+>")
+__all__ = ["Cell", "Table", "ValueCell", "clean_cell", "is_value", "read_tables", "cell_quantities"]
+
+_UNIT_NOTE = re.compile(r"단\s*위\s*[:：]\s*(?P<unit>[^)\]]+)")
+_HEADER_UNIT = re.compile(r"\(\s*(?P<unit>" + "|".join(sorted([*MONEY_FACTORS, *RATE_UNITS, "명", "건", "개"],
+                                                                    key=len, reverse=True)) + r")\s*\)")
+_RATE_HEADER = re.compile(r"[률율%]")
+_AREA_UNITS = ("천㎡", "㎡", "m²", "m^2", "ha", "㎞²", "km²")
+_KNOWN_UNIT = re.compile("|".join(re.escape(u) for u in sorted([*MONEY_FACTORS, *RATE_UNITS, *COUNT_UNITS, *_AREA_UNITS, "톤"],
+                                                               key=len, reverse=True)))
 CAPTION_LOOKBACK = 4
-
-
-@dataclass(frozen=True)
-class Cell:
-    line: int
-    column: int
-    text: str
 
 
 @dataclass(frozen=True)
@@ -38,18 +41,27 @@ class ValueCell:
     text: str
     row_labels: tuple[str, ...]
     column_label: str
+    unit: str | None = None
+    start: int = 0
+    end: int = 0
 
 
 @dataclass
 class Table:
     table_index: int
-    first_line: int
-    last_line: int
+    layout: str
     header_rows: list[list[Cell]]
     body_rows: list[list[Cell]]
     caption: list[tuple[int, str]] = field(default_factory=list)
-    unit: str | None = None
     label_columns: int = 1
+
+    @property
+    def first_line(self) -> int:
+        return min(c.line for row in self.header_rows + self.body_rows for c in row)
+
+    @property
+    def last_line(self) -> int:
+        return max(c.line for row in self.header_rows + self.body_rows for c in row)
 
     @property
     def title(self) -> str | None:
@@ -59,8 +71,19 @@ class Table:
         return None
 
     @property
+    def unit(self) -> str | None:
+        """The unit printed above the table; the first one when it names several (``백만원, %``)."""
+        units = self._noted_units()
+        return units[0] if units else None
+
+    @property
     def column_labels(self) -> list[str]:
         return _column_paths(self.header_rows, self.width)
+
+    @property
+    def column_units(self) -> list[str | None]:
+        noted = self._noted_units()
+        return [_column_unit(label, noted) for label in self.column_labels]
 
     @property
     def width(self) -> int:
@@ -69,80 +92,98 @@ class Table:
     def caption_text(self) -> str:
         return " ".join(text for _, text in self.caption)
 
+    def _noted_units(self) -> list[str]:
+        for _, text in reversed(self.caption):
+            match = _UNIT_NOTE.search(text)
+            if match:
+                note = match.group("unit")
+                return _KNOWN_UNIT.findall(note) or [squeeze(note)]
+        return []
+
+    def _numeric_columns(self) -> set[int]:
+        """Columns printing at least one number: a ``-`` elsewhere is text, not 'no amount'."""
+        return {c.column for row in self.body_rows for c in row[self.label_columns:] if is_data(c.text)}
+
     def value_cells(self) -> list[ValueCell]:
-        labels = self.column_labels
+        labels, units = self.column_labels, self.column_units
+        numeric = self._numeric_columns()
         cells: list[ValueCell] = []
         previous_labels: list[str] = []
         for row in self.body_rows:
             row_labels = _carry_labels([c.text for c in row[: self.label_columns]], previous_labels)
             previous_labels = row_labels
             for cell in row[self.label_columns:]:
-                if cell.text and is_value(cell.text):
-                    cells.append(
-                        ValueCell(
-                            line=cell.line,
-                            column=cell.column,
-                            text=cell.text,
-                            row_labels=tuple(label for label in row_labels if label),
-                            column_label=labels[cell.column] if cell.column < len(labels) else "",
-                        )
-                    )
+                if cell.text and is_value(cell.text) and (cell.column in numeric or is_data(cell.text)):
+                    cells.append(ValueCell(
+                        line=cell.line,
+                        column=cell.column,
+                        text=cell.text,
+                        row_labels=tuple(label for label in row_labels if label),
+                        column_label=labels[cell.column] if cell.column < len(labels) else "",
+                        unit=units[cell.column] if cell.column < len(units) else None,
+                        start=cell.start,
+                        end=cell.end,
+                    ))
         return cells
 
 
-def is_value(text: str) -> bool:
-    return is_quantity(text) or is_pair(text)
+def _column_unit(label: str, noted: list[str]) -> str | None:
+    """A unit in the column's own header (``증감률(%)``, ``재 산 상 황 (천원)``) wins; a rate header
+    (``…률``, ``…율``) is in %; when the note above names several units (``건, 백만원``), each
+    column takes the one its header speaks of (``건수`` → 건, ``면적`` → m², ``금액`` → 백만원)."""
+    match = _HEADER_UNIT.search(label)
+    if match:
+        return match.group("unit")
+    leaf = without_spaces(label.rsplit(" / ", 1)[-1])
+    if _RATE_HEADER.search(leaf):
+        return "%"
+    if len(noted) <= 1:
+        return noted[0] if noted else None
+    counts = [u for u in noted if u in COUNT_UNITS]
+    if leaf in COUNT_UNITS or leaf.endswith("수") or "인원" in leaf:
+        return next((u for u in counts if u in leaf), counts[0] if counts else (leaf if leaf in COUNT_UNITS else None))
+    if "면적" in leaf:
+        return next((u for u in noted if u in _AREA_UNITS), None)
+    return next((u for u in noted if u in MONEY_FACTORS), noted[0])
 
 
-def clean_cell(text: str) -> str:
-    """Cell text with HTML fragments removed and whitespace squeezed."""
-    return squeeze(_HTML_TAG.sub(" ", text))
+def cell_quantities(cell: ValueCell) -> list[tuple[str | None, Quantity]]:
+    """The numbers one cell prints, each with the label of its part: one for a plain number,
+    two for ``22 (24)`` (the second labelled ``(괄호)``), one per name for ``모:379,857``."""
+    if is_pair(cell.text):
+        first, second = parse_pair(cell.text, cell.unit)
+        return [(None, first), ("(괄호)", second)]
+    if is_labelled(cell.text):
+        return list(parse_labelled(cell.text, cell.unit))
+    return [(None, parse_quantity(cell.text, cell.unit))]
 
 
 def read_tables(lines: list[str]) -> list[Table]:
     """Every table in the text, in order. ``lines[i]`` is line ``i + 1``."""
+    blocks = find_blocks(lines)
+    in_tables = {cell.line for block in blocks for row in block.rows for cell in row}
     tables = []
-    for block in _tab_blocks(lines):
+    for block in blocks:
         table = _shape(block, len(tables) + 1)
-        if table is not None:
-            table.caption = _caption(lines, table.first_line)
-            table.unit = _unit(table.caption)
-            tables.append(table)
+        table.caption = _caption(lines, table.first_line, in_tables)
+        tables.append(table)
     return tables
 
 
-def _tab_blocks(lines: list[str]) -> list[list[list[Cell]]]:
-    blocks: list[list[list[Cell]]] = []
-    current: list[list[Cell]] = []
-    for number, line in enumerate(lines, start=1):
-        if "\t" in line:
-            current.append([Cell(number, i, clean_cell(text)) for i, text in enumerate(line.split("\t"))])
-            continue
-        if current:
-            blocks.append(current)
-            current = []
-    if current:
-        blocks.append(current)
-    return blocks
-
-
-def _is_header_row(row: list[Cell]) -> bool:
-    values = [c.text for c in row[1:] if c.text]
-    return not any(is_value(text) and not _YEAR_HEADER.match(text) for text in values)
-
-
-def _shape(rows: list[list[Cell]], table_index: int) -> Table | None:
-    header_count = 0
-    while header_count < len(rows) and _is_header_row(rows[header_count]):
-        header_count += 1
+def _shape(block: Block, table_index: int) -> Table:
+    rows = block.rows
+    header_count = block.header_rows
+    if header_count is None:
+        header_count = 0
+        while header_count < len(rows) and not any(is_data(c.text) for c in rows[header_count][1:]):
+            header_count += 1
+        if header_count == len(rows):
+            # A block of text cells only (a 팀명/주요업무 list): still a table, with no values.
+            header_count = 1
     header, body = rows[:header_count], rows[header_count:]
-    if not body:
-        # A block of text cells only (a 팀명/주요업무 list): still a table, with no values.
-        header, body = rows[:1], rows[1:]
     return Table(
         table_index=table_index,
-        first_line=rows[0][0].line,
-        last_line=rows[-1][0].line,
+        layout=block.layout,
         header_rows=header,
         body_rows=body,
         label_columns=_label_column_count(body),
@@ -179,22 +220,14 @@ def _column_paths(header_rows: list[list[Cell]], width: int) -> list[str]:
     return [" / ".join(row[column] for row in grid if row[column]) for column in range(width)]
 
 
-def _caption(lines: list[str], first_line: int) -> list[tuple[int, str]]:
+def _caption(lines: list[str], first_line: int, in_tables: set[int]) -> list[tuple[int, str]]:
     caption: list[tuple[int, str]] = []
     number = first_line - 1
     while number >= 1 and len(caption) < CAPTION_LOOKBACK:
         text = lines[number - 1]
-        if "\t" in text:
+        if number in in_tables:
             break
         if text.strip():
             caption.insert(0, (number, squeeze(text)))
         number -= 1
     return caption
-
-
-def _unit(caption: list[tuple[int, str]]) -> str | None:
-    for _, text in reversed(caption):
-        match = _UNIT_NOTE.search(text)
-        if match:
-            return squeeze(match.group("unit"))
-    return None

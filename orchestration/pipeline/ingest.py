@@ -16,11 +16,12 @@ from multiprocessing import get_context
 from pathlib import Path
 from typing import Callable, Iterable, TypeVar
 
+from orchestration.extract.contacts import mask_contacts
 from orchestration.extract.document import extract_document
 from orchestration.extract.governments import government_index
 from orchestration.extract.text import ReadError, decode_bytes
 from orchestration.pipeline.discovery import RawFile
-from orchestration.pipeline.lake import Lake
+from orchestration.pipeline.lake import EXTRACT_TABLES, Lake
 from orchestration.settings import GOVERNMENT_SEED
 
 log = logging.getLogger(__name__)
@@ -65,7 +66,8 @@ def _read_one(task: tuple[str, str, str]) -> Outcome:
                                          "(LOCALGOV_MAX_FILE_BYTES); split the filing or raise the limit")
         decoded = decode_bytes(Path(path).read_bytes())
         record["encoding"] = decoded.encoding
-        lines = [{"document_id": document_id, "line_number": n, "text": text}
+        lines = [{"document_id": document_id, "parser_version": lake.parser_version,
+                  "line_number": n, "text": mask_contacts(text)}
                  for n, text in enumerate(decoded.lines, start=1)]
         record["line_count"] = len(lines)
     except ReadError as error:
@@ -105,7 +107,7 @@ def _extract_one(task: tuple[str, str]) -> Outcome:
         log.exception("extraction failed for %s", document_id)
         classification.update(extract_status="failed", reason="extraction_failed",
                               detail=f"{type(error).__name__}: {error}; report it with the filing attached")
-        for table in ("org_units", "staffing"):
+        for table in EXTRACT_TABLES[:-1]:
             lake.write(table, document_id, [])
         lake.write("classifications", document_id, [classification])
         return Outcome(document_id, False, "extraction_failed")

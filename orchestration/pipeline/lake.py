@@ -36,6 +36,7 @@ LAKE_SCHEMAS: dict[str, pa.Schema] = {
     ]),
     "lines": pa.schema([
         ("document_id", pa.string()),
+        ("parser_version", pa.string()),
         ("line_number", pa.int32()),
         ("text", pa.string()),
     ]),
@@ -48,6 +49,11 @@ LAKE_SCHEMAS: dict[str, pa.Schema] = {
         ("extract_status", pa.string()),
         ("reason", pa.string()),
         ("detail", pa.string()),
+        ("number_tokens", pa.int32()),
+        ("tokens_in_facts", pa.int32()),
+        ("tokens_in_cells", pa.int32()),
+        ("tokens_unclaimed", pa.int32()),
+        ("tokens_not_understood", pa.int32()),
     ]),
     "org_units": pa.schema(_PROVENANCE + [
         ("org_unit", pa.string()),
@@ -67,6 +73,28 @@ LAKE_SCHEMAS: dict[str, pa.Schema] = {
         ("printed_value", pa.string()),
         ("as_of", pa.date32()),
     ]),
+    "table_cells": pa.schema(_PROVENANCE + [
+        ("table_index", pa.int32()),
+        ("table_first_line", pa.int32()),
+        ("table_layout", pa.string()),
+        ("table_title", pa.string()),
+        ("row_label", pa.string()),
+        ("column_label", pa.string()),
+        ("column_index", pa.int32()),
+        ("part", pa.int32()),
+        ("part_label", pa.string()),
+        ("printed_value", pa.string()),
+        ("value", pa.string()),  # exact decimal as printed; cast in staging
+        ("marker", pa.string()),
+        ("unit", pa.string()),
+        ("amount_krw", pa.int64()),
+        ("rate_pct", pa.string()),
+    ]),
+    "unclaimed_numbers": pa.schema(_PROVENANCE + [
+        ("token_start", pa.int32()),
+        ("token", pa.string()),
+        ("reason", pa.string()),
+    ]),
 }
 
 STATE_SCHEMAS: dict[str, pa.Schema] = {
@@ -81,7 +109,7 @@ STATE_SCHEMAS: dict[str, pa.Schema] = {
 # Written by reading (filings, lines) and by extraction (the rest; classifications last, so its
 # presence means the document's whole file set is there).
 READ_TABLES = ("filings", "lines")
-EXTRACT_TABLES = ("org_units", "staffing", "classifications")
+EXTRACT_TABLES = ("org_units", "staffing", "table_cells", "unclaimed_numbers", "classifications")
 
 
 class Lake:

@@ -40,7 +40,12 @@ select
     classifications.government_code,
     classifications.extract_status,
     classifications.extract_reason,
-    classifications.extract_detail
+    classifications.extract_detail,
+    classifications.number_tokens,
+    classifications.tokens_in_facts,
+    classifications.tokens_in_cells,
+    classifications.tokens_unclaimed,
+    classifications.tokens_not_understood
 from paths
 left join filings on filings.document_id = paths.document_id
 left join classifications on classifications.document_id = paths.document_id

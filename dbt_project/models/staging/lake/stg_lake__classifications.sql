@@ -14,7 +14,13 @@ renamed as (
         kind_scores,
         extract_status,
         reason as extract_reason,
-        detail as extract_detail
+        detail as extract_detail,
+        -- the accounting of printed numbers
+        number_tokens,
+        tokens_in_facts,
+        tokens_in_cells,
+        tokens_unclaimed,
+        tokens_not_understood
     from source
 )
 

@@ -1,0 +1,154 @@
+"""Account for every number a filing prints (completeness: source → data).
+
+Every number token on every line ends up in exactly one place: a typed fact took it, a table
+cell took it, or it is *unclaimed* and gets a reason. The reasons are the register auditors read
+to see what the warehouse chose not to model, and ``not_understood`` is what a parser should
+learn next:
+
+- ``phone_or_account``: masked personal contact data (the token holds ``#``, never digits);
+- ``date``: part of a date, a year, a month, a time or a period (``23. 10월 말``, ``2022~2023``);
+- ``page_number``: a line holding nothing but a number (``- 12 -``, ``12 / 40``);
+- ``heading_number``: the numbering of a heading or list item at the start of a line (``1-1.``,
+  ``2 예산현황``, ``(3)``);
+- ``list_index``: an index inside a line (``1)``, ``(2)``, ``제8조``, ``5항``);
+- ``label``: part of a name, code or header (``세무1과``, ``지역개발-01``, ``2호선``, a number in a
+  table's header or label cell);
+- ``narrative``: a number in a sentence, with the words that say what it counts;
+- ``not_understood``: anything else, typically a line of several numbers no table reader took.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+from orchestration.extract.contacts import MASKED_TOKEN
+from orchestration.extract.numbers import NUMBER_TOKEN
+
+FACT, CELL = "fact", "cell"
+REASONS = ("phone_or_account", "date", "page_number", "heading_number", "list_index", "label",
+           "narrative", "not_understood")
+
+_DATE = re.compile(
+    r"(?:19|20)\d{2}\s*[.\-/]\s*\d{1,2}\s*[.\-/]\s*\d{1,2}\.?"           # 2023.10.31 / 2023-10-31
+    r"|(?:(?:19|20)\d{2}|'\d{2})\s*\.\s*\d{1,2}\s*\.(?:\s*\d{1,2}\s*\.?)?(?:\s*~\s*\d{1,2}\s*\.)?(?!\d)"  # 2023. 10. (~ 12.)
+    r"|(?:19|20)?\d{2}\s*\.\s*\d{1,2}\s*월"                               # 23. 10월
+    r"|'\s*\d{2}(?:\s*[.년]\s*(?:\d{1,2}\s*[.월])?)?"                     # '24 / '23.10.
+    r"|(?:19|20)\d{2}\s*[~\-–]\s*(?:(?:19|20)?\d{2})?"                   # 2022~2023 / 2022~
+    r"|~\s*'\d{2}\b"                                                      # ~'26
+    r"|\d{1,4}\s*년(?:\s*\d{1,2}\s*월)?(?:\s*\d{1,2}\s*일)?"               # 2024년 10월 1일
+    r"|\d{1,2}\s*월(?:\s*\d{1,2}\s*일)?"                                   # 10월 / 5월 29일
+    r"|\d{1,2}\s*~\s*\d{1,2}\s*월"                                           # 7~8월
+    r"|\d{1,2}\s*일\s*(?:\([월화수목금토일]\)|부터|까지|~)"                        # 30일(토) / 16일부터
+    r"|\d{1,2}\s*시(?:\s*\d{1,2}\s*분)?(?![가-힣])"                         # 6시 / 6시 30분
+    r"|\d{1,2}\s*:\s*\d{2}(?!\d)"                                         # 18:00
+    r"|\d\s*/\s*4\s*분기|\d\s*분기"                                         # 3분기
+    r"|(?<![\d,.])(?:19[5-9]\d|20[0-4]\d)(?![\d,.]|\s*[%원명건개])"          # a bare year
+)
+_PAGE = re.compile(r"^\s*[-–—(\[<]?\s*\d{1,4}\s*[-–—)\]>]?\s*(?:/\s*\d{1,4})?\s*(?:쪽|페이지|p)?\s*$")
+_HEADING = re.compile(
+    r"^\s*(?:[#□■○●◦◎▶▷※*>\-·•]\s*)*(?:\*\*)?\s*[(\[]?\s*"
+    r"(?P<number>\d{1,3}(?:\s*[-.]\s*\d{1,3})*)\s*(?:[.)\]]|(?=\s*[가-힣A-Za-z(\['‘\"“]))"
+)
+_LIST_INDEX = re.compile(r"[(\[]\s*\d{1,3}\s*[)\]]|(?<![\d.,])\d{1,3}\s*\)|제\s*\d+\s*[조항호장절관편]|\d+\s*[항호]\b")
+# A number glued to letters on its left is part of a name: 세무1과, 민선8기, 지역개발-01, Only1.
+_GLUED_LEFT = re.compile(r"[가-힣A-Za-z][-_]?$")
+_NAME_SUFFIX = re.compile(r"^\s*(?:과(?![가-힣])|호선|단지|단계|차로|공구|구역|권역|번지|번길|길|로|동|가|층|기|대\s|차\s|종|선거구)")
+_HANGUL = re.compile(r"[가-힣]")
+_SENTENCE = re.compile(r"[가-힣]{2,}")
+
+
+@dataclass(frozen=True)
+class NumberToken:
+    line: int
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(frozen=True)
+class TokenFate:
+    token: NumberToken
+    taken_by: str | None  # "fact", "cell" or None (unclaimed)
+    reason: str | None
+
+
+def number_tokens(line_number: int, text: str) -> list[NumberToken]:
+    """The number tokens of one line: printed numbers and masked contact numbers, in order."""
+    masked = [NumberToken(line_number, m.start(), m.end(), m.group(0)) for m in MASKED_TOKEN.finditer(text)]
+    numbers = [NumberToken(line_number, m.start(), m.end(), m.group(0)) for m in NUMBER_TOKEN.finditer(text)]
+    return sorted(masked + numbers, key=lambda t: t.start)
+
+
+Span = tuple[int, int, int]  # (line, start, end)
+
+
+def account_numbers(lines: list[str], fact_spans: list[Span], cell_spans: list[Span],
+                    label_spans: list[Span]) -> list[TokenFate]:
+    """Every number token of the text with its fate. A token inside a fact's span is the fact's,
+    else inside a cell's span the cell's; ``label_spans`` (header and label cells) explain the
+    numbers printed in table labels."""
+    facts, cells, labels = _by_line(fact_spans), _by_line(cell_spans), _by_line(label_spans)
+    fates = []
+    for number, text in enumerate(lines, start=1):
+        for token in number_tokens(number, text):
+            if _inside(token, facts.get(number)):
+                fates.append(TokenFate(token, FACT, None))
+            elif _inside(token, cells.get(number)):
+                fates.append(TokenFate(token, CELL, None))
+            else:
+                fates.append(TokenFate(token, None, unclaimed_reason(text, token, _inside(token, labels.get(number)))))
+    return fates
+
+
+def coverage(fates: list[TokenFate]) -> dict[str, int]:
+    """Counts for the refresh summary: tokens, taken by facts, by cells, unclaimed, not understood."""
+    taken = Counter(f.taken_by for f in fates)
+    return {
+        "number_tokens": len(fates),
+        "tokens_in_facts": taken[FACT],
+        "tokens_in_cells": taken[CELL],
+        "tokens_unclaimed": taken[None],
+        "tokens_not_understood": sum(1 for f in fates if f.reason == "not_understood"),
+    }
+
+
+def unclaimed_reason(text: str, token: NumberToken, in_label: bool = False) -> str:
+    if "#" in token.text:
+        return "phone_or_account"
+    if _covered(_DATE, text, token):
+        return "date"
+    if _PAGE.match(text):
+        return "page_number"
+    heading = _HEADING.match(text)
+    if heading and heading.start("number") <= token.start and token.end <= heading.end("number"):
+        return "heading_number"
+    if _covered(_LIST_INDEX, text, token):
+        return "list_index"
+    if in_label or _GLUED_LEFT.search(text[: token.start]) or _NAME_SUFFIX.match(text[token.end:]):
+        return "label"
+    if _is_prose(text):
+        return "narrative"
+    return "not_understood"
+
+
+def _is_prose(text: str) -> bool:
+    """A sentence, not a row of figures: words outweigh the digits."""
+    digits = sum(1 for ch in text if ch.isdigit())
+    return len(_SENTENCE.findall(text)) >= 2 and len(_HANGUL.findall(text)) >= 2 * digits
+
+
+def _covered(pattern: re.Pattern, text: str, token: NumberToken) -> bool:
+    return any(m.start() <= token.start and token.end <= m.end() for m in pattern.finditer(text))
+
+
+def _by_line(spans: list[Span]) -> dict[int, list[tuple[int, int]]]:
+    grouped: dict[int, list[tuple[int, int]]] = {}
+    for line, start, end in spans:
+        grouped.setdefault(line, []).append((start, end))
+    return grouped
+
+
+def _inside(token: NumberToken, spans: list[tuple[int, int]] | None) -> bool:
+    return bool(spans) and any(start <= token.start and token.end <= end for start, end in spans)

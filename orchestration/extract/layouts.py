@@ -1,0 +1,479 @@
+"""Find the rows and cells of tables in plain text, whatever the layout that printed them.
+
+Text extracted from HWP, PDF and web pages prints one table in many ways. Each reader here
+recognises one layout and returns *blocks*: rows of cells, each cell with its line and its
+character span in that line (so that the number accounting knows exactly which digits a cell
+took). Readers run in a fixed order and a line taken by one is not offered to the next:
+
+- ``tab``: cells separated by tabs (the commonest HWP export);
+- ``pipe_rows``: ``| a | b |`` rows, markdown rules (``|---|---|``) and ragged rows included;
+- ``pipe_cells``: one cell per line, each ending in `` |`` (a bare ``|`` is an empty cell);
+- ``aligned``: columns aligned by runs of two or more spaces;
+- ``numeric_tail``: a label followed by a run of numbers, single spaces between them, where a
+  wrapped label may stand on the lines above its numbers;
+- ``cell_lines``: one cell per line, rows separated by blank lines.
+
+What a block's columns *mean* (headers, labels, units) is decided later, in ``tables``, the same
+way for every layout.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+from orchestration.extract.numbers import is_labelled, is_pair, is_quantity
+
+_HTML_TAG = re.compile(r"<[^>]+>")
+_SPACES = re.compile(r"\s+")
+_GAP = re.compile(r"\S+(?: \S+)*")
+_MARKDOWN_RULE = re.compile(r"^\s*:?-{3,}:?\s*$")
+_YEAR = re.compile(r"^(19|20)\d{2}\s*년?(\s*\(.*\))?$")
+_LONE_SIGN = frozenset({"△", "▲"})
+MAX_CELL_LINE = 60
+MAX_LABEL_LINES = 4
+
+
+@dataclass(frozen=True)
+class Cell:
+    line: int
+    column: int
+    text: str
+    start: int = 0
+    end: int = 0
+
+
+@dataclass
+class Block:
+    layout: str
+    rows: list[list[Cell]]
+    header_rows: int | None = None  # None: the rows before the first row of values
+
+
+def clean_cell(text: str) -> str:
+    """Cell text with HTML fragments removed and whitespace squeezed."""
+    return _SPACES.sub(" ", _HTML_TAG.sub(" ", text)).strip()
+
+
+def is_value(text: str) -> bool:
+    return is_quantity(text) or is_pair(text) or is_labelled(text)
+
+
+def is_year(text: str) -> bool:
+    return bool(_YEAR.match(text))
+
+
+def is_data(text: str) -> bool:
+    """A value that is not a year: years print as column headers as often as data."""
+    return bool(text) and is_value(text) and not is_year(text)
+
+
+def find_blocks(lines: list[str]) -> list[Block]:
+    """Every table-like block in the text, in line order. ``lines[i]`` is line ``i + 1``."""
+    taken: set[int] = set()
+    blocks: list[Block] = []
+    for reader in (_tab_blocks, _pipe_row_blocks, _pipe_cell_blocks, _aligned_blocks,
+                   _numeric_tail_blocks, _cell_line_blocks):
+        for block in reader(lines, taken):
+            blocks.append(block)
+            taken.update(cell.line for row in block.rows for cell in row)
+            taken.update(range(block.rows[0][0].line, _last_line(block) + 1))
+    return sorted(blocks, key=lambda b: min(c.line for row in b.rows for c in row))
+
+
+def _last_line(block: Block) -> int:
+    return max(cell.line for row in block.rows for cell in row)
+
+
+def _split(line: str, number: int, separator: str) -> list[Cell]:
+    cells, start = [], 0
+    for column, raw in enumerate(line.split(separator)):
+        end = start + len(raw)
+        cells.append(Cell(number, column, clean_cell(raw), start, end))
+        start = end + len(separator)
+    return cells
+
+
+def _runs(lines: list[str], taken: set[int], accepts) -> list[list[int]]:
+    """Runs of consecutive line numbers whose line ``accepts``."""
+    runs, current = [], []
+    for number, line in enumerate(lines, start=1):
+        if number not in taken and accepts(line):
+            current.append(number)
+            continue
+        if current:
+            runs.append(current)
+            current = []
+    if current:
+        runs.append(current)
+    return runs
+
+
+def _renumber(row: list[Cell]) -> list[Cell]:
+    return [Cell(c.line, i, c.text, c.start, c.end) for i, c in enumerate(row)]
+
+
+# --- tab ---------------------------------------------------------------------------------------
+
+def _is_tab_row(line: str) -> bool:
+    return "\t" in line and bool(line.strip())
+
+
+def _tab_blocks(lines: list[str], taken: set[int]) -> list[Block]:
+    return [Block("tab", [_split(lines[n - 1], n, "\t") for n in run])
+            for run in _runs(lines, taken, _is_tab_row)]
+
+
+# --- pipes -------------------------------------------------------------------------------------
+
+def _is_pipe_row(line: str) -> bool:
+    return line.count("|") >= 2 and "\t" not in line
+
+
+def _pipe_row_blocks(lines: list[str], taken: set[int]) -> list[Block]:
+    blocks = []
+    for run in _runs(lines, taken, _is_pipe_row):
+        rows = []
+        for number in run:
+            line = lines[number - 1]
+            cells = _split(line, number, "|")
+            if not line[: cells[0].end].strip():
+                cells = cells[1:]
+            if cells and not line[cells[-1].start:].strip():
+                cells = cells[:-1]
+            if all(_MARKDOWN_RULE.match(line[c.start:c.end]) or not c.text for c in cells):
+                continue
+            rows.append(_renumber(cells))
+        if len(rows) >= 2:
+            width = max(len(row) for row in rows)
+            blocks.append(Block("pipe_rows", [_pad(row, width) for row in rows]))
+    return blocks
+
+
+def _pad(row: list[Cell], width: int) -> list[Cell]:
+    """Ragged rows lost their trailing empty cells."""
+    last = row[-1]
+    return row + [Cell(last.line, i, "", last.end, last.end) for i in range(len(row), width)]
+
+
+def _is_pipe_cell(line: str) -> bool:
+    stripped = line.strip()
+    return stripped.endswith("|") and stripped.count("|") == 1
+
+
+def _pipe_cell_blocks(lines: list[str], taken: set[int]) -> list[Block]:
+    blocks = []
+    for run in _runs(lines, taken, lambda line: _is_pipe_cell(line) or not line.strip()):
+        cells = []
+        for number in run:
+            line = lines[number - 1]
+            if not line.strip():
+                cells.append(None)
+                continue
+            text = line[: line.rindex("|")]
+            start = len(text) - len(text.lstrip())
+            cells.append(Cell(number, 0, clean_cell(text), start, len(text.rstrip())))
+        block = _per_line_block("pipe_cells", cells, empty_ends_row=True)
+        if block:
+            blocks.append(block)
+    return blocks
+
+
+# --- one cell per line -------------------------------------------------------------------------
+
+def _per_line_block(layout: str, cells: list[Cell | None], empty_ends_row: bool) -> Block | None:
+    """Rows from a sequence of one-cell lines (None = a blank line).
+
+    Rows end at blank lines. With no blank lines, a filing such as a pledge list ends every row
+    with the same empty last cell, so an empty cell ends a row; its first row then holds the
+    header followed by the first data row.
+    """
+    while cells and cells[-1] is None:
+        cells.pop()
+    while cells and cells[0] is None:
+        cells.pop(0)
+    segments: list[list[Cell]] = [[]]
+    separated_by_blanks = None in cells
+    for cell in cells:
+        if cell is None:
+            if segments[-1]:
+                segments.append([])
+            continue
+        segments[-1].append(cell)
+        if not separated_by_blanks and empty_ends_row and not cell.text:
+            segments.append([])
+    segments = [s for s in segments if s]
+    if len(segments) < 2:
+        return None
+    header_rows = None
+    if not separated_by_blanks:
+        width = max(len(s) for s in segments[1:])
+        first = segments[0]
+        if len(first) <= width:
+            return None
+        segments = [first[:width], first[width:]] + segments[1:]
+        header_rows = 1
+    return Block(layout, _align(segments, header_rows), header_rows)
+
+
+def _align(rows: list[list[Cell]], header_rows: int | None) -> list[list[Cell]]:
+    """Place each short row's cells under the columns they belong to.
+
+    One cell per line loses the position of missing cells. A short body row is placed where its
+    cells agree best with the columns' kinds (numbers under numbers); on a tie it is placed to
+    the right, because the cells a row leaves out are most often labels carried down from the
+    row above. The first header row starts at the left, later header rows at the right (they sit
+    under a spanning header).
+    """
+    width = max(len(row) for row in rows)
+    if header_rows is None:
+        header_rows = next((i for i, row in enumerate(rows) if any(is_data(c.text) for c in row)), 0)
+    full = [row for row in rows[header_rows:] if len(row) == width]
+    kinds = [Counter(is_data(row[i].text) for row in full if row[i].text).most_common(1) for i in range(width)]
+    profile = [k[0][0] if k else None for k in kinds]
+    aligned = []
+    for index, row in enumerate(rows):
+        if index < header_rows:
+            offset = 0 if index == 0 else width - len(row)
+        else:
+            offset = max(range(width - len(row) + 1),
+                         key=lambda o: (sum(1 for i, c in enumerate(row)
+                                            if not c.text or profile[o + i] in (None, is_data(c.text))), o))
+        placed = [Cell(row[0].line, i, "", row[0].start, row[0].start) for i in range(offset)]
+        placed += [Cell(c.line, offset + i, c.text, c.start, c.end) for i, c in enumerate(row)]
+        last = row[-1]
+        placed += [Cell(last.line, i, "", last.end, last.end) for i in range(len(placed), width)]
+        aligned.append(placed)
+    return aligned
+
+
+def _is_cell_line(line: str) -> bool:
+    stripped = line.strip()
+    return 0 < len(stripped) <= MAX_CELL_LINE and "\t" not in line and "|" not in line
+
+
+def _cell_line_blocks(lines: list[str], taken: set[int]) -> list[Block]:
+    """Short lines in blank-separated groups: a run of groups of two or more lines, each
+    holding at least one number, after at most two groups without numbers (the header)."""
+    blocks = []
+    for run in _runs(lines, taken, lambda line: _is_cell_line(line) or not line.strip()):
+        groups: list[list[int]] = [[]]
+        for number in run:
+            if lines[number - 1].strip():
+                groups[-1].append(number)
+            elif groups[-1]:
+                groups.append([])
+        groups = [g for g in groups if g]
+        has_data = [any(is_data(clean_cell(lines[n - 1])) for n in g) for g in groups]
+        start = 0
+        while start < len(groups):
+            end = start
+            while end < len(groups) and has_data[end] and len(groups[end]) >= 2:
+                end += 1
+            if end - start >= 2:
+                head = start
+                while head > 0 and start - head < 2 and not has_data[head - 1] and len(groups[head - 1]) >= 2:
+                    head -= 1
+                cells: list[Cell | None] = []
+                for group in groups[head:end]:
+                    cells += [_line_cell(lines, n) for n in group] + [None]
+                block = _per_line_block("cell_lines", cells, empty_ends_row=False)
+                if block:
+                    block.header_rows = start - head
+                    blocks.append(block)
+            start = end + 1
+    return blocks
+
+
+def _line_cell(lines: list[str], number: int) -> Cell:
+    line = lines[number - 1]
+    start = len(line) - len(line.lstrip())
+    return Cell(number, 0, clean_cell(line), start, len(line.rstrip()))
+
+
+# --- columns aligned by runs of spaces ---------------------------------------------------------
+
+def _aligned_parts(line: str, number: int) -> list[Cell]:
+    """Pieces of a line separated by two or more spaces, with their spans."""
+    return [Cell(number, 0, clean_cell(m.group(0)), m.start(), m.end()) for m in _GAP.finditer(line)]
+
+
+def _is_aligned_row(line: str) -> bool:
+    return "\t" not in line and "|" not in line and len(_GAP.findall(line.strip())) >= 2
+
+
+def _aligned_blocks(lines: list[str], taken: set[int]) -> list[Block]:
+    blocks = []
+    for run in _runs(lines, taken, _is_aligned_row):
+        parts = {n: _aligned_parts(lines[n - 1], n) for n in run}
+        body = [n for n in run if sum(1 for c in parts[n] if is_data(c.text)) >= 1]
+        if len(run) < 2 or not body:
+            continue
+        columns = _column_ranges([parts[n] for n in body])
+        rows = []
+        for number in run:
+            row = [Cell(number, i, "", start, start) for i, (start, _) in enumerate(columns)]
+            for cell in parts[number]:
+                column = _best_column(cell, columns)
+                previous = row[column]
+                text = f"{previous.text} {cell.text}".strip()
+                row[column] = Cell(number, column, text, min(previous.start, cell.start) if previous.text else cell.start, cell.end)
+            rows.append(row)
+        if len(columns) >= 2:
+            blocks.append(Block("aligned", rows))
+    return blocks
+
+
+def _column_ranges(rows: list[list[Cell]]) -> list[tuple[int, int]]:
+    """Columns are the character ranges some body row prints in, between gaps none prints in."""
+    width = max(c.end for row in rows for c in row)
+    used = [False] * width
+    for row in rows:
+        for cell in row:
+            for i in range(cell.start, cell.end):
+                used[i] = True
+    ranges, start = [], None
+    for i, flag in enumerate(used + [False]):
+        if flag and start is None:
+            start = i
+        elif not flag and start is not None:
+            ranges.append((start, i))
+            start = None
+    merged = [ranges[0]]
+    for start, end in ranges[1:]:
+        if start - merged[-1][1] < 2:
+            merged[-1] = (merged[-1][0], end)
+        else:
+            merged.append((start, end))
+    return merged
+
+
+def _best_column(cell: Cell, columns: list[tuple[int, int]]) -> int:
+    def overlap(i: int) -> int:
+        start, end = columns[i]
+        return min(end, cell.end) - max(start, cell.start)
+
+    best = max(range(len(columns)), key=lambda i: (overlap(i), -i))
+    if overlap(best) > 0:
+        return best
+    return min(range(len(columns)), key=lambda i: abs(columns[i][0] - cell.start))
+
+
+# --- a label, then numbers separated by single spaces ------------------------------------------
+
+_WORD = re.compile(r"\S+")
+
+
+def _tail(line: str, number: int) -> tuple[str, int, list[Cell]]:
+    """(label, label end, trailing value cells) of a line; ``△ 35,354`` counts as one value."""
+    words = [(m.start(), m.end(), m.group(0)) for m in _WORD.finditer(line)]
+    values: list[Cell] = []
+    index = len(words)
+    while index > 0:
+        start, end, text = words[index - 1]
+        if not is_quantity(text):
+            break
+        index -= 1
+        if index > 0 and words[index - 1][2] in _LONE_SIGN:
+            index -= 1
+            start = words[index][0]
+            text = line[start:end]
+        values.insert(0, Cell(number, 0, clean_cell(text), start, end))
+    label_end = words[index - 1][1] if index else 0
+    return line[:label_end].strip(), label_end, values
+
+
+def _numeric_tail_blocks(lines: list[str], taken: set[int]) -> list[Block]:
+    tails = {}
+    for number, line in enumerate(lines, start=1):
+        if number in taken or "\t" in line or "|" in line:
+            continue
+        label, label_end, values = _tail(line, number)
+        # A line of bare years is a header printed over the columns, not a row.
+        if len(values) >= 2 and (label or any(is_data(v.text) for v in values)):
+            tails[number] = (label, label_end, values)
+    blocks, number = [], 1
+    while number <= len(lines):
+        if number not in tails:
+            number += 1
+            continue
+        rows_lines, pending, scan = [], [], number
+        while scan <= len(lines):
+            line = lines[scan - 1]
+            if scan in tails:
+                rows_lines.append((pending, scan))
+                pending = []
+            elif not line.strip():
+                pass
+            elif _is_cell_line(line) and scan not in taken and len(pending) < MAX_LABEL_LINES:
+                pending.append(scan)
+            else:
+                break
+            scan += 1
+        if len(rows_lines) >= 2:
+            blocks.append(_numeric_tail_block(lines, tails, rows_lines))
+            number = rows_lines[-1][1] + 1
+        else:
+            number += 1
+    return blocks
+
+
+def _numeric_tail_block(lines, tails, rows_lines) -> Block:
+    width = Counter(len(tails[n][2]) for _, n in rows_lines).most_common(1)[0][0]
+    rows = []
+    for label_lines, number in rows_lines:
+        label, label_end, values = tails[number]
+        if len(values) > width:
+            label_end, values = values[len(values) - width - 1].end, values[len(values) - width:]
+            label = lines[number - 1][:label_end].strip()
+        texts = [clean_cell(lines[n - 1]) for n in label_lines] + ([label] if label else [])
+        first = label_lines[0] if label_lines else number
+        first_line = lines[first - 1]
+        label_cell = Cell(first, 0, " ".join(texts), len(first_line) - len(first_line.lstrip()),
+                          len(first_line.rstrip()) if label_lines else label_end)
+        padding = [Cell(number, 0, "", values[0].start, values[0].start)] * (width - len(values))
+        rows.append(_renumber([label_cell] + padding + values))
+    header = _numeric_tail_header(lines, rows_lines[0][1] - 1, width)
+    return Block("numeric_tail", ([header] if header else []) + rows, 1 if header else 0)
+
+
+def _numeric_tail_header(lines: list[str], above: int, width: int) -> list[Cell] | None:
+    """The header printed over the lines above the first row: its last ``width`` words head the
+    value columns (``2022~`` over ``2023`` is one header, a spaced ``총 계`` one word), the words
+    before them on the same line head the label column."""
+    numbers = []
+    while above >= 1 and lines[above - 1].strip() and len(numbers) < MAX_LABEL_LINES:
+        numbers.insert(0, above)
+        above -= 1
+    words = [Cell(n, 0, m.group(0), m.start(), m.end()) for n in numbers for m in _WORD.finditer(lines[n - 1])]
+    merged = _merge_header_words(words)
+    if len(merged) <= width or any(is_data(c.text) for c in merged[-width:]):
+        return None
+    labels = merged[-width:]
+    first_line = labels[0].line
+    label_head = [c for c in merged[:-width] if c.line == first_line]
+    head = (Cell(first_line, 0, " ".join(c.text for c in label_head), label_head[0].start, label_head[-1].end)
+            if label_head else Cell(first_line, 0, "", 0, 0))
+    return _renumber([head] + labels)
+
+
+def _merge_header_words(words: list[Cell]) -> list[Cell]:
+    merged: list[Cell] = []
+    for word in words:
+        if merged and _continues(merged[-1], word):
+            last = merged[-1]
+            joiner = "" if last.text.endswith(("~", "-")) or word.text.startswith(("~", "(")) and last.line != word.line else " "
+            span = (last.start, word.end) if last.line == word.line else (last.start, last.end)
+            merged[-1] = Cell(last.line, 0, last.text + joiner + word.text, *span)
+        else:
+            merged.append(word)
+    return merged
+
+
+def _continues(previous: Cell, word: Cell) -> bool:
+    if previous.text.endswith(("~", "-")) or word.text.startswith(("~", "(")):
+        return True
+    single = re.compile(r"^[가-힣]$")
+    return previous.line == word.line and bool(single.match(word.text)) and bool(single.match(previous.text[-1:])) \
+        and (len(previous.text) == 1 or previous.text[-2:-1] == " ")
