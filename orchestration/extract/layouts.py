@@ -65,8 +65,9 @@ def is_year(text: str) -> bool:
 
 
 def is_data(text: str) -> bool:
-    """A value that is not a year: years print as column headers as often as data."""
-    return bool(text) and is_value(text) and not is_year(text)
+    """A value that prints a number and is not a year: years print as column headers as often
+    as data, and ``-`` or 비예산 alone say nothing about a column."""
+    return any(ch.isdigit() for ch in text) and is_value(text) and not is_year(text)
 
 
 def find_blocks(lines: list[str]) -> list[Block]:
@@ -223,8 +224,8 @@ def _align(rows: list[list[Cell]], header_rows: int | None) -> list[list[Cell]]:
     One cell per line loses the position of missing cells. A short body row is placed where its
     cells agree best with the columns' kinds (numbers under numbers); on a tie it is placed to
     the right, because the cells a row leaves out are most often labels carried down from the
-    row above. The first header row starts at the left, later header rows at the right (they sit
-    under a spanning header).
+    row above. The last header row sits over the values, at the right; header rows above it
+    start at the left, with the label column's header.
     """
     width = max(len(row) for row in rows)
     if header_rows is None:
@@ -235,7 +236,7 @@ def _align(rows: list[list[Cell]], header_rows: int | None) -> list[list[Cell]]:
     aligned = []
     for index, row in enumerate(rows):
         if index < header_rows:
-            offset = 0 if index == 0 else width - len(row)
+            offset = width - len(row) if index == header_rows - 1 else 0
         else:
             offset = max(range(width - len(row) + 1),
                          key=lambda o: (sum(1 for i, c in enumerate(row)
@@ -255,7 +256,8 @@ def _is_cell_line(line: str) -> bool:
 
 def _cell_line_blocks(lines: list[str], taken: set[int]) -> list[Block]:
     """Short lines in blank-separated groups: a run of groups of two or more lines, each
-    holding at least one number, after at most two groups without numbers (the header)."""
+    holding at least one number, after at most two groups without numbers (the header). A single
+    such group is a table only under a header group of as many lines."""
     blocks = []
     for run in _runs(lines, taken, lambda line: _is_cell_line(line) or not line.strip()):
         groups: list[list[int]] = [[]]
@@ -265,13 +267,17 @@ def _cell_line_blocks(lines: list[str], taken: set[int]) -> list[Block]:
             elif groups[-1]:
                 groups.append([])
         groups = [g for g in groups if g]
-        has_data = [any(is_data(clean_cell(lines[n - 1])) for n in g) for g in groups]
+        # 비예산 or - count here (a row may print no digits at all); years do not (headers).
+        has_data = [any(is_value(text) and not is_year(text) for text in (clean_cell(lines[n - 1]) for n in g))
+                    for g in groups]
         start = 0
         while start < len(groups):
             end = start
             while end < len(groups) and has_data[end] and len(groups[end]) >= 2:
                 end += 1
-            if end - start >= 2:
+            one_row_under_header = (end - start == 1 and start > 0 and not has_data[start - 1]
+                                    and len(groups[start - 1]) == len(groups[start]) >= 3)
+            if end - start >= 2 or one_row_under_header:
                 head = start
                 while head > 0 and start - head < 2 and not has_data[head - 1] and len(groups[head - 1]) >= 2:
                     head -= 1
@@ -391,7 +397,7 @@ def _numeric_tail_blocks(lines: list[str], taken: set[int]) -> list[Block]:
             continue
         label, label_end, values = _tail(line, number)
         # A line of bare years is a header printed over the columns, not a row.
-        if len(values) >= 2 and (label or any(is_data(v.text) for v in values)):
+        if len(values) >= 2 and (label or not all(is_year(v.text) for v in values)):
             tails[number] = (label, label_end, values)
     blocks, number = [], 1
     while number <= len(lines):

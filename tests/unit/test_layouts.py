@@ -1,0 +1,150 @@
+"""The generic table reader on every layout the seeds print, and on the same tables printed in
+every other layout: the cells read back must be the same."""
+
+import pytest
+from renderers import LAYOUTS, cells_of, grid_of, render
+
+from orchestration.extract.tables import cell_quantities, read_tables
+from orchestration.extract.text import decode_bytes, split_lines
+
+
+def tables_of(text):
+    return {t.first_line: t for t in read_tables(split_lines(text))}
+
+
+def cell(table, line, column):
+    return next(c for c in table.value_cells() if c.line == line and c.column == column)
+
+
+@pytest.fixture(scope="module")
+def seeds(seed_text):
+    return {prefix: tables_of(seed_text(prefix)) for prefix in ("000", "001", "002", "003", "004")}
+
+
+def test_table_counts_and_layouts_of_the_seeds(seeds):
+    assert {p: len(t) for p, t in seeds.items()} == {"000": 3, "001": 1, "002": 1, "003": 0, "004": 107}
+    assert {t.layout for t in seeds["004"].values()} == {"tab"}
+    assert [t.layout for t in seeds["001"].values()] == ["pipe_cells"]
+    assert [t.layout for t in seeds["002"].values()] == ["numeric_tail"]
+
+
+def test_candidate_tab_tables_with_units_in_headers_and_named_parts(seeds):
+    assets = seeds["000"][23]
+    assert assets.column_units[:6] == ["천원"] * 5 + [None]
+    mother = cell(assets, 25, 3)
+    assert mother.column_label == "재 산 상 황 (천원) / 직계존속"
+    assert [(label, q.value, q.amount_krw) for label, q in cell_quantities(mother)] == [("모", 379857, 379_857_000)]
+    children = cell_quantities(cell(assets, 25, 4))
+    assert [(label, int(q.value)) for label, q in children] == [("장녀", 13159), ("차녀", 10092)]
+    taxes = seeds["000"][29]
+    assert len(taxes.header_rows) == 3
+    paid = cell(taxes, 33, 1)
+    assert (paid.text, paid.row_labels, paid.unit) == ("1,622", ("후보자",), "천원")
+    assert paid.column_label.endswith("체납실적(천원) / 납세액")
+    assert cell(taxes, 36, 3).column_label.endswith("/ 체납내역 / 현 체납액")
+    # 병역 columns print "-" as text: no number anywhere in them, so no numeric cell.
+    assert all(c.column < 5 for c in assets.value_cells())
+
+
+def test_pledge_list_pipe_cells_one_per_line(seeds, seed_text):
+    (pledges,) = seeds["001"].values()
+    assert pledges.column_labels == ["추진전략", "관리번호", "공약명", "담당부서", "첨부파일"]
+    codes = [line for line in split_lines(seed_text("001")) if line.rstrip(" |")[-3:-2] == "-"]
+    assert len(pledges.body_rows) == len(codes) == 63
+    first, second = pledges.body_rows[:2]
+    assert [c.text for c in first] == ["앞으로 가는 금천", "지역개발-01", "신안산선 조기완공 추진", "교통행정과", ""]
+    # The strategy is printed on the first pledge of a group only: the row is placed right.
+    assert [c.text for c in second] == ["", "지역개발-02", "대형종합병원 조기 완공을 위한 관리_보건정책과", "보건정책과", ""]
+    assert (second[1].line, second[3].line) == (11, 13)
+
+
+def test_investment_plan_numbers_after_wrapped_labels(seeds):
+    (plan,) = seeds["002"].values()
+    assert (plan.title, plan.unit, plan.first_line, plan.last_line) == ("연차별 투자계획", "백만원", 18, 166)
+    assert plan.column_labels == ["공약사업", "총계", "2022~2023", "2024", "2025", "2026"]
+    assert len(plan.body_rows) == 63
+    total = cell(plan, 21, 1)
+    assert (total.text, total.row_labels) == ("124,667.42", ("총 계",))
+    wrapped = cell(plan, 30, 1)
+    assert wrapped.row_labels == ("1-2.내실있는 구정을 위한 공직자 전문역량 리더십 강화",)
+    assert wrapped.text == "638"
+    exact = cell(plan, 79, 2)
+    assert (exact.text, exact.column_label) == ("873.20", "2022~2023")
+    assert str(cell_quantities(exact)[0][1].value) == "873.20"
+    assert cell_quantities(cell(plan, 145, 5))[0][1].marker == "non_budget"
+    assert cell_quantities(cell(plan, 78, 5))[0][1].marker == "dash"
+
+
+def test_work_plan_tab_tables(seeds):
+    budget = seeds["004"][55]
+    assert cell(budget, 58, 2).row_labels == ("기 획 예 산 과", "정책사업비")
+    assert cell(budget, 59, 5).unit == "%"
+    assert cell(budget, 59, 5).text == "△ 9.38"
+    contracts = seeds["004"][1975]
+    assert contracts.unit == "건"
+    assert cell(contracts, 1977, 1).unit == "건"
+    assert cell(contracts, 1977, 2).unit == "백만원"
+    assert cell(contracts, 1977, 2).column_label == "계 / 금액"
+    revenue = seeds["004"][2156]
+    assert cell(revenue, 2157, 4).unit == "%"
+    assert cell(revenue, 2157, 4).text == "72.7"
+
+
+# (seed, first line, layouts it survives). One cell per line without placeholders loses where
+# empty cells stood: a header row spanning columns with gaps between its cells (the revenue
+# table's "전년목표 대비 … 2023년", the assets table's "재 산 상 황 … 병 역 사 항", the taxes
+# table's lone header over its last column) cannot be placed back, and no reader can; every
+# other layout keeps them.
+SAMPLE_TABLES = [
+    ("004", 42, LAYOUTS),
+    ("004", 55, LAYOUTS),
+    ("004", 187, LAYOUTS),
+    ("004", 2432, LAYOUTS[:-1]),
+    ("000", 23, LAYOUTS[:-1]),
+    ("000", 29, LAYOUTS[:-1]),
+    ("002", 18, LAYOUTS),
+]
+
+
+@pytest.mark.parametrize(("prefix", "first_line", "layouts"), SAMPLE_TABLES)
+def test_the_same_table_in_every_layout_gives_the_same_cells(seeds, prefix, first_line, layouts):
+    table = seeds[prefix][first_line]
+    expected = cells_of(table)
+    assert expected
+    rows, header_rows = grid_of(table)
+    caption = [text for _, text in table.caption[-2:]]
+    for layout in layouts:
+        text = render(layout, caption, rows, header_rows)
+        (read,) = read_tables(split_lines(text))
+        assert read.layout == layout
+        assert cells_of(read) == expected, f"{layout}:\n{text}"
+
+
+@pytest.mark.parametrize("prefix", ["002", "004"])
+def test_cp949_and_crlf_give_the_same_cells_on_the_same_lines(seed_text, prefix):
+    text = seed_text(prefix)
+    original = {(t.first_line, c.line, c.text, c.column_label) for t in read_tables(split_lines(text))
+                for c in t.value_cells()}
+    # A few bullets (◦ •) have no CP949 form; real CP949 filings print others in their place.
+    converted = decode_bytes(text.replace("\n", "\r\n").encode("cp949", errors="replace"))
+    assert converted.encoding == "cp949"
+    again = {(t.first_line, c.line, c.text, c.column_label) for t in read_tables(converted.lines)
+             for c in t.value_cells()}
+    assert again == original
+
+
+def test_markdown_table_with_ragged_rows_and_html_in_cells():
+    text = "\n".join([
+        "사업 현황",
+        "(단위: 백만원, %)",
+        "| 구분 | 예산 | 집행 | 집행률 | 비고 |",
+        "|:---|---:|---:|---:|---|",
+        "| 본청 | 1,200 | 600 | 50.0 |",
+        "| <ul><li>동 주민센터</li></ul> | 300 | 270 | 90.0 | 신규 |",
+    ])
+    (table,) = read_tables(split_lines(text))
+    assert table.layout == "pipe_rows"
+    assert table.title == "사업 현황"
+    assert cell(table, 6, 1).row_labels == ("동 주민센터",)
+    assert (cell(table, 5, 3).text, cell(table, 5, 3).unit) == ("50.0", "%")
+    assert cell(table, 5, 1).unit == "백만원"
