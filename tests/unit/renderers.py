@@ -10,6 +10,8 @@ from orchestration.extract.layouts import is_data
 from orchestration.extract.tables import Table
 
 LAYOUTS = ("tab", "aligned", "pipe_rows", "pipe_cells", "cell_lines")
+# A label then its numbers, single spaces between: only for one label column and no empty cells.
+SIMPLE_LAYOUTS = LAYOUTS + ("numeric_tail",)
 
 
 def grid_of(table: Table) -> tuple[list[list[str]], int]:
@@ -20,7 +22,7 @@ def grid_of(table: Table) -> tuple[list[list[str]], int]:
 
 def render(layout: str, caption: list[str], rows: list[list[str]], header_rows: int) -> str:
     body = {"tab": _tab, "aligned": _aligned, "pipe_rows": _pipe_rows, "pipe_cells": _pipe_cells,
-            "cell_lines": _cell_lines}[layout](rows, header_rows)
+            "cell_lines": _cell_lines, "numeric_tail": _numeric_tail}[layout](rows, header_rows)
     # As in the seeds, every caption line is a paragraph of its own.
     return "\n\n".join(caption) + "\n\n" + "\n".join(body) + "\n\n끝.\n"
 
@@ -66,6 +68,10 @@ def _cell_lines(rows, header_rows):
     for row in rows:
         lines += [text for text in row if text] + [""]
     return lines[:-1]
+
+
+def _numeric_tail(rows, header_rows):
+    return [" ".join(row) for row in rows]
 
 
 def cells_of(table: Table) -> set[tuple]:

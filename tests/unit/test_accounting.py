@@ -1,0 +1,109 @@
+"""Every number token of every seed is accounted for exactly once: taken by a typed fact or a
+table cell, or listed in the unclaimed register with a reason."""
+
+import pytest
+
+from orchestration.extract.accounting import REASONS, number_tokens, unclaimed_reason
+from orchestration.extract.contacts import mask_contacts
+from orchestration.extract.document import extract_document
+from orchestration.extract.text import split_lines
+
+SEEDS = ("000", "001", "002", "003", "004")
+# The share of a seed's numbers left `not_understood` may not grow past this. What is left in the
+# work plan (8%) are "label : amount" statements (`- 소요예산 : 74,888천원(시 …, 구 …)`,
+# `- 세입목표 : 141,527백만원 …`): facts the typed budget and revenue extractors are to take, not
+# tables and not prose. Lower it as they land.
+NOT_UNDERSTOOD_MAX_PCT = 10.0
+
+
+@pytest.fixture(scope="module")
+def extracted(seed_text, governments):
+    out = {}
+    for prefix in SEEDS:
+        lines = [mask_contacts(line) for line in split_lines(seed_text(prefix))]
+        out[prefix] = (lines, extract_document(prefix, "\n".join(lines), governments))
+    return out
+
+
+def _inside(token, spans):
+    return any(line == token.line and start <= token.start and token.end <= end for line, start, end in spans)
+
+
+@pytest.mark.parametrize("prefix", SEEDS)
+def test_every_number_token_is_accounted_for_exactly_once(extracted, prefix):
+    lines, extraction = extracted[prefix]
+    tokens = [t for n, line in enumerate(lines, start=1) for t in number_tokens(n, line)]
+    cells = {(c["source_line"], c["cell_start"], c["cell_end"]) for c in extraction.table_cells}
+    facts = {(f["source_line"], *f["source_span"]) for f in extraction.staffing}
+    unclaimed = [(u["source_line"], u["token_start"]) for u in extraction.unclaimed_numbers]
+    assert len(unclaimed) == len(set(unclaimed)), "a token listed twice"
+    claimed = {(t.line, t.start) for t in tokens if _inside(t, cells) or _inside(t, facts)}
+    assert claimed.isdisjoint(unclaimed), "a token both taken and listed"
+    assert claimed | set(unclaimed) == {(t.line, t.start) for t in tokens}, "a token missing"
+    counts = extraction.classification
+    assert counts["number_tokens"] == len(tokens)
+    assert counts["tokens_in_facts"] + counts["tokens_in_cells"] == len(claimed)
+    assert counts["tokens_unclaimed"] == len(unclaimed)
+    assert {u["reason"] for u in extraction.unclaimed_numbers} <= set(REASONS)
+    share = 100 * counts["tokens_not_understood"] / len(tokens)
+    print(f"\n{prefix}: {len(tokens)} number tokens, {100 * len(claimed) / len(tokens):.1f}% claimed, "
+          f"{share:.1f}% not understood")
+    assert share <= NOT_UNDERSTOOD_MAX_PCT
+
+
+def test_seed_totals(extracted):
+    totals = {p: (e.classification["number_tokens"], e.classification["tokens_in_facts"],
+                  e.classification["tokens_in_cells"]) for p, (_, e) in extracted.items()}
+    # 004: 104 staffing facts of two numbers each (정원 and 현원); 002: 292 digits in 315 cells
+    # (the other 23 print 비예산 or -).
+    assert totals["004"][1] == 208
+    assert totals["002"][2] == 292
+    assert totals["001"][1:] == (0, 0)
+    assert totals["003"] == (19, 0, 0)
+
+
+def reasons_on(extracted, prefix, line):
+    _, extraction = extracted[prefix]
+    return [(u["token"], u["reason"]) for u in extraction.unclaimed_numbers if u["source_line"] == line]
+
+
+def test_reasons_on_seed_lines(extracted):
+    assert reasons_on(extracted, "000", 273) == [("###-####-####", "phone_or_account")]
+    assert reasons_on(extracted, "000", 301) == [("###-####-#####", "phone_or_account")]
+    assert reasons_on(extracted, "001", 7) == [("01", "label")]
+    assert reasons_on(extracted, "002", 23) == [("1", "heading_number")] * 3
+    assert reasons_on(extracted, "002", 20) == [("2024", "date"), ("2025", "date"), ("2026", "date")]
+    assert reasons_on(extracted, "004", 40) == [("23", "date"), ("10", "date")]
+    assert reasons_on(extracted, "004", 1419) == [("4", "page_number")]
+    assert reasons_on(extracted, "004", 194) == [("130", "list_index"), ("5", "list_index")]
+    assert reasons_on(extracted, "003", 3) == [("30", "label"), ("8", "label"), ("129", "narrative"),
+                                                ("454", "narrative")]
+    assert reasons_on(extracted, "004", 2519)[0] == ("141,527", "not_understood")
+    # Cells and facts take their numbers: nothing of these lines is in the register.
+    assert reasons_on(extracted, "004", 56) == []
+    assert reasons_on(extracted, "004", 44) == []
+
+
+def test_contact_data_never_leaves_the_reader(extracted):
+    lines, extraction = extracted["000"]
+    text = "\n".join(lines)
+    assert "010-2426-0811" not in text and "thespeech0811@gmail.com" not in text and "75746" not in text
+    assert lines[272] == "mobile : ###-####-####  "
+    assert lines[273] == "e-mail : [e-mail]  "
+    assert all("#" not in u["token"] or not any(ch.isdigit() for ch in u["token"])
+               for u in extraction.unclaimed_numbers)
+
+
+@pytest.mark.parametrize(("line", "token", "reason"), [
+    ("- 평가시기 : 상반기('24. 7~8월)", "8", "date"),
+    ("- 운영시간 : 10:00 ~ 18:00", "18", "date"),
+    ("- 12 -", "12", "page_number"),
+    ("3-2-1.장애인 맞춤형 공공일자리 확대", "2", "heading_number"),
+    ("민선8기 공약사업", "8", "label"),
+    ("연락처 ###-####-####", "###-####-####", "phone_or_account"),
+    ("신규사업 129개를 포함해 총 454개의 사업계획을 수립했다.", "454", "narrative"),
+    ("1,200 3,400 5,600", "3,400", "not_understood"),
+])
+def test_reasons(line, token, reason):
+    (match,) = [t for t in number_tokens(1, line) if t.text == token][:1]
+    assert unclaimed_reason(line, match) == reason
