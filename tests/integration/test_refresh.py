@@ -97,6 +97,39 @@ def test_documents_governments_and_departments(first_refresh):
     assert query(db, "select count(*), count(*) filter (unit_level = 'team') from marts.dim_department") == [(33, 26)]
 
 
+def test_every_table_cell_and_every_unclaimed_number_is_published(first_refresh):
+    result, paths = first_refresh
+    db = paths.published_db
+    text, _ = summary(result, paths)
+    assert "004_dad12c48b3c039a4.txt: 3119 numbers, 44.9% claimed, 8.2% not understood" in text
+    budget = query(db, "select table_title, unit, row_label, column_label, printed_value, amount_krw, table_layout "
+                       "from marts.fct_table_cell where source_line = 58 and column_index = 2 "
+                       "and document_kind = 'work_plan'")
+    assert budget == [("2 예산현황", "천원", "기 획 예 산 과 / 정책사업비", "2024년", "20,248,516", 20_248_516_000, "tab")]
+    exact = query(db, "select printed_value, cast(value as varchar), amount_krw, column_label, row_label "
+                      "from marts.fct_table_cell where document_kind = 'pledge_investment_plan' and source_line = 79 "
+                      "and column_index = 2")
+    assert exact == [("873.20", "873.200000", 873_200_000, "2022~2023", "3-3.어르신 맞춤형 특화서비스 제공")]
+    named = query(db, "select part, part_label, amount_krw from marts.fct_table_cell "
+                      "where document_kind = 'candidate_disclosure' and source_line = 25 and column_index = 4 order by part")
+    assert named == [(1, "장녀", 13_159_000), (2, "차녀", 10_092_000)]
+    coverage = query(db, "select c.file_path, c.number_tokens, c.tokens_in_facts + c.tokens_in_cells + c.tokens_unclaimed, "
+                         "c.tokens_unclaimed, (select count(*) from marts.audit_unclaimed_numbers u "
+                         "where u.document_id = c.document_id) from marts.audit_number_coverage c order by 1")
+    assert [row[1] for row in coverage] == [91, 71, 466, 19, 3119]
+    assert all(row[1] == row[2] and row[3] == row[4] for row in coverage)
+    phones = query(db, "select source_line, token from marts.audit_unclaimed_numbers "
+                       "where reason = 'phone_or_account' order by 1")
+    assert phones == [(273, "###-####-####"), (301, "###-####-#####"), (313, "###-####-####")]
+    assert query(db, "select text from marts.audit_filing_lines l join marts.dim_document d using (document_id) "
+                     "where d.kind = 'candidate_disclosure' and l.line_number = 274") == [("e-mail : [e-mail]  ",)]
+    assert query(db, "select count(*) from marts.audit_filing_lines where regexp_matches(text, '01[0-9]-[0-9]{4}-[0-9]{4}')") == [(0,)]
+    assert query(db, "select count(*) from marts.audit_filing_lines") == [(sum(
+        len((REPO_ROOT / "raw" / name).read_text(encoding="utf-8").splitlines()) for name in
+        ["000_b13e23b33dc31163.txt", "001_9e02e953ab21f8cc.txt", "002_7fc74de1de420957.txt",
+         "003_8108045a813991b6.txt", "004_dad12c48b3c039a4.txt"]),)]
+
+
 def test_a_second_refresh_reads_nothing_again_and_changes_no_mart(first_refresh):
     _, paths = first_refresh
     lake_files = {p: p.stat().st_mtime_ns for p in paths.lake_dir.rglob("*.parquet")}
@@ -135,6 +168,8 @@ def test_cp949_work_plan_publishes_the_same_staffing_and_bad_files_are_quarantin
     (raw / "004_dad12c48b3c039a4.txt").write_bytes(original.replace("\n", "\r\n").encode("cp949", errors="replace"))
     (raw / "empty.txt").write_bytes(b"")
     (raw / "scan.pdf").write_bytes(b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj")
+    (raw / "통계 자료.txt").write_text("인구 현황\n\n(단위 : 명)\n\n구분  2022년  2023년\n남    1,200  1,250\n"
+                                     "여    1,300  1,310\n", encoding="utf-8")
     columns = "org_unit, statement, grade, authorized, current, as_of, source_line, printed_value"
     result, _ = run_refresh()
     assert result.success
@@ -146,7 +181,13 @@ def test_cp949_work_plan_publishes_the_same_staffing_and_bad_files_are_quarantin
     assert log == [(True, 0), (True, 0), (False, 1), (True, 0)]
     quarantine = query(paths.published_db, "select file_path, reason from marts.audit_quarantine order by 1")
     assert quarantine == [("empty.txt", "empty"), ("scan.pdf", "binary")]
-    assert query(paths.published_db, "select count(*) from marts.dim_document where read_status = 'ok'") == [(5,)]
+    assert query(paths.published_db, "select count(*) from marts.dim_document where read_status = 'ok'") == [(6,)]
+    # A filing of no known kind is published with its generic layers, and no typed fact.
+    unknown = query(paths.published_db, "select c.row_label, c.column_label, c.value, c.unit, c.table_layout "
+                                        "from marts.fct_table_cell c join marts.dim_document d using (document_id) "
+                                        "where d.kind = 'unknown' order by c.source_line, c.column_index")
+    assert unknown == [("남", "2022년", 1200, "명", "aligned"), ("남", "2023년", 1250, "명", "aligned"),
+                       ("여", "2022년", 1300, "명", "aligned"), ("여", "2023년", 1310, "명", "aligned")]
 
 
 def test_the_command_skips_a_refresh_when_nothing_changed(first_refresh, workspace, capsys):
