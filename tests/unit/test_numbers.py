@@ -19,6 +19,9 @@ from orchestration.extract.numbers import NumberParseError, parse_number, parse_
         ("86.5%", Decimal("86.5"), "%"),
         ("1,801건", Decimal("1801"), "건"),
         ("12.3↓", Decimal("-12.3"), None),
+        ("2,000만원", Decimal("2000"), "만원"),
+        ("10,171백만원", Decimal("10171"), "백만원"),
+        ("- 16,582", Decimal("-16582"), None),
     ],
 )
 def test_printed_numbers_parse_exactly(printed, value, unit):
@@ -55,3 +58,15 @@ def test_headcount_pairs():
 def test_wrong_input_raises_never_zero(text):
     with pytest.raises(NumberParseError):
         parse_pair(text) if "(" in text else parse_number(text)
+
+
+def test_money_with_attached_units_converts_to_won():
+    assert parse_quantity("2,000만원").amount_krw == 20_000_000
+    assert parse_quantity("2,075억원").amount_krw == 207_500_000_000
+    assert parse_quantity("10,171백만원").amount_krw == 10_171_000_000
+
+
+@pytest.mark.parametrize("wrong", ["", "12a", "1,2,3", "△", "천원", "2024.10.31", "22 (24"])
+def test_wrong_input_raises_the_parse_error(wrong):
+    with pytest.raises(NumberParseError):
+        parse_quantity(wrong)
