@@ -79,8 +79,12 @@ def find_blocks(lines: list[str]) -> list[Block]:
         for block in reader(lines, taken):
             blocks.append(block)
             taken.update(cell.line for row in block.rows for cell in row)
-            taken.update(range(block.rows[0][0].line, _last_line(block) + 1))
-    return sorted(blocks, key=lambda b: min(c.line for row in b.rows for c in row))
+            taken.update(range(_first_line(block), _last_line(block) + 1))
+    return sorted(blocks, key=_first_line)
+
+
+def _first_line(block: Block) -> int:
+    return min(cell.line for row in block.rows for cell in row)
 
 
 def _last_line(block: Block) -> int:
@@ -467,19 +471,23 @@ def _numeric_tail_header(lines: list[str], above: int, width: int) -> list[Cell]
 def _merge_header_words(words: list[Cell]) -> list[Cell]:
     merged: list[Cell] = []
     for word in words:
-        if merged and _continues(merged[-1], word):
-            last = merged[-1]
-            joiner = "" if last.text.endswith(("~", "-")) or word.text.startswith(("~", "(")) and last.line != word.line else " "
-            span = (last.start, word.end) if last.line == word.line else (last.start, last.end)
-            merged[-1] = Cell(last.line, 0, last.text + joiner + word.text, *span)
-        else:
+        if not (merged and _continues(merged[-1], word)):
             merged.append(word)
+            continue
+        last = merged[-1]
+        wrapped = last.line != word.line
+        glued = last.text.endswith(("~", "-")) or (wrapped and word.text.startswith(("~", "(")))
+        span = (last.start, last.end) if wrapped else (last.start, word.end)
+        merged[-1] = Cell(last.line, 0, last.text + ("" if glued else " ") + word.text, *span)
     return merged
 
 
+_SYLLABLE = re.compile(r"^[가-힣]$")
+
+
 def _continues(previous: Cell, word: Cell) -> bool:
+    """``2022~`` over ``2023`` is one header; so is a word spaced out syllable by syllable (``총 계``)."""
     if previous.text.endswith(("~", "-")) or word.text.startswith(("~", "(")):
         return True
-    single = re.compile(r"^[가-힣]$")
-    return previous.line == word.line and bool(single.match(word.text)) and bool(single.match(previous.text[-1:])) \
-        and (len(previous.text) == 1 or previous.text[-2:-1] == " ")
+    last_piece = previous.text.rsplit(" ", 1)[-1]
+    return previous.line == word.line and bool(_SYLLABLE.match(word.text)) and bool(_SYLLABLE.match(last_piece))
