@@ -11,6 +11,7 @@ import json
 from dataclasses import asdict, dataclass, field
 
 from orchestration.extract.accounting import account_numbers, coverage
+from orchestration.extract.budgets import extract_department_budgets
 from orchestration.extract.classify import classify_government, classify_kind
 from orchestration.extract.governments import GovernmentIndex
 from orchestration.extract.organisation import read_organisation
@@ -30,12 +31,14 @@ class Extraction:
     classification: dict
     org_units: list[dict] = field(default_factory=list)
     staffing: list[dict] = field(default_factory=list)
+    department_budgets: list[dict] = field(default_factory=list)
     table_cells: list[dict] = field(default_factory=list)
     unclaimed_numbers: list[dict] = field(default_factory=list)
 
     def tables(self) -> dict[str, list[dict]]:
         return {"classifications": [self.classification], "org_units": self.org_units,
-                "staffing": self.staffing, "table_cells": self.table_cells,
+                "staffing": self.staffing, "department_budgets": self.department_budgets,
+                "table_cells": self.table_cells,
                 "unclaimed_numbers": self.unclaimed_numbers}
 
 
@@ -66,9 +69,11 @@ def extract_document(document_id: str, text: str, governments: GovernmentIndex) 
     if kind in TYPED_KINDS:
         units, sections = read_organisation(lines)
         extraction.org_units = [provenance(u.source_line) | asdict(u) for u in units]
-        facts = extract_staffing(tables, sections)
-        extraction.staffing = [provenance(f.source_line) | asdict(f) for f in facts]
-        fact_spans = [(f.source_line, *f.source_span) for f in facts]
+        staffing = extract_staffing(tables, sections)
+        budgets = extract_department_budgets(tables, sections)
+        extraction.staffing = [provenance(f.source_line) | asdict(f) for f in staffing]
+        extraction.department_budgets = [provenance(f.source_line) | asdict(f) for f in budgets]
+        fact_spans = [(f.source_line, *f.source_span) for f in [*staffing, *budgets]]
 
     cell_spans = [(c["source_line"], c["cell_start"], c["cell_end"]) for c in extraction.table_cells]
     fates = account_numbers(lines, fact_spans, cell_spans, label_spans(tables))

@@ -73,6 +73,21 @@ LAKE_SCHEMAS: dict[str, pa.Schema] = {
         ("printed_value", pa.string()),
         ("as_of", pa.date32()),
     ]),
+    "department_budgets": pa.schema(_PROVENANCE + [
+        ("table_index", pa.int32()),
+        ("org_unit", pa.string()),
+        ("org_unit_printed", pa.string()),
+        ("category", pa.string()),
+        ("category_printed", pa.string()),
+        ("fiscal_year", pa.int32()),
+        ("budget_basis", pa.string()),
+        ("column_printed", pa.string()),
+        ("printed_value", pa.string()),
+        ("printed_unit", pa.string()),
+        ("amount_krw", pa.int64()),
+        ("printed_change", pa.string()),
+        ("printed_change_pct", pa.string()),
+    ]),
     "table_cells": pa.schema(_PROVENANCE + [
         ("table_index", pa.int32()),
         ("table_first_line", pa.int32()),
@@ -109,7 +124,7 @@ STATE_SCHEMAS: dict[str, pa.Schema] = {
 # Written by reading (filings, lines) and by extraction (the rest; classifications last, so its
 # presence means the document's whole file set is there).
 READ_TABLES = ("filings", "lines")
-EXTRACT_TABLES = ("org_units", "staffing", "table_cells", "unclaimed_numbers", "classifications")
+EXTRACT_TABLES = ("org_units", "staffing", "department_budgets", "table_cells", "unclaimed_numbers", "classifications")
 
 
 class Lake:

@@ -130,6 +130,20 @@ def test_every_table_cell_and_every_unclaimed_number_is_published(first_refresh)
          "003_8108045a813991b6.txt", "004_dad12c48b3c039a4.txt"]),)]
 
 
+def test_department_budgets_are_published_per_statement(first_refresh):
+    _, paths = first_refresh
+    db = paths.published_db
+    assert query(db, "select count(*), count(distinct source_line) from marts.fct_department_budget") == [(50, 25)]
+    row = query(db, "select government_code, org_unit, category, fiscal_year, budget_basis, amount_krw, printed_value, "
+                    "source_line from marts.fct_department_budget where org_unit = '기획예산과' "
+                    "and category = '정책사업비' order by fiscal_year")
+    assert row == [("3170000", "기획예산과", "정책사업비", 2023, "당초예산", 53_511_001_000, "53,511,001", 58),
+                   ("3170000", "기획예산과", "정책사업비", 2024, None, 20_248_516_000, "20,248,516", 58)]
+    orphans = query(db, "select count(*) from marts.fct_department_budget b left join marts.dim_department d "
+                        "using (department_id) where d.department_id is null")
+    assert orphans == [(0,)]
+
+
 def test_a_second_refresh_reads_nothing_again_and_changes_no_mart(first_refresh):
     _, paths = first_refresh
     lake_files = {p: p.stat().st_mtime_ns for p in paths.lake_dir.rglob("*.parquet")}

@@ -1,5 +1,5 @@
 -- Every org unit a current filing names: on a section cover (with its parent and level) or
--- as a row of a staffing table. One row per government and unit.
+-- as a row of a staffing or budget table. One row per government and unit.
 with documents as (
     select * from {{ ref('int_documents_joined') }}
     where extract_status = 'ok' and government_code is not null
@@ -34,10 +34,28 @@ staffing_rows as (
     from {{ ref('int_staffing_resolved') }}
 ),
 
+budget_rows as (
+    select
+        government_code,
+        org_unit,
+        cast(null as varchar) as parent_org_unit,
+        case
+            when org_unit similar to '.*(국|실|본부)' then 'bureau'
+            when org_unit similar to '.*팀' then 'team'
+            else 'department'
+        end as unit_level,
+        document_id,
+        source_line,
+        2 as precedence
+    from {{ ref('int_department_budgets_resolved') }}
+),
+
 unioned as (
     select * from covers
     union all
     select * from staffing_rows
+    union all
+    select * from budget_rows
 ),
 
 ranked as (

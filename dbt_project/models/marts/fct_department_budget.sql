@@ -1,0 +1,26 @@
+with budgets as (
+    select * from {{ ref('int_department_budgets_resolved') }}
+)
+
+select
+    {{ surrogate_key(['document_id', 'source_line', 'fiscal_year', 'column_printed']) }} as department_budget_id,
+    {{ surrogate_key(['government_code', 'org_unit']) }} as department_id,
+    government_code,
+    org_unit,
+    org_unit_printed,
+    category,
+    category_printed,
+    fiscal_year,
+    budget_basis,
+    column_printed,
+    amount_krw,
+    printed_value,
+    printed_unit,
+    printed_change,
+    printed_change_pct,
+    table_index,
+    document_id,
+    source_line,
+    source_excerpt,
+    parser_version
+from budgets

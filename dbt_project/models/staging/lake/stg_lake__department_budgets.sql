@@ -1,0 +1,31 @@
+with source as (
+    select * from {{ source('lake', 'department_budgets') }}
+    where parser_version = '{{ var("parser_version") }}'
+),
+
+renamed as (
+    select
+        -- provenance
+        document_id,
+        cast(source_line as integer) as source_line,
+        source_excerpt,
+        parser_version,
+        cast(table_index as integer) as table_index,
+        -- dimensions
+        org_unit,
+        org_unit_printed,
+        category,
+        category_printed,
+        cast(fiscal_year as integer) as fiscal_year,
+        budget_basis,
+        column_printed,
+        -- measures
+        printed_value,
+        printed_unit,
+        cast(amount_krw as bigint) as amount_krw,
+        printed_change,
+        printed_change_pct
+    from source
+)
+
+select * from renamed

@@ -1,0 +1,105 @@
+"""Department budgets (예산현황) by expenditure category, from the generic tables.
+
+A department-budget table is told by its shape: value columns headed by fiscal years
+(``2024년``, ``2023년 (당초예산)``), money units, and rows labelled with the budget categories
+of 지방재정 (계, 정책사업비, 행정운영경비, 재무활동비). A row's org unit is the unit named in its
+label cells (``기 획 예 산 과``, carried down), or, for a total row naming no unit (``합 계``), the
+unit whose section the table sits in. Change columns (``증 감``, ``증감률(%)``) are kept on each
+fact for checking, not as facts.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from orchestration.extract.numbers import MONEY_FACTORS, parse_quantity
+from orchestration.extract.organisation import Section, is_unit_name, section_at
+from orchestration.extract.tables import Table, ValueCell
+from orchestration.extract.text import without_spaces
+
+TOTAL = "total"
+CATEGORIES = {"계": TOTAL, "합계": TOTAL, "총계": TOTAL, "소계": TOTAL,
+              "정책사업비": "정책사업비", "행정운영경비": "행정운영경비", "재무활동비": "재무활동비"}
+_NAMED_CATEGORIES = frozenset(v for v in CATEGORIES.values() if v != TOTAL)
+_YEAR_COLUMN = re.compile(r"^(?P<year>(?:19|20)\d{2})\s*년?\s*(?:\(\s*(?P<basis>[^)]+?)\s*\))?$")
+_CHANGE = re.compile(r"^증\s*감(?:액)?$")
+_CHANGE_PCT = re.compile(r"^증\s*감\s*[률율]")
+
+
+@dataclass(frozen=True)
+class DepartmentBudgetFact:
+    source_line: int
+    table_index: int
+    org_unit: str
+    org_unit_printed: str
+    category: str
+    category_printed: str
+    fiscal_year: int
+    budget_basis: str | None
+    column_printed: str
+    printed_value: str
+    printed_unit: str
+    amount_krw: int
+    printed_change: str | None
+    printed_change_pct: str | None
+    source_span: tuple[int, int] = field(default=(0, 0), compare=False)
+
+
+def _category(label: str) -> str | None:
+    return CATEGORIES.get(without_spaces(label))
+
+
+def is_department_budget_table(table: Table) -> bool:
+    years = [_YEAR_COLUMN.match(label) for label in table.column_labels]
+    categories = {_category(c.text) for row in table.body_rows for c in row[: table.label_columns]}
+    money = any(unit in MONEY_FACTORS for unit in table.column_units)
+    return any(years) and money and len(categories & _NAMED_CATEGORIES) >= 2
+
+
+def extract_department_budgets(tables: list[Table], sections: list[Section]) -> list[DepartmentBudgetFact]:
+    facts: list[DepartmentBudgetFact] = []
+    for table in tables:
+        if not is_department_budget_table(table):
+            continue
+        labels = table.column_labels
+        years = {i: m for i, label in enumerate(labels) if (m := _YEAR_COLUMN.match(label))}
+        rows: dict[int, dict[int, ValueCell]] = {}
+        for cell in table.value_cells():
+            rows.setdefault(cell.line, {})[cell.column] = cell
+        for line, cells in rows.items():
+            row_labels = next(iter(cells.values())).row_labels
+            category_label = next((text for text in reversed(row_labels) if _category(text)), None)
+            unit_label = next((text for text in row_labels if is_unit_name(text) and not _category(text)), None)
+            org_unit = without_spaces(unit_label) if unit_label else section_at(sections, line)
+            if category_label is None or org_unit is None:
+                continue
+            change = _text_under(cells, labels, _CHANGE)
+            change_pct = _text_under(cells, labels, _CHANGE_PCT)
+            for column, match in years.items():
+                cell = cells.get(column)
+                quantity = parse_quantity(cell.text, cell.unit) if cell else None
+                if quantity is None or quantity.amount_krw is None:
+                    continue
+                facts.append(DepartmentBudgetFact(
+                    source_line=line,
+                    table_index=table.table_index,
+                    org_unit=org_unit,
+                    org_unit_printed=unit_label or row_labels[0],
+                    category=_category(category_label),
+                    category_printed=category_label,
+                    fiscal_year=int(match.group("year")),
+                    budget_basis=match.group("basis"),
+                    column_printed=labels[column],
+                    printed_value=cell.text,
+                    printed_unit=quantity.unit,
+                    amount_krw=quantity.amount_krw,
+                    printed_change=change,
+                    printed_change_pct=change_pct,
+                    source_span=(cell.start, cell.end),
+                ))
+    return facts
+
+
+def _text_under(cells: dict[int, ValueCell], labels: list[str], header: re.Pattern) -> str | None:
+    return next((cell.text for column, cell in cells.items() if header.match(labels[column])), None)

@@ -1,0 +1,97 @@
+"""Department budgets (예산현황) of the seed work plan, exact values with their lines, and the same
+table in another government's layout, names, unit and numbers."""
+
+from dataclasses import asdict
+
+import pytest
+
+from orchestration.extract.budgets import extract_department_budgets
+
+from orchestration.extract.document import extract_document
+from orchestration.extract.organisation import read_organisation
+from orchestration.extract.tables import read_tables
+from orchestration.extract.text import split_lines
+
+
+@pytest.fixture(scope="module")
+def budgets(work_plan_text, governments):
+    return extract_document("doc", work_plan_text, governments).department_budgets
+
+
+def by_key(facts):
+    return {(f["org_unit"], f["category"], f["fiscal_year"]): f for f in facts}
+
+
+def test_every_budget_cell_of_the_work_plan_is_a_fact(budgets):
+    assert len(budgets) == 50
+    assert len({f["source_line"] for f in budgets}) == 25
+    assert {f["source_line"] for f in budgets} == set(range(56, 81))
+    assert {(f["fiscal_year"], f["budget_basis"], f["column_printed"]) for f in budgets} == {
+        (2024, None, "2024년"), (2023, "당초예산", "2023년 (당초예산)")}
+    assert {f["category"] for f in budgets} == {"total", "정책사업비", "행정운영경비", "재무활동비"}
+    assert {f["org_unit"] for f in budgets} == {"기획경제국", "기획예산과", "지역경제과", "일자리청년과", "재무과",
+                                                "세무1과", "세무2과"}
+
+
+@pytest.mark.parametrize(("org_unit", "category", "year", "amount_krw", "line", "printed", "change", "change_pct"), [
+    ("기획경제국", "total", 2024, 36_594_993_000, 56, "36,594,993", "△ 35,354,218", "△49.14"),
+    ("기획경제국", "total", 2023, 71_949_211_000, 56, "71,949,211", "△ 35,354,218", "△49.14"),
+    ("기획예산과", "total", 2024, 20_394_052_000, 57, "20,394,052", "△33,277,547", "△ 62.00"),
+    ("기획예산과", "정책사업비", 2024, 20_248_516_000, 58, "20,248,516", "△33,262,485", "△ 62.16"),
+    ("지역경제과", "행정운영경비", 2023, 103_446_000, 63, "103,446", "7,840", "7.58"),
+    # The filing prints a positive rate beside a negative change; kept as printed, for checking.
+    ("일자리청년과", "행정운영경비", 2024, 236_236_000, 67, "236,236", "△13,279", "5.32"),
+    ("세무1과", "total", 2024, 451_108_000, 73, "451,108", "△ 16,423", "△ 3.51"),
+    ("세무2과", "재무활동비", 2024, 0, 80, "0", "0", "0"),
+])
+def test_budget_values_and_lines(budgets, work_plan_text, org_unit, category, year, amount_krw, line, printed,
+                                 change, change_pct):
+    fact = by_key(budgets)[(org_unit, category, year)]
+    assert (fact["amount_krw"], fact["source_line"], fact["printed_value"]) == (amount_krw, line, printed)
+    assert (fact["printed_change"], fact["printed_change_pct"], fact["printed_unit"]) == (change, change_pct, "천원")
+    assert fact["source_excerpt"] == split_lines(work_plan_text)[line - 1]
+    assert printed in fact["source_excerpt"]
+
+
+def test_other_money_tables_with_year_columns_are_not_department_budgets(budgets, work_plan_text):
+    # 004 prints many tables with year columns in 천원 or 백만원 (project budgets, 결산, 세입);
+    # without budget categories in their rows none of them is a department budget.
+    lines = split_lines(work_plan_text)
+    assert "2018" in lines[1024] and "연도" in lines[1024]
+    assert all(56 <= f["source_line"] <= 80 for f in budgets)
+
+
+OTHER_PLAN = """\
+복지환경국
+
+- 복지정책과
+- 청소행정과
+
+예산 현황
+
+(단위: 백만원)
+
+구  분                             2025년     2024년(당초예산)             증 감
+합 계                            1,500.5           1,200           300.5
+복 지 정 책 과     계                    900             700             200
+              정책사업비                800             620             180
+              행정운영경비               100              80              20
+청소행정과         계                  600.5             500           100.5
+              정책사업비              550.5             460            90.5
+              행정운영경비                50              40              10
+
+끝.
+"""
+
+
+def test_another_government_in_aligned_columns_other_unit_and_years():
+    lines = split_lines(OTHER_PLAN)
+    _, sections = read_organisation(lines)
+    facts = by_key(asdict(f) for f in extract_department_budgets(read_tables(lines), sections))
+    assert len(facts) == 14
+    total = facts[("복지환경국", "total", 2025)]
+    assert (total["amount_krw"], total["source_line"], total["org_unit_printed"]) == (1_500_500_000, 11, "합 계")
+    assert facts[("복지정책과", "정책사업비", 2024)]["amount_krw"] == 620_000_000
+    assert facts[("복지정책과", "정책사업비", 2024)]["budget_basis"] == "당초예산"
+    assert facts[("청소행정과", "행정운영경비", 2025)]["printed_change"] == "10"
+    assert facts[("청소행정과", "total", 2024)]["source_line"] == 15
