@@ -15,7 +15,7 @@ from orchestration.extract.budgets import extract_department_budgets
 from orchestration.extract.classify import classify_government, classify_kind
 from orchestration.extract.governments import GovernmentIndex
 from orchestration.extract.organisation import read_organisation
-from orchestration.extract.staffing import extract_staffing
+from orchestration.extract.staffing import extract_headline_staffing, extract_staffing
 from orchestration.extract.tables import Table, cell_quantities, read_tables
 from orchestration.extract.text import split_lines
 from orchestration.extract.version import PARSER_VERSION
@@ -69,7 +69,7 @@ def extract_document(document_id: str, text: str, governments: GovernmentIndex) 
     if kind in TYPED_KINDS:
         units, sections = read_organisation(lines)
         extraction.org_units = [provenance(u.source_line) | asdict(u) for u in units]
-        staffing = extract_staffing(tables, sections)
+        staffing = extract_staffing(tables, sections) + extract_headline_staffing(lines, sections)
         budgets = extract_department_budgets(tables, sections)
         extraction.staffing = [provenance(f.source_line) | asdict(f) for f in staffing]
         extraction.department_budgets = [provenance(f.source_line) | asdict(f) for f in budgets]

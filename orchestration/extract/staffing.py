@@ -25,7 +25,9 @@ _GRADE = re.compile(r"^(?P<n>[1-9])급$")
 _TOTAL_HEADERS = frozenset({"합계", "계", "총계", "소계"})
 _STAFFING_MARK = re.compile(r"정\s*원")
 
-SUMMARY_TABLE, UNIT_PAGE = "summary_table", "unit_page"
+SUMMARY_TABLE, UNIT_PAGE, HEADLINE = "summary_table", "unit_page", "headline"
+# "인력현황 : 정원 21명 [현원 23명]", "정원 25명 (현원 25명)": a unit's totals in one line of text.
+_HEADLINE = re.compile(r"정\s*원\s*(?P<authorized>\d[\d,]*)\s*명\s*[\[(]\s*현\s*원\s*(?P<current>\d[\d,]*)\s*명\s*[\])]")
 
 
 @dataclass(frozen=True)
@@ -103,6 +105,32 @@ def extract_staffing(tables: list[Table], sections: list[Section]) -> list[Staff
                         source_span=(cell.start, cell.end),
                     )
                 )
+    return facts
+
+
+def extract_headline_staffing(lines: list[str], sections: list[Section]) -> list[StaffingFact]:
+    """Totals stated in a line of text: the staffing of the unit whose section holds the line.
+    The line prints no 기준일, so ``as_of`` stays empty."""
+    facts = []
+    for number, line in enumerate(lines, start=1):
+        for match in _HEADLINE.finditer(line):
+            org_unit = section_at(sections, number)
+            if org_unit is None:
+                continue
+            facts.append(StaffingFact(
+                source_line=number,
+                table_index=0,
+                org_unit=org_unit,
+                org_unit_printed=org_unit,
+                statement=HEADLINE,
+                grade=TOTAL,
+                grade_printed=TOTAL,
+                authorized=int(match.group("authorized").replace(",", "")),
+                current=int(match.group("current").replace(",", "")),
+                printed_value=match.group(0),
+                as_of=None,
+                source_span=match.span(),
+            ))
     return facts
 
 

@@ -59,21 +59,26 @@ def test_the_seed_corpus_is_published(first_refresh):
     text, published = summary(result, paths)
     assert result.success and published, text
     assert paths.published_db.exists()
-    assert "fct_staffing 104" in text
+    assert "fct_staffing 111" in text
 
 
 def test_fct_staffing_holds_exactly_the_printed_cells(first_refresh):
     _, paths = first_refresh
     db = paths.published_db
-    assert query(db, "select count(*) from marts.fct_staffing") == [(104,)]
-    assert query(db, "select count(distinct (document_id, source_line)) from marts.fct_staffing") == [(13,)]
+    assert query(db, "select statement, count(*) from marts.fct_staffing group by 1 order by 1") == [
+        ("headline", 7), ("summary_table", 56), ("unit_page", 48)]
+    assert query(db, "select count(distinct (document_id, source_line)) from marts.fct_staffing "
+                     "where statement <> 'headline'") == [(13,)]
     assert query(db, "select government_code, authorized, current, as_of, source_line from marts.fct_staffing "
-                     "where org_unit = '기획경제국' and grade = 'total'") == [("3170000", 149, 147, date(2023, 10, 31), 43)]
+                     "where org_unit = '기획경제국' and grade = 'total' order by source_line") == [
+        ("3170000", 149, 147, None, 37), ("3170000", 149, 147, date(2023, 10, 31), 43)]
     statements = query(db, "select statement, authorized, current, source_line, source_excerpt from marts.fct_staffing "
                            "where org_unit = '기획예산과' and grade = 'total' order by source_line")
-    assert [s[:4] for s in statements] == [("summary_table", 22, 24, 44), ("unit_page", 21, 23, 106)]
+    assert [s[:4] for s in statements] == [("summary_table", 22, 24, 44), ("headline", 21, 23, 101),
+                                           ("unit_page", 21, 23, 106)]
     assert statements[0][4].startswith("기획예산과\t22 (24)")
-    assert statements[1][4].startswith("정원(현원)\t21 (23)")
+    assert statements[1][4] == "인력현황 : 정원 21명 [현원 23명]"
+    assert statements[2][4].startswith("정원(현원)\t21 (23)")
     orphans = query(db, "select count(*) from marts.fct_staffing f left join marts.dim_department d "
                         "using (department_id) where d.department_id is null")
     assert orphans == [(0,)]
@@ -101,7 +106,7 @@ def test_every_table_cell_and_every_unclaimed_number_is_published(first_refresh)
     result, paths = first_refresh
     db = paths.published_db
     text, _ = summary(result, paths)
-    assert "004_dad12c48b3c039a4.txt: 3119 numbers, 44.9% claimed, 8.2% not understood" in text
+    assert "004_dad12c48b3c039a4.txt: 3119 numbers, 45.3% claimed, 8.1% not understood" in text
     budget = query(db, "select table_title, unit, row_label, column_label, printed_value, amount_krw, table_layout "
                        "from marts.fct_table_cell where source_line = 58 and column_index = 2 "
                        "and document_kind = 'work_plan'")
@@ -188,7 +193,7 @@ def test_cp949_work_plan_publishes_the_same_staffing_and_bad_files_are_quarantin
     result, _ = run_refresh()
     assert result.success
     staffing = query(paths.published_db, f"select {columns} from marts.fct_staffing order by all")
-    assert len(staffing) == 104
+    assert len(staffing) == 111
     assert ("기획예산과", "unit_page", "total", 21, 23, date(2023, 10, 31), 106, "21 (23)") in staffing
     assert query(paths.published_db, "select encoding from marts.dim_document where kind = 'work_plan'") == [("cp949",)]
     log = query(paths.published_db, "select published, checks_failed from marts.audit_refresh_log order by started_at")

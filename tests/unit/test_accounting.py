@@ -54,9 +54,9 @@ def test_every_number_token_is_accounted_for_exactly_once(extracted, prefix):
 def test_seed_totals(extracted):
     totals = {p: (e.classification["number_tokens"], e.classification["tokens_in_facts"],
                   e.classification["tokens_in_cells"]) for p, (_, e) in extracted.items()}
-    # 004: 104 staffing facts of two numbers each (정원 and 현원) and 50 department budget
-    # amounts; 002: 292 digits in 315 cells (the other 23 print 비예산 or -).
-    assert totals["004"][1] == 104 * 2 + 50
+    # 004: 104 staffing cells and 7 headline lines of two numbers each (정원 and 현원) and 50
+    # department budget amounts; 002: 292 digits in 315 cells (the other 23 print 비예산 or -).
+    assert totals["004"][1] == (104 + 7) * 2 + 50
     assert totals["002"][2] == 292
     assert totals["001"][1:] == (0, 0)
     assert totals["003"] == (19, 0, 0)

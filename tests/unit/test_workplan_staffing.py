@@ -20,7 +20,7 @@ def facts_by_key(staffing):
 
 
 def test_every_staffing_cell_of_the_work_plan_is_a_fact(extraction):
-    staffing = extraction.staffing
+    staffing = [f for f in extraction.staffing if f["statement"] != "headline"]
     assert len(staffing) == 13 * 8
     rows = {(f["org_unit"], f["statement"], f["source_line"]) for f in staffing}
     assert len(rows) == 13
@@ -52,6 +52,19 @@ def test_staffing_values_and_lines(extraction, work_plan_text, org_unit, stateme
     assert fact["printed_value"] == printed
     assert fact["source_excerpt"] == split_lines(work_plan_text)[line - 1]
     assert printed in fact["source_excerpt"]
+
+
+def test_headline_staffing_lines_in_both_bracket_forms(extraction):
+    headlines = {f["org_unit"]: f for f in extraction.staffing if f["statement"] == "headline"}
+    assert len(headlines) == 7
+    bureau = headlines["기획경제국"]
+    assert (bureau["authorized"], bureau["current"], bureau["source_line"], bureau["grade"]) == (149, 147, 37, "total")
+    assert bureau["printed_value"] == "정원 149명 [현원 147명]"
+    assert (headlines["지역경제과"]["authorized"], headlines["지역경제과"]["current"]) == (25, 25)
+    assert headlines["지역경제과"]["printed_value"] == "정원 25명 (현원 25명)"
+    # The headline agrees with the unit's own page (21/23), not with the bureau table (22/24).
+    assert (headlines["기획예산과"]["authorized"], headlines["기획예산과"]["current"]) == (21, 23)
+    assert headlines["기획예산과"]["as_of"] is None
 
 
 def test_pairs_outside_staffing_tables_are_not_staffing(extraction):
@@ -106,8 +119,10 @@ def transform(text: str) -> str:
 def test_another_bureau_with_other_names_numbers_and_spacing(extraction, work_plan_text, governments):
     variant = extract_document("doc", transform(work_plan_text), governments)
     assert variant.classification["government_code"] == "3130000"  # 마포구
+    # Table cells changed (+3, +1); headline lines ("정원 149명 [현원 147명]") kept their numbers.
     expected = {
-        (RENAMES[org], statement, grade): (f["authorized"] + 3, f["current"] + 1)
+        (RENAMES[org], statement, grade): (f["authorized"] + 3, f["current"] + 1) if statement != "headline"
+        else (f["authorized"], f["current"])
         for (org, statement, grade), f in facts_by_key(extraction.staffing).items()
     }
     actual = {key: (f["authorized"], f["current"]) for key, f in facts_by_key(variant.staffing).items()}
