@@ -88,6 +88,7 @@ def read_filings(context: dg.AssetExecutionContext):
         "org_units": "Org units (국, 과, 팀) named on the section covers of work plans.",
         "staffing": "정원(현원) staffing cells by org unit and grade, with the line each came from.",
         "department_budgets": "예산현황 department budgets by category and fiscal year, as printed.",
+        "projects": "주요사업 목록 rows: each department's major projects, new or continuing.",
         "table_cells": "Every numeric cell of every table in any filing, with its labels as printed.",
         "unclaimed_numbers": "Every number token no typed fact or table cell took, with the reason.",
     }, deps=[["lake", "filings"], ["lake", "lines"]]),

@@ -15,6 +15,7 @@ from orchestration.extract.budgets import extract_department_budgets
 from orchestration.extract.classify import classify_government, classify_kind
 from orchestration.extract.governments import GovernmentIndex
 from orchestration.extract.organisation import read_organisation
+from orchestration.extract.projects import extract_projects
 from orchestration.extract.staffing import extract_headline_staffing, extract_staffing
 from orchestration.extract.tables import Table, cell_quantities, read_tables
 from orchestration.extract.text import split_lines
@@ -32,12 +33,14 @@ class Extraction:
     org_units: list[dict] = field(default_factory=list)
     staffing: list[dict] = field(default_factory=list)
     department_budgets: list[dict] = field(default_factory=list)
+    projects: list[dict] = field(default_factory=list)
     table_cells: list[dict] = field(default_factory=list)
     unclaimed_numbers: list[dict] = field(default_factory=list)
 
     def tables(self) -> dict[str, list[dict]]:
         return {"classifications": [self.classification], "org_units": self.org_units,
                 "staffing": self.staffing, "department_budgets": self.department_budgets,
+                "projects": self.projects,
                 "table_cells": self.table_cells,
                 "unclaimed_numbers": self.unclaimed_numbers}
 
@@ -71,9 +74,11 @@ def extract_document(document_id: str, text: str, governments: GovernmentIndex) 
         extraction.org_units = [provenance(u.source_line) | asdict(u) for u in units]
         staffing = extract_staffing(tables, sections) + extract_headline_staffing(lines, sections)
         budgets = extract_department_budgets(tables, sections)
+        projects = extract_projects(tables, sections, lines)
         extraction.staffing = [provenance(f.source_line) | asdict(f) for f in staffing]
         extraction.department_budgets = [provenance(f.source_line) | asdict(f) for f in budgets]
-        fact_spans = [(f.source_line, *f.source_span) for f in [*staffing, *budgets]]
+        extraction.projects = [provenance(f.source_line) | asdict(f) for f in projects]
+        fact_spans = [(f.source_line, *f.source_span) for f in [*staffing, *budgets, *projects]]
 
     cell_spans = [(c["source_line"], c["cell_start"], c["cell_end"]) for c in extraction.table_cells]
     fates = account_numbers(lines, fact_spans, cell_spans, label_spans(tables))

@@ -88,6 +88,15 @@ LAKE_SCHEMAS: dict[str, pa.Schema] = {
         ("printed_change", pa.string()),
         ("printed_change_pct", pa.string()),
     ]),
+    "projects": pa.schema(_PROVENANCE + [
+        ("table_index", pa.int32()),
+        ("org_unit", pa.string()),
+        ("seq", pa.int32()),
+        ("project_name", pa.string()),
+        ("status", pa.string()),
+        ("page", pa.int32()),
+        ("plan_year", pa.int32()),
+    ]),
     "table_cells": pa.schema(_PROVENANCE + [
         ("table_index", pa.int32()),
         ("table_first_line", pa.int32()),
@@ -124,7 +133,7 @@ STATE_SCHEMAS: dict[str, pa.Schema] = {
 # Written by reading (filings, lines) and by extraction (the rest; classifications last, so its
 # presence means the document's whole file set is there).
 READ_TABLES = ("filings", "lines")
-EXTRACT_TABLES = ("org_units", "staffing", "department_budgets", "table_cells", "unclaimed_numbers", "classifications")
+EXTRACT_TABLES = ("org_units", "staffing", "department_budgets", "projects", "table_cells", "unclaimed_numbers", "classifications")
 
 
 class Lake:

@@ -106,7 +106,7 @@ def test_every_table_cell_and_every_unclaimed_number_is_published(first_refresh)
     result, paths = first_refresh
     db = paths.published_db
     text, _ = summary(result, paths)
-    assert "004_dad12c48b3c039a4.txt: 3119 numbers, 45.3% claimed, 8.1% not understood" in text
+    assert "004_dad12c48b3c039a4.txt: 3119 numbers, 45.4% claimed, 8.1% not understood" in text
     budget = query(db, "select table_title, unit, row_label, column_label, printed_value, amount_krw, table_layout "
                        "from marts.fct_table_cell where source_line = 58 and column_index = 2 "
                        "and document_kind = 'work_plan'")
@@ -147,6 +147,10 @@ def test_department_budgets_are_published_per_statement(first_refresh):
     orphans = query(db, "select count(*) from marts.fct_department_budget b left join marts.dim_department d "
                         "using (department_id) where d.department_id is null")
     assert orphans == [(0,)]
+    projects = query(db, "select org_unit, count(*), count(*) filter (status = '신규') from marts.dim_project "
+                         "group by 1 order by 1")
+    assert projects == [("기획예산과", 7, 1), ("세무1과", 4, 0), ("세무2과", 4, 0), ("일자리청년과", 9, 2),
+                        ("재무과", 3, 0), ("지역경제과", 9, 3)]
 
 
 def test_a_second_refresh_reads_nothing_again_and_changes_no_mart(first_refresh):

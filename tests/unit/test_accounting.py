@@ -34,7 +34,8 @@ def test_every_number_token_is_accounted_for_exactly_once(extracted, prefix):
     lines, extraction = extracted[prefix]
     tokens = [t for n, line in enumerate(lines, start=1) for t in number_tokens(n, line)]
     cells = {(c["source_line"], c["cell_start"], c["cell_end"]) for c in extraction.table_cells}
-    facts = {(f["source_line"], *f["source_span"]) for f in extraction.staffing + extraction.department_budgets}
+    facts = {(f["source_line"], *f["source_span"])
+             for f in extraction.staffing + extraction.department_budgets + extraction.projects}
     unclaimed = [(u["source_line"], u["token_start"]) for u in extraction.unclaimed_numbers]
     assert len(unclaimed) == len(set(unclaimed)), "a token listed twice"
     claimed = {(t.line, t.start) for t in tokens if _inside(t, cells) or _inside(t, facts)}
@@ -54,9 +55,11 @@ def test_every_number_token_is_accounted_for_exactly_once(extracted, prefix):
 def test_seed_totals(extracted):
     totals = {p: (e.classification["number_tokens"], e.classification["tokens_in_facts"],
                   e.classification["tokens_in_cells"]) for p, (_, e) in extracted.items()}
-    # 004: 104 staffing cells and 7 headline lines of two numbers each (정원 and 현원) and 50
-    # department budget amounts; 002: 292 digits in 315 cells (the other 23 print 비예산 or -).
-    assert totals["004"][1] == (104 + 7) * 2 + 50
+    # 004: 104 staffing cells and 7 headline lines of two numbers each (정원 and 현원), 50
+    # department budget amounts, 36 project list rows (연번 and 쪽, and the 2 numbers printed in
+    # project names such as "개청 30주년"); 002: 292 digits in 315 cells (the other 23 print
+    # 비예산 or -).
+    assert totals["004"][1] == (104 + 7) * 2 + 50 + 36 * 2 + 2
     assert totals["002"][2] == 292
     assert totals["001"][1:] == (0, 0)
     assert totals["003"] == (19, 0, 0)

@@ -1,0 +1,20 @@
+with source as (
+    select * from {{ source('lake', 'projects') }}
+    where parser_version = '{{ var("parser_version") }}'
+)
+
+select
+    -- provenance
+    document_id,
+    cast(source_line as integer) as source_line,
+    source_excerpt,
+    parser_version,
+    cast(table_index as integer) as table_index,
+    -- the project as listed
+    org_unit,
+    cast(seq as integer) as seq,
+    project_name,
+    status,
+    cast(page as integer) as page,
+    cast(plan_year as integer) as plan_year
+from source

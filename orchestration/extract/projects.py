@@ -1,0 +1,92 @@
+"""Major projects (주요사업 목록) of a work plan, from the generic tables.
+
+A project list is told by its columns: one naming projects (``주요사업``, ``사업명``) and one whose
+cells say whether a project is new or continuing (``신규`` / ``계속``); a sequence number
+(``연번``) and a page (``쪽``) may stand beside them. The projects belong to the unit whose section
+holds the list. The plan year is the year in the filing's title (``2024년 주요업무계획``).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from orchestration.extract.organisation import Section, section_at
+from orchestration.extract.tables import Table
+from orchestration.extract.text import without_spaces
+
+STATUSES = frozenset({"신규", "계속", "완료"})
+_NAME_HEADER = re.compile(r"(주요)?사업(명)?$")
+_SEQ_HEADER = re.compile(r"^(연번|순번|번호)$")
+_PAGE_HEADER = re.compile(r"^(쪽|페이지|page)$", re.IGNORECASE)
+_PLAN_TITLE = re.compile(r"(?P<year>(?:19|20)\d{2})\s*년\s*(?:도\s*)?주요\s*업무\s*(?:계획|보고)")
+TITLE_LOOKAHEAD = 30
+
+
+@dataclass(frozen=True)
+class ProjectFact:
+    source_line: int
+    table_index: int
+    org_unit: str
+    seq: int | None
+    project_name: str
+    status: str
+    page: int | None
+    plan_year: int | None
+    source_span: tuple[int, int] = field(default=(0, 0), compare=False)
+
+
+def plan_year(lines: list[str]) -> int | None:
+    """The year in the filing's title, printed near its top."""
+    for line in lines[:TITLE_LOOKAHEAD]:
+        match = _PLAN_TITLE.search(without_spaces(line))
+        if match:
+            return int(match.group("year"))
+    return None
+
+
+def _columns(table: Table) -> dict[str, int] | None:
+    labels = [without_spaces(label.rsplit(" / ", 1)[-1]) for label in table.column_labels]
+    statuses = [i for i in range(table.width)
+                if sum(1 for row in table.body_rows if i < len(row) and row[i].text in STATUSES) * 2
+                >= len(table.body_rows) > 0]
+    names = [i for i, label in enumerate(labels) if _NAME_HEADER.search(label)]
+    if not statuses or not names:
+        return None
+    columns = {"name": names[0], "status": statuses[0]}
+    for key, header in (("seq", _SEQ_HEADER), ("page", _PAGE_HEADER)):
+        found = [i for i, label in enumerate(labels) if header.match(label)]
+        if found:
+            columns[key] = found[0]
+    return columns
+
+
+def extract_projects(tables: list[Table], sections: list[Section], lines: list[str]) -> list[ProjectFact]:
+    year = plan_year(lines)
+    facts = []
+    for table in tables:
+        columns = _columns(table)
+        if columns is None:
+            continue
+        for row in table.body_rows:
+            cells = {c.column: c for c in row}
+            name, status = cells.get(columns["name"]), cells.get(columns["status"])
+            org_unit = section_at(sections, row[0].line)
+            if not name or not name.text or status is None or status.text not in STATUSES or org_unit is None:
+                continue
+            facts.append(ProjectFact(
+                source_line=name.line,
+                table_index=table.table_index,
+                org_unit=org_unit,
+                seq=_integer(cells.get(columns.get("seq"))),
+                project_name=name.text,
+                status=status.text,
+                page=_integer(cells.get(columns.get("page"))),
+                plan_year=year,
+                source_span=(min(c.start for c in row), max(c.end for c in row)),
+            ))
+    return facts
+
+
+def _integer(cell) -> int | None:
+    return int(cell.text) if cell is not None and cell.text.isdigit() else None
