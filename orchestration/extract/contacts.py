@@ -28,9 +28,5 @@ def mask_contacts(line: str) -> str:
     return _ACCOUNT.sub(_mask_digits, line)
 
 
-def has_contact(line: str) -> bool:
-    return mask_contacts(line) != line
-
-
 def _mask_digits(match: re.Match) -> str:
     return re.sub(r"\d", MASK, match.group(0))

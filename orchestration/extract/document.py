@@ -14,6 +14,7 @@ from orchestration.extract.accounting import account_numbers, coverage
 from orchestration.extract.budgets import extract_department_budgets
 from orchestration.extract.classify import classify_government, classify_kind
 from orchestration.extract.governments import GovernmentIndex
+from orchestration.extract.numbers import RATE_UNITS
 from orchestration.extract.organisation import read_organisation
 from orchestration.extract.projects import extract_projects
 from orchestration.extract.staffing import extract_headline_staffing, extract_staffing
@@ -112,7 +113,7 @@ def table_cell_records(tables: list[Table]) -> list[dict]:
                     "marker": quantity.marker,
                     "unit": quantity.unit,
                     "amount_krw": quantity.amount_krw,
-                    "rate_pct": str(quantity.value) if quantity.unit in ("%", "％") and quantity.value is not None else None,
+                    "rate_pct": str(quantity.value) if quantity.unit in RATE_UNITS and quantity.value is not None else None,
                     "cell_start": cell.start,
                     "cell_end": cell.end,
                 })

@@ -321,6 +321,8 @@ def _aligned_blocks(lines: list[str], taken: set[int]) -> list[Block]:
         if len(run) < 2 or not body:
             continue
         columns = _column_ranges([parts[n] for n in body])
+        if len(columns) < 2:
+            continue
         rows = []
         for number in run:
             row = [Cell(number, i, "", start, start) for i, (start, _) in enumerate(columns)]
@@ -330,8 +332,7 @@ def _aligned_blocks(lines: list[str], taken: set[int]) -> list[Block]:
                 text = f"{previous.text} {cell.text}".strip()
                 row[column] = Cell(number, column, text, min(previous.start, cell.start) if previous.text else cell.start, cell.end)
             rows.append(row)
-        if len(columns) >= 2:
-            blocks.append(Block("aligned", rows))
+        blocks.append(Block("aligned", rows))
     return blocks
 
 

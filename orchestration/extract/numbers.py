@@ -41,7 +41,8 @@ NON_BUDGET = "비예산"
 # A name and an amount in one cell (``모:379,857``, ``장녀:13,159 차녀:10,092``).
 _LABELLED = re.compile(rf"(?P<name>[가-힣A-Za-z]{{1,8}})\s*[:：]\s*(?P<number>[{_MINUS_SIGNS}]?\s*{_NUMBER_BODY})")
 _LABELLED_CELL = re.compile(rf"^(?:\s*{_LABELLED.pattern.replace('?P<name>', '').replace('?P<number>', '')}\s*)+$")
-# The digits of one number as printed: ``1,020,400``, ``873.20``; ``1982.11.10`` is three tokens.
+# The digits of one number as printed (the unit of the completeness register): ``1,020,400``,
+# ``873.20``; ``1982.11.10`` is three tokens.
 NUMBER_TOKEN = re.compile(r"(?<!\d)(?:\d{1,3}(?:,\d{3})+(?!\d)|\d+)(?:\.\d+(?![.\d]))?")
 
 
@@ -99,11 +100,6 @@ def parse_labelled(token: str, unit: str | None = None) -> list[tuple[str, Quant
 
 def is_labelled(token: str) -> bool:
     return bool(_LABELLED_CELL.match(token))
-
-
-def number_tokens(text: str) -> list[tuple[int, int]]:
-    """(start, end) of every number printed in ``text``: the unit of the completeness register."""
-    return [match.span() for match in NUMBER_TOKEN.finditer(text)]
 
 
 def is_pair(token: str) -> bool:

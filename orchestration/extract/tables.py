@@ -13,17 +13,18 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import cached_property
 
-from orchestration.extract.layouts import Block, Cell, clean_cell, find_blocks, is_data, is_value
+from orchestration.extract.layouts import Block, Cell, find_blocks, is_data, is_value
 from orchestration.extract.numbers import (
     COUNT_UNITS, MONEY_FACTORS, RATE_UNITS, Quantity, is_labelled, is_pair, parse_labelled, parse_pair, parse_quantity,
 )
 from orchestration.extract.text import squeeze, without_spaces
 
-__all__ = ["Cell", "Table", "ValueCell", "clean_cell", "is_value", "read_tables", "cell_quantities"]
+__all__ = ["Cell", "Table", "ValueCell", "read_tables", "cell_quantities"]
 
 _UNIT_NOTE = re.compile(r"단\s*위\s*[:：]\s*(?P<unit>[^)\]]+)")
-_HEADER_UNIT = re.compile(r"\(\s*(?P<unit>" + "|".join(sorted([*MONEY_FACTORS, *RATE_UNITS, "명", "건", "개"],
+_HEADER_UNIT = re.compile(r"\(\s*(?P<unit>" + "|".join(sorted([*MONEY_FACTORS, *RATE_UNITS, *COUNT_UNITS],
                                                                     key=len, reverse=True)) + r")\s*\)")
 _RATE_HEADER = re.compile(r"[률율%]")
 _AREA_UNITS = ("천㎡", "㎡", "m²", "m^2", "ha", "㎞²", "km²")
@@ -76,11 +77,11 @@ class Table:
         units = self._noted_units()
         return units[0] if units else None
 
-    @property
+    @cached_property
     def column_labels(self) -> list[str]:
         return _column_paths(self.header_rows, self.width)
 
-    @property
+    @cached_property
     def column_units(self) -> list[str | None]:
         noted = self._noted_units()
         return [_column_unit(label, noted) for label in self.column_labels]
@@ -105,6 +106,11 @@ class Table:
         return {c.column for row in self.body_rows for c in row[self.label_columns:] if is_data(c.text)}
 
     def value_cells(self) -> list[ValueCell]:
+        return self._value_cells
+
+    @cached_property
+    def _value_cells(self) -> list[ValueCell]:
+        """Computed once: the typed extractors, the cell records and the accounting all ask."""
         labels, units = self.column_labels, self.column_units
         numeric = self._numeric_columns()
         cells: list[ValueCell] = []
@@ -164,13 +170,12 @@ def read_tables(lines: list[str]) -> list[Table]:
     in_tables = {cell.line for block in blocks for row in block.rows for cell in row}
     tables = []
     for block in blocks:
-        table = _shape(block, len(tables) + 1)
-        table.caption = _caption(lines, table.first_line, in_tables)
-        tables.append(table)
+        first_line = min(cell.line for row in block.rows for cell in row)
+        tables.append(_shape(block, len(tables) + 1, _caption(lines, first_line, in_tables)))
     return tables
 
 
-def _shape(block: Block, table_index: int) -> Table:
+def _shape(block: Block, table_index: int, caption: list[tuple[int, str]]) -> Table:
     rows = block.rows
     header_count = block.header_rows
     if header_count is None:
@@ -186,6 +191,7 @@ def _shape(block: Block, table_index: int) -> Table:
         layout=block.layout,
         header_rows=header,
         body_rows=body,
+        caption=caption,
         label_columns=_label_column_count(body),
     )
 

@@ -18,44 +18,31 @@ covers as (
     inner join documents on documents.document_id = org_units.document_id
 ),
 
-staffing_rows as (
-    select
-        government_code,
-        org_unit,
-        cast(null as varchar) as parent_org_unit,
-        case
-            when org_unit similar to '.*(국|실|본부)' then 'bureau'
-            when org_unit similar to '.*팀' then 'team'
-            else 'department'
-        end as unit_level,
-        document_id,
-        source_line,
-        1 as precedence
+-- Units named only as table rows: their level follows from the name's suffix.
+fact_rows as (
+    select government_code, org_unit, document_id, source_line, 1 as precedence
     from {{ ref('int_staffing_resolved') }}
-),
-
-budget_rows as (
-    select
-        government_code,
-        org_unit,
-        cast(null as varchar) as parent_org_unit,
-        case
-            when org_unit similar to '.*(국|실|본부)' then 'bureau'
-            when org_unit similar to '.*팀' then 'team'
-            else 'department'
-        end as unit_level,
-        document_id,
-        source_line,
-        2 as precedence
+    union all
+    select government_code, org_unit, document_id, source_line, 2 as precedence
     from {{ ref('int_department_budgets_resolved') }}
 ),
 
 unioned as (
     select * from covers
     union all
-    select * from staffing_rows
-    union all
-    select * from budget_rows
+    select
+        government_code,
+        org_unit,
+        cast(null as varchar) as parent_org_unit,
+        case
+            when org_unit similar to '.*(국|실|본부)' then 'bureau'
+            when org_unit similar to '.*팀' then 'team'
+            else 'department'
+        end as unit_level,
+        document_id,
+        source_line,
+        precedence
+    from fact_rows
 ),
 
 ranked as (
