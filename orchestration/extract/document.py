@@ -16,7 +16,10 @@ from orchestration.extract.classify import classify_government, classify_kind
 from orchestration.extract.governments import GovernmentIndex
 from orchestration.extract.numbers import RATE_UNITS
 from orchestration.extract.organisation import read_organisation
+from orchestration.extract.project_budgets import extract_project_budgets, project_sections
 from orchestration.extract.projects import extract_projects
+from orchestration.extract.revenue import extract_revenue
+from orchestration.extract.settlement import extract_settlement
 from orchestration.extract.staffing import extract_headline_staffing, extract_staffing
 from orchestration.extract.tables import Table, cell_quantities, read_tables
 from orchestration.extract.text import split_lines
@@ -24,6 +27,8 @@ from orchestration.extract.version import PARSER_VERSION
 
 # Typed extractors per kind. A kind not listed here (unknown included) gets the generic layers only.
 TYPED_KINDS = frozenset({"work_plan"})
+# The lake tables of typed facts: each record carries the characters of its line it took.
+FACT_TABLES = ("staffing", "department_budgets", "projects", "project_budgets", "revenue", "settlement")
 
 
 @dataclass
@@ -35,13 +40,17 @@ class Extraction:
     staffing: list[dict] = field(default_factory=list)
     department_budgets: list[dict] = field(default_factory=list)
     projects: list[dict] = field(default_factory=list)
+    project_budgets: list[dict] = field(default_factory=list)
+    revenue: list[dict] = field(default_factory=list)
+    settlement: list[dict] = field(default_factory=list)
     table_cells: list[dict] = field(default_factory=list)
     unclaimed_numbers: list[dict] = field(default_factory=list)
 
     def tables(self) -> dict[str, list[dict]]:
         return {"classifications": [self.classification], "org_units": self.org_units,
                 "staffing": self.staffing, "department_budgets": self.department_budgets,
-                "projects": self.projects,
+                "projects": self.projects, "project_budgets": self.project_budgets,
+                "revenue": self.revenue, "settlement": self.settlement,
                 "table_cells": self.table_cells,
                 "unclaimed_numbers": self.unclaimed_numbers}
 
@@ -76,10 +85,18 @@ def extract_document(document_id: str, text: str, governments: GovernmentIndex) 
         staffing = extract_staffing(tables, sections) + extract_headline_staffing(lines, sections)
         budgets = extract_department_budgets(tables, sections)
         projects = extract_projects(tables, sections, lines)
+        linked = project_sections(lines, tables, sections, projects)
+        project_budgets = extract_project_budgets(linked)
+        revenue = extract_revenue(tables, linked)
+        settlement = extract_settlement(tables)
         extraction.staffing = [provenance(f.source_line) | asdict(f) for f in staffing]
         extraction.department_budgets = [provenance(f.source_line) | asdict(f) for f in budgets]
         extraction.projects = [provenance(f.source_line) | asdict(f) for f in projects]
-        fact_spans = [(f.source_line, *f.source_span) for f in [*staffing, *budgets, *projects]]
+        extraction.project_budgets = [provenance(f.source_line) | asdict(f) for f in project_budgets]
+        extraction.revenue = [provenance(f.source_line) | asdict(f) for f in revenue]
+        extraction.settlement = [provenance(f.source_line) | asdict(f) for f in settlement]
+        fact_spans = [(f.source_line, *f.source_span)
+                      for f in [*staffing, *budgets, *projects, *project_budgets, *revenue, *settlement]]
 
     cell_spans = [(c["source_line"], c["cell_start"], c["cell_end"]) for c in extraction.table_cells]
     fates = account_numbers(lines, fact_spans, cell_spans, label_spans(tables))

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cached_property
 
 from orchestration.extract.layouts import Block, Cell, find_blocks, is_data, is_value
@@ -186,14 +186,48 @@ def _shape(block: Block, table_index: int, caption: list[tuple[int, str]]) -> Ta
             # A block of text cells only (a 팀명/주요업무 list): still a table, with no values.
             header_count = 1
     header, body = rows[:header_count], rows[header_count:]
+    label_columns = _label_column_count(body)
     return Table(
         table_index=table_index,
         layout=block.layout,
-        header_rows=header,
-        body_rows=body,
+        header_rows=_merged_header_label(header, body, label_columns),
+        body_rows=[_merged_label(row, label_columns) for row in body],
         caption=caption,
-        label_columns=_label_column_count(body),
+        label_columns=label_columns,
     )
+
+
+def _merged_header_label(header: list[list[Cell]], body: list[list[Cell]], label_columns: int) -> list[list[Cell]]:
+    """A header whose first label (``세 목``) spans the body's label columns (``시 | 소 계``) prints
+    one cell for them, so every header cell after it stands a column too far left. Seen by the
+    header rows ending in empty cells where the body rows print values."""
+    missing = label_columns - 1
+    if not missing or not header or not body:
+        return header
+    body_full = sum(1 for row in body if row and row[-1].text) * 2 > len(body)
+    header_short = all(len(row) > missing and not any(c.text for c in row[-missing:]) for row in header)
+    if not (body_full and header_short):
+        return header
+    return [_shift(row, 1, missing) for row in header]
+
+
+def _shift(row: list[Cell], at: int, by: int) -> list[Cell]:
+    """Move the cells from ``at`` right by ``by`` columns; the row's last ``by`` cells (empty) go."""
+    moved = row[at:len(row) - by]
+    padding = [replace(row[at], column=at + i, text="", end=row[at].start) for i in range(by)]
+    return row[:at] + padding + [replace(c, column=c.column + by) for c in moved]
+
+
+def _merged_label(row: list[Cell], label_columns: int) -> list[Cell]:
+    """A total row whose label spans the label columns (``합 계`` over ``시 | 소 계``) loses a cell
+    at its start and prints an empty one at its end: move its values back under their headers."""
+    first_value = next((c.column for c in row if c.text and is_value(c.text)), None)
+    if first_value is None or first_value >= label_columns:
+        return row
+    missing = label_columns - first_value
+    if len(row) <= missing or any(c.text for c in row[-missing:]):
+        return row
+    return _shift(row, first_value, missing)
 
 
 def _label_column_count(body: list[list[Cell]]) -> int:

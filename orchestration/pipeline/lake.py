@@ -97,6 +97,52 @@ LAKE_SCHEMAS: dict[str, pa.Schema] = {
         ("page", pa.int32()),
         ("plan_year", pa.int32()),
     ]),
+    "project_budgets": pa.schema(_PROVENANCE + [
+        ("table_index", pa.int32()),
+        ("org_unit", pa.string()),
+        ("project_seq", pa.int32()),
+        ("project_name", pa.string()),
+        ("plan_year", pa.int32()),
+        ("link_method", pa.string()),
+        ("link_confirmed", pa.bool_()),
+        ("statement", pa.string()),
+        ("item", pa.string()),
+        ("funding_source", pa.string()),
+        ("funding_group", pa.string()),
+        ("period_label", pa.string()),
+        ("fiscal_year", pa.int32()),
+        ("printed_value", pa.string()),
+        ("printed_unit", pa.string()),
+        ("amount_krw", pa.int64()),
+        ("is_non_budget", pa.bool_()),
+    ]),
+    "revenue": pa.schema(_PROVENANCE + [
+        ("table_index", pa.int32()),
+        ("revenue_item", pa.string()),
+        ("revenue_item_printed", pa.string()),
+        ("parent_item", pa.string()),
+        ("item_from", pa.string()),
+        ("measure", pa.string()),
+        ("measure_printed", pa.string()),
+        ("column_index", pa.int32()),
+        ("column_label", pa.string()),
+        ("period_label", pa.string()),
+        ("fiscal_year", pa.int32()),
+        ("printed_value", pa.string()),
+        ("value", pa.string()),  # exact decimal as printed; cast in staging
+        ("unit", pa.string()),
+        ("amount_krw", pa.int64()),
+        ("rate_pct", pa.string()),
+    ]),
+    "settlement": pa.schema(_PROVENANCE + [
+        ("table_index", pa.int32()),
+        ("fiscal_year", pa.int32()),
+        ("item", pa.string()),
+        ("item_printed", pa.string()),
+        ("printed_value", pa.string()),
+        ("printed_unit", pa.string()),
+        ("amount_krw", pa.int64()),
+    ]),
     "table_cells": pa.schema(_PROVENANCE + [
         ("table_index", pa.int32()),
         ("table_first_line", pa.int32()),
@@ -133,7 +179,8 @@ STATE_SCHEMAS: dict[str, pa.Schema] = {
 # Written by reading (filings, lines) and by extraction (the rest; classifications last, so its
 # presence means the document's whole file set is there).
 READ_TABLES = ("filings", "lines")
-EXTRACT_TABLES = ("org_units", "staffing", "department_budgets", "projects", "table_cells", "unclaimed_numbers", "classifications")
+EXTRACT_TABLES = ("org_units", "staffing", "department_budgets", "projects", "project_budgets", "revenue", "settlement",
+                  "table_cells", "unclaimed_numbers", "classifications")
 
 
 class Lake:

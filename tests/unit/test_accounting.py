@@ -5,7 +5,7 @@ import pytest
 
 from orchestration.extract.accounting import REASONS, number_tokens, unclaimed_reason
 from orchestration.extract.contacts import mask_contacts
-from orchestration.extract.document import extract_document
+from orchestration.extract.document import FACT_TABLES, extract_document
 from orchestration.extract.text import split_lines
 
 SEEDS = ("000", "001", "002", "003", "004")
@@ -35,7 +35,7 @@ def test_every_number_token_is_accounted_for_exactly_once(extracted, prefix):
     tokens = [t for n, line in enumerate(lines, start=1) for t in number_tokens(n, line)]
     cells = {(c["source_line"], c["cell_start"], c["cell_end"]) for c in extraction.table_cells}
     facts = {(f["source_line"], *f["source_span"])
-             for f in extraction.staffing + extraction.department_budgets + extraction.projects}
+             for table in FACT_TABLES for f in extraction.tables()[table]}
     unclaimed = [(u["source_line"], u["token_start"]) for u in extraction.unclaimed_numbers]
     assert len(unclaimed) == len(set(unclaimed)), "a token listed twice"
     claimed = {(t.line, t.start) for t in tokens if _inside(t, cells) or _inside(t, facts)}
@@ -57,9 +57,11 @@ def test_seed_totals(extracted):
                   e.classification["tokens_in_cells"]) for p, (_, e) in extracted.items()}
     # 004: 104 staffing cells and 7 headline lines of two numbers each (정원 and 현원), 50
     # department budget amounts, 36 project list rows (연번 and 쪽, and the 2 numbers printed in
-    # project names such as "개청 30주년"); 002: 292 digits in 315 cells (the other 23 print
-    # 비예산 or -).
-    assert totals["004"][1] == (104 + 7) * 2 + 50 + 36 * 2 + 2
+    # project names such as "개청 30주년"), project budgets: 378 재원별 table cells, 35 headline
+    # amounts (one more headline says 비예산) and 49 amounts on inline lines, 222 revenue cells of
+    # 11 tables and 21 settlement cells; 002: 292 digits in 315 cells (the other 23 print 비예산
+    # or -).
+    assert totals["004"][1] == (104 + 7) * 2 + 50 + 36 * 2 + 2 + 378 + 35 + 49 + 222 + 21
     assert totals["002"][2] == 292
     assert totals["001"][1:] == (0, 0)
     assert totals["003"] == (19, 0, 0)

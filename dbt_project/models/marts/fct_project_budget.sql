@@ -1,0 +1,32 @@
+with budgets as (
+    select * from {{ ref('int_project_budgets_resolved') }}
+)
+
+select
+    {{ surrogate_key(['document_id', 'source_line', 'statement', 'period_label', 'funding_source', 'funding_group', 'item']) }} as project_budget_id,
+    {{ surrogate_key(['government_code', 'org_unit', 'project_name', 'plan_year']) }} as project_id,
+    government_code,
+    org_unit,
+    project_name,
+    project_seq,
+    plan_year,
+    statement,
+    item,
+    funding_source,
+    funding_group,
+    funding_tier,
+    lofin_label,
+    period_label,
+    fiscal_year,
+    amount_krw,
+    is_non_budget,
+    printed_value,
+    printed_unit,
+    link_method,
+    link_confirmed,
+    table_index,
+    document_id,
+    source_line,
+    source_excerpt,
+    parser_version
+from budgets

@@ -1,0 +1,72 @@
+"""Funding sources (재원) as project budgets print them, and which government each label names.
+
+Labels are relative to the filer: 시비 is the upper government's money in a 서울 자치구's plan but the
+filer's own in a 도 산하 시's. So the extractor only says which purse a label names (``국비``,
+``시비``, ``구비`` …, the *funding group*); the tier relative to the filer (national, upper-local,
+own, private, other) is resolved in dbt from the seed ``funding_tiers.csv`` (DOMAIN.md §1.7).
+
+A breakdown is the bracket after an amount: ``(국394/시1,630/구519/자97)``,
+``(시 2,507,958, 구 1,076,520)``, ``(국비 15,228 시비 7,614 구비 7,614)``, ``(전액 구비)``.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from orchestration.extract.text import without_spaces
+
+TOTAL_GROUP = "계"
+GROUPS: dict[str, str] = {
+    **dict.fromkeys(("계", "합계", "총계", "소계", "총사업비", "총액"), TOTAL_GROUP),
+    **dict.fromkeys(("국비", "국", "국고", "국고보조", "국고보조금", "특별교부세", "특교"), "국비"),
+    **dict.fromkeys(("시비", "시"), "시비"),
+    **dict.fromkeys(("도비", "도"), "도비"),
+    **dict.fromkeys(("시도비", "시·도비"), "시도비"),
+    **dict.fromkeys(("구비", "구"), "구비"),
+    **dict.fromkeys(("군비", "군"), "군비"),
+    **dict.fromkeys(("시군구비", "시·군·구비"), "시군구비"),
+    **dict.fromkeys(("민간", "민자", "자부담", "자"), "민간"),
+    **dict.fromkeys(("기타", "기금"), "기타"),
+}
+_NUMBER = r"(?:\d{1,3}(?:,\d{3})+(?![\d])|\d+)(?:\.\d+)?"
+_PART = re.compile(rf"(?P<label>[가-힣]+(?:·[가-힣]+)*)\s*(?P<number>{_NUMBER})?")
+_SEPARATORS = re.compile(r"^[\s/,·+]*$")
+_WHOLE = re.compile(r"^\s*전\s*액\s*(?P<label>[가-힣·]+?)\s*$")
+
+
+def funding_group(label: str) -> str | None:
+    return GROUPS.get(without_spaces(label))
+
+
+@dataclass(frozen=True)
+class BreakdownPart:
+    label: str             # as printed: "국", "시비"
+    group: str
+    number: str | None     # None when the bracket gives the whole amount to one source (전액 구비)
+    start: int             # characters of the bracket's text this part takes
+    end: int
+
+
+def parse_breakdown(text: str) -> list[BreakdownPart] | None:
+    """The parts of a funding bracket's text, or None when the bracket says something else
+    (``10,000원×5,000명×2회``, ``기간제근로자 임금, 장비 임차료 등``)."""
+    whole = _WHOLE.match(text)
+    if whole and funding_group(whole.group("label")):
+        label = whole.group("label")
+        return [BreakdownPart(label, funding_group(label), None, *whole.span("label"))]
+    parts, covered = [], []
+    for match in _PART.finditer(text):
+        group = funding_group(match.group("label"))
+        if group is None:
+            return None
+        parts.append(BreakdownPart(match.group("label"), group, match.group("number"), *match.span()))
+        covered.append(match.span())
+    if not parts or any(p.number is None for p in parts) and len(parts) > 1:
+        return None
+    rest, position = [], 0
+    for start, end in covered:
+        rest.append(text[position:start])
+        position = end
+    rest.append(text[position:])
+    return parts if _SEPARATORS.match("".join(rest)) else None

@@ -1,0 +1,273 @@
+"""Project budgets (소요예산) of a work plan, linked to the projects of the department's list.
+
+A project's section ends with its budget: a headline (``□ 2024년 소요예산 : 36,200천원``, or
+``: 비예산``) and, under it, a table by funding source (rows 계 / 국비 / 시비 / 구비 …, columns
+합계 or 총사업비, 기투자, each year, 장래소요). Inside the section, lines may state the budget of a
+part of the project (``○ 소요예산(안) : 2,640백만원(국394/시1,630/구519/자97)``), sometimes with
+one line per part under it (``- 전통시장 시설현대화 : 1,870백만원(시1,463/구317/자90)``).
+
+Work plans rarely print the project's name over its section, so a section is linked to the
+project of the same position in the department's 주요사업 목록. The link is checked against the
+section's text: the project whose name shares most with the section should be the one the order
+gives. When the number of sections and of listed projects differ, only a section whose text
+points to one project without doubt is linked; the others stay table cells.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from orchestration.extract.funding import TOTAL_GROUP, funding_group, parse_breakdown
+from orchestration.extract.numbers import MONEY_FACTORS, NON_BUDGET, parse_quantity
+from orchestration.extract.organisation import Section, section_at
+from orchestration.extract.projects import ProjectFact
+from orchestration.extract.tables import Table
+from orchestration.extract.text import without_spaces
+
+HEADLINE, TABLE, INLINE = "headline", "table", "inline"
+BY_LIST_ORDER, BY_CONTENT = "list_order", "content"
+
+_MONEY = "|".join(sorted(MONEY_FACTORS, key=len, reverse=True))
+_AMOUNT = rf"(?P<amount>(?:\d{{1,3}}(?:,\d{{3}})+|\d+)(?:\.\d+)?\s*(?:{_MONEY}))"
+_BODY = rf"(?:{_AMOUNT}\s*(?:\((?P<note>[^()]*)\))?|(?P<non_budget>비\s*예\s*산))"
+_HEADLINE = re.compile(rf"(?P<year>(?:19|20)\d{{2}})\s*년\s*(?:도\s*)?소\s*요\s*예\s*산\s*[:：]\s*{_BODY}")
+_INLINE = re.compile(rf"^[\s\-•·○◦▪*□]*(?P<lead>.*?)소\s*요\s*예\s*산\s*(?:\(\s*안\s*\))?\s*[:：]\s*{_BODY}")
+_INLINE_PART = re.compile(rf"^\s*[-•·◦]\s*(?P<lead>[^:：]+?)\s*[:：]\s*{_BODY}\s*$")
+_YEAR_COLUMN = re.compile(r"^(?P<year>(?:19|20)\d{2})\s*년\s*(?:도)?$")
+# Lines allowed between a headline and its table: the unit note and a caption.
+_HEADLINE_TO_TABLE = 3
+_CONFIRM_SHARE = 0.5
+
+
+@dataclass(frozen=True)
+class ProjectBudgetFact:
+    source_line: int
+    table_index: int
+    org_unit: str
+    project_seq: int | None
+    project_name: str
+    plan_year: int | None
+    link_method: str
+    link_confirmed: bool
+    statement: str
+    item: str | None             # the part of the project an inline line budgets
+    funding_source: str          # as printed: "구비", "국", "전액 시비"
+    funding_group: str           # the purse the label names: 계, 국비, 시비, 구비, 민간 …
+    period_label: str | None     # as printed: "합계", "2024년", "기투자", "장래소요"
+    fiscal_year: int | None
+    printed_value: str | None
+    printed_unit: str | None
+    amount_krw: int | None
+    is_non_budget: bool
+    source_span: tuple[int, int] = field(default=(0, 0), compare=False)
+
+
+@dataclass
+class _Statement:
+    line: int
+    facts: list[dict]
+
+
+@dataclass
+class _Section:
+    """One project's budget statements, ending at its headline or table."""
+
+    org_unit: str
+    end_line: int
+    statements: list[_Statement] = field(default_factory=list)
+    has_headline: bool = False
+    has_table: bool = False
+
+
+def is_project_budget_table(table: Table) -> bool:
+    """Rows named by funding sources, one of them a real source beside the total, in money."""
+    labels = [row[0].text for row in table.body_rows if row and row[0].text]
+    groups = [funding_group(label) for label in labels]
+    money = any(unit in MONEY_FACTORS for unit in table.column_units)
+    return (money and bool(groups) and all(groups)
+            and any(g != TOTAL_GROUP for g in groups) and TOTAL_GROUP in groups)
+
+
+@dataclass(frozen=True)
+class ProjectSection:
+    """The lines of a department's section that belong to one project, and how it was linked."""
+
+    org_unit: str
+    first_line: int
+    last_line: int
+    project: ProjectFact | None
+    link_method: str
+    link_confirmed: bool
+    statements: tuple[_Statement, ...] = ()
+
+
+def project_sections(lines: list[str], tables: list[Table], sections: list[Section],
+                     projects: list[ProjectFact]) -> list[ProjectSection]:
+    """Every project section of every department that lists its projects, in the order printed."""
+    found = []
+    for org_unit, unit_sections in _budget_sections(lines, tables, sections).items():
+        listed = sorted((p for p in projects if p.org_unit == org_unit), key=lambda p: p.source_line)
+        if not listed:
+            continue
+        bounds, start = [], max(p.source_line for p in listed)
+        for section in unit_sections:
+            bounds.append((start + 1, section.end_line))
+            start = section.end_line
+        texts = [without_spaces(" ".join(lines[first - 1:last])) for first, last in bounds]
+        for section, (first, last), (project, method, confirmed) in zip(unit_sections, bounds,
+                                                                         _links(listed, texts)):
+            found.append(ProjectSection(org_unit, first, last, project, method, confirmed,
+                                        tuple(section.statements)))
+    return found
+
+
+def extract_project_budgets(linked: list[ProjectSection]) -> list[ProjectBudgetFact]:
+    return [
+        ProjectBudgetFact(org_unit=section.org_unit, project_seq=section.project.seq,
+                          project_name=section.project.project_name, plan_year=section.project.plan_year,
+                          link_method=section.link_method, link_confirmed=section.link_confirmed, **fact)
+        for section in linked if section.project is not None
+        for statement in section.statements for fact in statement.facts
+    ]
+
+
+def _budget_sections(lines: list[str], tables: list[Table],
+                     sections: list[Section]) -> dict[str, list[_Section]]:
+    """Per org unit, the project sections in the order printed, with their statements."""
+    events: list[tuple[int, str, object]] = []
+    for number, line in enumerate(lines, start=1):
+        headline = _HEADLINE.search(line)
+        if headline:
+            events.append((number, HEADLINE, headline))
+        elif _INLINE.match(line):
+            events.append((number, INLINE, None))
+    events += [(t.first_line, TABLE, t) for t in tables if is_project_budget_table(t)]
+    events.sort(key=lambda event: event[0])
+
+    by_unit: dict[str, list[_Section]] = {}
+    pending: dict[str, list[_Statement]] = {}
+    for number, kind, payload in events:
+        org_unit = section_at(sections, number)
+        if org_unit is None:
+            continue
+        unit_sections = by_unit.setdefault(org_unit, [])
+        current = unit_sections[-1] if unit_sections else None
+        if kind == INLINE:
+            pending.setdefault(org_unit, []).append(_Statement(number, _inline_facts(lines, number)))
+            continue
+        joins = (kind == TABLE and current is not None and current.has_headline and not current.has_table
+                 and not pending.get(org_unit) and _close(lines, current.end_line, number))
+        if not joins:
+            current = _Section(org_unit, number, statements=pending.pop(org_unit, []))
+            unit_sections.append(current)
+        if kind == HEADLINE:
+            current.has_headline = True
+            current.statements.append(_Statement(number, _headline_facts(number, payload)))
+        else:
+            current.has_table = True
+            current.statements.append(_Statement(number, _table_facts(payload)))
+            current.end_line = payload.last_line
+    return by_unit
+
+
+def _close(lines: list[str], headline_line: int, table_line: int) -> bool:
+    between = [line for line in lines[headline_line:table_line - 1] if line.strip()]
+    return len(between) <= _HEADLINE_TO_TABLE
+
+
+def _links(listed: list[ProjectFact], texts: list[str]) -> list[tuple[ProjectFact | None, str, bool]]:
+    """The project each section belongs to, how it was found and whether its text agrees."""
+    scores = [[_share(project.project_name, text) for project in listed] for text in texts]
+    best = [max(range(len(listed)), key=row.__getitem__) for row in scores]
+    if len(texts) == len(listed):
+        return [(project, BY_LIST_ORDER, best[k] == k) for k, project in enumerate(listed)]
+    links = []
+    for row, top in zip(scores, best):
+        unique = sum(1 for score in row if score == row[top]) == 1
+        links.append((listed[top], BY_CONTENT, True) if unique and row[top] >= _CONFIRM_SHARE
+                     else (None, BY_CONTENT, False))
+    return links
+
+
+def _share(name: str, text: str) -> float:
+    """How much of a project's name the section's text prints: the share of its two-letter runs."""
+    letters = re.sub(r"[^가-힣A-Za-z0-9]", "", name)
+    pairs = {letters[i:i + 2] for i in range(len(letters) - 1)}
+    return sum(1 for pair in pairs if pair in text) / len(pairs) if pairs else 0.0
+
+
+def _headline_facts(line: int, match: re.Match) -> list[dict]:
+    year = int(match.group("year"))
+    period = f"{year}년"
+    if match.group("non_budget"):
+        return [_fact(line, HEADLINE, None, None, TOTAL_GROUP, period, year, match.group("non_budget"),
+                      None, None, match.span("non_budget"), non_budget=True)]
+    return _amount_facts(line, HEADLINE, None, match, period, year)
+
+
+def _inline_facts(lines: list[str], number: int) -> list[dict]:
+    """An inline budget line and the part lines printed right under it."""
+    match = _INLINE.match(lines[number - 1])
+    if match.group("non_budget"):
+        return []
+    facts = _amount_facts(number, INLINE, _item(match.group("lead")), match, None, None)
+    index = number
+    while index < len(lines) and (not lines[index].strip() or _INLINE_PART.match(lines[index])):
+        part = _INLINE_PART.match(lines[index])
+        if part and part.group("amount"):
+            facts += _amount_facts(index + 1, INLINE, _item(part.group("lead")), part, None, None)
+        index += 1
+    return facts
+
+
+def _item(lead: str) -> str | None:
+    return lead.strip(" -:：") or None
+
+
+def _amount_facts(line: int, statement: str, item: str | None, match: re.Match, period: str | None,
+                  year: int | None) -> list[dict]:
+    """The total a line states (no funding label printed) and the parts its bracket gives."""
+    total = parse_quantity(match.group("amount"))
+    facts = [_fact(line, statement, item, None, TOTAL_GROUP, period, year, match.group("amount"), total.unit,
+                   total.amount_krw, match.span("amount"))]
+    note = match.group("note")
+    parts = parse_breakdown(note) if note else None
+    for part in parts or []:
+        offset = match.start("note")
+        span = (offset + part.start, offset + part.end)
+        if part.number is None:
+            facts.append(_fact(line, statement, item, note.strip(), part.group, period, year,
+                               match.group("amount"), total.unit, total.amount_krw, span))
+        else:
+            quantity = parse_quantity(part.number, total.unit)
+            facts.append(_fact(line, statement, item, part.label, part.group, period, year, part.number,
+                               quantity.unit, quantity.amount_krw, span))
+    return facts
+
+
+def _fact(line, statement, item, source, group, period, year, printed, unit, amount, span,
+          non_budget=False) -> dict:
+    return {"source_line": line, "table_index": 0, "statement": statement, "item": item,
+            "funding_source": source, "funding_group": group, "period_label": period, "fiscal_year": year,
+            "printed_value": printed, "printed_unit": unit, "amount_krw": amount,
+            "is_non_budget": non_budget, "source_span": span}
+
+
+def _table_facts(table: Table) -> list[dict]:
+    facts = []
+    for cell in table.value_cells():
+        quantity = parse_quantity(cell.text, cell.unit)
+        if quantity.value is None:
+            continue
+        source = cell.row_labels[0]
+        period = cell.column_label.rsplit(" / ", 1)[-1]
+        year = _YEAR_COLUMN.match(without_spaces(period))
+        facts.append({
+            "source_line": cell.line, "table_index": table.table_index, "statement": TABLE, "item": None,
+            "funding_source": source, "funding_group": funding_group(source), "period_label": period,
+            "fiscal_year": int(year.group("year")) if year else None, "printed_value": cell.text,
+            "printed_unit": quantity.unit, "amount_krw": quantity.amount_krw, "is_non_budget": False,
+            "source_span": (cell.start, cell.end),
+        })
+    return facts

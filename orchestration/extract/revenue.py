@@ -1,0 +1,232 @@
+"""Revenue and tax (세입) of a work plan, read from the meaning of each table's labels.
+
+Revenue tables come in every orientation: items down the side and measures across (목표(A),
+부과(B), 징수(C), 진도율, 징수율), measures down the side and years across (목표액 / 징수액 / 진도율
+by 2021년 … 3년평균), or years over measures (2021년 / 건수, 금액). So each value cell is read on
+its own: every label over it and beside it is sorted into a *revenue item* (지방세, 시세, 재산세,
+종업원분 …), a *measure* (target, collected, progress_rate …) or a *period* (a segment naming a
+year: ``2023년 결산전망``, ``2023. 9월말``). What a label does not say comes from around the table:
+the period from its caption (``세입 징수 (2023.9월말 기준)``), the item from the name of the project
+whose section holds it (``정확한 재산세 부과로 …`` → 재산세). A table with no revenue item in
+its labels or its project is not a revenue table; its cells stay generic table cells.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from orchestration.extract.numbers import MONEY_FACTORS, RATE_UNITS, NumberParseError, parse_quantity
+from orchestration.extract.project_budgets import ProjectSection
+from orchestration.extract.tables import Table, ValueCell
+from orchestration.extract.text import without_spaces
+
+TOTAL, SUBTOTAL = "total", "subtotal"
+TAXES = ("취득세", "등록면허세", "레저세", "담배소비세", "지방소비세", "주민세", "지방소득세", "재산세",
+         "자동차세", "지역자원시설세", "지방교육세")
+ITEMS = frozenset({
+    "지방세", "세외수입", "시세", "구세", "도세", "군세", "시군세", "시도세", *TAXES,
+    "차량취득세", "개인분", "사업소분", "종업원분", "균등분", "재산분", "구분재산세", "공동재산세",
+    "지난년도체납", "지난년도세외수입", "과년도체납",
+})
+_ITEM_ALIASES = {"區分재산세": "구분재산세", "區세외수입": "세외수입", "구세외수입": "세외수입"}
+_TOTALS = {"계": TOTAL, "합계": TOTAL, "총계": TOTAL, "소계": SUBTOTAL}
+# Checked in order: rates before the amounts whose words they contain (징수율 before 징수).
+_MEASURES = (
+    (re.compile(r"진도율"), "progress_rate"),
+    (re.compile(r"징수율"), "collection_rate"),
+    (re.compile(r"달성[율률도]"), "achievement_rate"),
+    (re.compile(r"증감[율률]"), "change_rate"),
+    (re.compile(r"증감"), "change_amount"),
+    (re.compile(r"체납액"), "arrears"),
+    (re.compile(r"세원발굴"), "tax_base_found"),
+    (re.compile(r"부과"), "assessed"),
+    (re.compile(r"징수"), "collected"),
+    (re.compile(r"결산전망|전망|예상"), "forecast"),
+    (re.compile(r"결산"), "settled"),
+    (re.compile(r"목표"), "target"),
+)
+RATE_MEASURES = frozenset({"progress_rate", "collection_rate", "achievement_rate", "change_rate"})
+# Under a comparison (전년대비증감, 전년목표 대비), a bare 금액 or 비율 is the change itself.
+_COMPARISON = re.compile(r"대비|증감")
+_COMPARISON_LEAVES = {"금액": "change_amount", "비율": "change_rate"}
+_YEAR = re.compile(r"(?<!\d)(?P<year>(?:19|20)\d{2})(?!\d)|'(?P<short>\d{2})(?!\d)")
+_CAPTION_PERIOD = re.compile(r"(?:19|20)\d{2}\s*(?:\.\s*\d{1,2}\s*월\s*말?|년(?:\s*\d{1,2}\s*월\s*말?)?)")
+_MARKERS = re.compile(r"\([A-Z:+\-]+\)|[*※]")
+
+
+@dataclass(frozen=True)
+class RevenueFact:
+    source_line: int
+    table_index: int
+    revenue_item: str
+    revenue_item_printed: str
+    parent_item: str | None       # the group the table prints the item under (시세 over 차량취득세)
+    item_from: str                # "label" or "project": where the item was read
+    measure: str
+    measure_printed: str
+    column_index: int
+    column_label: str             # as printed, with what the measure does not say (건수 / 금액)
+    period_label: str | None
+    fiscal_year: int | None
+    printed_value: str
+    value: str                    # exact decimal (Parquet keeps it as text; staging casts it)
+    unit: str | None
+    amount_krw: int | None
+    rate_pct: str | None
+    source_span: tuple[int, int] = field(default=(0, 0), compare=False)
+
+
+def _clean(label: str) -> str:
+    return without_spaces(_MARKERS.sub("", label))
+
+
+def item_of(label: str) -> str | None:
+    text = _clean(label)
+    text = _ITEM_ALIASES.get(text, text)
+    if text in _TOTALS:
+        return _TOTALS[text]
+    return text if text in ITEMS else None
+
+
+def measure_of(label: str) -> str | None:
+    text = _clean(label)
+    return next((measure for pattern, measure in _MEASURES if pattern.search(text)), None)
+
+
+def _year(label: str) -> int | None:
+    match = _YEAR.search(label)
+    if not match:
+        return None
+    return int(match.group("year")) if match.group("year") else 2000 + int(match.group("short"))
+
+
+def item_in_name(name: str) -> str | None:
+    """The longest revenue item a project's name prints (``지난년도 세외수입 체납징수`` → 지난년도세외수입)."""
+    text = without_spaces(name).replace("區", "구")
+    found = [item for item in ITEMS if item in text]
+    return max(found, key=len) if found else None
+
+
+def extract_revenue(tables: list[Table], linked: list[ProjectSection]) -> list[RevenueFact]:
+    facts: list[RevenueFact] = []
+    for table in tables:
+        context = _project_item(table, linked)
+        labelled = [item_of(c.text) for row in table.body_rows for c in row[: table.label_columns]]
+        labelled += [item_of(part) for label in table.column_labels for part in label.split(" / ")]
+        if not any(i not in (None, TOTAL, SUBTOTAL) for i in labelled) and context is None:
+            continue
+        groups = _groups(table)
+        caption_period = _caption_period(table)
+        for cell in table.value_cells():
+            fact = _cell_fact(table, cell, context, groups.get(cell.line), caption_period)
+            if fact is not None:
+                facts.append(fact)
+    return facts
+
+
+def _project_item(table: Table, linked: list[ProjectSection]) -> str | None:
+    for section in linked:
+        if section.project and section.first_line <= table.first_line <= section.last_line:
+            return item_in_name(section.project.project_name)
+    return None
+
+
+def _caption_period(table: Table) -> str | None:
+    found = _CAPTION_PERIOD.findall(table.caption_text())
+    return found[-1] if found else None
+
+
+def _groups(table: Table) -> dict[int, str]:
+    """Rows under a 소계 row belong to its group. Narrow tables print the group name one syllable
+    per row down the first column (시 / 세 beside 소 계 / 차량취득세): read it downwards."""
+    groups: dict[int, str] = {}
+    current = None
+    rows = table.body_rows
+    for index, row in enumerate(rows):
+        labels = [c.text for c in row[: table.label_columns]]
+        if any(item_of(text) == SUBTOTAL for text in labels):
+            current = None
+            if index + 1 < len(rows) and labels and len(labels[0]) == 1:
+                below = rows[index + 1][0].text
+                joined = labels[0] + below
+                current = joined if len(below) == 1 and item_of(joined) else None
+        elif any(item_of(text) == TOTAL for text in labels):
+            current = None
+        if current and row:
+            groups[row[0].line] = current
+    return groups
+
+
+def _cell_fact(table: Table, cell: ValueCell, context: str | None, group: str | None,
+               caption_period: str | None) -> RevenueFact | None:
+    row_items = [(text, item_of(text)) for text in cell.row_labels if item_of(text)]
+    segments = [s for s in cell.column_label.split(" / ") if s]
+    column_items = [(s, item_of(s)) for s in segments if item_of(s) not in (None, TOTAL, SUBTOTAL)]
+    periods = [s for s in segments + list(cell.row_labels) if _year(s) is not None or "평균" in s]
+
+    parent = group
+    if column_items:
+        printed, item = column_items[-1]
+        parent = row_items[-1][1] if row_items else parent
+        source = "label"
+    elif row_items:
+        printed, item = row_items[-1]
+        source = "label"
+    elif context:
+        printed, item, source = context, context, "project"
+    else:
+        return None
+    if item == SUBTOTAL:
+        if group is None:
+            return None
+        item, parent = group, None
+    if item == TOTAL and parent:
+        item, parent = parent, None
+
+    measure, measure_printed = _measure(segments, cell.row_labels, periods)
+    if measure is None:
+        return None
+    # A change compares two periods: the caption's date is not its period.
+    period = periods[0] if periods else (None if measure.startswith("change") else caption_period)
+    try:
+        quantity = parse_quantity(cell.text.rstrip("*※ "), cell.unit)
+    except NumberParseError:
+        return None
+    if quantity.value is None:
+        return None
+    unit = "%" if measure in RATE_MEASURES else quantity.unit
+    return RevenueFact(
+        source_line=cell.line,
+        table_index=table.table_index,
+        revenue_item=item,
+        revenue_item_printed=printed,
+        parent_item=parent,
+        item_from=source,
+        measure=measure,
+        measure_printed=measure_printed,
+        column_index=cell.column,
+        column_label=cell.column_label,
+        period_label=period,
+        fiscal_year=_year(period) if period else None,
+        printed_value=cell.text,
+        value=str(quantity.value),
+        unit=unit,
+        amount_krw=quantity.amount_krw if unit in MONEY_FACTORS else None,
+        rate_pct=str(quantity.value) if unit in RATE_UNITS else None,
+        source_span=(cell.start, cell.end),
+    )
+
+
+def _measure(segments: list[str], row_labels: tuple[str, ...], periods: list[str]) -> tuple[str | None, str]:
+    """The most specific label naming a measure; a period label (``2024년 목표(A)``) only speaks
+    when no other label does."""
+    leaf = _clean(segments[-1]) if segments else ""
+    if leaf in _COMPARISON_LEAVES and any(_COMPARISON.search(_clean(s)) for s in segments[:-1]):
+        return _COMPARISON_LEAVES[leaf], " / ".join(segments)
+    ordered = list(reversed(segments)) + list(reversed(row_labels))
+    for label in [s for s in ordered if s not in periods] + [s for s in ordered if s in periods]:
+        measure = measure_of(label)
+        if measure:
+            return measure, label
+    return None, ""
