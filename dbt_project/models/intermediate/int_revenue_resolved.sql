@@ -1,0 +1,41 @@
+-- Revenue cells of current, successfully extracted documents, with the government resolved and
+-- each item placed in the revenue hierarchy of that government's class (seed revenue_items).
+with revenue as (
+    select * from {{ ref('stg_lake__revenue') }}
+),
+
+documents as (
+    select * from {{ ref('int_documents_joined') }}
+    where extract_status = 'ok'
+),
+
+governments as (
+    select * from {{ ref('governments') }}
+),
+
+items as (
+    select * from {{ ref('revenue_items') }}
+),
+
+filed as (
+    select
+        documents.government_code,
+        case
+            when governments.level = '광역' then '광역'
+            when governments.kind = '자치구' then '자치구'
+            else '시군'
+        end as filer_class,
+        revenue.*
+    from revenue
+    inner join documents on documents.document_id = revenue.document_id
+    left join governments on governments.government_code = documents.government_code
+)
+
+select
+    filed.* exclude (parent_item),
+    coalesce(filed.parent_item, nullif(items.parent_item, '')) as parent_item,
+    case when filed.revenue_item = 'total' then 'total' else items.item_level end as item_level
+from filed
+left join items
+    on items.revenue_item = filed.revenue_item
+    and items.filer_class = filed.filer_class

@@ -1,0 +1,28 @@
+with revenue as (
+    select * from {{ ref('int_revenue_resolved') }}
+)
+
+select
+    {{ surrogate_key(['document_id', 'source_line', 'column_index']) }} as revenue_id,
+    government_code,
+    revenue_item,
+    revenue_item_printed,
+    parent_item,
+    item_level,
+    item_from,
+    measure,
+    measure_printed,
+    period_label,
+    fiscal_year,
+    value,
+    unit,
+    amount_krw,
+    rate_pct,
+    printed_value,
+    column_label,
+    table_index,
+    document_id,
+    source_line,
+    source_excerpt,
+    parser_version
+from revenue

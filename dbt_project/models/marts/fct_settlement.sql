@@ -1,0 +1,19 @@
+with settlement as (
+    select * from {{ ref('int_settlement_resolved') }}
+)
+
+select
+    {{ surrogate_key(['document_id', 'source_line', 'item', 'fiscal_year']) }} as settlement_id,
+    government_code,
+    fiscal_year,
+    item,
+    item_printed,
+    amount_krw,
+    printed_value,
+    printed_unit,
+    table_index,
+    document_id,
+    source_line,
+    source_excerpt,
+    parser_version
+from settlement

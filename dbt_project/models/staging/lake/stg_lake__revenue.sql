@@ -1,0 +1,30 @@
+with source as (
+    select * from {{ source('lake', 'revenue') }}
+    where parser_version = '{{ var("parser_version") }}'
+)
+
+select
+    -- provenance
+    document_id,
+    cast(source_line as integer) as source_line,
+    source_excerpt,
+    parser_version,
+    cast(table_index as integer) as table_index,
+    -- what the cell is about
+    revenue_item,
+    revenue_item_printed,
+    nullif(parent_item, '') as parent_item,
+    item_from,
+    measure,
+    measure_printed,
+    cast(column_index as integer) as column_index,
+    column_label,
+    period_label,
+    cast(fiscal_year as integer) as fiscal_year,
+    -- the number
+    printed_value,
+    cast(value as decimal(38, 6)) as value,
+    unit,
+    cast(amount_krw as bigint) as amount_krw,
+    cast(rate_pct as decimal(18, 6)) as rate_pct
+from source

@@ -1,0 +1,18 @@
+with source as (
+    select * from {{ source('lake', 'settlement') }}
+    where parser_version = '{{ var("parser_version") }}'
+)
+
+select
+    document_id,
+    cast(source_line as integer) as source_line,
+    source_excerpt,
+    parser_version,
+    cast(table_index as integer) as table_index,
+    cast(fiscal_year as integer) as fiscal_year,
+    item,
+    item_printed,
+    printed_value,
+    printed_unit,
+    cast(amount_krw as bigint) as amount_krw
+from source
