@@ -173,6 +173,28 @@ def test_project_budgets_are_published_with_tiers_relative_to_the_filer(first_re
                      + 274_000_000 + 1_198_000_000 + 161_020_000,)]
 
 
+def test_revenue_and_settlement_are_published(first_refresh):
+    _, paths = first_refresh
+    db = paths.published_db
+    assert query(db, "select count(*), count(distinct table_index) from marts.fct_revenue") == [(222, 11)]
+    rows = query(db, "select revenue_item, parent_item, item_level, measure, period_label, fiscal_year, amount_krw, "
+                     "cast(rate_pct as varchar), source_line from marts.fct_revenue "
+                     "where (source_line = 2436 and measure in ('target', 'progress_rate') and fiscal_year = 2023) "
+                     "or (source_line = 2594 and fiscal_year = 2021) order by source_line, measure")
+    assert rows == [
+        ("차량취득세", "시세", "sub_item", "progress_rate", "2023년", 2023, None, "116.700000", 2436),
+        ("차량취득세", "시세", "sub_item", "target", "2023년", 2023, 17_767_000_000, None, 2436),
+        ("종업원분", "주민세", "sub_item", "settled", "2021년 (결산)", 2021, 17_100_000_000, None, 2594)]
+    # 재산세 is a 구세 in a 서울 자치구's hierarchy (DOMAIN.md §1.2).
+    assert query(db, "select distinct parent_item, item_level from marts.fct_revenue where revenue_item = '재산세'") == [
+        ("구세", "tax")]
+    settlement = query(db, "select fiscal_year, item, amount_krw from marts.fct_settlement "
+                           "where item in ('revenue', 'net_surplus') order by fiscal_year, item")
+    assert settlement == [(2020, "net_surplus", 66_994_000_000), (2020, "revenue", 833_582_000_000),
+                          (2021, "net_surplus", 86_655_000_000), (2021, "revenue", 821_254_000_000),
+                          (2022, "net_surplus", 131_988_000_000), (2022, "revenue", 903_993_000_000)]
+
+
 def test_a_second_refresh_reads_nothing_again_and_changes_no_mart(first_refresh):
     _, paths = first_refresh
     lake_files = {p: p.stat().st_mtime_ns for p in paths.lake_dir.rglob("*.parquet")}
