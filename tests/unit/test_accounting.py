@@ -10,10 +10,10 @@ from orchestration.extract.text import split_lines
 
 SEEDS = ("000", "001", "002", "003", "004")
 # The share of a seed's numbers left `not_understood` may not grow past this. What is left in the
-# work plan (8%) are "label : amount" statements (`- 소요예산 : 74,888천원(시 …, 구 …)`,
-# `- 세입목표 : 141,527백만원 …`): facts the typed budget and revenue extractors are to take, not
-# tables and not prose. Lower it as they land.
-NOT_UNDERSTOOD_MAX_PCT = 10.0
+# work plan (6%) are mostly revenue statements printed as text (`- 세입목표 : 141,527백만원 …`,
+# `'23년 결산전망 : 206,645백만원(목표대비 △12,466백만원 5.7%↓)`), not tables and not prose. Lower
+# it as they land.
+NOT_UNDERSTOOD_MAX_PCT = 7.0
 
 
 @pytest.fixture(scope="module")
