@@ -19,7 +19,7 @@ import re
 from dataclasses import dataclass, field
 
 from orchestration.extract.funding import TOTAL_GROUP, funding_group, parse_breakdown
-from orchestration.extract.numbers import MONEY_FACTORS, NON_BUDGET, parse_quantity
+from orchestration.extract.numbers import MONEY_FACTORS, parse_quantity
 from orchestration.extract.organisation import Section, section_at
 from orchestration.extract.projects import ProjectFact
 from orchestration.extract.tables import Table
