@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from orchestration.extract.numbers import NUMBER_BODY
 from orchestration.extract.text import without_spaces
 
 TOTAL_GROUP = "계"
@@ -29,8 +30,7 @@ GROUPS: dict[str, str] = {
     **dict.fromkeys(("민간", "민자", "자부담", "자"), "민간"),
     **dict.fromkeys(("기타", "기금"), "기타"),
 }
-_NUMBER = r"(?:\d{1,3}(?:,\d{3})+(?![\d])|\d+)(?:\.\d+)?"
-_PART = re.compile(rf"(?P<label>[가-힣]+(?:·[가-힣]+)*)\s*(?P<number>{_NUMBER})?")
+_PART = re.compile(rf"(?P<label>[가-힣]+(?:·[가-힣]+)*)\s*(?P<number>{NUMBER_BODY})?")
 _SEPARATORS = re.compile(r"^[\s/,·+]*$")
 _WHOLE = re.compile(r"^\s*전\s*액\s*(?P<label>[가-힣·]+?)\s*$")
 

@@ -29,17 +29,17 @@ RATE_UNITS = frozenset({"%", "％"})
 COUNT_UNITS = frozenset({"명", "건", "개", "회", "개소", "곳", "일", "팀", "과", "대", "호", "세"})
 
 _MINUS_SIGNS = "△▲−–\\-"
-_NUMBER_BODY = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"
+NUMBER_BODY = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"
 _UNIT = r"(?:조원|억원|백만원|천원|만원|원|%|％|" + "|".join(sorted(COUNT_UNITS, key=len, reverse=True)) + r")"
 NUMBER_PATTERN = re.compile(
-    rf"(?P<sign>[{_MINUS_SIGNS}+]\s*)?(?P<body>{_NUMBER_BODY})\s*(?P<unit>{_UNIT})?\s*(?P<arrow>[↑↓])?"
+    rf"(?P<sign>[{_MINUS_SIGNS}+]\s*)?(?P<body>{NUMBER_BODY})\s*(?P<unit>{_UNIT})?\s*(?P<arrow>[↑↓])?"
 )
 _QUANTITY = re.compile(rf"^\s*{NUMBER_PATTERN.pattern}\s*$")
 _PAIR = re.compile(rf"^\s*(?P<first>[^()]+?)\s*\(\s*(?P<second>[^()]+?)\s*\)\s*$")
 _DASHES = frozenset({"-", "–", "—", "−", "－"})
 NON_BUDGET = "비예산"
 # A name and an amount in one cell (``모:379,857``, ``장녀:13,159 차녀:10,092``).
-_LABELLED = re.compile(rf"(?P<name>[가-힣A-Za-z]{{1,8}})\s*[:：]\s*(?P<number>[{_MINUS_SIGNS}]?\s*{_NUMBER_BODY})")
+_LABELLED = re.compile(rf"(?P<name>[가-힣A-Za-z]{{1,8}})\s*[:：]\s*(?P<number>[{_MINUS_SIGNS}]?\s*{NUMBER_BODY})")
 _LABELLED_CELL = re.compile(rf"^(?:\s*{_LABELLED.pattern.replace('?P<name>', '').replace('?P<number>', '')}\s*)+$")
 # The digits of one number as printed (the unit of the completeness register): ``1,020,400``,
 # ``873.20``; ``1982.11.10`` is three tokens.

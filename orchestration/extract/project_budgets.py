@@ -19,7 +19,8 @@ import re
 from dataclasses import dataclass, field
 
 from orchestration.extract.funding import TOTAL_GROUP, funding_group, parse_breakdown
-from orchestration.extract.numbers import MONEY_FACTORS, parse_quantity
+from orchestration.extract.dates import year_label
+from orchestration.extract.numbers import MONEY_FACTORS, NUMBER_BODY, parse_quantity
 from orchestration.extract.organisation import Section, section_at
 from orchestration.extract.projects import ProjectFact
 from orchestration.extract.tables import Table
@@ -29,12 +30,11 @@ HEADLINE, TABLE, INLINE = "headline", "table", "inline"
 BY_LIST_ORDER, BY_CONTENT = "list_order", "content"
 
 _MONEY = "|".join(sorted(MONEY_FACTORS, key=len, reverse=True))
-_AMOUNT = rf"(?P<amount>(?:\d{{1,3}}(?:,\d{{3}})+|\d+)(?:\.\d+)?\s*(?:{_MONEY}))"
+_AMOUNT = rf"(?P<amount>{NUMBER_BODY}\s*(?:{_MONEY}))"
 _BODY = rf"(?:{_AMOUNT}\s*(?:\((?P<note>[^()]*)\))?|(?P<non_budget>비\s*예\s*산))"
 _HEADLINE = re.compile(rf"(?P<year>(?:19|20)\d{{2}})\s*년\s*(?:도\s*)?소\s*요\s*예\s*산\s*[:：]\s*{_BODY}")
 _INLINE = re.compile(rf"^[\s\-•·○◦▪*□]*(?P<lead>.*?)소\s*요\s*예\s*산\s*(?:\(\s*안\s*\))?\s*[:：]\s*{_BODY}")
 _INLINE_PART = re.compile(rf"^\s*[-•·◦]\s*(?P<lead>[^:：]+?)\s*[:：]\s*{_BODY}\s*$")
-_YEAR_COLUMN = re.compile(r"^(?P<year>(?:19|20)\d{2})\s*년\s*(?:도)?$")
 # Lines allowed between a headline and its table: the unit note and a caption.
 _HEADLINE_TO_TABLE = 3
 _CONFIRM_SHARE = 0.5
@@ -64,18 +64,12 @@ class ProjectBudgetFact:
 
 
 @dataclass
-class _Statement:
-    line: int
-    facts: list[dict]
-
-
-@dataclass
 class _Section:
     """One project's budget statements, ending at its headline or table."""
 
     org_unit: str
     end_line: int
-    statements: list[_Statement] = field(default_factory=list)
+    facts: list[dict] = field(default_factory=list)
     has_headline: bool = False
     has_table: bool = False
 
@@ -99,7 +93,7 @@ class ProjectSection:
     project: ProjectFact | None
     link_method: str
     link_confirmed: bool
-    statements: tuple[_Statement, ...] = ()
+    facts: tuple[dict, ...] = ()  # its budget amounts, as records without the project
 
 
 def project_sections(lines: list[str], tables: list[Table], sections: list[Section],
@@ -118,7 +112,7 @@ def project_sections(lines: list[str], tables: list[Table], sections: list[Secti
         for section, (first, last), (project, method, confirmed) in zip(unit_sections, bounds,
                                                                          _links(listed, texts)):
             found.append(ProjectSection(org_unit, first, last, project, method, confirmed,
-                                        tuple(section.statements)))
+                                        tuple(section.facts)))
     return found
 
 
@@ -128,7 +122,7 @@ def extract_project_budgets(linked: list[ProjectSection]) -> list[ProjectBudgetF
                           project_name=section.project.project_name, plan_year=section.project.plan_year,
                           link_method=section.link_method, link_confirmed=section.link_confirmed, **fact)
         for section in linked if section.project is not None
-        for statement in section.statements for fact in statement.facts
+        for fact in section.facts
     ]
 
 
@@ -146,7 +140,7 @@ def _budget_sections(lines: list[str], tables: list[Table],
     events.sort(key=lambda event: event[0])
 
     by_unit: dict[str, list[_Section]] = {}
-    pending: dict[str, list[_Statement]] = {}
+    pending: dict[str, list[dict]] = {}
     for number, kind, payload in events:
         org_unit = section_at(sections, number)
         if org_unit is None:
@@ -154,19 +148,19 @@ def _budget_sections(lines: list[str], tables: list[Table],
         unit_sections = by_unit.setdefault(org_unit, [])
         current = unit_sections[-1] if unit_sections else None
         if kind == INLINE:
-            pending.setdefault(org_unit, []).append(_Statement(number, _inline_facts(lines, number)))
+            pending.setdefault(org_unit, []).extend(_inline_facts(lines, number))
             continue
         joins = (kind == TABLE and current is not None and current.has_headline and not current.has_table
                  and not pending.get(org_unit) and _close(lines, current.end_line, number))
         if not joins:
-            current = _Section(org_unit, number, statements=pending.pop(org_unit, []))
+            current = _Section(org_unit, number, facts=pending.pop(org_unit, []))
             unit_sections.append(current)
         if kind == HEADLINE:
             current.has_headline = True
-            current.statements.append(_Statement(number, _headline_facts(number, payload)))
+            current.facts += _headline_facts(number, payload)
         else:
             current.has_table = True
-            current.statements.append(_Statement(number, _table_facts(payload)))
+            current.facts += _table_facts(payload)
             current.end_line = payload.last_line
     return by_unit
 
@@ -262,11 +256,11 @@ def _table_facts(table: Table) -> list[dict]:
             continue
         source = cell.row_labels[0]
         period = cell.column_label.rsplit(" / ", 1)[-1]
-        year = _YEAR_COLUMN.match(without_spaces(period))
+        year = year_label(period)
         facts.append({
             "source_line": cell.line, "table_index": table.table_index, "statement": TABLE, "item": None,
             "funding_source": source, "funding_group": funding_group(source), "period_label": period,
-            "fiscal_year": int(year.group("year")) if year else None, "printed_value": cell.text,
+            "fiscal_year": year, "printed_value": cell.text,
             "printed_unit": quantity.unit, "amount_krw": quantity.amount_krw, "is_non_budget": False,
             "source_span": (cell.start, cell.end),
         })

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from orchestration.extract.dates import year_label
 from orchestration.extract.numbers import MONEY_FACTORS, NumberParseError, parse_quantity
 from orchestration.extract.tables import Table, ValueCell
 from orchestration.extract.text import without_spaces
@@ -26,7 +27,6 @@ _ITEMS = (
     (re.compile(r"^세출"), "expenditure"),
 )
 _TOTAL = frozenset({"계", "합계", "소계"})
-_YEAR = re.compile(r"^(?P<year>(?:19|20)\d{2})\s*(?:년|회계연도|년도)?$")
 
 
 @dataclass(frozen=True)
@@ -52,11 +52,6 @@ def item_of(path: list[str]) -> str | None:
     return None
 
 
-def _year(text: str) -> int | None:
-    match = _YEAR.match(without_spaces(text))
-    return int(match.group("year")) if match else None
-
-
 def is_settlement_table(table: Table) -> bool:
     names = {item_of(label.split(" / ")) for label in table.column_labels}
     names |= {item_of([c.text for c in row[: table.label_columns]]) for row in table.body_rows}
@@ -78,10 +73,10 @@ def extract_settlement(tables: list[Table]) -> list[SettlementFact]:
 def _row_year(table: Table, cell: ValueCell) -> int | None:
     """The year a row is about: in its labels, or in a 회계연도 cell (a year is no value, so the
     table reader may have left it out of the labels)."""
-    year = next((y for y in map(_year, cell.row_labels) if y), None)
+    year = next((y for y in map(year_label, cell.row_labels) if y), None)
     if year is None:
         row = next((r for r in table.body_rows if r and r[0].line == cell.line), [])
-        year = next((y for y in (_year(c.text) for c in row if c.column < cell.column) if y), None)
+        year = next((y for y in (year_label(c.text) for c in row if c.column < cell.column) if y), None)
     return year
 
 
@@ -91,7 +86,7 @@ def _fact(table: Table, cell: ValueCell) -> SettlementFact | None:
     year = _row_year(table, cell)
     if item is None:
         item, printed = item_of(list(cell.row_labels)), " / ".join(cell.row_labels)
-        year = next((y for y in map(_year, column_path) if y), None)
+        year = next((y for y in map(year_label, column_path) if y), None)
     if item is None or year is None:
         return None
     try:

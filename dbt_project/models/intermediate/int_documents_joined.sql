@@ -12,6 +12,10 @@ classifications as (
     select * from {{ ref('stg_lake__classifications') }}
 ),
 
+governments as (
+    select * from {{ ref('governments') }}
+),
+
 paths as (
     select
         document_id,
@@ -38,6 +42,12 @@ select
     coalesce(classifications.kind, 'unknown') as kind,
     classifications.kind_scores,
     classifications.government_code,
+    -- What 시비 or 시세 means in a filing depends on who files it (DOMAIN.md §1.2, §1.7).
+    case
+        when governments.level = '광역' then '광역'
+        when governments.kind = '자치구' then '자치구'
+        when governments.kind is not null then '시군'
+    end as filer_class,
     classifications.extract_status,
     classifications.extract_reason,
     classifications.extract_detail,
@@ -49,3 +59,4 @@ select
 from paths
 left join filings on filings.document_id = paths.document_id
 left join classifications on classifications.document_id = paths.document_id
+left join governments on governments.government_code = classifications.government_code

@@ -9,10 +9,6 @@ documents as (
     where extract_status = 'ok'
 ),
 
-governments as (
-    select * from {{ ref('governments') }}
-),
-
 tiers as (
     select * from {{ ref('funding_tiers') }}
 ),
@@ -20,20 +16,15 @@ tiers as (
 filed as (
     select
         documents.government_code,
-        case
-            when governments.level = '광역' then '광역'
-            when governments.kind = '자치구' then '자치구'
-            else '시군'
-        end as filer_class,
+        documents.filer_class,
         budgets.*
     from budgets
     inner join documents on documents.document_id = budgets.document_id
-    left join governments on governments.government_code = documents.government_code
 )
 
 select
     filed.*,
-    coalesce(tiers.funding_tier, 'other') as funding_tier,
+    coalesce(tiers.funding_tier, case when filed.funding_group = '계' then 'total' else 'other' end) as funding_tier,
     coalesce(tiers.lofin_label, '기타') as lofin_label
 from filed
 left join tiers

@@ -9,10 +9,6 @@ documents as (
     where extract_status = 'ok'
 ),
 
-governments as (
-    select * from {{ ref('governments') }}
-),
-
 items as (
     select * from {{ ref('revenue_items') }}
 ),
@@ -20,15 +16,10 @@ items as (
 filed as (
     select
         documents.government_code,
-        case
-            when governments.level = '광역' then '광역'
-            when governments.kind = '자치구' then '자치구'
-            else '시군'
-        end as filer_class,
+        documents.filer_class,
         revenue.*
     from revenue
     inner join documents on documents.document_id = revenue.document_id
-    left join governments on governments.government_code = documents.government_code
 )
 
 select
