@@ -15,10 +15,11 @@ from orchestration.extract.budgets import extract_department_budgets
 from orchestration.extract.classify import classify_government, classify_kind
 from orchestration.extract.governments import GovernmentIndex
 from orchestration.extract.numbers import RATE_UNITS
-from orchestration.extract.organisation import read_organisation
+from orchestration.extract.organisation import read_organisation, read_unit_tables
 from orchestration.extract.project_budgets import extract_project_budgets, project_sections
 from orchestration.extract.projects import extract_projects
 from orchestration.extract.revenue import extract_revenue
+from orchestration.extract.revenue_text import extract_revenue_statements
 from orchestration.extract.settlement import extract_settlement
 from orchestration.extract.staffing import extract_headline_staffing, extract_staffing
 from orchestration.extract.tables import Table, cell_quantities, read_tables
@@ -81,13 +82,14 @@ def extract_document(document_id: str, text: str, governments: GovernmentIndex) 
     fact_spans = []
     if kind in TYPED_KINDS:
         units, sections = read_organisation(lines)
+        units += read_unit_tables(tables, sections)
         extraction.org_units = [provenance(u.source_line) | asdict(u) for u in units]
         staffing = extract_staffing(tables, sections) + extract_headline_staffing(lines, sections)
         budgets = extract_department_budgets(tables, sections)
         projects = extract_projects(tables, sections, lines)
         linked = project_sections(lines, tables, sections, projects)
         project_budgets = extract_project_budgets(linked)
-        revenue = extract_revenue(tables, linked)
+        revenue = extract_revenue(tables, linked) + extract_revenue_statements(lines, tables, linked)
         settlement = extract_settlement(tables)
         extraction.staffing = [provenance(f.source_line) | asdict(f) for f in staffing]
         extraction.department_budgets = [provenance(f.source_line) | asdict(f) for f in budgets]

@@ -34,7 +34,8 @@ _UNIT = r"(?:조원|억원|백만원|천원|만원|원|%|％|" + "|".join(sorted
 NUMBER_PATTERN = re.compile(
     rf"(?P<sign>[{_MINUS_SIGNS}+]\s*)?(?P<body>{NUMBER_BODY})\s*(?P<unit>{_UNIT})?\s*(?P<arrow>[↑↓])?"
 )
-_QUANTITY = re.compile(rf"^\s*{NUMBER_PATTERN.pattern}\s*$")
+# A trailing footnote mark (``△122*``, ``15※``) points to a note below the table; the number stands.
+_QUANTITY = re.compile(rf"^\s*{NUMBER_PATTERN.pattern}\s*[*※]*\s*$")
 _PAIR = re.compile(rf"^\s*(?P<first>[^()]+?)\s*\(\s*(?P<second>[^()]+?)\s*\)\s*$")
 _DASHES = frozenset({"-", "–", "—", "−", "－"})
 NON_BUDGET = "비예산"
@@ -69,9 +70,9 @@ def parse_quantity(token: str, unit: str | None = None) -> Quantity:
     if not match:
         raise NumberParseError(f"not a number: {token!r}")
     value = _to_decimal(match.group("body"))
-    if match.group("sign") and match.group("sign").strip() != "+":
-        value = -value
-    if match.group("arrow") == "↓":
+    # △ and ↓ both say "down"; a filing printing both (``△116억원 ↓``) means one decrease.
+    minus = bool(match.group("sign")) and match.group("sign").strip() != "+"
+    if minus or match.group("arrow") == "↓":
         value = -value
     return Quantity(printed=printed, value=value, unit=match.group("unit") or unit)
 

@@ -3,6 +3,10 @@
 A work plan opens each part with a *cover*: the unit's name alone on a line, then its sub-units
 as a bullet list (``기획경제국`` over ``- 기획예산과 …``; ``기획예산과`` over ``- 정책기획팀 …``).
 Any filing that prints that shape is read the same way, whatever the unit names are.
+
+A section may list its sub-units again in a table of names and duties (조직현황: ``팀 명 | 주 요
+업 무``). Each naming is its own record, so a unit spelled one way on the cover and another in
+the table (자산관리팀 / 재산관리팀) stays visible as two.
 """
 
 from __future__ import annotations
@@ -10,11 +14,17 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from orchestration.extract.text import without_spaces
+from orchestration.extract.tables import Table
+from orchestration.extract.text import squeeze, without_spaces
 
 _UNIT_NAME = re.compile(r"^[가-힣A-Za-z0-9·]{1,24}?(본부|담당관|사업소|보건소|센터|국|실|과|단|팀|관|처)$")
 _BULLET = re.compile(r"^\s*[-•·◦○▪]\s*(?P<name>\S.*?)\s*$")
 _BUREAU_SUFFIXES = ("국", "실", "본부")
+# The header of a table listing units by name: 팀 명, 부서명, 과 명, 팀(명) …
+_NAME_HEADER = re.compile(r"^(?:팀|과|부서|담당관|조직)\(?명?\)?$")
+_DUTIES_HEADER = re.compile(r"업무|기능|담당")
+_MARKUP = re.compile(r"<[^>]+>")
+COVER, UNIT_TABLE = "cover", "unit_table"
 BUREAU, DEPARTMENT, TEAM = "bureau", "department", "team"
 
 
@@ -37,6 +47,8 @@ class OrgUnit:
     unit_level: str
     parent_org_unit: str | None
     source_line: int
+    listed_in: str = COVER        # a section cover, or a table of units (조직현황)
+    duties: str | None = None     # 주요업무 as printed in a unit table, markup removed
 
 
 @dataclass(frozen=True)
@@ -100,3 +112,29 @@ def section_at(sections: list[Section], line: int) -> str | None:
         if section.first_line <= line <= section.last_line:
             return section.org_unit
     return None
+
+
+def read_unit_tables(tables: list[Table], sections: list[Section]) -> list[OrgUnit]:
+    """Units listed in tables of names (and duties), each under the unit whose section holds it.
+    Such a table prints no numbers; its first column is headed by a name label and every row
+    names a unit."""
+    units = []
+    for table in tables:
+        if table.value_cells() or not table.header_rows or not table.body_rows:
+            continue
+        headers = [without_spaces(c.text) for c in table.header_rows[-1]]
+        names = [row[0] for row in table.body_rows if row and row[0].text.strip()]
+        if not headers or not _NAME_HEADER.match(headers[0]) or not all(is_unit_name(c.text) for c in names):
+            continue
+        duties_column = next((i for i, h in enumerate(headers) if i and _DUTIES_HEADER.search(h)), None)
+        parent = section_at(sections, table.first_line)
+        for row in table.body_rows:
+            if not row or not row[0].text.strip():
+                continue
+            name = without_spaces(row[0].text)
+            duties = None
+            if duties_column is not None and duties_column < len(row):
+                duties = squeeze(_MARKUP.sub(" ", row[duties_column].text)) or None
+            units.append(OrgUnit(name, row[0].text.strip(), unit_level(name), parent if parent != name else None,
+                                 row[0].line, UNIT_TABLE, duties))
+    return units

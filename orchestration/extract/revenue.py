@@ -30,8 +30,14 @@ ITEMS = frozenset({
     "지난년도체납", "지난년도세외수입", "과년도체납",
 })
 _ITEM_ALIASES = {"區分재산세": "구분재산세", "區세외수입": "세외수입", "구세외수입": "세외수입"}
+# Collecting arrears (체납징수) is the revenue of past years' unpaid tax (지난년도체납).
+_NAME_ALIASES = {"체납징수": "지난년도체납"}
 _TOTALS = {"계": TOTAL, "합계": TOTAL, "총계": TOTAL, "소계": SUBTOTAL}
-# Checked in order: rates before the amounts whose words they contain (징수율 before 징수).
+# The broad levels of the hierarchy: a line naming one of these under a statement about a
+# narrower item splits that item by owner (``체납징수 목표`` → ``시세 : …``).
+BROAD_ITEMS = frozenset({"지방세", "세외수입", "시세", "구세", "도세", "군세", "시군세", "시도세"})
+# A Korean label ends in its head noun (체납징수 목표액 is a target, 세입결산 전망 a forecast), so
+# the measure word ending last wins; on a tie, the earlier entry (징수율 over 징수).
 _MEASURES = (
     (re.compile(r"진도율"), "progress_rate"),
     (re.compile(r"징수율"), "collection_rate"),
@@ -58,7 +64,8 @@ _MARKERS = re.compile(r"\([A-Z:+\-]+\)|[*※]")
 @dataclass(frozen=True)
 class RevenueFact:
     source_line: int
-    table_index: int
+    table_index: int | None       # None for a statement printed as a text line
+    statement_form: str           # "table" (a cell) or "text" (a line such as ``세입목표액 : …``)
     revenue_item: str
     revenue_item_printed: str
     parent_item: str | None       # the group the table prints the item under (시세 over 차량취득세)
@@ -91,10 +98,12 @@ def item_of(label: str) -> str | None:
 
 def measure_of(label: str) -> str | None:
     text = _clean(label)
-    return next((measure for pattern, measure in _MEASURES if pattern.search(text)), None)
+    found = [(max(m.end() for m in pattern.finditer(text)), -rank, measure)
+             for rank, (pattern, measure) in enumerate(_MEASURES) if pattern.search(text)]
+    return max(found)[2] if found else None
 
 
-def _year(label: str) -> int | None:
+def year_of(label: str) -> int | None:
     match = _YEAR.search(label)
     if not match:
         return None
@@ -102,10 +111,26 @@ def _year(label: str) -> int | None:
 
 
 def item_in_name(name: str) -> str | None:
-    """The longest revenue item a project's name prints (``지난년도 세외수입 체납징수`` → 지난년도세외수입)."""
-    text = without_spaces(name).replace("區", "구")
-    found = [item for item in ITEMS if item in text]
+    """The longest revenue item a name prints from the start of one of its words, spaces ignored
+    (``지난년도 세외수입 체납징수`` → 지난년도세외수입; ``회계연도 세입`` names no 도세)."""
+    text, starts = _word_starts(name.replace("區", "구"))
+    names = {item: item for item in ITEMS} | _NAME_ALIASES
+    found = [item for printed, item in names.items() for start in starts if text.startswith(printed, start)]
     return max(found, key=len) if found else None
+
+
+def _word_starts(text: str) -> tuple[str, set[int]]:
+    """The text without spaces, and where in it each word of the printed text begins."""
+    squeezed: list[str] = []
+    starts: set[int] = set()
+    previous = " "
+    for char in text:
+        if not char.isspace():
+            if not previous.isalnum():
+                starts.add(len(squeezed))
+            squeezed.append(char)
+        previous = char
+    return "".join(squeezed), starts
 
 
 def extract_revenue(tables: list[Table], linked: list[ProjectSection]) -> list[RevenueFact]:
@@ -163,7 +188,7 @@ def _cell_fact(table: Table, cell: ValueCell, context: str | None, group: str | 
     row_items = [(text, item_of(text)) for text in cell.row_labels if item_of(text)]
     segments = [s for s in cell.column_label.split(" / ") if s]
     column_items = [(s, item_of(s)) for s in segments if item_of(s) not in (None, TOTAL, SUBTOTAL)]
-    periods = [s for s in segments + list(cell.row_labels) if _year(s) is not None or "평균" in s]
+    periods = [s for s in segments + list(cell.row_labels) if year_of(s) is not None or "평균" in s]
 
     parent = group
     if column_items:
@@ -190,7 +215,7 @@ def _cell_fact(table: Table, cell: ValueCell, context: str | None, group: str | 
     # A change compares two periods: the caption's date is not its period.
     period = periods[0] if periods else (None if measure.startswith("change") else caption_period)
     try:
-        quantity = parse_quantity(cell.text.rstrip("*※ "), cell.unit)
+        quantity = parse_quantity(cell.text, cell.unit)
     except NumberParseError:
         return None
     if quantity.value is None:
@@ -199,6 +224,7 @@ def _cell_fact(table: Table, cell: ValueCell, context: str | None, group: str | 
     return RevenueFact(
         source_line=cell.line,
         table_index=table.table_index,
+        statement_form="table",
         revenue_item=item,
         revenue_item_printed=printed,
         parent_item=parent,
@@ -208,7 +234,7 @@ def _cell_fact(table: Table, cell: ValueCell, context: str | None, group: str | 
         column_index=cell.column,
         column_label=cell.column_label,
         period_label=period,
-        fiscal_year=_year(period) if period else None,
+        fiscal_year=year_of(period) if period else None,
         printed_value=cell.text,
         value=str(quantity.value),
         unit=unit,

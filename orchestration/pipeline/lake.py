@@ -60,6 +60,8 @@ LAKE_SCHEMAS: dict[str, pa.Schema] = {
         ("printed", pa.string()),
         ("unit_level", pa.string()),
         ("parent_org_unit", pa.string()),
+        ("listed_in", pa.string()),
+        ("duties", pa.string()),
     ]),
     "staffing": pa.schema(_PROVENANCE + [
         ("table_index", pa.int32()),
@@ -118,6 +120,7 @@ LAKE_SCHEMAS: dict[str, pa.Schema] = {
     ]),
     "revenue": pa.schema(_PROVENANCE + [
         ("table_index", pa.int32()),
+        ("statement_form", pa.string()),
         ("revenue_item", pa.string()),
         ("revenue_item_printed", pa.string()),
         ("parent_item", pa.string()),

@@ -19,9 +19,12 @@ from orchestration.extract.numbers import NumberParseError, parse_number, parse_
         ("86.5%", Decimal("86.5"), "%"),
         ("1,801건", Decimal("1801"), "건"),
         ("12.3↓", Decimal("-12.3"), None),
+        ("△116억원 ↓", Decimal("-116"), "억원"),
+        ("1.6 ↑", Decimal("1.6"), None),
         ("2,000만원", Decimal("2000"), "만원"),
         ("10,171백만원", Decimal("10171"), "백만원"),
         ("- 16,582", Decimal("-16582"), None),
+        ("△122*", Decimal("-122"), None),
     ],
 )
 def test_printed_numbers_parse_exactly(printed, value, unit):

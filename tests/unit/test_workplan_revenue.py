@@ -11,6 +11,7 @@ from orchestration.extract.organisation import read_organisation
 from orchestration.extract.project_budgets import project_sections
 from orchestration.extract.projects import extract_projects
 from orchestration.extract.revenue import extract_revenue, item_in_name
+from orchestration.extract.revenue_text import extract_revenue_statements
 from orchestration.extract.settlement import extract_settlement
 from orchestration.extract.tables import read_tables
 from orchestration.extract.text import split_lines
@@ -28,15 +29,15 @@ def cell(facts, line, **match):
 
 
 def test_eleven_revenue_tables_are_read_and_two_are_left_as_cells(extraction):
-    facts = extraction.revenue
-    assert len(facts) == 222
+    facts = [f for f in extraction.revenue if f["statement_form"] == "table"]
+    assert len(facts) == 223
     first_lines = {f["source_line"] for f in facts}
     assert min(first_lines) == 2144 and max(first_lines) == 2605
     # 세원 발굴액 by year (2288) names no revenue item and its project names none; 압류 실적 (2669)
     # prints no revenue measure: both stay table cells only.
     assert not {2289, 2290, 2291, 2669} & first_lines
     assert {2289, 2669} <= {c["source_line"] for c in extraction.table_cells}
-    assert Counter(f["item_from"] for f in facts) == {"label": 165, "project": 57}
+    assert Counter(f["item_from"] for f in facts) == {"label": 166, "project": 57}
 
 
 @pytest.mark.parametrize(("line", "match", "expected"), [
@@ -58,6 +59,8 @@ def test_eleven_revenue_tables_are_read_and_two_are_left_as_cells(extraction):
     # 주민세 by 분
     (2594, {"period_label": "2021년 (결산)"}, ("종업원분", 17_100_000_000, None, "2021년 (결산)")),
     (2604, {"measure": "change_rate"}, ("사업소분", None, "-4.4", None)),
+    # a footnote mark on the number (△122*) does not make it text
+    (2604, {"measure": "change_amount"}, ("사업소분", -122_000_000, None, None)),
 ])
 def test_revenue_values_and_lines(extraction, line, match, expected):
     fact = cell(extraction.revenue, line, **match)
@@ -94,6 +97,9 @@ def test_settlement_by_fiscal_year(extraction):
     ("지난년도 세외수입 체납징수 관리 강화", "지난년도세외수입"),
     ("납세지원 적극 추진으로 지방소득세 세입 증대", "지방소득세"),
     ("법인 세원관리와 세무조사", None),
+    # 도세 is inside 회계연도 세입, not a word of it
+    ("2023회계연도 세입·세출결산 추진", None),
+    ("체납징수 활동을 통한 재정 확보", "지난년도체납"),
 ])
 def test_the_item_a_project_names(name, item):
     assert item_in_name(name) == item
@@ -167,3 +173,116 @@ def test_another_government_other_units_and_a_transposed_settlement():
         (2023, "surplus"): 30_000_000_000, (2022, "surplus"): 25_000_000_000,
         (2023, "net_surplus"): 12_000_000_000, (2022, "net_surplus"): 9_500_000_000}
     assert not {f["source_line"] for f in revenue} & {39, 40, 41, 42}
+
+
+def statement(extraction, line, ordinal):
+    return cell([f for f in extraction.revenue if f["statement_form"] == "text"], line, column_index=ordinal)
+
+
+def test_revenue_statements_printed_as_text_lines(extraction):
+    facts = [f for f in extraction.revenue if f["statement_form"] == "text"]
+    assert len(facts) == 55
+    assert len({f["source_line"] for f in facts}) == 22
+    # - '24년 구(區) 세입 목표액 : 529,485백만원 (전년대비 △3,599백만원, 0.7%↓)
+    total = statement(extraction, 2135, 1)
+    assert (total["revenue_item"], total["measure"], total["period_label"], total["fiscal_year"],
+            total["amount_krw"]) == ("total", "target", "'24년", 2024, 529_485_000_000)
+    change = statement(extraction, 2135, 2)
+    assert (change["measure"], change["measure_printed"], change["amount_krw"]) == (
+        "change_amount", "전년대비", -3_599_000_000)
+    assert statement(extraction, 2135, 3)["rate_pct"] == "-0.7"
+    # the line below names only its item: the 2024 target too
+    local = statement(extraction, 2136, 1)
+    assert (local["revenue_item"], local["measure"], local["fiscal_year"], local["amount_krw"]) == (
+        "지방세", "target", 2024, 487_805_000_000)
+
+
+@pytest.mark.parametrize(("line", "ordinal", "expected"), [
+    # 세입목표액 in the 재산세 project is the 재산세 target; 증가 1.3%↑ is a rise
+    (2221, 1, ("재산세", "project", "target", 2024, 90_353_000_000, None)),
+    (2221, 2, ("재산세", "project", "change_amount", 2024, 1_155_000_000, None)),
+    # 억원, and △116억원 ↓ is one decrease, not two
+    (2425, 1, ("지방세", "project", "target", 2024, 207_500_000_000, None)),
+    (2425, 2, ("지방세", "project", "change_amount", 2024, -11_600_000_000, None)),
+    (2426, 1, ("시세", "label", "target", 2024, 204_830_000_000, None)),
+    # '23년 결산전망, then 시 세 and 구 세 under it (목표대비 3백만원 0.1%↑ is a rise)
+    (2454, 1, ("지방세", "project", "forecast", 2023, 206_645_000_000, None)),
+    (2456, 2, ("구세", "label", "change_amount", 2023, 3_000_000, None)),
+    # a lead with no period and 15,181백만원↓
+    (2519, 2, ("지방소득세", "project", "change_amount", None, -15_181_000_000, None)),
+    (2519, 3, ("지방소득세", "project", "change_rate", None, None, "-9.69")),
+    # 징수실적 and its 진도율 in the bracket; the item from the statement above
+    (2527, 1, ("지방소득세", "statement", "collected", 2023, 121_585_000_000, None)),
+    (2527, 2, ("지방소득세", "statement", "progress_rate", 2023, None, "77.6")),
+    # 219백만원 5.5%↓: the arrow of the rate is the direction of the amount too
+    (2647, 2, ("지난년도체납", "label", "change_amount", 2024, -219_000_000, None)),
+    # two statements on one line: the 체납징수 target's 시세 and 구세 parts
+    (2648, 2, ("지난년도체납", "label", "target", 2024, 187_000_000, None)),
+    # the period as a date in the lead
+    (2657, 1, ("지난년도체납", "label", "collected", 2023, 3_797_000_000, None)),
+])
+def test_revenue_statement_values(extraction, line, ordinal, expected):
+    fact = statement(extraction, line, ordinal)
+    assert (fact["revenue_item"], fact["item_from"], fact["measure"], fact["fiscal_year"],
+            fact["amount_krw"], fact["rate_pct"]) == expected
+
+
+def test_the_parts_of_a_statement_name_their_owner(extraction):
+    assert [statement(extraction, 2648, n)["parent_item"] for n in (1, 2)] == ["시세", "구세"]
+    assert statement(extraction, 2426, 1)["parent_item"] == "지방세"
+
+
+OTHER_STATEMENTS = """\
+2025년 주요업무계획
+
+세무과
+
+- 세무행정팀
+
+주요사업 목록
+
+연번	주요사업	구분	쪽
+1	자동차세 체납 정리	계속	3
+2	군정 세입 확충	계속	5
+
+□ 사업개요
+
+○ 2025년도 징수 목표액 : 12.5억원 (전년대비 0.5억원 감소)
+○ 일자리 창출 목표 : 1,200개
+○ 2025년 소요예산 : 30,000천원
+
+□ 사업개요
+
+  ▪ 2025년 세입 목표 :  1,250,500 천원(전년 대비  50,500천원 증가, 4.2 % ↑)
+      · 군세 : 800,000천원
+      · 세외수입 : 450,500천원
+  ▪ 2024. 9월말 징수액 : 700,000천원 (진도율 58.3%)
+
+□ 2025년 소요예산 : 비예산
+"""
+
+
+def test_revenue_statements_in_another_governments_layout():
+    lines = split_lines(OTHER_STATEMENTS)
+    tables = read_tables(lines)
+    _, sections = read_organisation(lines)
+    linked = project_sections(lines, tables, sections, extract_projects(tables, sections, lines))
+    facts = [asdict(f) for f in extract_revenue_statements(lines, tables, linked)]
+    by_line = {(f["source_line"], f["column_index"]): f for f in facts}
+    # only revenue: no 일자리 count, no 소요예산
+    assert {line for line, _ in by_line} == {15, 21, 22, 23, 24}
+    car = by_line[(15, 1)]
+    assert (car["revenue_item"], car["item_from"], car["measure"], car["fiscal_year"], car["amount_krw"]) == (
+        "자동차세", "project", "target", 2025, 1_250_000_000)
+    assert by_line[(15, 2)]["amount_krw"] == -50_000_000  # 감소
+    # 세입 in a project naming no item is total revenue; 천원 after a space
+    total = by_line[(21, 1)]
+    assert (total["revenue_item"], total["measure"], total["amount_krw"]) == ("total", "target", 1_250_500_000)
+    assert (by_line[(21, 2)]["amount_krw"], by_line[(21, 3)]["rate_pct"]) == (50_500_000, "4.2")
+    county = by_line[(22, 1)]
+    assert (county["revenue_item"], county["measure"], county["fiscal_year"], county["amount_krw"]) == (
+        "군세", "target", 2025, 800_000_000)
+    collected = by_line[(24, 1)]
+    assert (collected["revenue_item"], collected["item_from"], collected["measure"], collected["period_label"],
+            collected["amount_krw"]) == ("total", "statement", "collected", "2024. 9월말", 700_000_000)
+    assert (by_line[(24, 2)]["measure"], by_line[(24, 2)]["rate_pct"]) == ("progress_rate", "58.3")

@@ -72,7 +72,7 @@ def test_pairs_outside_staffing_tables_are_not_staffing(extraction):
 
 
 def test_organisation_from_section_covers(extraction):
-    units = {u["org_unit"]: u for u in extraction.org_units}
+    units = {u["org_unit"]: u for u in extraction.org_units if u["listed_in"] == "cover"}
     assert len(units) == 1 + 6 + 26
     assert units["기획경제국"]["unit_level"] == "bureau"
     assert (units["세무2과"]["unit_level"], units["세무2과"]["parent_org_unit"]) == ("department", "기획경제국")
@@ -129,3 +129,58 @@ def test_another_bureau_with_other_names_numbers_and_spacing(extraction, work_pl
     assert actual == expected
     units = {u["org_unit"]: u for u in variant.org_units}
     assert units["어르신복지과"]["parent_org_unit"] == "복지환경국"
+
+
+def test_teams_from_the_unit_tables_with_their_duties(extraction):
+    listed = [u for u in extraction.org_units if u["listed_in"] == "unit_table"]
+    # six 조직현황 tables (팀 명 | 주 요 업 무), one per department: 4 + 4 + 3 + 3 + 5 + 7 teams
+    assert len(listed) == 26
+    assert {u["parent_org_unit"] for u in listed} == {"기획예산과", "지역경제과", "일자리청년과", "재무과", "세무1과", "세무2과"}
+    first, last = listed[0], listed[-1]
+    assert (first["org_unit"], first["parent_org_unit"], first["source_line"]) == ("정책기획팀", "기획예산과", 96)
+    assert first["duties"].startswith("◦ 주요업무 및 공약사업 관리, 시설관리공단 관리")
+    assert "<ul" not in first["duties"]
+    assert (last["org_unit"], last["printed"], last["source_line"]) == ("자동차번호판영치팀", "자동차번호판 영치팀", 2405)
+    # the cover of 재무과 says 자산관리팀 (line 1837), its table 재산관리팀: both namings are kept
+    covers = {u["org_unit"] for u in extraction.org_units if u["listed_in"] == "cover"}
+    tables = {u["org_unit"] for u in listed}
+    assert tables - covers == {"재산관리팀"}
+    assert covers - tables >= {"자산관리팀"}
+
+
+UNIT_TABLE_PLAN = """\
+2025년 주요업무계획
+
+복지환경국
+
+- 복지정책과
+- 청소행정과
+
+|| 조직 ||
+
+부서명 | 주요기능 |
+복지정책과 | 복지정책 총괄, 사회보장위원회 운영 |
+청소 행정과 | 생활폐기물 수거, 재활용 선별장 운영 |
+
+복지정책과
+
+- 복지기획팀
+- 희망복지팀
+
+일 반 현 황
+
+□ 조직 : 2팀
+
+팀(명) | 담당업무 | 인원 |
+복지 기획팀 | 복지계획 수립 | 5명 |
+"""
+
+
+def test_unit_tables_in_another_layout(governments):
+    extraction = extract_document("doc", UNIT_TABLE_PLAN, governments)
+    listed = {u["org_unit"]: u for u in extraction.org_units if u["listed_in"] == "unit_table"}
+    # departments listed under their bureau in a pipe table with 주요기능 as the duties
+    assert (listed["청소행정과"]["parent_org_unit"], listed["청소행정과"]["unit_level"]) == ("복지환경국", "department")
+    assert listed["복지정책과"]["duties"] == "복지정책 총괄, 사회보장위원회 운영"
+    # a table of units that prints a number (인원 5명) is not a list of names: left to the table cells
+    assert "복지기획팀" not in listed

@@ -1,34 +1,38 @@
--- Every org unit a current filing names: on a section cover (with its parent and level) or
--- as a row of a staffing or budget table. One row per government and unit.
+-- Every org unit a current filing names: on a section cover or in a table of units (with its
+-- parent and level), or as a row of a staffing or budget table. One row per government and unit,
+-- with every kind of place that names it, so a unit only one place names (a team spelled one way
+-- on the cover and another in the 조직현황 table) is easy to find.
 with documents as (
     select * from {{ ref('int_documents_joined') }}
     where extract_status = 'ok' and government_code is not null
 ),
 
-covers as (
+named_units as (
     select
         documents.government_code,
         org_units.org_unit,
         org_units.parent_org_unit,
         org_units.unit_level,
+        org_units.listed_in,
+        org_units.duties,
         org_units.document_id,
         org_units.source_line,
-        0 as precedence
+        case org_units.listed_in when 'cover' then 0 else 1 end as precedence
     from {{ ref('stg_lake__org_units') }} as org_units
     inner join documents on documents.document_id = org_units.document_id
 ),
 
 -- Units named only as table rows: their level follows from the name's suffix.
 fact_rows as (
-    select government_code, org_unit, document_id, source_line, 1 as precedence
+    select government_code, org_unit, 'staffing' as listed_in, document_id, source_line, 2 as precedence
     from {{ ref('int_staffing_resolved') }}
     union all
-    select government_code, org_unit, document_id, source_line, 2 as precedence
+    select government_code, org_unit, 'budget' as listed_in, document_id, source_line, 3 as precedence
     from {{ ref('int_department_budgets_resolved') }}
 ),
 
 unioned as (
-    select * from covers
+    select * from named_units
     union all
     select
         government_code,
@@ -39,6 +43,8 @@ unioned as (
             when org_unit similar to '.*팀' then 'team'
             else 'department'
         end as unit_level,
+        listed_in,
+        cast(null as varchar) as duties,
         document_id,
         source_line,
         precedence
@@ -51,7 +57,15 @@ ranked as (
         row_number() over (
             partition by government_code, org_unit
             order by precedence, parent_org_unit is null, document_id, source_line
-        ) as rank_in_unit
+        ) as rank_in_unit,
+        string_agg(distinct listed_in, ',' order by listed_in) over (
+            partition by government_code, org_unit
+        ) as listed_in_all,
+        first_value(duties ignore nulls) over (
+            partition by government_code, org_unit
+            order by document_id, source_line
+            rows between unbounded preceding and unbounded following
+        ) as first_duties
     from unioned
 )
 
@@ -60,6 +74,8 @@ select
     org_unit,
     parent_org_unit,
     unit_level,
+    listed_in_all as listed_in,
+    first_duties as duties,
     document_id as first_document_id,
     source_line as first_source_line
 from ranked

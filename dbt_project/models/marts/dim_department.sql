@@ -8,6 +8,8 @@ select
     org_unit,
     parent_org_unit,
     unit_level,
+    listed_in,
+    duties,
     first_document_id,
     first_source_line
 from departments

@@ -20,6 +20,7 @@ select
     rate_pct,
     printed_value,
     column_label,
+    statement_form,
     table_index,
     document_id,
     source_line,

@@ -14,7 +14,9 @@ renamed as (
         org_unit,
         printed as org_unit_printed,
         unit_level,
-        parent_org_unit
+        parent_org_unit,
+        listed_in,
+        duties
     from source
 )
 

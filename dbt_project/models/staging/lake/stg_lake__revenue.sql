@@ -10,6 +10,7 @@ select
     source_excerpt,
     parser_version,
     cast(table_index as integer) as table_index,
+    statement_form,
     -- what the cell is about
     revenue_item,
     revenue_item_printed,

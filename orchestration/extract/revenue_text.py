@@ -1,0 +1,175 @@
+"""Revenue statements printed as text lines rather than tables.
+
+Work plans state their revenue targets and results in lines such as::
+
+    - '24년 구(區) 세입 목표액 : 529,485백만원 (전년대비 △3,599백만원, 0.7%↓)
+     - 지방세 : 487,805백만원 (전년대비 △2,967백만원, 0.6%↓)
+
+The part before the colon (the *lead*) names a period, a revenue item and a measure. After the
+colon comes an amount in a money unit, and a bracket may follow with the comparisons: a change
+amount, a change rate or a 진도율.
+
+A lead may say only part of this:
+- A lead with an item and no measure (``지방세``) belongs to the statement above it in the same
+  block and shares its measure and period.
+- A lead with a measure and no item (``'23년 결산전망``) takes the item of the statement above it.
+  With no statement above, it takes the item of the project whose section holds it.
+- A lead that names revenue in general (``세입``) takes the project's item, or stands for total
+  revenue when the project names none.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+
+from orchestration.extract.numbers import MONEY_FACTORS, NUMBER_BODY, NUMBER_PATTERN, RATE_UNITS, parse_quantity, to_won
+from orchestration.extract.project_budgets import ProjectSection
+from orchestration.extract.revenue import BROAD_ITEMS, TOTAL, RevenueFact, item_in_name, measure_of, year_of
+from orchestration.extract.tables import Table
+
+_MONEY = "|".join(sorted(MONEY_FACTORS, key=len, reverse=True))
+# Matched from a position (the line start, or the end of the statement before it on the line).
+_STATEMENT = re.compile(
+    rf"[\s\-•·○◦▪□]*(?P<lead>[^:：※/]+?)\s*[:：]\s*"
+    rf"(?P<amount>[△▲\-]?\s*{NUMBER_BODY}\s*(?:{_MONEY})(?:\s*[↑↓])?)\s*"
+    rf"(?:\((?P<note>[^()]*(?:\([^()]*\)[^()]*)*)\))?"
+)
+_NEXT_STATEMENT = re.compile(r"\s*[/,]\s*")
+_GENERAL = re.compile(r"세\s*입|세\s*수")
+_PERIOD = re.compile(r"(?:'\d{2}|(?:19|20)\d{2})\s*(?:년\s*도?|\.\s*\d{1,2}\s*월\s*말?)")
+_COMPARISON = re.compile(r"[가-힣]*대비|증감")
+_DECREASE = re.compile(r"^\s*(?:감소|하락|줄)")
+_INCREASE = re.compile(r"^\s*(?:증가|상승|늘)")
+_NOTE_RATES = frozenset({"progress_rate", "collection_rate", "achievement_rate"})
+
+
+@dataclass(frozen=True)
+class _Statement:
+    """What one statement is about, once completed from the lines around it."""
+
+    item: str
+    printed: str
+    item_from: str
+    parent: str | None
+    measure: str
+    measure_printed: str
+    period: str | None
+
+
+def extract_revenue_statements(lines: list[str], tables: list[Table],
+                               linked: list[ProjectSection]) -> list[RevenueFact]:
+    in_tables = {c.line for table in tables for row in table.header_rows + table.body_rows for c in row}
+    facts: list[RevenueFact] = []
+    head: _Statement | None = None  # the statement the lines below it in its block refer to
+    for number, line in enumerate(lines, start=1):
+        if not line.strip() or number in in_tables:
+            head = None
+            continue
+        line_start = len(facts)
+        for match in _statements(line):
+            statement = _read(match.group("lead"), head, _project_item(number, linked))
+            if statement is None:
+                break
+            if measure_of(match.group("lead")):
+                head = statement
+            facts += _facts(number, match, statement, first_ordinal=len(facts) - line_start + 1)
+    return facts
+
+
+def _statements(line: str) -> list[re.Match]:
+    """The statements of a line: one, or several joined by ``/`` (``시세 : 3,543백만원 / 구세 : 187백만원``)."""
+    found = []
+    match = _STATEMENT.match(line)
+    while match:
+        found.append(match)
+        joint = _NEXT_STATEMENT.match(line, match.end())
+        match = _STATEMENT.match(line, joint.end()) if joint and joint.end() > match.end() else None
+    return found
+
+
+def _read(lead: str, head: _Statement | None, project_item: str | None) -> _Statement | None:
+    """What the lead says, completed by the statement above it or by the project."""
+    measure = measure_of(lead)
+    named = item_in_name(lead)
+    period_match = _PERIOD.search(lead)
+    period = period_match.group(0).strip() if period_match else None
+    if measure is None:
+        if head is None or named is None:
+            return None
+        if named in BROAD_ITEMS and head.item not in BROAD_ITEMS | {TOTAL}:
+            # 시세 under a statement about 지난년도체납: that item's 시세 part.
+            return replace(head, parent=named)
+        return replace(head, item=named, printed=lead.strip(), item_from="label",
+                       parent=head.item if head.item != TOTAL else None)
+    if named:
+        item, printed, item_from = named, lead.strip(), "label"
+    elif _GENERAL.search(lead):
+        item, printed = (project_item, project_item) if project_item else (TOTAL, lead.strip())
+        item_from = "project" if project_item else "label"
+    elif head is not None:
+        item, printed, item_from = head.item, head.printed, "statement"
+    elif project_item:
+        item, printed, item_from = project_item, project_item, "project"
+    else:
+        return None
+    return _Statement(item, printed, item_from, None, measure, lead.strip(), period)
+
+
+def _project_item(number: int, linked: list[ProjectSection]) -> str | None:
+    for section in linked:
+        if section.project and section.first_line <= number <= section.last_line:
+            return item_in_name(section.project.project_name)
+    return None
+
+
+def _facts(number: int, match: re.Match, statement: _Statement, first_ordinal: int) -> list[RevenueFact]:
+    """The amount and the comparisons in its bracket. The direction of a comparison is often
+    printed once for its amount and rate (``219백만원 5.5%↓``): an unsigned change takes it."""
+    line = match.string
+    numbers = [(statement.measure, statement.measure_printed, *match.span("amount"))]
+    changes = []
+    note, offset = match.group("note") or "", match.start("note")
+    comparison = _COMPARISON.search(note)
+    previous_end = 0
+    for found in NUMBER_PATTERN.finditer(note):
+        unit = found.group("unit")
+        if unit not in MONEY_FACTORS and unit not in RATE_UNITS:
+            continue  # a date ('23.9월말) or a count, not a revenue figure
+        before, previous_end = note[previous_end:found.start()], found.end()
+        end = found.start() + len(found.group(0).rstrip())
+        named = measure_of(before)
+        if named in _NOTE_RATES and unit in RATE_UNITS:
+            numbers.append((named, before.strip(" ,"), offset + found.start(), offset + end))
+        elif comparison and comparison.start() < found.start():
+            measure = "change_rate" if unit in RATE_UNITS else "change_amount"
+            numbers.append((measure, comparison.group(0), offset + found.start(), offset + end))
+            changes.append((len(numbers) - 1, _direction(found.group(0), note[end:])))
+    falling = any(direction < 0 for _, direction in changes)
+    falls = {index for index, direction in changes if direction < 0 or (direction == 0 and falling)}
+
+    facts = []
+    for index, (measure, measure_printed, start, end) in enumerate(numbers):
+        quantity = parse_quantity(line[start:end])
+        value = -abs(quantity.value) if index in falls else quantity.value
+        rate = quantity.unit in RATE_UNITS
+        facts.append(RevenueFact(
+            source_line=number, table_index=None, statement_form="text",
+            revenue_item=statement.item, revenue_item_printed=statement.printed, parent_item=statement.parent,
+            item_from=statement.item_from, measure=measure, measure_printed=measure_printed,
+            column_index=first_ordinal + index, column_label=measure_printed,
+            period_label=statement.period, fiscal_year=year_of(statement.period) if statement.period else None,
+            printed_value=line[start:end], value=str(value), unit="%" if rate else quantity.unit,
+            amount_krw=to_won(value, quantity.unit) if quantity.unit in MONEY_FACTORS else None,
+            rate_pct=str(value) if rate else None, source_span=(start, end),
+        ))
+    return facts
+
+
+def _direction(printed: str, after: str) -> int:
+    """-1 for a number printed as a decrease (△, -, ↓, or 감소 after it), 1 for ↑ or 증가, else 0."""
+    if printed.lstrip().startswith(("△", "▲", "-")) or "↓" in printed or _DECREASE.match(after):
+        return -1
+    if "↑" in printed or printed.lstrip().startswith("+") or _INCREASE.match(after):
+        return 1
+    return 0
