@@ -25,7 +25,7 @@ TOTAL, SUBTOTAL = "total", "subtotal"
 TAXES = ("취득세", "등록면허세", "레저세", "담배소비세", "지방소비세", "주민세", "지방소득세", "재산세",
          "자동차세", "지역자원시설세", "지방교육세")
 ITEMS = frozenset({
-    "지방세", "세외수입", "시세", "구세", "도세", "군세", "시군세", "시도세", *TAXES,
+    "지방세", "세외수입", "외부재원", "시세", "구세", "도세", "군세", "시군세", "시도세", *TAXES,
     "차량취득세", "개인분", "사업소분", "종업원분", "균등분", "재산분", "구분재산세", "공동재산세",
     "지난년도체납", "지난년도세외수입", "과년도체납",
 })
@@ -46,6 +46,7 @@ _MEASURES = (
     (re.compile(r"증감"), "change_amount"),
     (re.compile(r"체납액"), "arrears"),
     (re.compile(r"세원발굴"), "tax_base_found"),
+    (re.compile(r"확보"), "secured"),
     (re.compile(r"부과"), "assessed"),
     (re.compile(r"징수"), "collected"),
     (re.compile(r"결산전망|전망|예상"), "forecast"),
@@ -89,11 +90,15 @@ def _clean(label: str) -> str:
 
 
 def item_of(label: str) -> str | None:
+    """The item a label names: the whole label (``주 민 세``), or an item followed by the measure
+    taken of it (``외부재원확보액``, ``지방세징수액``)."""
     text = _clean(label)
     text = _ITEM_ALIASES.get(text, text)
     if text in _TOTALS:
         return _TOTALS[text]
-    return text if text in ITEMS else None
+    if text in ITEMS:
+        return text
+    return next((item for item in ITEMS if text.startswith(item) and measure_of(text[len(item):])), None)
 
 
 def measure_of(label: str) -> str | None:

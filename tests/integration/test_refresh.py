@@ -184,7 +184,7 @@ def test_revenue_and_settlement_are_published(first_refresh):
     _, paths = first_refresh
     db = paths.published_db
     assert query(db, "select statement_form, count(*), count(distinct table_index) from marts.fct_revenue "
-                     "group by all order by 1") == [("table", 223, 11), ("text", 55, 0)]
+                     "group by all order by 1") == [("table", 226, 12), ("text", 55, 0)]
     text = query(db, "select revenue_item, parent_item, measure, fiscal_year, amount_krw, source_excerpt "
                      "from marts.fct_revenue where statement_form = 'text' and source_line = 2648 order by amount_krw")
     assert text == [("지난년도체납", "구세", "target", 2024, 187_000_000, " - 시세 : 3,543백만원 / 구세 : 187백만원"),

@@ -58,10 +58,10 @@ def test_seed_totals(extracted):
     # 004: 104 staffing cells and 7 headline lines of two numbers each (정원 and 현원), 50
     # department budget amounts, 36 project list rows (연번 and 쪽, and the 2 numbers printed in
     # project names such as "개청 30주년"), project budgets: 378 재원별 table cells, 35 headline
-    # amounts (one more headline says 비예산) and 49 amounts on inline lines, 223 revenue cells of
-    # 11 tables and 55 numbers of 22 revenue lines (`세입목표 : 141,527백만원 (… 9.69%↓)`), 21
+    # amounts (one more headline says 비예산) and 49 amounts on inline lines, 226 revenue cells of
+    # 12 tables and 55 numbers of 22 revenue lines (`세입목표 : 141,527백만원 (… 9.69%↓)`), 21
     # settlement cells; 002: 292 digits in 315 cells (the other 23 print 비예산 or -).
-    assert totals["004"][1] == (104 + 7) * 2 + 50 + 36 * 2 + 2 + 378 + 35 + 49 + 223 + 55 + 21
+    assert totals["004"][1] == (104 + 7) * 2 + 50 + 36 * 2 + 2 + 378 + 35 + 49 + 226 + 55 + 21
     assert totals["002"][2] == 292
     assert totals["001"][1:] == (0, 0)
     assert totals["003"] == (19, 0, 0)

@@ -28,19 +28,22 @@ def cell(facts, line, **match):
     return found[0]
 
 
-def test_eleven_revenue_tables_are_read_and_two_are_left_as_cells(extraction):
+def test_twelve_revenue_tables_are_read_and_two_are_left_as_cells(extraction):
     facts = [f for f in extraction.revenue if f["statement_form"] == "table"]
-    assert len(facts) == 223
+    assert len(facts) == 226
     first_lines = {f["source_line"] for f in facts}
-    assert min(first_lines) == 2144 and max(first_lines) == 2605
+    assert min(first_lines) == 413 and max(first_lines) == 2605
     # 세원 발굴액 by year (2288) names no revenue item and its project names none; 압류 실적 (2669)
     # prints no revenue measure: both stay table cells only.
     assert not {2289, 2290, 2291, 2669} & first_lines
     assert {2289, 2669} <= {c["source_line"] for c in extraction.table_cells}
-    assert Counter(f["item_from"] for f in facts) == {"label": 166, "project": 57}
+    assert Counter(f["item_from"] for f in facts) == {"label": 169, "project": 57}
 
 
 @pytest.mark.parametrize(("line", "match", "expected"), [
+    # external funding won (외부재원확보액: item and measure in one header), the year as the row
+    (413, {"measure": "secured"}, ("외부재원", 10_171_000_000, None, "2023.10.")),
+    (415, {"measure": "secured"}, ("외부재원", 10_891_000_000, None, "2021.")),
     # items down the side, measure and period across (2024년 목표(A))
     (2144, {"measure": "target", "fiscal_year": 2024}, ("total", 529_485_000_000, None, "2024년 목표(A)")),
     (2148, {"measure": "change_rate"}, ("세외수입", None, "-1.5", None)),
@@ -150,6 +153,14 @@ OTHER_PLAN = """\
 순세계잉여금	120	95
 
 □ 2025년 소요예산 : 비예산
+
+○ 공모사업 추진현황
+
+(단위 : 백만원)
+
+구 분	2023년	2024년
+선정 건수	3	5
+외부재원 확보액	1,200	1,500.5
 """
 
 
@@ -173,6 +184,10 @@ def test_another_government_other_units_and_a_transposed_settlement():
         (2023, "surplus"): 30_000_000_000, (2022, "surplus"): 25_000_000_000,
         (2023, "net_surplus"): 12_000_000_000, (2022, "net_surplus"): 9_500_000_000}
     assert not {f["source_line"] for f in revenue} & {39, 40, 41, 42}
+    # external funding with the item and the measure in one row label; the count row is no revenue
+    secured = cell(revenue, 52, fiscal_year=2024)
+    assert (secured["revenue_item"], secured["measure"], secured["amount_krw"]) == ("외부재원", "secured", 1_500_500_000)
+    assert not [f for f in revenue if f["source_line"] == 51]
 
 
 def statement(extraction, line, ordinal):
