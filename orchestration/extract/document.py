@@ -8,14 +8,19 @@ extractors of its kind run on top, and the numbers they take are theirs in the a
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
 
 from orchestration.extract.accounting import account_numbers, coverage
 from orchestration.extract.budgets import extract_department_budgets
+from orchestration.extract.candidates import extract_candidate_finance, extract_candidate_pledges, extract_candidates
 from orchestration.extract.classify import classify_government, classify_kind
 from orchestration.extract.governments import GovernmentIndex
+from orchestration.extract.news import extract_news_claims, extract_news_mentions
 from orchestration.extract.numbers import RATE_UNITS
 from orchestration.extract.organisation import read_organisation, read_unit_tables
+from orchestration.extract.pledge_investments import extract_pledge_investments
+from orchestration.extract.pledges import extract_pledge_list
 from orchestration.extract.project_budgets import extract_project_budgets, project_sections
 from orchestration.extract.projects import extract_projects
 from orchestration.extract.revenue import extract_revenue
@@ -26,10 +31,11 @@ from orchestration.extract.tables import Table, cell_quantities, read_tables
 from orchestration.extract.text import split_lines
 from orchestration.extract.version import PARSER_VERSION
 
-# Typed extractors per kind. A kind not listed here (unknown included) gets the generic layers only.
-TYPED_KINDS = frozenset({"work_plan"})
 # The lake tables of typed facts: each record carries the characters of its line it took.
-FACT_TABLES = ("staffing", "department_budgets", "projects", "project_budgets", "revenue", "settlement")
+FACT_TABLES = ("staffing", "department_budgets", "projects", "project_budgets", "revenue", "settlement",
+               "pledges", "pledge_investments", "candidates", "candidate_finance", "news_claims")
+# Records that name things (org units, programme names) rather than state a number.
+NAME_TABLES = ("org_units", "news_mentions")
 
 
 @dataclass
@@ -37,23 +43,64 @@ class Extraction:
     """Records per lake table, each a plain dict ready for Parquet."""
 
     classification: dict
-    org_units: list[dict] = field(default_factory=list)
-    staffing: list[dict] = field(default_factory=list)
-    department_budgets: list[dict] = field(default_factory=list)
-    projects: list[dict] = field(default_factory=list)
-    project_budgets: list[dict] = field(default_factory=list)
-    revenue: list[dict] = field(default_factory=list)
-    settlement: list[dict] = field(default_factory=list)
+    facts: dict[str, list[dict]] = field(default_factory=dict)
     table_cells: list[dict] = field(default_factory=list)
     unclaimed_numbers: list[dict] = field(default_factory=list)
 
+    def __getattr__(self, table: str) -> list[dict]:
+        if table in FACT_TABLES or table in NAME_TABLES:
+            return self.facts.get(table, [])
+        raise AttributeError(table)
+
     def tables(self) -> dict[str, list[dict]]:
-        return {"classifications": [self.classification], "org_units": self.org_units,
-                "staffing": self.staffing, "department_budgets": self.department_budgets,
-                "projects": self.projects, "project_budgets": self.project_budgets,
-                "revenue": self.revenue, "settlement": self.settlement,
-                "table_cells": self.table_cells,
-                "unclaimed_numbers": self.unclaimed_numbers}
+        return {"classifications": [self.classification],
+                **{table: self.facts.get(table, []) for table in NAME_TABLES + FACT_TABLES},
+                "table_cells": self.table_cells, "unclaimed_numbers": self.unclaimed_numbers}
+
+
+def _work_plan(lines: list[str], tables: list[Table]) -> dict[str, list]:
+    units, sections = read_organisation(lines)
+    projects = extract_projects(tables, sections, lines)
+    linked = project_sections(lines, tables, sections, projects)
+    return {
+        "org_units": units + read_unit_tables(tables, sections),
+        "staffing": extract_staffing(tables, sections) + extract_headline_staffing(lines, sections),
+        "department_budgets": extract_department_budgets(tables, sections),
+        "projects": projects,
+        "project_budgets": extract_project_budgets(linked),
+        "revenue": extract_revenue(tables, linked) + extract_revenue_statements(lines, tables, linked),
+        "settlement": extract_settlement(tables),
+    }
+
+
+def _pledge_list(lines: list[str], tables: list[Table]) -> dict[str, list]:
+    return {"pledges": extract_pledge_list(tables)}
+
+
+def _pledge_investment_plan(lines: list[str], tables: list[Table]) -> dict[str, list]:
+    pledges, investments = extract_pledge_investments(tables)
+    return {"pledges": pledges, "pledge_investments": investments}
+
+
+def _candidate_disclosure(lines: list[str], tables: list[Table]) -> dict[str, list]:
+    candidates = extract_candidates(lines, tables)
+    return {"candidates": candidates,
+            "candidate_finance": extract_candidate_finance(tables, candidates),
+            "pledges": extract_candidate_pledges(lines)}
+
+
+def _news_article(lines: list[str], tables: list[Table]) -> dict[str, list]:
+    return {"news_claims": extract_news_claims(lines), "news_mentions": extract_news_mentions(lines)}
+
+
+# Typed extractors per kind. A kind not listed here (unknown included) gets the generic layers only.
+EXTRACTORS: dict[str, Callable[[list[str], list[Table]], dict[str, list]]] = {
+    "work_plan": _work_plan,
+    "pledge_list": _pledge_list,
+    "pledge_investment_plan": _pledge_investment_plan,
+    "candidate_disclosure": _candidate_disclosure,
+    "news_article": _news_article,
+}
 
 
 def extract_document(document_id: str, text: str, governments: GovernmentIndex) -> Extraction:
@@ -79,26 +126,11 @@ def extract_document(document_id: str, text: str, governments: GovernmentIndex) 
     tables = read_tables(lines)
     extraction.table_cells = [provenance(record["source_line"]) | record for record in table_cell_records(tables)]
 
-    fact_spans = []
-    if kind in TYPED_KINDS:
-        units, sections = read_organisation(lines)
-        units += read_unit_tables(tables, sections)
-        extraction.org_units = [provenance(u.source_line) | asdict(u) for u in units]
-        staffing = extract_staffing(tables, sections) + extract_headline_staffing(lines, sections)
-        budgets = extract_department_budgets(tables, sections)
-        projects = extract_projects(tables, sections, lines)
-        linked = project_sections(lines, tables, sections, projects)
-        project_budgets = extract_project_budgets(linked)
-        revenue = extract_revenue(tables, linked) + extract_revenue_statements(lines, tables, linked)
-        settlement = extract_settlement(tables)
-        extraction.staffing = [provenance(f.source_line) | asdict(f) for f in staffing]
-        extraction.department_budgets = [provenance(f.source_line) | asdict(f) for f in budgets]
-        extraction.projects = [provenance(f.source_line) | asdict(f) for f in projects]
-        extraction.project_budgets = [provenance(f.source_line) | asdict(f) for f in project_budgets]
-        extraction.revenue = [provenance(f.source_line) | asdict(f) for f in revenue]
-        extraction.settlement = [provenance(f.source_line) | asdict(f) for f in settlement]
-        fact_spans = [(f.source_line, *f.source_span)
-                      for f in [*staffing, *budgets, *projects, *project_budgets, *revenue, *settlement]]
+    typed = EXTRACTORS[kind](lines, tables) if kind in EXTRACTORS else {}
+    extraction.facts = {table: [provenance(f.source_line) | asdict(f) for f in records]
+                        for table, records in typed.items()}
+    fact_spans = [(f.source_line, *f.source_span)
+                  for table in FACT_TABLES for f in typed.get(table, [])]
 
     cell_spans = [(c["source_line"], c["cell_start"], c["cell_end"]) for c in extraction.table_cells]
     fates = account_numbers(lines, fact_spans, cell_spans, label_spans(tables))

@@ -60,11 +60,15 @@ def test_seed_totals(extracted):
     # project names such as "개청 30주년"), project budgets: 378 재원별 table cells, 35 headline
     # amounts (one more headline says 비예산) and 49 amounts on inline lines, 226 revenue cells of
     # 12 tables and 55 numbers of 22 revenue lines (`세입목표 : 141,527백만원 (… 9.69%↓)`), 21
-    # settlement cells; 002: 292 digits in 315 cells (the other 23 print 비예산 or -).
+    # settlement cells. 002: 292 digits in 315 amount cells (the other 23 print 비예산 or -) and the
+    # digits of the 62 pledge codes (22 of two levels, 40 of three). 001: the 63 management
+    # numbers (지역개발-01). 000: the ballot number, 6 asset amounts (one per named relative) and 15
+    # tax cells. 003: 7 claims (129개의 신규사업 …); its dates and names stay in the register.
     assert totals["004"][1] == (104 + 7) * 2 + 50 + 36 * 2 + 2 + 378 + 35 + 49 + 226 + 55 + 21
-    assert totals["002"][2] == 292
-    assert totals["001"][1:] == (0, 0)
-    assert totals["003"] == (19, 0, 0)
+    assert totals["002"][1] == 292 + 22 * 2 + 40 * 3
+    assert totals["001"][1:] == (63, 0)
+    assert totals["000"][1] == 1 + 6 + 15
+    assert totals["003"] == (19, 7, 0)
 
 
 def reasons_on(extracted, prefix, line):
@@ -75,14 +79,14 @@ def reasons_on(extracted, prefix, line):
 def test_reasons_on_seed_lines(extracted):
     assert reasons_on(extracted, "000", 273) == [("###-####-####", "phone_or_account")]
     assert reasons_on(extracted, "000", 301) == [("###-####-#####", "phone_or_account")]
-    assert reasons_on(extracted, "001", 7) == [("01", "label")]
-    assert reasons_on(extracted, "002", 23) == [("1", "heading_number")] * 3
+    assert reasons_on(extracted, "001", 7) == []
+    assert reasons_on(extracted, "001", 20) == [("2", "label")]
+    assert reasons_on(extracted, "002", 23) == []
     assert reasons_on(extracted, "002", 20) == [("2024", "date"), ("2025", "date"), ("2026", "date")]
     assert reasons_on(extracted, "004", 40) == [("23", "date"), ("10", "date")]
     assert reasons_on(extracted, "004", 1419) == [("4", "page_number")]
     assert reasons_on(extracted, "004", 194) == [("130", "list_index"), ("5", "list_index")]
-    assert reasons_on(extracted, "003", 3) == [("30", "label"), ("8", "label"), ("129", "narrative"),
-                                                ("454", "narrative")]
+    assert reasons_on(extracted, "003", 3) == [("30", "label"), ("8", "label")]
     assert reasons_on(extracted, "004", 738)[0] == ("37,335", "not_understood")
     # Cells and facts take their numbers: nothing of these lines is in the register (2519 is a
     # revenue statement printed as text, 2604 a table cell with a footnote mark, △122*).
@@ -98,6 +102,8 @@ def test_contact_data_never_leaves_the_reader(extracted):
     assert "010-2426-0811" not in text and "thespeech0811@gmail.com" not in text and "75746" not in text
     assert lines[272] == "mobile : ###-####-####  "
     assert lines[273] == "e-mail : [e-mail]  "
+    assert lines[274] == "선거사무소 : [주소]"
+    assert "경인로" not in text
     assert all("#" not in u["token"] or not any(ch.isdigit() for ch in u["token"])
                for u in extraction.unclaimed_numbers)
 

@@ -1,0 +1,249 @@
+"""A candidate's disclosure (후보자 정보공개자료) and leaflet: who runs, what they own and owe, what they
+promise.
+
+- The *profile* is the table whose headers name a candidate's particulars (기호, 정당, 성명, 성별,
+  생년월일, 직업, 학력, 경력); the election and constituency come from the line that names them
+  (``서울특별시의회의원선거(구로구 제 1선거구)``).
+- *Finance* is every money cell of a table about 재산 (assets) or 납세 / 체납 (tax paid and
+  arrears), by relation (계, 후보자 → 본인, 배우자, 직계존속, 직계비속), whether the relation heads the
+  column or labels the row. A cell naming people (``모:379,857``, ``장녀:13,159 차녀:10,092``) gives
+  one row per person and a derived row of their sum for the relation.
+- 병역 and 전과 are read from the columns that say so.
+- *Pledges* are read from the leaflet's headings. Under a heading that promises (``…하겠습니다``,
+  ``…공약``), each policy area (``## 교통``) with its headline (``### 신구로선 조기 신설 …``) is one
+  pledge. Each place heading (``## 개봉1동``) or pledge group (``## 구로의 일상을 바꾸는 7대 공약``) gives
+  a pledge per bullet. The leaflet prints no codes, so each pledge gets a derived one (``교통-01``,
+  ``개봉1동-03``, ``7대공약-05``).
+
+Contact data never gets here: lines are masked as they are read (``contacts``).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date
+
+from orchestration.extract.dates import parse_date
+from orchestration.extract.numbers import MONEY_FACTORS, NumberParseError, parse_labelled, parse_quantity
+from orchestration.extract.pledges import CANDIDATE, PledgeFact
+from orchestration.extract.tables import Table, ValueCell
+from orchestration.extract.text import squeeze, without_spaces
+
+_ELECTION = re.compile(r"(?P<election>[가-힣]+선거)\s*\(\s*(?P<constituency>[^()]+?)\s*\)")
+_PROFILE_FIELDS = (
+    ("ballot_number", re.compile(r"기호")),
+    ("party", re.compile(r"정당")),
+    ("name", re.compile(r"^성명$|^이름$|후보자명")),
+    ("sex", re.compile(r"성별")),
+    ("birth_date", re.compile(r"생년월일")),
+    ("occupation", re.compile(r"직업")),
+    ("education", re.compile(r"학력")),
+    ("career", re.compile(r"경력")),
+)
+_RELATIONS = {"계": "total", "합계": "total", "후보자": "본인", "본인": "본인", "배우자": "배우자",
+              "직계존속": "직계존속", "직계비속": "직계비속"}
+# Checked in order: the arrears columns sit under 체납 headers that also speak of 납부.
+_MEASURES = (
+    (re.compile(r"현체납액|현재체납"), "tax_arrears_current"),
+    (re.compile(r"체납액누계|누계"), "tax_arrears_total"),
+    (re.compile(r"납세액|납부액"), "tax_paid_5y"),
+    (re.compile(r"재산"), "assets"),
+)
+_HEADING = re.compile(r"^(?P<marks>#{1,6})\s*(?P<text>.+?)\s*#*\s*$")
+_BULLET = re.compile(r"^\s*[-•·▪]\s*(?P<number>[①-⑳]|\d{1,2}[.)])?\s*(?P<text>\S.*?)\s*$")
+_PROMISE = re.compile(r"겠습니다|하겠다|약속|공약")
+_PLACE = re.compile(r"^[가-힣]+\d*(?:동|읍|면)$")
+_GROUP = re.compile(r"\d+\s*대\s*공약")
+_MARKUP = re.compile(r"\*\*|__")
+
+
+@dataclass(frozen=True)
+class CandidateFact:
+    source_line: int
+    election: str | None
+    constituency: str | None
+    ballot_number: str | None
+    party: str | None
+    name: str
+    sex: str | None
+    birth_date: date | None
+    birth_date_printed: str | None
+    occupation: str | None
+    education: str | None
+    career: str | None
+    military_service: str | None
+    criminal_record: str | None
+    source_span: tuple[int, int] = field(default=(0, 0), compare=False)
+
+
+@dataclass(frozen=True)
+class CandidateFinanceFact:
+    source_line: int
+    table_index: int
+    candidate_name: str
+    measure: str                  # assets, tax_paid_5y, tax_arrears_total, tax_arrears_current
+    relation: str                 # total, 본인, 배우자, 직계존속, 직계비속
+    person: str | None            # a named relative (모, 장녀) as printed
+    statement: str                # printed, or derived_sum (the named people of a relation added up)
+    printed_value: str
+    printed_unit: str | None
+    amount_krw: int | None
+    source_span: tuple[int, int] = field(default=(0, 0), compare=False)
+
+
+def extract_candidates(lines: list[str], tables: list[Table]) -> list[CandidateFact]:
+    election = next((m for m in map(_ELECTION.search, lines) if m), None)
+    military = _column_text(tables, "병역", "본인")
+    criminal = _column_text(tables, "전과", None)
+    candidates = []
+    for table in tables:
+        fields = _profile_columns(table)
+        if "name" not in fields:
+            continue
+        for row in table.body_rows:
+            cells = {cell.column: cell for cell in row}
+
+            def text(name: str) -> str | None:
+                cell = cells.get(fields.get(name, -1))
+                return squeeze(cell.text) if cell and cell.text.strip() else None
+
+            if not text("name"):
+                continue
+            birth = text("birth_date")
+            ballot = cells.get(fields.get("ballot_number", -1))
+            candidates.append(CandidateFact(
+                source_line=cells[fields["name"]].line,
+                election=election["election"] if election else None,
+                constituency=re.sub(r"제\s+(\d)", r"제\1", squeeze(election["constituency"])) if election else None,
+                ballot_number=text("ballot_number"),
+                party=without_spaces(text("party")) if text("party") else None,
+                name=without_spaces(text("name")),
+                sex=text("sex"),
+                birth_date=parse_date(birth) if birth else None,
+                birth_date_printed=birth,
+                occupation=text("occupation"),
+                education=text("education"),
+                career=text("career"),
+                military_service=military,
+                criminal_record=criminal,
+                source_span=(ballot.start, ballot.end) if ballot and text("ballot_number") else (0, 0),
+            ))
+    return candidates
+
+
+def _profile_columns(table: Table) -> dict[str, int]:
+    fields: dict[str, int] = {}
+    for index, label in enumerate(table.column_labels):
+        text = without_spaces(label.rsplit(" / ", 1)[-1])
+        name = next((f for f, pattern in _PROFILE_FIELDS if pattern.search(text)), None)
+        if name and name not in fields:
+            fields[name] = index
+    return fields if {"name", "birth_date"} <= fields.keys() or {"name", "party"} <= fields.keys() else {}
+
+
+def _column_text(tables: list[Table], topic: str, relation: str | None) -> str | None:
+    """The text of the first non-empty cell under a column about ``topic`` (병역, 전과), for the
+    given relation when the header names one (the candidate's own 병역, not the spouse's)."""
+    for table in tables:
+        for index, label in enumerate(table.column_labels):
+            path = [without_spaces(part) for part in label.split(" / ")]
+            if not any(topic in part for part in path):
+                continue
+            if relation and _RELATIONS.get(path[-1]) not in (relation, None):
+                continue
+            for row in table.body_rows:
+                cell = next((c for c in row if c.column == index and c.text.strip()), None)
+                if cell:
+                    return squeeze(cell.text)
+    return None
+
+
+def extract_candidate_finance(tables: list[Table], candidates: list[CandidateFact]) -> list[CandidateFinanceFact]:
+    if not candidates:
+        return []
+    name = candidates[0].name
+    facts: list[CandidateFinanceFact] = []
+    for table in tables:
+        for cell in table.value_cells():
+            measure = _measure(cell.column_label)
+            relation = _relation(cell)
+            if measure is None or relation is None or (cell.unit or "") not in MONEY_FACTORS:
+                continue
+            facts += _finance_facts(table, cell, name, measure, relation)
+    return facts
+
+
+def _measure(column_label: str) -> str | None:
+    text = without_spaces(column_label)
+    return next((measure for pattern, measure in _MEASURES if pattern.search(text)), None)
+
+
+def _relation(cell: ValueCell) -> str | None:
+    for label in [cell.column_label.rsplit(" / ", 1)[-1], *reversed(cell.row_labels)]:
+        relation = _RELATIONS.get(without_spaces(label))
+        if relation:
+            return relation
+    return None
+
+
+def _finance_facts(table: Table, cell: ValueCell, name: str, measure: str, relation: str) -> list[CandidateFinanceFact]:
+    def fact(person, statement, printed, amount, span) -> CandidateFinanceFact:
+        return CandidateFinanceFact(cell.line, table.table_index, name, measure, relation, person, statement,
+                                    printed, cell.unit, amount, span)
+
+    try:
+        named = parse_labelled(cell.text, cell.unit)
+    except NumberParseError:
+        named = []
+    if not named:
+        try:
+            quantity = parse_quantity(cell.text, cell.unit)
+        except NumberParseError:
+            return []
+        return [fact(None, "printed", cell.text, quantity.amount_krw, (cell.start, cell.end))]
+    facts = []
+    offset = 0
+    for person, quantity in named:
+        start = cell.text.index(quantity.printed, cell.text.index(person, offset))
+        offset = start + len(quantity.printed)
+        facts.append(fact(person, "printed", quantity.printed, quantity.amount_krw,
+                          (cell.start + start, cell.start + offset)))
+    total = sum(q.amount_krw or 0 for _, q in named)
+    facts.append(fact(None, "derived_sum", cell.text, total, (0, 0)))
+    return facts
+
+
+def extract_candidate_pledges(lines: list[str]) -> list[PledgeFact]:
+    pledges: list[PledgeFact] = []
+    top = area = None
+    counts: dict[str, int] = {}
+
+    def add(line: int, strategy: str, title: str, number: int | None) -> None:
+        group = _GROUP.search(strategy)
+        key = without_spaces(group.group(0) if group else strategy)
+        counts[key] = counts.get(key, 0) + 1
+        pledges.append(PledgeFact(
+            source_line=line, pledge_code=f"{key}-{number or counts[key]:02d}", code_is_derived=True,
+            title=title, strategy=strategy, department=None, parent_pledge_code=None, source_kind=CANDIDATE,
+        ))
+
+    for number, raw in enumerate(lines, start=1):
+        line = _MARKUP.sub("", raw)
+        heading = _HEADING.match(line)
+        if heading:
+            level, text = len(heading["marks"]), squeeze(heading["text"].lstrip("•· "))
+            if level == 1:
+                top, area = text, None
+            elif level == 2:
+                area = text
+            elif area and top and _PROMISE.search(top) and not _PLACE.match(without_spaces(top)):
+                add(number, area, text, None)
+            continue
+        bullet = _BULLET.match(line)
+        if bullet and area and (_PLACE.match(without_spaces(area)) or _PROMISE.search(area)):
+            circled = bullet["number"]
+            ordinal = (ord(circled) - ord("①") + 1 if circled and "①" <= circled <= "⑳"
+                       else int(circled.rstrip(".)")) if circled else None)
+            add(number, area, bullet["text"], ordinal)
+    return pledges
