@@ -137,6 +137,66 @@ LAKE_SCHEMAS: dict[str, pa.Schema] = {
         ("amount_krw", pa.int64()),
         ("rate_pct", pa.string()),
     ]),
+    "pledges": pa.schema(_PROVENANCE + [
+        ("pledge_code", pa.string()),
+        ("code_is_derived", pa.bool_()),
+        ("title", pa.string()),
+        ("strategy", pa.string()),
+        ("department", pa.string()),
+        ("parent_pledge_code", pa.string()),
+        ("source_kind", pa.string()),
+    ]),
+    "pledge_investments": pa.schema(_PROVENANCE + [
+        ("table_index", pa.int32()),
+        ("pledge_code", pa.string()),
+        ("is_total_row", pa.bool_()),
+        ("period_label", pa.string()),
+        ("fiscal_year_from", pa.int32()),
+        ("fiscal_year_to", pa.int32()),
+        ("printed_value", pa.string()),
+        ("value", pa.string()),  # exact decimal as printed; cast in staging
+        ("unit", pa.string()),
+        ("amount_krw", pa.int64()),
+        ("is_non_budget", pa.bool_()),
+    ]),
+    "candidates": pa.schema(_PROVENANCE + [
+        ("election", pa.string()),
+        ("constituency", pa.string()),
+        ("ballot_number", pa.string()),
+        ("party", pa.string()),
+        ("name", pa.string()),
+        ("sex", pa.string()),
+        ("birth_date", pa.date32()),
+        ("birth_date_printed", pa.string()),
+        ("occupation", pa.string()),
+        ("education", pa.string()),
+        ("career", pa.string()),
+        ("military_service", pa.string()),
+        ("criminal_record", pa.string()),
+    ]),
+    "candidate_finance": pa.schema(_PROVENANCE + [
+        ("table_index", pa.int32()),
+        ("candidate_name", pa.string()),
+        ("measure", pa.string()),
+        ("relation", pa.string()),
+        ("person", pa.string()),
+        ("statement", pa.string()),
+        ("printed_value", pa.string()),
+        ("printed_unit", pa.string()),
+        ("amount_krw", pa.int64()),
+    ]),
+    "news_claims": pa.schema(_PROVENANCE + [
+        ("claim", pa.string()),
+        ("subject", pa.string()),
+        ("value", pa.string()),
+        ("unit", pa.string()),
+        ("printed_value", pa.string()),
+        ("sentence", pa.string()),
+    ]),
+    "news_mentions": pa.schema(_PROVENANCE + [
+        ("name", pa.string()),
+        ("mention_form", pa.string()),
+    ]),
     "settlement": pa.schema(_PROVENANCE + [
         ("table_index", pa.int32()),
         ("fiscal_year", pa.int32()),
@@ -183,7 +243,8 @@ STATE_SCHEMAS: dict[str, pa.Schema] = {
 # presence means the document's whole file set is there).
 READ_TABLES = ("filings", "lines")
 EXTRACT_TABLES = ("org_units", "staffing", "department_budgets", "projects", "project_budgets", "revenue", "settlement",
-                  "table_cells", "unclaimed_numbers", "classifications")
+                  "pledges", "pledge_investments", "candidates", "candidate_finance", "news_claims",
+                  "news_mentions", "table_cells", "unclaimed_numbers", "classifications")
 
 
 class Lake:

@@ -1,0 +1,20 @@
+with pledges as (
+    select * from {{ ref('int_pledges_resolved') }}
+)
+
+select
+    pledge_id,
+    government_code,
+    pledge_code,
+    code_is_derived,
+    title,
+    strategy,
+    department,
+    parent_pledge_code,
+    source_kind,
+    candidate_id,
+    document_id,
+    source_line,
+    source_excerpt,
+    parser_version
+from pledges

@@ -1,0 +1,18 @@
+with claims as (
+    select * from {{ ref('int_news_claims_resolved') }}
+)
+
+select
+    {{ surrogate_key(['document_id', 'source_line', 'claim', 'printed_value']) }} as news_claim_id,
+    document_id,
+    government_code,
+    claim,
+    subject,
+    value,
+    unit,
+    printed_value,
+    sentence,
+    source_line,
+    source_excerpt,
+    parser_version
+from claims

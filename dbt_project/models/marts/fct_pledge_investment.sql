@@ -1,0 +1,24 @@
+with investments as (
+    select * from {{ ref('int_pledge_investments_resolved') }}
+)
+
+select
+    {{ surrogate_key(['document_id', 'pledge_code', 'period_label']) }} as pledge_investment_id,
+    pledge_id,
+    government_code,
+    pledge_code,
+    is_total_row,
+    period_label,
+    fiscal_year_from,
+    fiscal_year_to,
+    value,
+    unit,
+    amount_krw,
+    is_non_budget,
+    printed_value,
+    table_index,
+    document_id,
+    source_line,
+    source_excerpt,
+    parser_version
+from investments

@@ -1,0 +1,20 @@
+with source as (
+    select * from {{ source('lake', 'candidate_finance') }}
+    where parser_version = '{{ var("parser_version") }}'
+)
+
+select
+    document_id,
+    cast(source_line as integer) as source_line,
+    source_excerpt,
+    parser_version,
+    cast(table_index as integer) as table_index,
+    candidate_name,
+    measure,
+    relation,
+    person,
+    statement,
+    printed_value,
+    printed_unit,
+    cast(amount_krw as bigint) as amount_krw
+from source

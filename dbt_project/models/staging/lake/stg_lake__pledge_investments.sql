@@ -1,0 +1,22 @@
+with source as (
+    select * from {{ source('lake', 'pledge_investments') }}
+    where parser_version = '{{ var("parser_version") }}'
+)
+
+select
+    document_id,
+    cast(source_line as integer) as source_line,
+    source_excerpt,
+    parser_version,
+    cast(table_index as integer) as table_index,
+    pledge_code,
+    cast(is_total_row as boolean) as is_total_row,
+    period_label,
+    cast(fiscal_year_from as integer) as fiscal_year_from,
+    cast(fiscal_year_to as integer) as fiscal_year_to,
+    printed_value,
+    cast(value as decimal(38, 6)) as value,
+    unit,
+    cast(amount_krw as bigint) as amount_krw,
+    cast(is_non_budget as boolean) as is_non_budget
+from source

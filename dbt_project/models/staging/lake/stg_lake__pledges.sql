@@ -1,0 +1,18 @@
+with source as (
+    select * from {{ source('lake', 'pledges') }}
+    where parser_version = '{{ var("parser_version") }}'
+)
+
+select
+    document_id,
+    cast(source_line as integer) as source_line,
+    source_excerpt,
+    parser_version,
+    pledge_code,
+    cast(code_is_derived as boolean) as code_is_derived,
+    title,
+    strategy,
+    department,
+    parent_pledge_code,
+    source_kind
+from source
