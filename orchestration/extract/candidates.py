@@ -30,7 +30,7 @@ from orchestration.extract.pledges import CANDIDATE, PledgeFact
 from orchestration.extract.tables import Table, ValueCell
 from orchestration.extract.text import squeeze, without_spaces
 
-_ELECTION = re.compile(r"(?P<election>[가-힣]+선거)\s*\(\s*(?P<constituency>[^()]+?)\s*\)")
+_ELECTION = re.compile(r"^\s*(?P<election>[가-힣][가-힣 ]*선거)\s*\(\s*(?P<constituency>[^()]+?)\s*\)")
 _PROFILE_FIELDS = (
     ("ballot_number", re.compile(r"기호")),
     ("party", re.compile(r"정당")),
@@ -114,7 +114,7 @@ def extract_candidates(lines: list[str], tables: list[Table]) -> list[CandidateF
             ballot = cells.get(fields.get("ballot_number", -1))
             candidates.append(CandidateFact(
                 source_line=cells[fields["name"]].line,
-                election=election["election"] if election else None,
+                election=squeeze(election["election"]) if election else None,
                 constituency=re.sub(r"제\s+(\d)", r"제\1", squeeze(election["constituency"])) if election else None,
                 ballot_number=text("ballot_number"),
                 party=without_spaces(text("party")) if text("party") else None,

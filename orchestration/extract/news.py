@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from orchestration.extract.numbers import NUMBER_BODY, parse_quantity
+from orchestration.extract.numbers import MONEY_FACTORS, NUMBER_BODY, parse_quantity
 
 _COUNTERS = "개소|개월|개|건|명|곳|일|년|회|배|억원|천원|백만원|만원|원|%"
 _CLAIM = re.compile(rf"(?<![\d.])(?P<number>{NUMBER_BODY})\s*(?P<unit>{_COUNTERS})(?P<after>[가-힣]*)")
@@ -96,8 +96,8 @@ def _phrase(sentence: str, match: re.Match) -> str:
 
 
 def _subject(sentence: str, match: re.Match) -> str | None:
-    """The noun counted: the rest of the word (``신규사업`` in ``129개의 신규사업`` is the next word)."""
-    if match["unit"] in ("일", "년", "개월", "시간", "%"):
+    """The noun counted (``신규사업`` in ``129개의 신규사업``): counts only, not durations, money or rates."""
+    if match["unit"] in ("일", "년", "개월", "%") or match["unit"] in MONEY_FACTORS:
         return None
     word = match["after"]
     if not word or _PARTICLES.fullmatch(word):

@@ -210,6 +210,52 @@ def test_revenue_and_settlement_are_published(first_refresh):
                           (2022, "net_surplus", 131_988_000_000), (2022, "revenue", 903_993_000_000)]
 
 
+def test_pledges_candidates_and_news_are_published(first_refresh):
+    _, paths = first_refresh
+    db = paths.published_db
+    assert query(db, "select source_kind, count(*), count(*) filter (code_is_derived) from marts.dim_pledge "
+                     "group by all order by 1") == [
+        ("candidate_disclosure", 40, 40), ("pledge_investment_plan", 62, 0), ("pledge_list", 63, 0)]
+    assert query(db, "select p.government_code, p.strategy, p.department from marts.dim_pledge p "
+                     "where p.pledge_code = '경제공동체-04'") == [("3170000", "정의롭고 이로운 금천", "일자리청년과")]
+    assert query(db, "select count(*), count(*) filter (is_total_row), count(*) filter (is_non_budget), "
+                     "count(*) filter (pledge_id is null) from marts.fct_pledge_investment") == [(315, 5, 20, 5)]
+    elderly = query(db, "select p.title, i.period_label, i.fiscal_year_from, i.fiscal_year_to, cast(i.value as varchar), "
+                        "i.amount_krw, i.source_line from marts.fct_pledge_investment i "
+                        "join marts.dim_pledge p using (pledge_id) where p.pledge_code = '3-3' and i.period_label = '2022~2023'")
+    assert elderly == [("어르신 맞춤형 특화서비스 제공", "2022~2023", 2022, 2023, "873.200000", 873_200_000, 79)]
+    # the pledges of the top level add up to the plan's printed 총 계 for 2024
+    assert query(db, "select sum(amount_krw) filter (where not is_total_row and pledge_code not like '%-%-%'), "
+                     "sum(amount_krw) filter (where is_total_row) from marts.fct_pledge_investment "
+                     "where period_label = '2024'") == [(22_434_760_000, 22_434_760_000)]
+    assert query(db, "select name, party, constituency, birth_date, government_code from marts.dim_candidate") == [
+        ("김미주", "더불어민주당", "구로구 제1선거구", date(1982, 11, 10), "6110000")]
+    assert query(db, "select relation, sum(amount_krw) from marts.fct_candidate_finance where measure = 'assets' "
+                     "and statement = 'derived_sum' group by all order by 1") == [
+        ("직계비속", 23_251_000), ("직계존속", 379_857_000)]
+    assert query(db, "select count(*) from marts.dim_pledge p join marts.dim_candidate c using (candidate_id)") == [(40,)]
+    assert query(db, "select claim, subject, cast(value as integer), source_line from marts.fct_news_claim "
+                     "where unit = '개' order by source_line, value") == [
+        ("129개의 신규사업을", "신규사업", 129, 3), ("총 454개의 사업계획을", "사업계획", 454, 3),
+        ("총 51개 주요업무에", "주요업무", 51, 12)]
+
+
+def test_no_contact_data_of_the_leaflet_anywhere(first_refresh):
+    _, paths = first_refresh
+    # with their dashes: a bare digit run could turn up inside a hex key by chance
+    secrets = ("010-2426-0811", "2426-0811", "thespeech0811", "100-0003-75746", "0003-75746", "경인로 367")
+    lake_text = "\n".join(
+        " ".join(map(str, row)) for file in paths.lake_dir.rglob("*.parquet")
+        for row in duckdb.sql(f"select * from read_parquet('{file}')").fetchall())
+    assert lake_text and not [s for s in secrets if s in lake_text]
+    columns = query(paths.published_db, "select table_schema, table_name, column_name from information_schema.columns "
+                                        "where data_type = 'VARCHAR'")
+    found = [(table, column, s) for schema, table, column in columns for s in secrets
+             if query(paths.published_db, f'select count(*) from "{schema}"."{table}" '
+                                          f'where contains("{column}", \'{s}\')')[0][0]]
+    assert columns and found == []
+
+
 def test_a_second_refresh_reads_nothing_again_and_changes_no_mart(first_refresh):
     _, paths = first_refresh
     lake_files = {p: p.stat().st_mtime_ns for p in paths.lake_dir.rglob("*.parquet")}
