@@ -76,6 +76,7 @@ def summary(result, paths) -> tuple[str, bool]:
     lines.append("  rows per mart:  " + ", ".join(f"{name} {n}" for name, n in counts.items()))
     lines.append(f"  checks:         {entry['checks_passed']} passed, {entry['checks_failed']} failed")
     lines += coverage_lines(paths.build_db)
+    lines += unknown_kind_lines(paths.build_db)
     if entry["published"]:
         lines.append(f"  published:      {paths.published_db}")
     else:
@@ -85,6 +86,22 @@ def summary(result, paths) -> tuple[str, bool]:
 
 
 COVERAGE_ROWS = 20
+
+
+def unknown_kind_lines(build_db) -> list[str]:
+    """Filings read but of no kind the extractors know: published with their lines and table
+    cells only, so the summary names them for somebody to look at."""
+    import duckdb
+
+    if not build_db.exists():
+        return []
+    with duckdb.connect(str(build_db), read_only=True) as con:
+        paths = [p for (p,) in con.execute(
+            "select file_path from marts.dim_document where kind = 'unknown' and read_status = 'ok' "
+            "order by file_path").fetchall()]
+    if not paths:
+        return []
+    return [f"  unknown kind:   {len(paths)} filing(s), lines and table cells only: " + ", ".join(paths[:COVERAGE_ROWS])]
 
 
 def coverage_lines(build_db) -> list[str]:

@@ -46,3 +46,30 @@ def parse_as_of(text: str) -> date | None:
     if not marker:
         return None
     return parse_date(text[marker.end():])
+
+
+_DATE_LINE = re.compile(
+    r"^\s*(?:(?:작성|발행|입력|등록|보도)\s*(?:일|일자|일시)?\s*[:：]?\s*)?"
+    r"(?P<year>(?:19|20)\d{2})\s*[.년/-]\s*(?P<month>\d{1,2})\s*(?:월|[./-])?"
+    r"(?:\s*(?P<day>\d{1,2})\s*(?:일|\.)?)?\s*$"
+)
+FILING_DATE_LINES = 15
+
+
+def filing_date(lines: list[str]) -> tuple[date | None, str | None, str | None]:
+    """The date a filing prints for itself: a line near its top that is a date and nothing else
+    (``2023. 11.``, ``입력 2026.11.24``). Returns (date, precision, as printed); a month without a
+    day is the month's first day with precision ``month``."""
+    head = [line for line in lines if line.strip()][:FILING_DATE_LINES]
+    for line in head:
+        match = _DATE_LINE.match(line)
+        if not match or not 1 <= int(match["month"]) <= 12:
+            continue
+        year, month = int(match["year"]), int(match["month"])
+        if match["day"]:
+            day = int(match["day"])
+            if 1 <= day <= calendar.monthrange(year, month)[1]:
+                return date(year, month, day), "day", line.strip()
+            continue
+        return date(year, month, 1), "month", line.strip()
+    return None, None, None

@@ -15,6 +15,7 @@ from orchestration.extract.accounting import account_numbers, coverage
 from orchestration.extract.budgets import extract_department_budgets
 from orchestration.extract.candidates import extract_candidate_finance, extract_candidate_pledges, extract_candidates
 from orchestration.extract.classify import classify_government, classify_kind
+from orchestration.extract.dates import filing_date
 from orchestration.extract.governments import GovernmentIndex
 from orchestration.extract.news import extract_news_claims, extract_news_mentions
 from orchestration.extract.numbers import RATE_UNITS
@@ -116,12 +117,16 @@ def extract_document(document_id: str, text: str, governments: GovernmentIndex) 
             "parser_version": PARSER_VERSION,
         }
 
+    dated, precision, printed_date = filing_date(lines)
     extraction = Extraction(classification={
         "document_id": document_id,
         "parser_version": PARSER_VERSION,
         "kind": kind,
         "kind_scores": json.dumps(scores, ensure_ascii=False, sort_keys=True),
         "government_code": government.code if government else None,
+        "document_date": dated,
+        "document_date_precision": precision,
+        "document_date_printed": printed_date,
     })
     tables = read_tables(lines)
     extraction.table_cells = [provenance(record["source_line"]) | record for record in table_cell_records(tables)]

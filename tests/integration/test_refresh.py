@@ -95,6 +95,8 @@ def test_documents_governments_and_departments(first_refresh):
         "003_8108045a813991b6.txt": "news_article 3170000",
         "004_dad12c48b3c039a4.txt": "work_plan 3170000",
     }
+    assert query(db, "select kind, document_date, document_date_precision from marts.dim_document "
+                     "where document_date is not null") == [("work_plan", date(2023, 11, 1), "month")]
     assert query(db, "select name_ko, legal_code, parent_code from marts.dim_government "
                      "where government_code = '3170000'") == [("금천구", "11545", "6110000")]
     assert query(db, "select count(*) from marts.dim_government where valid_from is null "
@@ -299,6 +301,7 @@ def test_cp949_work_plan_publishes_the_same_staffing_and_bad_files_are_quarantin
     columns = "org_unit, statement, grade, authorized, current, as_of, source_line, printed_value"
     result, _ = run_refresh()
     assert result.success
+    assert "unknown kind:   1 filing(s), lines and table cells only: 통계 자료.txt" in summary(result, paths)[0]
     staffing = query(paths.published_db, f"select {columns} from marts.fct_staffing order by all")
     assert len(staffing) == 111
     assert ("기획예산과", "unit_page", "total", 21, 23, date(2023, 10, 31), 106, "21 (23)") in staffing

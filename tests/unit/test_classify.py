@@ -1,6 +1,9 @@
+from datetime import date
+
 import pytest
 
 from orchestration.extract.classify import UNKNOWN, classify_government, classify_kind
+from orchestration.extract.dates import filing_date
 
 
 @pytest.mark.parametrize(
@@ -31,3 +34,14 @@ def test_ambiguous_district_needs_its_city(governments):
     assert governments.best("대전광역시 서구청은 오늘 발표했다").code == "3660000"
     assert governments.best("부산 서구 주민").code == "3260000"
     assert governments.best("강서구 소식") is None  # 서울 and 부산 both have one; 서구 is not inside it
+
+
+@pytest.mark.parametrize(("lines", "expected"), [
+    (["", "2024년 주요업무계획", "", "2023. 11.", "기획경제국"], (date(2023, 11, 1), "month", "2023. 11.")),
+    (["보도자료", "입력 2026.11.24"], (date(2026, 11, 24), "day", "입력 2026.11.24")),
+    (["2025년 12월 3일"], (date(2025, 12, 3), "day", "2025년 12월 3일")),
+    (["금천구는 16일부터 18일까지 보고회를 열었다."], (None, None, None)),
+    (["2024. 13."], (None, None, None)),
+])
+def test_the_date_a_filing_prints_for_itself(lines, expected):
+    assert filing_date(lines) == expected

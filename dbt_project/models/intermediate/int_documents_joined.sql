@@ -42,6 +42,9 @@ select
     coalesce(classifications.kind, 'unknown') as kind,
     classifications.kind_scores,
     classifications.government_code,
+    classifications.document_date,
+    classifications.document_date_precision,
+    classifications.document_date_printed,
     -- What 시비 or 시세 means in a filing depends on who files it (DOMAIN.md §1.2, §1.7).
     case
         when governments.level = '광역' then '광역'

@@ -12,6 +12,9 @@ renamed as (
         -- classification
         coalesce(kind, 'unknown') as kind,
         kind_scores,
+        cast(document_date as date) as document_date,
+        document_date_precision,
+        document_date_printed,
         extract_status,
         reason as extract_reason,
         detail as extract_detail,
