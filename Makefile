@@ -3,6 +3,7 @@
 #                  (FORCE=1 rebuilds even when nothing changed)
 #   make test      the test suite
 #   make dev       the Dagster UI on http://127.0.0.1:3000 with the whole asset graph
+#   make docs      the dbt docs site (models, columns, lineage) under <data dir>/docs
 # Set-up (virtual environment, pinned dependencies, dbt manifest) happens on first use and is
 # skipped afterwards unless requirements.lock, pyproject.toml or the dbt project changed.
 
@@ -53,3 +54,10 @@ lock: | $(VENV)/bin/python
 
 clean:
 	rm -rf dbt_project/target dbt_project/logs .pytest_cache
+
+# dbt docs (models, columns, lineage graph) as a static site under the data dir.
+docs: $(MANIFEST)
+	mkdir -p $(DATA_DIR)/docs
+	cd dbt_project && LOCALGOV_BUILD_DB=$(DATA_DIR)/build/localgov_build.duckdb LOCALGOV_LAKE_DIR=$(DATA_DIR)/lake \
+	  LOCALGOV_STATE_DIR=$(DATA_DIR)/state $(BIN)/dbt docs generate --profiles-dir . --static --target-path $(DATA_DIR)/docs --quiet
+	@echo "dbt docs: open $(DATA_DIR)/docs/static_index.html in a browser"

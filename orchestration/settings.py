@@ -48,6 +48,11 @@ class Paths:
         return self.data_dir / "localgov.duckdb"
 
     @property
+    def parquet_dir(self) -> Path:
+        """One Parquet file per published mart, for BI tools that read files rather than DuckDB."""
+        return self.data_dir / "parquet"
+
+    @property
     def dagster_home(self) -> Path:
         return self.data_dir / "dagster"
 

@@ -3,7 +3,7 @@
 import dagster as dg
 
 from orchestration.assets import OWNERS
-from orchestration.pipeline.publish import mark_published, mart_row_counts, publish
+from orchestration.pipeline.publish import export_parquet, mark_published, mart_row_counts, publish
 from orchestration.settings import export_environment
 
 
@@ -12,15 +12,18 @@ from orchestration.settings import export_environment
     group_name="publish",
     owners=OWNERS,
     deps=["warehouse_gate"],
-    description="The published warehouse <data dir>/localgov.duckdb (schema marts), replaced atomically.",
+    description="The published warehouse <data dir>/localgov.duckdb (schema marts), replaced atomically, "
+                "and each of its tables as <data dir>/parquet/<table>.parquet.",
 )
 def published_warehouse(context: dg.AssetExecutionContext) -> dg.MaterializeResult:
     paths = export_environment()
     mark_published(paths.refresh_log, context.run_id)
     publish(paths.build_db, paths.published_db, paths.refresh_log)
+    files = export_parquet(paths.published_db, paths.parquet_dir)
     counts = mart_row_counts(paths.published_db)
-    context.log.info(f"published {paths.published_db}")
+    context.log.info(f"published {paths.published_db} and {len(files)} Parquet files in {paths.parquet_dir}")
     return dg.MaterializeResult(metadata={
         "path": dg.MetadataValue.path(str(paths.published_db)),
+        "parquet_dir": dg.MetadataValue.path(str(paths.parquet_dir)),
         "rows_per_table": dg.MetadataValue.json(counts),
     })

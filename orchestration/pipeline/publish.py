@@ -3,7 +3,8 @@ fsync it, and rename it over the published file. Readers holding the old file ke
 new readers see the new one; nobody ever sees a half-written warehouse.
 
 The refresh log (every refresh, published or not) lives in the state dir and is copied into
-``marts.audit_refresh_log`` at each publish.
+``marts.audit_refresh_log`` at each publish. Every published table is also written as Parquet
+(``<data dir>/parquet/<table>.parquet``), each file replaced by a rename like the database.
 """
 
 from __future__ import annotations
@@ -89,6 +90,26 @@ def publish(build_db: Path, published_db: Path, refresh_log: Path) -> Path:
     finally:
         os.close(directory)
     return published_db
+
+
+def export_parquet(published_db: Path, parquet_dir: Path) -> list[Path]:
+    """Each table of the published file as one Parquet file; a table no longer published loses
+    its file, so the folder always mirrors the database."""
+    parquet_dir.mkdir(parents=True, exist_ok=True)
+    written = []
+    with duckdb.connect(str(published_db), read_only=True) as connection:
+        tables = [name for (name,) in connection.execute(
+            "select table_name from information_schema.tables where table_schema = 'marts' order by 1").fetchall()]
+        for name in tables:
+            final = parquet_dir / f"{name}.parquet"
+            temporary = parquet_dir / f".{name}.{os.getpid()}.tmp"
+            target = str(temporary).replace("'", "''")  # COPY takes no parameter for its file name
+            connection.execute(f"copy (select * from marts.\"{name}\") to '{target}' (format parquet)")
+            os.replace(temporary, final)
+            written.append(final)
+    for stale in set(parquet_dir.glob("*.parquet")) - set(written):
+        stale.unlink()
+    return written
 
 
 def rows_json(counts: dict[str, int]) -> str:

@@ -5,13 +5,17 @@ re-extracted, identical marts), and a raw dir whose work plan prints a negative 
 gate blocks; the published file stays byte for byte).
 """
 
+import ast
 import hashlib
 import os
 import shutil
+import subprocess
+import sys
 from datetime import date
 
 import duckdb
 import pytest
+from sqlalchemy import create_engine, text
 
 from orchestration.refresh import inputs_fingerprint, main, run_refresh, summary
 from orchestration.settings import REPO_ROOT
@@ -258,11 +262,84 @@ def test_no_contact_data_of_the_leaflet_anywhere(first_refresh):
     assert columns and found == []
 
 
-def test_a_second_refresh_reads_nothing_again_and_changes_no_mart(first_refresh):
+def test_bi_questions_through_sqlalchemy_read_only(first_refresh):
+    """The path Superset and Metabase take: SQLAlchemy with duckdb-engine, read-only."""
+    _, paths = first_refresh
+    engine = create_engine(f"duckdb:///{paths.published_db}", connect_args={"read_only": True})
+    with engine.connect() as connection:
+        def ask(sql):
+            return [tuple(row) for row in connection.execute(text(sql)).fetchall()]
+
+        # the 2024 budget by department of 기획경제국 (금천구), and the bureau's own total
+        assert ask("select org_unit, budget_total_krw from marts.mart_department_overview "
+                   "where government_code = '3170000' and fiscal_year = 2024 and parent_org_unit = '기획경제국' "
+                   "order by org_unit") == [
+            ("기획예산과", 20_394_052_000), ("세무1과", 451_108_000), ("세무2과", 624_902_000),
+            ("일자리청년과", 6_621_885_000), ("재무과", 504_790_000), ("지역경제과", 7_998_256_000)]
+        assert ask("select budget_total_krw from marts.mart_department_overview "
+                   "where org_unit = '기획경제국' and fiscal_year = 2024") == [(36_594_993_000,)]
+        # pledge investment by year for 광주광역시 서구: the printed plan total, and the pledges summed
+        assert ask("select period_label, amount_krw from marts.fct_pledge_investment i "
+                   "join marts.dim_government g using (government_code) "
+                   "where g.full_name_ko = '광주광역시 서구' and is_total_row order by fiscal_year_from nulls first") == [
+            ("총계", 124_667_420_000), ("2022~2023", 57_421_400_000), ("2024", 22_434_760_000),
+            ("2025", 24_348_000_000), ("2026", 20_463_000_000)]
+        assert ask("select fiscal_year_from, sum(amount_krw) from marts.mart_pledge_budget "
+                   "where government_code = '3600000' and parent_pledge_code is null group by all order by 1") == [
+            (2022, 57_421_350_000), (2024, 22_434_760_000), (2025, 24_348_310_000), (2026, 20_463_000_000)]
+        # the 2024 revenue targets by tax (세목) for 금천구
+        assert ask("select revenue_item, target_krw from marts.mart_revenue_performance "
+                   "where government_code = '3170000' and fiscal_year = 2024 and item_level = 'tax' order by 1") == [
+            ("등록면허세", 2_488_000_000), ("자동차세", 16_568_000_000), ("재산세", 90_353_000_000),
+            ("주민세", 22_880_000_000), ("지방소득세", 141_527_000_000)]
+        # staffing authorized vs current by department (the unit's own page wins over the bureau table)
+        assert ask("select org_unit, authorized, current, statement, statements from marts.current_staffing "
+                   "where grade = 'total' order by org_unit") == [
+            ("기획경제국", 149, 147, "summary_table", 2), ("기획예산과", 21, 23, "unit_page", 3),
+            ("세무1과", 30, 28, "unit_page", 3), ("세무2과", 40, 37, "unit_page", 3),
+            ("일자리청년과", 16, 17, "unit_page", 3), ("재무과", 16, 16, "unit_page", 3),
+            ("지역경제과", 25, 25, "unit_page", 3)]
+    engine.dispose()  # the pool would keep the file open with its own configuration
+
+
+def test_every_mart_is_exported_as_parquet(first_refresh):
+    _, paths = first_refresh
+    tables = {name for (name,) in query(paths.published_db, "select table_name from information_schema.tables "
+                                                           "where table_schema = 'marts'")}
+    assert {p.stem for p in paths.parquet_dir.glob("*.parquet")} == tables
+    assert duckdb.sql(f"select count(*) from read_parquet('{paths.parquet_dir / 'fct_revenue.parquet'}')").fetchall() == [
+        (281,)]
+
+
+READER = """
+import os, sys, time, duckdb
+path, stop = sys.argv[1], sys.argv[2]
+seen = set()
+while not os.path.exists(stop):
+    with duckdb.connect(path, read_only=True) as con:
+        refreshes = con.execute("select count(*) from marts.audit_refresh_log").fetchone()[0]
+        documents = con.execute("select count(*) from marts.dim_document").fetchone()[0]
+        rows = con.execute("select count(*) from marts.fct_revenue").fetchone()[0]
+    seen.add((refreshes, documents, rows))
+    time.sleep(0.01)
+print(sorted(seen))
+"""
+
+
+def test_a_second_refresh_reads_nothing_again_and_changes_no_mart(first_refresh, tmp_path):
     _, paths = first_refresh
     lake_files = {p: p.stat().st_mtime_ns for p in paths.lake_dir.rglob("*.parquet")}
     before = mart_contents(paths.published_db)
+    # a BI process reads the published file all through the refresh: never blocked, never a mix
+    stop = tmp_path / "stop"
+    reader = subprocess.Popen([sys.executable, "-c", READER, str(paths.published_db), str(stop)],
+                              stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     result, _ = run_refresh()
+    stop.touch()
+    out, err = reader.communicate(timeout=60)
+    assert reader.returncode == 0, err
+    states = set(ast.literal_eval(out))
+    assert states and states <= {(1, 5, 281), (2, 5, 281)}
     assert result.success
     assert {p: p.stat().st_mtime_ns for p in paths.lake_dir.rglob("*.parquet")} == lake_files
     assert mart_contents(paths.published_db) == before

@@ -1,0 +1,19 @@
+-- One staffing figure per government, org unit and grade, chosen among the statements that print
+-- it: the latest as-of date first; on the same date the unit's own page, then the bureau's summary
+-- table, then a headline line. Every statement stays in fct_staffing.
+with staffing as (
+    select * from {{ ref('fct_staffing') }}
+)
+
+select
+    *,
+    count(*) over (partition by government_code, org_unit, grade) as statements
+from staffing
+qualify row_number() over (
+    partition by government_code, org_unit, grade
+    order by
+        as_of desc nulls last,
+        case statement when 'unit_page' then 0 when 'summary_table' then 1 else 2 end,
+        document_id,
+        source_line
+) = 1
