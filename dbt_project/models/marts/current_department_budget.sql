@@ -1,0 +1,20 @@
+-- One budget figure per government, org unit, category and fiscal year, chosen among the filings
+-- that print it: the latest filing first (a later plan restating a past year), then the earliest
+-- line within it. Every statement stays in fct_department_budget.
+with budgets as (
+    select * from {{ ref('fct_department_budget') }}
+),
+
+documents as (
+    select document_id, document_date from {{ ref('dim_document') }}
+)
+
+select
+    budgets.*,
+    count(*) over (partition by government_code, org_unit, category, fiscal_year) as statements
+from budgets
+left join documents using (document_id)
+qualify row_number() over (
+    partition by government_code, org_unit, category, fiscal_year
+    order by documents.document_date desc nulls last, document_id, source_line
+) = 1
