@@ -49,6 +49,7 @@ class Extraction:
     unclaimed_numbers: list[dict] = field(default_factory=list)
 
     def __getattr__(self, table: str) -> list[dict]:
+        # ``extraction.staffing`` reads as the lake table it fills; a kind without it gives [].
         if table in FACT_TABLES or table in NAME_TABLES:
             return self.facts.get(table, [])
         raise AttributeError(table)

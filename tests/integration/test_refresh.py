@@ -246,6 +246,18 @@ def test_pledges_candidates_and_news_are_published(first_refresh):
         ("총 51개 주요업무에", "주요업무", 51, 12)]
 
 
+def test_the_seeds_contradictions_are_recorded(first_refresh):
+    _, paths = first_refresh
+    findings = query(paths.published_db, "select rule, subject, printed, compared_with, source_line, other_source_line "
+                                         "from marts.audit_discrepancies order by rule, subject")
+    # 기획예산과 on the bureau table (line 44) and on its own page (106); 재무과's cover and its table.
+    # The investment plan's sums and the candidate's relations agree within printed rounding.
+    assert findings == [
+        ("name_spelled_two_ways", "재무과 자산관리팀", "자산관리팀", "재산관리팀", 1837, 1846),
+        ("same_quantity_two_statements", "기획예산과 4급 정원(현원)", "1 (1)", "0 (0)", 44, 106),
+        ("same_quantity_two_statements", "기획예산과 total 정원(현원)", "22 (24)", "21 (23)", 44, 106)]
+
+
 def test_no_contact_data_of_the_leaflet_anywhere(first_refresh):
     _, paths = first_refresh
     # with their dashes: a bare digit run could turn up inside a hex key by chance

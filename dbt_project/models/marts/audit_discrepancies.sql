@@ -1,0 +1,229 @@
+-- Every place a filing contradicts itself, as a finding for auditors (recorded, never blocking).
+-- Sums are compared within the rounding their printed precision allows: n addends printed to a
+-- step u may differ by up to n·u/2, so rounding is not reported.
+with staffing as (
+    select * from {{ ref('fct_staffing') }}
+),
+
+investments as (
+    select *, {{ printed_precision_krw('printed_value', 'unit') }} as step_krw
+    from {{ ref('fct_pledge_investment') }}
+    where amount_krw is not null
+),
+
+budgets as (
+    select *, {{ printed_precision_krw('printed_value', 'printed_unit') }} as step_krw
+    from {{ ref('fct_department_budget') }}
+),
+
+finance as (
+    select *, {{ printed_precision_krw('printed_value', 'printed_unit') }} as step_krw
+    from {{ ref('fct_candidate_finance') }}
+),
+
+departments as (
+    select * from {{ ref('dim_department') }}
+),
+
+-- The same headcount printed by two statements (the bureau table and the unit's own page).
+staffing_statements as (
+    select
+        'same_quantity_two_statements' as rule,
+        a.government_code,
+        a.document_id,
+        'fct_staffing' as fact_table,
+        a.org_unit || ' ' || a.grade || ' 정원(현원)' as subject,
+        a.authorized || ' (' || a.current || ')' as printed,
+        b.authorized || ' (' || b.current || ')' as compared_with,
+        cast(abs(a.authorized - b.authorized) + abs(a.current - b.current) as double) as difference,
+        0.0 as tolerance,
+        a.source_line,
+        b.source_line as other_source_line,
+        a.org_unit || '의 ' || a.grade || ' 인원이 ' || a.statement || '(' || a.source_line || '행)에는 '
+            || a.authorized || '(' || a.current || '), ' || b.statement || '(' || b.source_line || '행)에는 '
+            || b.authorized || '(' || b.current || ')로 다르게 적혀 있음. The same staffing is printed two ways.'
+            as explanation
+    from staffing as a
+    inner join staffing as b
+        on a.government_code = b.government_code and a.org_unit = b.org_unit and a.grade = b.grade
+        and a.as_of is not distinct from b.as_of and a.statement < b.statement
+    where a.authorized <> b.authorized or a.current <> b.current
+),
+
+-- A unit's budget categories against its printed 계.
+budget_parts as (
+    select
+        'parts_vs_printed_total' as rule,
+        total.government_code,
+        total.document_id,
+        'fct_department_budget' as fact_table,
+        total.org_unit || ' ' || total.fiscal_year || ' 예산' as subject,
+        total.printed_value as printed,
+        cast(sum(part.amount_krw) as varchar) || '원 (항목 합)' as compared_with,
+        cast(abs(total.amount_krw - sum(part.amount_krw)) as double) as difference,
+        (sum(part.step_krw) + total.step_krw) / 2 as tolerance,
+        total.source_line,
+        min(part.source_line) as other_source_line,
+        total.org_unit || ' ' || total.fiscal_year || '년 예산 계(' || total.source_line || '행)가 항목의 합과 다름. '
+            || 'The categories do not add up to the printed total.' as explanation
+    from budgets as total
+    inner join budgets as part
+        on part.document_id = total.document_id and part.org_unit = total.org_unit
+        and part.fiscal_year = total.fiscal_year and part.category <> 'total'
+    where total.category = 'total'
+    group by total.government_code, total.document_id, total.org_unit, total.fiscal_year, total.printed_value,
+        total.amount_krw, total.step_krw, total.source_line
+    having abs(total.amount_krw - sum(part.amount_krw)) > (sum(part.step_krw) + total.step_krw) / 2
+),
+
+-- A pledge's children against the pledge, per period; a pledge's periods against its 총계;
+-- the top-level pledges against the plan's 총 계 row.
+pledge_children as (
+    select
+        'children_vs_parent' as rule,
+        parent.government_code,
+        parent.document_id,
+        'fct_pledge_investment' as fact_table,
+        parent.pledge_code || ' ' || parent.period_label as subject,
+        parent.printed_value as printed,
+        cast(sum(child.amount_krw) as varchar) || '원 (하위 공약 합)' as compared_with,
+        cast(abs(parent.amount_krw - sum(child.amount_krw)) as double) as difference,
+        (sum(child.step_krw) + parent.step_krw) / 2 as tolerance,
+        parent.source_line,
+        min(child.source_line) as other_source_line,
+        '공약 ' || parent.pledge_code || '의 ' || parent.period_label || ' 금액(' || parent.source_line
+            || '행)이 하위 공약의 합과 다름. The sub-pledges do not add up to their pledge.' as explanation
+    from investments as parent
+    inner join investments as child
+        on child.document_id = parent.document_id and child.period_label = parent.period_label
+        and child.pledge_code like parent.pledge_code || '-%'
+        and length(child.pledge_code) - length(replace(child.pledge_code, '-', ''))
+            = length(parent.pledge_code) - length(replace(parent.pledge_code, '-', '')) + 1
+    where not parent.is_total_row
+    group by parent.government_code, parent.document_id, parent.pledge_code, parent.period_label,
+        parent.printed_value, parent.amount_krw, parent.step_krw, parent.source_line
+    having abs(parent.amount_krw - sum(child.amount_krw)) > (sum(child.step_krw) + parent.step_krw) / 2
+),
+
+pledge_periods as (
+    select
+        'periods_vs_total' as rule,
+        total.government_code,
+        total.document_id,
+        'fct_pledge_investment' as fact_table,
+        coalesce(total.pledge_code, '총 계') || ' 기간 합' as subject,
+        total.printed_value as printed,
+        cast(sum(period.amount_krw) as varchar) || '원 (연차별 합)' as compared_with,
+        cast(abs(total.amount_krw - sum(period.amount_krw)) as double) as difference,
+        (sum(period.step_krw) + total.step_krw) / 2 as tolerance,
+        total.source_line,
+        min(period.source_line) as other_source_line,
+        coalesce('공약 ' || total.pledge_code, '총 계') || '의 총계(' || total.source_line
+            || '행)가 연차별 금액의 합과 다름. The years do not add up to the printed total.' as explanation
+    from investments as total
+    inner join investments as period
+        on period.document_id = total.document_id and period.pledge_code is not distinct from total.pledge_code
+        and period.fiscal_year_from is not null
+    where total.fiscal_year_from is null
+    group by total.government_code, total.document_id, total.pledge_code, total.printed_value, total.amount_krw,
+        total.step_krw, total.source_line
+    having abs(total.amount_krw - sum(period.amount_krw)) > (sum(period.step_krw) + total.step_krw) / 2
+),
+
+pledge_plan_total as (
+    select
+        'top_level_vs_plan_total' as rule,
+        total.government_code,
+        total.document_id,
+        'fct_pledge_investment' as fact_table,
+        '총 계 ' || total.period_label as subject,
+        total.printed_value as printed,
+        cast(sum(top.amount_krw) as varchar) || '원 (최상위 공약 합)' as compared_with,
+        cast(abs(total.amount_krw - sum(top.amount_krw)) as double) as difference,
+        (sum(top.step_krw) + total.step_krw) / 2 as tolerance,
+        total.source_line,
+        min(top.source_line) as other_source_line,
+        '총 계의 ' || total.period_label || ' 금액(' || total.source_line
+            || '행)이 최상위 공약의 합과 다름. The pledges do not add up to the plan total.' as explanation
+    from investments as total
+    inner join investments as top
+        on top.document_id = total.document_id and top.period_label = total.period_label
+        and not top.is_total_row and top.pledge_code not like '%-%-%'
+    where total.is_total_row
+    group by total.government_code, total.document_id, total.period_label, total.printed_value, total.amount_krw,
+        total.step_krw, total.source_line
+    having abs(total.amount_krw - sum(top.amount_krw)) > (sum(top.step_krw) + total.step_krw) / 2
+),
+
+-- A candidate's relations against the printed 계 (a relation of named people counts by their sum).
+relation_rows as (
+    select * from finance
+    where relation <> 'total' and (statement = 'derived_sum' or (person is null and not exists (
+        select 1 from finance as named
+        where named.document_id = finance.document_id and named.measure = finance.measure
+            and named.relation = finance.relation and named.statement = 'derived_sum')))
+),
+
+candidate_relations as (
+    select
+        'relations_vs_total' as rule,
+        total.government_code,
+        total.document_id,
+        'fct_candidate_finance' as fact_table,
+        total.measure || ' 계' as subject,
+        total.printed_value as printed,
+        cast(sum(part.amount_krw) as varchar) || '원 (관계별 합)' as compared_with,
+        cast(abs(total.amount_krw - sum(part.amount_krw)) as double) as difference,
+        (sum(part.step_krw) + total.step_krw) / 2 as tolerance,
+        total.source_line,
+        min(part.source_line) as other_source_line,
+        total.measure || '의 계(' || total.source_line || '행)가 관계별 금액의 합과 다름. '
+            || 'The relations do not add up to the printed total.' as explanation
+    from finance as total
+    inner join relation_rows as part
+        on part.document_id = total.document_id and part.measure = total.measure
+    where total.relation = 'total' and total.statement = 'printed'
+    group by total.government_code, total.document_id, total.measure, total.printed_value, total.amount_krw,
+        total.step_krw, total.source_line
+    having abs(total.amount_krw - sum(part.amount_krw)) > (sum(part.step_krw) + total.step_krw) / 2
+),
+
+-- One team named two ways: on the cover only and in the unit table only, under one department.
+spellings as (
+    select
+        'name_spelled_two_ways' as rule,
+        cover.government_code,
+        cover.first_document_id as document_id,
+        'dim_department' as fact_table,
+        cover.parent_org_unit || ' ' || cover.org_unit as subject,
+        cover.org_unit as printed,
+        listed.org_unit as compared_with,
+        cast(null as double) as difference,
+        cast(null as double) as tolerance,
+        cover.first_source_line as source_line,
+        listed.first_source_line as other_source_line,
+        cover.parent_org_unit || '의 팀 이름이 표지(' || cover.first_source_line || '행)에는 ' || cover.org_unit
+            || ', 조직현황(' || listed.first_source_line || '행)에는 ' || listed.org_unit
+            || '(으)로 다름. One unit is spelled two ways.' as explanation
+    from departments as cover
+    inner join departments as listed
+        on listed.government_code = cover.government_code and listed.parent_org_unit = cover.parent_org_unit
+        and listed.org_unit <> cover.org_unit
+    where cover.listed_in = 'cover' and listed.listed_in = 'unit_table'
+        and jaro_winkler_similarity(cover.org_unit, listed.org_unit) >= 0.9
+),
+
+findings as (
+    select * from staffing_statements
+    union all select * from budget_parts
+    union all select * from pledge_children
+    union all select * from pledge_periods
+    union all select * from pledge_plan_total
+    union all select * from candidate_relations
+    union all select * from spellings
+)
+
+select
+    {{ surrogate_key(['rule', 'document_id', 'subject', 'source_line', 'other_source_line']) }} as discrepancy_id,
+    *
+from findings
