@@ -250,12 +250,18 @@ def test_the_seeds_contradictions_are_recorded(first_refresh):
     _, paths = first_refresh
     findings = query(paths.published_db, "select rule, subject, printed, compared_with, source_line, other_source_line "
                                          "from marts.audit_discrepancies order by rule, subject")
-    # 기획예산과 on the bureau table (line 44) and on its own page (106); 재무과's cover and its table.
-    # The investment plan's sums and the candidate's relations agree within printed rounding.
+    # 기획예산과 on the bureau table (line 44) and on its own page (106); 재무과's cover and its table;
+    # two printed 증감률 that do not follow from their amounts, one with the wrong sign (line 67:
+    # △13,279 is a fall of 5.32%, printed 5.32). The investment plan's sums, the candidate's
+    # relations and the settlement agree within printed rounding.
     assert findings == [
         ("name_spelled_two_ways", "재무과 자산관리팀", "자산관리팀", "재산관리팀", 1837, 1846),
+        ("printed_rate_vs_amounts", "세무1과 행정운영경비 증감률", "△ 1.45", "-1.21% (계산)", 75, 75),
+        ("printed_rate_vs_amounts", "일자리청년과 행정운영경비 증감률", "5.32", "-5.32% (계산)", 67, 67),
         ("same_quantity_two_statements", "기획예산과 4급 정원(현원)", "1 (1)", "0 (0)", 44, 106),
         ("same_quantity_two_statements", "기획예산과 total 정원(현원)", "22 (24)", "21 (23)", 44, 106)]
+    assert query(paths.published_db, "select count(*) from marts.audit_discrepancies "
+                                     "where explanation like '%(부호 오류)%'") == [(1,)]
 
 
 def test_no_contact_data_of_the_leaflet_anywhere(first_refresh):

@@ -76,6 +76,79 @@ budget_parts as (
     having abs(total.amount_krw - sum(part.amount_krw)) > (sum(part.step_krw) + total.step_krw) / 2
 ),
 
+-- A budget row's printed 증감 and 증감률 against its two years' amounts (sign errors included).
+budget_rows as (
+    select
+        government_code,
+        document_id,
+        source_line,
+        org_unit,
+        category,
+        any_value(printed_change) as printed_change,
+        any_value(printed_change_pct) as printed_change_pct,
+        any_value(printed_unit) as printed_unit,
+        arg_max(amount_krw, fiscal_year) as amount_new,
+        arg_min(amount_krw, fiscal_year) as amount_old,
+        max(fiscal_year) as year_new,
+        min(fiscal_year) as year_old
+    from budgets
+    group by government_code, document_id, source_line, org_unit, category
+    having count(distinct fiscal_year) = 2
+),
+
+budget_changes as (
+    select
+        *,
+        cast(replace(replace(replace(replace(printed_change, '△', '-'), '▲', '-'), ',', ''), ' ', '') as double)
+            * {{ printed_precision_krw("'1'", 'printed_unit') }} as change_krw,
+        cast(replace(replace(replace(printed_change_pct, '△', '-'), '▲', '-'), ' ', '') as double) as change_pct,
+        100.0 * (amount_new - amount_old) / nullif(amount_old, 0) as computed_pct,
+        0.5 * power(10, -coalesce(length(regexp_extract(printed_change_pct, '\.(\d+)', 1)), 0)) as pct_tolerance
+    from budget_rows
+    where printed_change is not null
+),
+
+budget_change_amounts as (
+    select
+        'printed_change_vs_amounts' as rule,
+        government_code,
+        document_id,
+        'fct_department_budget' as fact_table,
+        org_unit || ' ' || category || ' 증감' as subject,
+        printed_change as printed,
+        cast(amount_new - amount_old as varchar) || '원 (' || year_new || ' − ' || year_old || ')' as compared_with,
+        abs(change_krw - (amount_new - amount_old)) as difference,
+        {{ printed_precision_krw("'1'", 'printed_unit') }} as tolerance,
+        source_line,
+        source_line as other_source_line,
+        org_unit || ' ' || category || '의 증감(' || printed_change || ', ' || source_line || '행)이 두 해 금액의 차와 다름. '
+            || 'The printed change is not the difference of the two years.' as explanation
+    from budget_changes
+    where abs(change_krw - (amount_new - amount_old)) > {{ printed_precision_krw("'1'", 'printed_unit') }}
+),
+
+budget_change_rates as (
+    select
+        'printed_rate_vs_amounts' as rule,
+        government_code,
+        document_id,
+        'fct_department_budget' as fact_table,
+        org_unit || ' ' || category || ' 증감률' as subject,
+        printed_change_pct as printed,
+        cast(round(computed_pct, 2) as varchar) || '% (계산)' as compared_with,
+        abs(change_pct - computed_pct) as difference,
+        pct_tolerance as tolerance,
+        source_line,
+        source_line as other_source_line,
+        org_unit || ' ' || category || '의 증감률(' || printed_change_pct || ', ' || source_line || '행)이 계산값 '
+            || round(computed_pct, 2) || '%와 다름'
+            || case when sign(change_pct) <> sign(computed_pct) and abs(abs(change_pct) - abs(computed_pct)) <= pct_tolerance
+                    then ' (부호 오류). The printed rate has the wrong sign.'
+                    else '. The printed rate does not follow from the amounts.' end as explanation
+    from budget_changes
+    where computed_pct is not null and abs(change_pct - computed_pct) > pct_tolerance
+),
+
 -- A pledge's children against the pledge, per period; a pledge's periods against its 총계;
 -- the top-level pledges against the plan's 총 계 row.
 pledge_children as (
@@ -216,6 +289,8 @@ spellings as (
 findings as (
     select * from staffing_statements
     union all select * from budget_parts
+    union all select * from budget_change_amounts
+    union all select * from budget_change_rates
     union all select * from pledge_children
     union all select * from pledge_periods
     union all select * from pledge_plan_total
