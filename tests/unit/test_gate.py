@@ -42,3 +42,21 @@ def test_failures_are_reported_on_the_expectation_that_failed(tmp_path):
     assert [(o.expectation, o.unexpected_sample) for o in result.blocking_failures] == [
         ("expect_column_values_to_be_between", [3])]
     assert not result.publishable
+
+
+def test_a_phone_number_in_the_evidence_store_blocks_publish(tmp_path):
+    build = tmp_path / "build.duckdb"
+    with duckdb.connect(str(build)) as connection:
+        connection.execute("create schema marts")
+        connection.execute("create table marts.audit_filing_lines as select * from (values "
+                           "('d', 273, 'mobile : ###-####-####'), ('d', 274, '연락처 010-2426-0811'), "
+                           "('d', 275, 'e-mail : someone@example.com'), ('d', 276, '예산 2,640백만원')) "
+                           "v(document_id, line_number, text)")
+    suites = tmp_path / "suites"
+    suites.mkdir()
+    (suites / "audit_filing_lines.json").write_bytes((EXPECTATIONS_DIR / "audit_filing_lines.json").read_bytes())
+    result = run_gate(build, suites)
+    failed = {(o.rule, tuple(o.unexpected_sample)) for o in result.blocking_failures}
+    assert failed == {("no personal contact data: phone numbers", ("연락처 010-2426-0811",)),
+                      ("no personal contact data: e-mail addresses", ("e-mail : someone@example.com",))}
+    assert not result.publishable
