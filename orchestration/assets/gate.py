@@ -2,17 +2,18 @@
 check per suite, blocking: a failed blocking expectation stops publish, and the check's metadata
 names the expectation, the table and the failing values."""
 
+import json
 from datetime import datetime, timezone
 
 import dagster as dg
 
 from orchestration.assets import OWNERS
 from orchestration.assets.transform import dbt_models
-from orchestration.pipeline.gate import load_suite_files, run_gate
-from orchestration.pipeline.publish import mart_row_counts, record_refresh, rows_json
+from orchestration.pipeline.gate import VOLUME_GUARD, GateResult, load_suite_files, run_gate, volume_guard
+from orchestration.pipeline.publish import mart_row_counts, read_refresh_log, record_refresh, rows_json
 from orchestration.settings import EXPECTATIONS_DIR, export_environment
 
-SUITES = [suite["name"] for suite in load_suite_files(EXPECTATIONS_DIR)]
+SUITES = [suite["name"] for suite in load_suite_files(EXPECTATIONS_DIR)] + [VOLUME_GUARD]
 
 
 def _run_started_at(context: dg.AssetExecutionContext) -> datetime:
@@ -28,14 +29,19 @@ def _run_started_at(context: dg.AssetExecutionContext) -> datetime:
     deps=[key for key in dbt_models.keys if key.path[0] == "marts"],
     description="Runs every expectations/*.json suite on the build file and records the refresh.",
     check_specs=[dg.AssetCheckSpec(f"{suite}_expectations", asset="warehouse_gate", blocking=True,
-                                   description=f"Expectations of expectations/{suite}.json")
+                                   description=f"Expectations of expectations/{suite}.json" if suite != VOLUME_GUARD
+                                   else "No table loses more than a fifth of its rows since the last publish")
                  for suite in SUITES],
 )
 def warehouse_gate(context: dg.AssetExecutionContext):
     paths = export_environment()
     result = run_gate(paths.build_db, EXPECTATIONS_DIR)
-    (paths.gate_dir / f"{context.run_id}.json").write_text(result.to_json(), encoding="utf-8")
     counts = mart_row_counts(paths.build_db)
+    published = [e for e in read_refresh_log(paths.refresh_log) if e["published"]]
+    if published:
+        last = max(published, key=lambda e: e["started_at"])
+        result = GateResult(result.outcomes + volume_guard(counts, json.loads(last["rows_per_table"])))
+    (paths.gate_dir / f"{context.run_id}.json").write_text(result.to_json(), encoding="utf-8")
     record_refresh(paths.refresh_log, {
         "refresh_id": context.run_id,
         "started_at": _run_started_at(context),

@@ -133,6 +133,30 @@ def run_gate(build_db: Path, expectations_dir: Path) -> GateResult:
     return GateResult(outcomes)
 
 
+VOLUME_GUARD = "volume_guard"
+# A table may shrink by at most this share between two published refreshes, unless filings left.
+VOLUME_LOSS_LIMIT = 0.2
+
+
+def volume_guard(counts: dict[str, int], published_counts: dict[str, int]) -> list[ExpectationOutcome]:
+    """One blocking outcome per table of the last published refresh: it fails when the table lost
+    more than a fifth of its rows while no filing left the raw dir (dim_document did not shrink),
+    the sign of a parser or model that silently stopped reading something."""
+    documents_left = counts.get("dim_document", 0) < published_counts.get("dim_document", 0)
+    outcomes = []
+    for table, before in sorted(published_counts.items()):
+        now = counts.get(table, 0)
+        lost = before > 0 and now < before * (1 - VOLUME_LOSS_LIMIT)
+        outcomes.append(ExpectationOutcome(
+            suite=VOLUME_GUARD, table=f"marts.{table}", expectation="row_count_within_a_fifth_of_last_publish",
+            column=None, severity=BLOCKING,
+            rule="volume guard: a table may not lose more than a fifth of its rows unless filings were removed",
+            success=not lost or documents_left, observed_value={"published": before, "now": now},
+            unexpected_sample=[f"{before} -> {now}"] if lost else [],
+        ))
+    return outcomes
+
+
 def _with_ids(spec: dict) -> list[dict]:
     """Expectations with deterministic ids: an unsaved suite's expectations have none, and the
     ids are what ties each validation result back to its line in the suite file."""

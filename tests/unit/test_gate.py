@@ -5,7 +5,7 @@ import json
 import duckdb
 import pytest
 
-from orchestration.pipeline.gate import SuiteError, load_suite_files, run_gate
+from orchestration.pipeline.gate import SuiteError, load_suite_files, run_gate, volume_guard
 from orchestration.settings import EXPECTATIONS_DIR
 
 
@@ -60,3 +60,15 @@ def test_a_phone_number_in_the_evidence_store_blocks_publish(tmp_path):
     assert failed == {("no personal contact data: phone numbers", ("연락처 010-2426-0811",)),
                       ("no personal contact data: e-mail addresses", ("e-mail : someone@example.com",))}
     assert not result.publishable
+
+
+def test_the_volume_guard_blocks_a_table_that_lost_more_than_a_fifth():
+    published = {"dim_document": 5, "fct_revenue": 281, "fct_staffing": 111}
+    outcomes = {o.table: o for o in volume_guard({"dim_document": 5, "fct_revenue": 224, "fct_staffing": 89},
+                                                 published)}
+    # 281 → 224 is a loss of 20.3%: blocked; 111 → 89 is 19.8%: allowed
+    assert not outcomes["marts.fct_revenue"].success
+    assert outcomes["marts.fct_revenue"].unexpected_sample == ["281 -> 224"]
+    assert outcomes["marts.fct_staffing"].success and outcomes["marts.dim_document"].success
+    # a filing removed from the raw dir explains the loss
+    assert all(o.success for o in volume_guard({"dim_document": 4, "fct_revenue": 0}, published))
