@@ -17,8 +17,9 @@ import duckdb
 import pytest
 from sqlalchemy import create_engine, text
 
+from orchestration.pipeline.gate import run_gate
 from orchestration.refresh import inputs_fingerprint, main, run_refresh, summary
-from orchestration.settings import REPO_ROOT
+from orchestration.settings import EXPECTATIONS_DIR, REPO_ROOT
 
 pytestmark = pytest.mark.slow
 
@@ -262,6 +263,28 @@ def test_the_seeds_contradictions_are_recorded(first_refresh):
         ("same_quantity_two_statements", "기획예산과 total 정원(현원)", "22 (24)", "21 (23)", 44, 106)]
     assert query(paths.published_db, "select count(*) from marts.audit_discrepancies "
                                      "where explanation like '%(부호 오류)%'") == [(1,)]
+
+
+@pytest.mark.parametrize(("injection", "expected"), [
+    ("update marts.fct_project_budget set funding_group = '외계비' where source_line = 671",
+     ("fct_project_budget", "expect_column_values_to_be_in_set", "funding_group")),
+    ("insert into marts.fct_staffing select * from marts.fct_staffing limit 1",
+     ("fct_staffing", "expect_column_values_to_be_unique", "staffing_id")),
+    ("update marts.audit_filing_lines set text = text || ' 문의 010-1234-5678' where line_number = 3",
+     ("audit_filing_lines", "expect_column_values_to_not_match_regex", "text")),
+])
+def test_injected_violations_are_blocking_and_named(first_refresh, tmp_path, injection, expected):
+    _, paths = first_refresh
+    build = tmp_path / "build.duckdb"
+    shutil.copy(paths.build_db, build)
+    with duckdb.connect(str(build)) as connection:
+        for (name,) in connection.execute("select table_name from information_schema.tables "
+                                          "where table_schema = 'marts' and table_type = 'VIEW'").fetchall():
+            connection.execute(f'create or replace table marts."{name}" as select * from marts."{name}"')
+        connection.execute(injection)
+    result = run_gate(build, EXPECTATIONS_DIR)
+    assert not result.publishable
+    assert [(o.suite, o.expectation, o.column) for o in result.blocking_failures] == [expected]
 
 
 def test_no_contact_data_of_the_leaflet_anywhere(first_refresh):
