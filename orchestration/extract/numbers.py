@@ -29,6 +29,8 @@ RATE_UNITS = frozenset({"%", "％"})
 COUNT_UNITS = frozenset({"명", "건", "개", "회", "개소", "곳", "일", "팀", "과", "대", "호", "세"})
 
 _MINUS_SIGNS = "△▲−–\\-"
+# The money units, longest first so that 백만원 is not read as 만원 (for patterns of other modules).
+MONEY_UNIT = "(?:" + "|".join(sorted(MONEY_FACTORS, key=len, reverse=True)) + ")"
 NUMBER_BODY = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"
 _UNIT = r"(?:조원|억원|백만원|천원|만원|원|%|％|" + "|".join(sorted(COUNT_UNITS, key=len, reverse=True)) + r")"
 NUMBER_PATTERN = re.compile(

@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 
 from orchestration.extract.funding import TOTAL_GROUP, funding_group, parse_breakdown
 from orchestration.extract.dates import year_label
-from orchestration.extract.numbers import MONEY_FACTORS, NUMBER_BODY, parse_quantity
+from orchestration.extract.numbers import MONEY_FACTORS, MONEY_UNIT, NUMBER_BODY, parse_quantity
 from orchestration.extract.organisation import Section, section_at
 from orchestration.extract.projects import ProjectFact
 from orchestration.extract.tables import Table
@@ -29,8 +29,7 @@ from orchestration.extract.text import without_spaces
 HEADLINE, TABLE, INLINE = "headline", "table", "inline"
 BY_LIST_ORDER, BY_CONTENT = "list_order", "content"
 
-_MONEY = "|".join(sorted(MONEY_FACTORS, key=len, reverse=True))
-_AMOUNT = rf"(?P<amount>{NUMBER_BODY}\s*(?:{_MONEY}))"
+_AMOUNT = rf"(?P<amount>{NUMBER_BODY}\s*{MONEY_UNIT})"
 _BODY = rf"(?:{_AMOUNT}\s*(?:\((?P<note>[^()]*)\))?|(?P<non_budget>비\s*예\s*산))"
 _HEADLINE = re.compile(rf"(?P<year>(?:19|20)\d{{2}})\s*년\s*(?:도\s*)?소\s*요\s*예\s*산\s*[:：]\s*{_BODY}")
 _INLINE = re.compile(rf"^[\s\-•·○◦▪*□]*(?P<lead>.*?)소\s*요\s*예\s*산\s*(?:\(\s*안\s*\))?\s*[:：]\s*{_BODY}")

@@ -141,7 +141,7 @@ def _word_starts(text: str) -> tuple[str, set[int]]:
 def extract_revenue(tables: list[Table], linked: list[ProjectSection]) -> list[RevenueFact]:
     facts: list[RevenueFact] = []
     for table in tables:
-        context = _project_item(table, linked)
+        context = project_item_at(table.first_line, linked)
         labelled = [item_of(c.text) for row in table.body_rows for c in row[: table.label_columns]]
         labelled += [item_of(part) for label in table.column_labels for part in label.split(" / ")]
         if not any(i not in (None, TOTAL, SUBTOTAL) for i in labelled) and context is None:
@@ -155,9 +155,10 @@ def extract_revenue(tables: list[Table], linked: list[ProjectSection]) -> list[R
     return facts
 
 
-def _project_item(table: Table, linked: list[ProjectSection]) -> str | None:
+def project_item_at(line: int, linked: list[ProjectSection]) -> str | None:
+    """The revenue item named by the project whose section holds the line."""
     for section in linked:
-        if section.project and section.first_line <= table.first_line <= section.last_line:
+        if section.project and section.first_line <= line <= section.last_line:
             return item_in_name(section.project.project_name)
     return None
 

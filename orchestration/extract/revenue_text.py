@@ -23,16 +23,17 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
-from orchestration.extract.numbers import MONEY_FACTORS, NUMBER_BODY, NUMBER_PATTERN, RATE_UNITS, parse_quantity, to_won
+from orchestration.extract.numbers import (MONEY_FACTORS, MONEY_UNIT, NUMBER_BODY, NUMBER_PATTERN, RATE_UNITS,
+                                           parse_quantity, to_won)
 from orchestration.extract.project_budgets import ProjectSection
-from orchestration.extract.revenue import BROAD_ITEMS, TOTAL, RevenueFact, item_in_name, measure_of, year_of
+from orchestration.extract.revenue import (BROAD_ITEMS, TOTAL, RevenueFact, item_in_name, measure_of,
+                                           project_item_at, year_of)
 from orchestration.extract.tables import Table
 
-_MONEY = "|".join(sorted(MONEY_FACTORS, key=len, reverse=True))
 # Matched from a position (the line start, or the end of the statement before it on the line).
 _STATEMENT = re.compile(
     rf"[\s\-•·○◦▪□]*(?P<lead>[^:：※/]+?)\s*[:：]\s*"
-    rf"(?P<amount>[△▲\-]?\s*{NUMBER_BODY}\s*(?:{_MONEY})(?:\s*[↑↓])?)\s*"
+    rf"(?P<amount>[△▲\-]?\s*{NUMBER_BODY}\s*{MONEY_UNIT}(?:\s*[↑↓])?)\s*"
     rf"(?:\((?P<note>[^()]*(?:\([^()]*\)[^()]*)*)\))?"
 )
 _NEXT_STATEMENT = re.compile(r"\s*[/,]\s*")
@@ -68,7 +69,7 @@ def extract_revenue_statements(lines: list[str], tables: list[Table],
             continue
         line_start = len(facts)
         for match in _statements(line):
-            statement = _read(match.group("lead"), head, _project_item(number, linked))
+            statement = _read(match.group("lead"), head, project_item_at(number, linked))
             if statement is None:
                 break
             if measure_of(match.group("lead")):
@@ -114,13 +115,6 @@ def _read(lead: str, head: _Statement | None, project_item: str | None) -> _Stat
     else:
         return None
     return _Statement(item, printed, item_from, None, measure, lead.strip(), period)
-
-
-def _project_item(number: int, linked: list[ProjectSection]) -> str | None:
-    for section in linked:
-        if section.project and section.first_line <= number <= section.last_line:
-            return item_in_name(section.project.project_name)
-    return None
 
 
 def _facts(number: int, match: re.Match, statement: _Statement, first_ordinal: int) -> list[RevenueFact]:

@@ -249,8 +249,8 @@ def test_pledges_candidates_and_news_are_published(first_refresh):
 
 def test_the_seeds_contradictions_are_recorded(first_refresh):
     _, paths = first_refresh
-    findings = query(paths.published_db, "select rule, subject, printed, compared_with, source_line, other_source_line "
-                                         "from marts.audit_discrepancies order by rule, subject")
+    findings = query(paths.published_db, "select check_name, subject, printed, expected, source_line, other_line "
+                                         "from marts.audit_discrepancies order by check_name, subject")
     # 기획예산과 on the bureau table (line 44) and on its own page (106); 재무과's cover and its table;
     # two printed 증감률 that do not follow from their amounts, one with the wrong sign (line 67:
     # △13,279 is a fall of 5.32%, printed 5.32). The investment plan's sums, the candidate's
