@@ -5,6 +5,7 @@ of filings is a single Dagster run, with the filings processed in parallel insid
 """
 
 from dataclasses import asdict
+from datetime import datetime, timezone
 
 import dagster as dg
 import pyarrow.parquet as pq
@@ -14,11 +15,17 @@ from orchestration.extract.version import PARSER_VERSION
 from orchestration.pipeline.discovery import RawFile, discover
 from orchestration.pipeline.ingest import extract_new, read_new
 from orchestration.pipeline.lake import EXTRACT_TABLES, READ_TABLES, STATE_SCHEMAS, Lake, write_parquet
+from orchestration.pipeline.versions import carry_forward, earlier_candidates, kept_versions, updated_history
 from orchestration.settings import export_environment
 
 
-def _raw_files_path():
-    return export_environment().state_dir / "raw_files.parquet"
+def _state_path(table: str):
+    return export_environment().state_dir / f"{table}.parquet"
+
+
+def _read_state(table: str) -> list[dict]:
+    path = _state_path(table)
+    return pq.read_table(path).to_pylist() if path.exists() else []
 
 
 @dg.asset(
@@ -30,7 +37,9 @@ def _raw_files_path():
 def raw_filings(context: dg.AssetExecutionContext) -> dg.MaterializeResult:
     paths = export_environment()
     files = discover(paths.raw_dir)
-    write_parquet(_raw_files_path(), [asdict(f) for f in files], STATE_SCHEMAS["raw_files"])
+    write_parquet(_state_path("raw_files"), [asdict(f) for f in files], STATE_SCHEMAS["raw_files"])
+    history = updated_history(_read_state("path_history"), files, datetime.now(timezone.utc))
+    write_parquet(_state_path("path_history"), history, STATE_SCHEMAS["path_history"])
     documents = len({f.document_id for f in files})
     context.log.info(f"discovered {len(files)} file(s), {documents} distinct document(s) in {paths.raw_dir}")
     return dg.MaterializeResult(metadata={
@@ -43,8 +52,8 @@ def raw_filings(context: dg.AssetExecutionContext) -> dg.MaterializeResult:
     })
 
 
-def _current_files():
-    return pq.read_table(_raw_files_path()).to_pylist()
+def _current_files() -> list[RawFile]:
+    return [RawFile(**row) for row in _read_state("raw_files")]
 
 
 def _lake_specs(descriptions: dict[str, str], deps: list) -> list[dg.AssetSpec]:
@@ -73,7 +82,7 @@ def read_filings(context: dg.AssetExecutionContext):
     paths = export_environment()
     lake = Lake(paths.lake_dir)
     lake.ensure_schemas()
-    files = [RawFile(**row) for row in _current_files()]
+    files = _current_files()
     outcomes = read_new(lake, paths.raw_dir, files)
     failed = [o for o in outcomes if not o.ok]
     for outcome in failed:
@@ -99,16 +108,35 @@ def read_filings(context: dg.AssetExecutionContext):
         "news_claims": "Quantitative claims of news articles (129개의 신규사업), with the sentence.",
         "news_mentions": "Programme names news articles quote or list, for pledge tracking.",
         "table_cells": "Every numeric cell of every table in any filing, with its labels as printed.",
+        "table_checks": "Every printed total (계, 합계, 소계) of every table with the sum of its parts.",
         "unclaimed_numbers": "Every number token no typed fact or table cell took, with the reason.",
-    }, deps=[["lake", "filings"], ["lake", "lines"]]),
+    }, deps=[["lake", "filings"], ["lake", "lines"]]) + [
+        dg.AssetSpec(["lake", "kept_versions"], deps=["raw_filings"], group_name="ingest", owners=OWNERS,
+                     description="The last good version of each filing whose new version is quarantined: "
+                                 "its facts stay published."),
+    ],
     name="extract_filings",
 )
 def extract_filings(context: dg.AssetExecutionContext):
     paths = export_environment()
     lake = Lake(paths.lake_dir)
-    documents = sorted({row["document_id"] for row in _current_files()})
+    files = _current_files()
+    documents = sorted({f.document_id for f in files})
     outcomes = extract_new(lake, documents)
     for outcome in outcomes:
         if not outcome.ok:
             context.log.warning(f"no typed facts for {outcome.document_id[:12]}…: {outcome.reason}")
+    candidates = earlier_candidates(_read_state("path_history"), files, lake)
+    extract_new(lake, [d for found in candidates.values() for d in found if carry_forward(lake, d)])
+    kept = kept_versions(files, candidates, lake)
+    for version in kept:
+        context.log.warning(f"{version.file_path}: the new version is quarantined ({version.replaced_reason}); "
+                            f"the facts of its last good version {version.document_id[:12]}… stay published")
+    write_parquet(_state_path("kept_versions"), [asdict(k) for k in kept], STATE_SCHEMAS["kept_versions"])
+    yield dg.MaterializeResult(asset_key=["lake", "kept_versions"], metadata={
+        "kept": len(kept),
+        "paths": dg.MetadataValue.md("\n".join(f"- `{k.file_path}` keeps {k.document_id[:12]}… "
+                                               f"({k.replaced_reason})" for k in kept) or "none"),
+    })
+    documents += [k.document_id for k in kept]
     yield from _lake_results(lake, EXTRACT_TABLES, documents, newly_extracted=len(outcomes))

@@ -28,8 +28,9 @@ from orchestration.extract.revenue import extract_revenue
 from orchestration.extract.revenue_text import extract_revenue_statements
 from orchestration.extract.settlement import extract_settlement
 from orchestration.extract.staffing import extract_headline_staffing, extract_staffing
-from orchestration.extract.tables import Table, cell_quantities, read_tables
-from orchestration.extract.text import split_lines
+from orchestration.extract.table_checks import TableCheck, table_checks
+from orchestration.extract.tables import Table, cell_quantities, cut_short, read_tables
+from orchestration.extract.text import ReadError, split_lines
 from orchestration.extract.version import PARSER_VERSION
 
 # The lake tables of typed facts: each record carries the characters of its line it took.
@@ -47,6 +48,7 @@ class Extraction:
     facts: dict[str, list[dict]] = field(default_factory=dict)
     table_cells: list[dict] = field(default_factory=list)
     unclaimed_numbers: list[dict] = field(default_factory=list)
+    table_checks: list[dict] = field(default_factory=list)
 
     def __getattr__(self, table: str) -> list[dict]:
         # ``extraction.staffing`` reads as the lake table it fills; a kind without it gives [].
@@ -57,7 +59,8 @@ class Extraction:
     def tables(self) -> dict[str, list[dict]]:
         return {"classifications": [self.classification],
                 **{table: self.facts.get(table, []) for table in NAME_TABLES + FACT_TABLES},
-                "table_cells": self.table_cells, "unclaimed_numbers": self.unclaimed_numbers}
+                "table_cells": self.table_cells, "unclaimed_numbers": self.unclaimed_numbers,
+                "table_checks": self.table_checks}
 
 
 def _work_plan(lines: list[str], tables: list[Table]) -> dict[str, list]:
@@ -130,7 +133,11 @@ def extract_document(document_id: str, text: str, governments: GovernmentIndex) 
         "document_date_printed": printed_date,
     })
     tables = read_tables(lines)
+    truncated = cut_short(lines, tables)
+    if truncated:
+        raise ReadError("truncated", truncated)
     extraction.table_cells = [provenance(record["source_line"]) | record for record in table_cell_records(tables)]
+    extraction.table_checks = [provenance(check.source_line) | check_record(check) for check in table_checks(tables)]
 
     typed = EXTRACTORS[kind](lines, tables) if kind in EXTRACTORS else {}
     extraction.facts = {table: [provenance(f.source_line) | asdict(f) for f in records]
@@ -175,6 +182,15 @@ def table_cell_records(tables: list[Table]) -> list[dict]:
                     "cell_end": cell.end,
                 })
     return records
+
+
+def check_record(check: TableCheck) -> dict:
+    record = asdict(check)
+    for exact in ("printed", "expected", "step", "tolerance"):
+        record[exact] = str(record[exact])
+    record["addend_lines"] = ",".join(map(str, check.addend_lines))
+    record["addend_columns"] = ",".join(map(str, check.addend_columns))
+    return record
 
 
 def label_spans(tables: list[Table]) -> list[tuple[int, int, int]]:

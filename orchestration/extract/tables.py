@@ -271,3 +271,32 @@ def _caption(lines: list[str], first_line: int, in_tables: set[int]) -> list[tup
             caption.insert(0, (number, squeeze(text)))
         number -= 1
     return caption
+
+
+def cut_short(lines: list[str], tables: list[Table]) -> str | None:
+    """Why the filing looks truncated in the middle of its last table, or None.
+
+    A filing cut off while being copied ends inside a row: its last line belongs to a table and
+    prints fewer cells than every other row of that table, or it follows a table whose every
+    line carries a separator (tab, ``|``) right below and lacks it. A table that merely ends the
+    filing ends with a whole row."""
+    last = max((n for n, line in enumerate(lines, start=1) if line.strip()), default=0)
+    where = f"the file ends at line {last} "
+    fix = "; the file was probably cut off while being copied, so fetch it again"
+    above = next((t for t in tables if t.body_rows and t.last_line == last - 1), None)
+    separator = _SEPARATORS.get(above.layout) if above else None
+    if separator and separator not in lines[last - 1]:
+        return (where + f"right below table {above.table_index} (first line {above.first_line}) without its "
+                f"{separator!r} separator, in the middle of a row" + fix)
+    table = next((t for t in tables if t.body_rows and t.last_line == last), None)
+    if table is None or len(table.body_rows) < 2:
+        return None
+    filled = [sum(1 for c in row if c.text) for row in table.body_rows]
+    if filled[-1] >= min(filled[:-1]):
+        return None
+    return (where + f"inside table {table.table_index} (first line {table.first_line}): its last row prints "
+            f"{filled[-1]} cells where every other row prints {min(filled[:-1])} or more" + fix)
+
+
+# Layouts whose every line prints its separator.
+_SEPARATORS = {"tab": "\t", "pipe_rows": "|", "pipe_cells": "|"}

@@ -12,7 +12,8 @@ from dataclasses import dataclass
 
 
 class ReadError(Exception):
-    """A filing whose bytes cannot be turned into text; ``reason`` is a short code."""
+    """A filing whose bytes cannot be turned into usable text (not text at all, or cut off);
+    ``reason`` is a short code, ``detail`` says what to do about it."""
 
     def __init__(self, reason: str, detail: str):
         super().__init__(f"{reason}: {detail}")
@@ -66,14 +67,31 @@ def _decode(data: bytes) -> tuple[str, str]:
     try:
         return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError as utf8_error:
+        if _cut_inside_character(data, "utf-8", utf8_error):
+            raise ReadError("truncated", f"the file ends inside a UTF-8 character (byte {utf8_error.start} of "
+                                         f"{len(data)}): it was cut off while being copied; fetch it again") from utf8_error
         try:
             return data.decode("cp949"), "cp949"
-        except UnicodeDecodeError:
+        except UnicodeDecodeError as cp949_error:
+            if _cut_inside_character(data, "cp949", cp949_error):
+                raise ReadError("truncated", f"the file ends inside a CP949 character (byte {cp949_error.start} of "
+                                             f"{len(data)}): it was cut off while being copied; fetch it again") from cp949_error
             raise ReadError(
                 "undecodable",
                 f"neither UTF-8 (invalid byte at offset {utf8_error.start}) nor CP949/EUC-KR; "
                 "re-save the file as UTF-8",
             ) from utf8_error
+
+
+def _cut_inside_character(data: bytes, encoding: str, error: UnicodeDecodeError) -> bool:
+    """The only undecodable bytes are an incomplete character at the very end."""
+    if error.end < len(data) - 3 or error.start < len(data) - 3:
+        return False
+    try:
+        data[: error.start].decode(encoding)
+    except UnicodeDecodeError:
+        return False
+    return True
 
 
 def normalise_text(text: str) -> str:

@@ -103,19 +103,27 @@ def _extract_one(task: tuple[str, str]) -> Outcome:
     text = "\n".join(lake.read("lines", document_id).column("text").to_pylist())
     try:
         extraction = extract_document(document_id, text, government_index(GOVERNMENT_SEED))
+    except ReadError as error:
+        return _failed(lake, classification, error.reason, error.detail)
     except Exception as error:  # noqa: BLE001 - one bad filing must not stop the refresh
         log.exception("extraction failed for %s", document_id)
-        classification.update(extract_status="failed", reason="extraction_failed",
-                              detail=f"{type(error).__name__}: {error}; report it with the filing attached")
-        for table in EXTRACT_TABLES[:-1]:
-            lake.write(table, document_id, [])
-        lake.write("classifications", document_id, [classification])
-        return Outcome(document_id, False, "extraction_failed")
+        return _failed(lake, classification, "extraction_failed",
+                       f"{type(error).__name__}: {error}; report it with the filing attached")
     for table, records in extraction.tables().items():
         if table != "classifications":
             lake.write(table, document_id, records)
     lake.write("classifications", document_id, [classification | extraction.classification])
     return Outcome(document_id, True)
+
+
+def _failed(lake: Lake, classification: dict, reason: str, detail: str) -> Outcome:
+    """No typed fact and no generic layer: a filing that failed is quarantined whole."""
+    document_id = classification["document_id"]
+    classification.update(extract_status="failed", reason=reason, detail=detail)
+    for table in EXTRACT_TABLES[:-1]:
+        lake.write(table, document_id, [])
+    lake.write("classifications", document_id, [classification])
+    return Outcome(document_id, False, reason)
 
 
 def extract_new(lake: Lake, document_ids: list[str]) -> list[Outcome]:

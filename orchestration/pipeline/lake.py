@@ -226,6 +226,22 @@ LAKE_SCHEMAS: dict[str, pa.Schema] = {
         ("amount_krw", pa.int64()),
         ("rate_pct", pa.string()),
     ]),
+    "table_checks": pa.schema(_PROVENANCE + [
+        ("rule", pa.string()),
+        ("direction", pa.string()),
+        ("table_index", pa.int32()),
+        ("column", pa.int32()),
+        ("part", pa.int32()),
+        ("total_label", pa.string()),
+        ("printed_value", pa.string()),
+        ("printed", pa.string()),  # exact decimals as strings; cast in staging
+        ("expected", pa.string()),
+        ("addends", pa.int32()),
+        ("step", pa.string()),
+        ("tolerance", pa.string()),
+        ("addend_lines", pa.string()),
+        ("addend_columns", pa.string()),
+    ]),
     "unclaimed_numbers": pa.schema(_PROVENANCE + [
         ("token_start", pa.int32()),
         ("token", pa.string()),
@@ -240,6 +256,17 @@ STATE_SCHEMAS: dict[str, pa.Schema] = {
         ("byte_size", pa.int64()),
         ("modified_ns", pa.int64()),
     ]),
+    "path_history": pa.schema([
+        ("file_path", pa.string()),
+        ("document_id", pa.string()),
+        ("first_seen", pa.timestamp("us", tz="UTC")),
+    ]),
+    "kept_versions": pa.schema([
+        ("file_path", pa.string()),
+        ("document_id", pa.string()),
+        ("replaced_document_id", pa.string()),
+        ("replaced_reason", pa.string()),
+    ]),
 }
 
 # Written by reading (filings, lines) and by extraction (the rest; classifications last, so its
@@ -247,7 +274,7 @@ STATE_SCHEMAS: dict[str, pa.Schema] = {
 READ_TABLES = ("filings", "lines")
 EXTRACT_TABLES = ("org_units", "staffing", "department_budgets", "projects", "project_budgets", "revenue", "settlement",
                   "pledges", "pledge_investments", "candidates", "candidate_finance", "news_claims",
-                  "news_mentions", "table_cells", "unclaimed_numbers", "classifications")
+                  "news_mentions", "table_cells", "table_checks", "unclaimed_numbers", "classifications")
 
 
 class Lake:

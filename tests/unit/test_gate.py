@@ -72,3 +72,11 @@ def test_the_volume_guard_blocks_a_table_that_lost_more_than_a_fifth():
     assert outcomes["marts.fct_staffing"].success and outcomes["marts.dim_document"].success
     # a filing removed from the raw dir explains the loss
     assert all(o.success for o in volume_guard({"dim_document": 4, "fct_revenue": 0}, published))
+
+
+def test_the_volume_guard_lets_registers_of_problems_shrink():
+    published = {"dim_document": 5, "audit_quarantine": 2, "audit_discrepancies": 11, "fct_table_cell": 100}
+    outcomes = {o.table: o for o in volume_guard({"dim_document": 5, "audit_quarantine": 0,
+                                                  "audit_discrepancies": 5, "fct_table_cell": 50}, published)}
+    assert set(outcomes) == {"marts.dim_document", "marts.fct_table_cell"}
+    assert not outcomes["marts.fct_table_cell"].success

@@ -1,7 +1,14 @@
 -- One row per current document (distinct bytes under the raw dir), with every path it sits
--- under, its reading outcome and its classification.
-with raw_files as (
-    select * from {{ ref('stg_lake__raw_files') }}
+-- under, its reading outcome and its classification; plus, for a path whose current filing is
+-- quarantined, its last good version (its facts stay published until a good one replaces it).
+with kept as (
+    select * from {{ ref('stg_lake__kept_versions') }}
+),
+
+raw_files as (
+    select document_id, file_path, false as is_kept_version from {{ ref('stg_lake__raw_files') }}
+    union all
+    select document_id, file_path, true as is_kept_version from kept
 ),
 
 filings as (
@@ -21,7 +28,8 @@ paths as (
         document_id,
         min(file_path) as file_path,
         string_agg(file_path, ' | ' order by file_path) as file_paths,
-        count(*) as path_count
+        count(*) as path_count,
+        bool_and(is_kept_version) as is_kept_version
     from raw_files
     group by document_id
 )
@@ -31,6 +39,7 @@ select
     paths.file_path,
     paths.file_paths,
     paths.path_count,
+    paths.is_kept_version,
     filings.parser_version,
     filings.encoding,
     filings.byte_size,

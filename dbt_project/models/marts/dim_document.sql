@@ -18,5 +18,6 @@ select
     line_count,
     read_status,
     extract_status,
+    is_kept_version,
     read_at as ingested_at
 from documents
