@@ -246,7 +246,7 @@ def _column_checks(table: Table, values: dict, unread: set) -> list[TableCheck]:
         group = [c for c, other in enumerate(paths) if other[:depth + 1] == path[:depth + 1]]
         width, position = len(group), group.index(column)
         members = [(other, c) for c, other in enumerate(paths)
-                   if c not in group and len(other) > depth and other[:depth] == prefix
+                   if c >= table.label_columns and c not in group and len(other) > depth and other[:depth] == prefix
                    and not is_total(other[depth]) and not _NOT_ADDITIVE.search(other[depth])]
         sibling_columns = _resolve(prefix, members)
         if not sibling_columns or len(sibling_columns) % width:

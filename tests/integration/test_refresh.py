@@ -254,13 +254,26 @@ def test_the_seeds_contradictions_are_recorded(first_refresh):
     # 기획예산과 on the bureau table (line 44) and on its own page (106); 재무과's cover and its table;
     # two printed 증감률 that do not follow from their amounts, one with the wrong sign (line 67:
     # △13,279 is a fall of 5.32%, printed 5.32). The investment plan's sums, the candidate's
-    # relations and the settlement agree within printed rounding.
+    # relations and the settlement agree within printed rounding. Two tables whose 계 rows do not
+    # add up: 2023년 추진실적 (line 1509, every column) and 공유재산 공제보험 (line 1917, both 건수).
+    performance = "○ 2023년 추진실적: 계 × "
+    insurance = "○ 공유재산 공제보험 가입: 합 계 × "
     assert findings == [
         ("name_spelled_two_ways", "재무과 자산관리팀", "자산관리팀", "재산관리팀", 1837, 1846),
         ("printed_rate_vs_amounts", "세무1과 행정운영경비 증감률", "△ 1.45", "-1.21% (계산)", 75, 75),
         ("printed_rate_vs_amounts", "일자리청년과 행정운영경비 증감률", "5.32", "-5.32% (계산)", 67, 67),
         ("same_quantity_two_statements", "기획예산과 4급 정원(현원)", "1 (1)", "0 (0)", 44, 106),
-        ("same_quantity_two_statements", "기획예산과 total 정원(현원)", "22 (24)", "21 (23)", 44, 106)]
+        ("same_quantity_two_statements", "기획예산과 total 정원(현원)", "22 (24)", "21 (23)", 44, 106),
+        ("table_total_vs_parts", performance + "상반기 / 사업수", "86", "83 (3개 항목 합)", 1509, 1510),
+        ("table_total_vs_parts", performance + "상반기 / 선발인원", "321", "309 (3개 항목 합)", 1509, 1510),
+        ("table_total_vs_parts", performance + "하반기 / 사업수", "74", "71 (3개 항목 합)", 1509, 1510),
+        ("table_total_vs_parts", performance + "하반기 / 선발인원", "320", "308 (3개 항목 합)", 1509, 1510),
+        ("table_total_vs_parts", insurance + "공제보험 가입내역 (‘23.10.기준) / 건수", "1,801", "1771 (2개 항목 합)", 1917, 1918),
+        ("table_total_vs_parts", insurance + "배상현황 (‘23.10.기준) / 건수", "42", "47 (2개 항목 합)", 1917, 1918)]
+    # 3,392 + 167 + 9 + 0.3 = 3,568.3 against a printed 3,568 is rounding, and 징수율 92.4 is
+    # 387,355 / 419,334 to one decimal: neither is listed.
+    assert query(paths.published_db, "select count(*) from marts.audit_discrepancies "
+                                     "where source_line in (1876, 2157)") == [(0,)]
     assert query(paths.published_db, "select count(*) from marts.audit_discrepancies "
                                      "where explanation like '%(부호 오류)%'") == [(1,)]
 
@@ -435,6 +448,32 @@ def test_cp949_work_plan_publishes_the_same_staffing_and_bad_files_are_quarantin
                                         "where d.kind = 'unknown' order by c.source_line, c.column_index")
     assert unknown == [("남", "2022년", 1200, "명", "aligned"), ("남", "2023년", 1250, "명", "aligned"),
                        ("여", "2022년", 1300, "명", "aligned"), ("여", "2023년", 1310, "명", "aligned")]
+
+
+def test_a_truncated_new_version_keeps_the_last_good_one_published(first_refresh, workspace):
+    raw, _ = workspace
+    _, paths = first_refresh
+    work_plan = raw / "004_dad12c48b3c039a4.txt"
+    good_sha = file_sha(work_plan)
+    lines = work_plan.read_bytes().decode("cp949").split("\r\n")
+    # cut in the middle of line 58, a row of the 예산현황 table, as a broken download would be
+    work_plan.write_bytes("\r\n".join(lines[:57] + [lines[57][:12]]).encode("cp949"))
+    (raw / "cut.txt").write_bytes((REPO_ROOT / "raw" / "001_9e02e953ab21f8cc.txt").read_bytes()[:1000])
+    result, _ = run_refresh()
+    assert result.success
+    quarantine = query(paths.published_db, "select file_path, reason, detail, suggested_fix, kept_sha256 "
+                                           "from marts.audit_quarantine order by 1")
+    assert [row[:2] for row in quarantine] == [("004_dad12c48b3c039a4.txt", "truncated"), ("cut.txt", "truncated"),
+                                               ("empty.txt", "empty"), ("scan.pdf", "binary")]
+    assert quarantine[0][2].startswith("the file ends at line 58 inside table 3")
+    assert quarantine[1][2].startswith("the file ends inside a UTF-8 character (byte 998 of 1000)")
+    assert quarantine[0][3].startswith("Download or copy the filing again")
+    assert quarantine[0][4] == good_sha and quarantine[1][4] is None
+    # the earlier version's facts are all still published, marked as kept
+    assert query(paths.published_db, "select count(*) from marts.fct_staffing") == [(111,)]
+    assert query(paths.published_db, "select document_id, is_kept_version from marts.dim_document "
+                                     "where kind = 'work_plan'") == [(good_sha, True)]
+    assert query(paths.published_db, f"select count(*) from marts.fct_revenue where document_id = '{good_sha}'") == [(281,)]
 
 
 def test_the_command_skips_a_refresh_when_nothing_changed(first_refresh, workspace, capsys):
