@@ -4,6 +4,7 @@
 #   make test      the test suite
 #   make dev       the Dagster UI on http://127.0.0.1:3000 with the whole asset graph
 #   make docs      the dbt docs site (models, columns, lineage) under <data dir>/docs
+#   make bench     the benchmarks of benchmarks/, results in benchmarks/results/
 # Set-up (virtual environment, pinned dependencies, dbt manifest) happens on first use and is
 # skipped afterwards unless requirements.lock, pyproject.toml or the dbt project changed.
 
@@ -20,7 +21,7 @@ PORT ?= 3000
 export PATH := $(BIN):$(PATH)
 export GX_ANALYTICS_ENABLED := False
 
-.PHONY: install refresh test dev docs lock clean
+.PHONY: install refresh test dev docs bench lock clean
 
 install: $(MANIFEST)
 
@@ -42,6 +43,9 @@ refresh: $(MANIFEST)
 
 test: $(MANIFEST)
 	$(BIN)/pytest
+
+bench: $(MANIFEST)
+	for script in benchmarks/*.py; do $(BIN)/python $$script || exit 1; done
 
 dev: $(MANIFEST)
 	mkdir -p $(DATA_DIR)/dagster

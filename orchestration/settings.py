@@ -53,6 +53,12 @@ class Paths:
         return self.data_dir / "parquet"
 
     @property
+    def gate_docs_dir(self) -> Path:
+        """Great Expectations validation results of every gate and the Data Docs site built from
+        them (``site/index.html``)."""
+        return self.gate_dir / "data_docs"
+
+    @property
     def dagster_home(self) -> Path:
         return self.data_dir / "dagster"
 

@@ -35,12 +35,13 @@ def _run_started_at(context: dg.AssetExecutionContext) -> datetime:
 )
 def warehouse_gate(context: dg.AssetExecutionContext):
     paths = export_environment()
-    result = run_gate(paths.build_db, EXPECTATIONS_DIR)
+    result = run_gate(paths.build_db, EXPECTATIONS_DIR, docs_dir=paths.gate_docs_dir, run_name=context.run_id)
     counts = mart_row_counts(paths.build_db)
     published = [e for e in read_refresh_log(paths.refresh_log) if e["published"]]
     if published:
         last = max(published, key=lambda e: e["started_at"])
-        result = GateResult(result.outcomes + volume_guard(counts, json.loads(last["rows_per_table"])))
+        result = GateResult(result.outcomes + volume_guard(counts, json.loads(last["rows_per_table"])),
+                            result.docs_index)
     (paths.gate_dir / f"{context.run_id}.json").write_text(result.to_json(), encoding="utf-8")
     record_refresh(paths.refresh_log, {
         "refresh_id": context.run_id,
@@ -58,6 +59,8 @@ def warehouse_gate(context: dg.AssetExecutionContext):
         "checks_failed": result.failed,
         "publishable": result.publishable,
         "rows_per_table": dg.MetadataValue.json(counts),
+        "data_docs": dg.MetadataValue.path(str(result.docs_index)),
+        "data_docs_url": dg.MetadataValue.url(result.docs_index.as_uri()),
     })
     for suite in SUITES:
         outcomes = result.for_suite(suite)

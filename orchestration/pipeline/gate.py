@@ -3,7 +3,8 @@
 Each expectation carries ``meta.severity``: ``blocking`` failures stop publish, ``recorded`` ones
 are kept in the result. Tables are read into pandas through a read-only DuckDB connection (GX's
 DuckDB SQL datasource is unreliable; see STYLE.md). GX runs quietly: no progress bars, no
-telemetry, an ephemeral context built afresh each time.
+telemetry, an ephemeral context built afresh each time. Validation results are kept under the
+data dir and Data Docs built from them, so the history of every gate can be browsed.
 """
 
 from __future__ import annotations
@@ -11,8 +12,8 @@ from __future__ import annotations
 import json
 import os
 import re
-import uuid
 from dataclasses import asdict, dataclass, field
+from datetime import datetime, timezone
 from pathlib import Path
 
 import duckdb
@@ -42,6 +43,7 @@ class ExpectationOutcome:
 @dataclass
 class GateResult:
     outcomes: list[ExpectationOutcome]
+    docs_index: Path | None = None
 
     @property
     def passed(self) -> int:
@@ -80,7 +82,9 @@ def load_suite_files(expectations_dir: Path) -> list[dict]:
     return suites
 
 
-def _quiet_context():
+def _quiet_context(docs_dir: Path | None):
+    """An ephemeral context: suites come from the JSON files each time. With ``docs_dir``, the
+    validation results are kept there across refreshes and Data Docs are built from them."""
     os.environ.setdefault("GX_ANALYTICS_ENABLED", "False")
     import great_expectations as gx
     from great_expectations.data_context.types.base import (
@@ -89,32 +93,61 @@ def _quiet_context():
         ProgressBarsConfig,
     )
 
+    kept: dict = {}
+    if docs_dir is not None:
+        defaults = InMemoryStoreBackendDefaults(init_temp_docs_sites=False)
+        stores = defaults.stores | {"validation_results_store": {
+            "class_name": "ValidationResultsStore",
+            "store_backend": {"class_name": "TupleFilesystemStoreBackend",
+                              "base_directory": str(docs_dir / "validations")}}}
+        kept = {"stores": stores, "data_docs_sites": {DOCS_SITE: {
+            "class_name": "SiteBuilder",
+            "show_how_to_buttons": False,
+            "store_backend": {"class_name": "TupleFilesystemStoreBackend", "base_directory": str(docs_dir / "site")},
+            "site_index_builder": {"class_name": "DefaultSiteIndexBuilder"},
+        }}}
     config = DataContextConfig(
         store_backend_defaults=InMemoryStoreBackendDefaults(init_temp_docs_sites=False),
         progress_bars=ProgressBarsConfig(globally=False),
         analytics_enabled=False,
+        **kept,
     )
     return gx, gx.get_context(mode="ephemeral", project_config=config)
 
 
-def run_gate(build_db: Path, expectations_dir: Path) -> GateResult:
+DOCS_SITE = "gate"
+
+
+def run_gate(build_db: Path, expectations_dir: Path, docs_dir: Path | None = None,
+             run_name: str | None = None) -> GateResult:
+    """Validate every suite against its table of the build file. With ``docs_dir``, the results
+    join the earlier ones there and the Data Docs site under it is brought up to date."""
+    from great_expectations.core.run_identifier import RunIdentifier
+    from great_expectations.data_context.types.resource_identifiers import (
+        ExpectationSuiteIdentifier,
+        ValidationResultIdentifier,
+    )
+
     suites = load_suite_files(expectations_dir)
-    gx, context = _quiet_context()
+    gx, context = _quiet_context(docs_dir)
     source = context.data_sources.add_pandas("build")
+    run_id = RunIdentifier(run_name=run_name, run_time=datetime.now(timezone.utc))
     outcomes: list[ExpectationOutcome] = []
     with duckdb.connect(str(build_db), read_only=True) as connection:
         for suite_spec in suites:
             frame = connection.sql(f"select * from {suite_spec['table']}").df()
-            expectations = _with_ids(suite_spec)
-            suite = gx.ExpectationSuite(name=suite_spec["name"], expectations=expectations)
+            # Added to the context, the suite's expectations get the ids that tie each result back
+            # to its line in the suite file.
+            suite = context.suites.add(gx.ExpectationSuite(name=suite_spec["name"],
+                                                           expectations=suite_spec["expectations"]))
             if len(suite.expectations) != len(suite_spec["expectations"]):
                 raise SuiteError(f"{suite_spec['name']}: GX dropped an invalid expectation; check the JSON")
-            asset = source.add_dataframe_asset(suite_spec["name"])
-            batch = asset.add_batch_definition_whole_dataframe("whole").get_batch(
-                batch_parameters={"dataframe": frame}
-            )
-            result = batch.validate(suite, result_format="SUMMARY")
-            for spec, expectation_result in zip(suite_spec["expectations"], _in_order(result, expectations)):
+            batch = source.add_dataframe_asset(suite_spec["name"]).add_batch_definition_whole_dataframe("whole")
+            validation = context.validation_definitions.add(
+                gx.ValidationDefinition(name=suite_spec["name"], data=batch, suite=suite))
+            result = validation.run(batch_parameters={"dataframe": frame}, result_format="SUMMARY", run_id=run_id)
+            ids = [expectation.id for expectation in suite.expectations]
+            for spec, expectation_result in zip(suite_spec["expectations"], _in_order(result, ids)):
                 details = expectation_result.result or {}
                 outcomes.append(
                     ExpectationOutcome(
@@ -130,7 +163,17 @@ def run_gate(build_db: Path, expectations_dir: Path) -> GateResult:
                         observed_value=details.get("observed_value"),
                     )
                 )
-    return GateResult(outcomes)
+    docs_index = None
+    if docs_dir is not None:
+        # Only this gate's pages are rendered (the earlier ones are on disk already); the index
+        # lists them all.
+        context.build_data_docs(site_names=[DOCS_SITE], resource_identifiers=[
+            page for spec in suites for page in (
+                ExpectationSuiteIdentifier(name=spec["name"]),
+                ValidationResultIdentifier(ExpectationSuiteIdentifier(name=spec["name"]), run_id,
+                                           f"build-{spec['name']}"))])
+        docs_index = docs_dir / "site" / "index.html"
+    return GateResult(outcomes, docs_index)
 
 
 VOLUME_GUARD = "volume_guard"
@@ -162,13 +205,6 @@ def volume_guard(counts: dict[str, int], published_counts: dict[str, int]) -> li
     return outcomes
 
 
-def _with_ids(spec: dict) -> list[dict]:
-    """Expectations with deterministic ids: an unsaved suite's expectations have none, and the
-    ids are what ties each validation result back to its line in the suite file."""
-    return [expectation | {"id": str(uuid.uuid5(uuid.NAMESPACE_URL, f"{spec['name']}/{index}"))}
-            for index, expectation in enumerate(spec["expectations"])]
-
-
-def _in_order(result, expectations: list[dict]) -> list:
+def _in_order(result, ids: list[str]) -> list:
     by_id = {r.expectation_config.id: r for r in result.results}
-    return [by_id[e["id"]] for e in expectations]
+    return [by_id[i] for i in ids]

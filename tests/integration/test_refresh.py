@@ -278,6 +278,18 @@ def test_the_seeds_contradictions_are_recorded(first_refresh):
                                      "where explanation like '%(부호 오류)%'") == [(1,)]
 
 
+def test_the_gate_builds_data_docs_and_links_them(first_refresh):
+    result, paths = first_refresh
+    (gate,) = [e.materialization for e in result.get_asset_materialization_events()
+               if e.materialization.asset_key.path == ["warehouse_gate"]]
+    index = paths.data_dir / "gate" / "data_docs" / "site" / "index.html"
+    assert gate.metadata["data_docs"].value == str(index)
+    assert gate.metadata["data_docs_url"].value == index.as_uri()
+    page = (index.parent / "validations" / "fct_staffing" / result.run_id)
+    assert len(list(page.rglob("*.html"))) == 1
+    assert result.run_id in index.read_text(encoding="utf-8")
+
+
 @pytest.mark.parametrize(("injection", "expected"), [
     ("update marts.fct_project_budget set funding_group = '외계비' where source_line = 671",
      ("fct_project_budget", "expect_column_values_to_be_in_set", "funding_group")),
@@ -488,3 +500,10 @@ def test_the_command_skips_a_refresh_when_nothing_changed(first_refresh, workspa
     before = inputs_fingerprint(paths)
     (raw / "new filing.txt").write_text("새 문서\n", encoding="utf-8")
     assert inputs_fingerprint(paths) != before
+
+
+def test_data_docs_keep_every_gate(first_refresh):
+    _, paths = first_refresh
+    refreshes = [r for (r,) in query(paths.published_db, "select refresh_id from marts.audit_refresh_log")]
+    index = (paths.data_dir / "gate" / "data_docs" / "site" / "index.html").read_text(encoding="utf-8")
+    assert len(refreshes) >= 5 and all(refresh in index for refresh in refreshes)
