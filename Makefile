@@ -21,7 +21,7 @@ PORT ?= 3000
 export PATH := $(BIN):$(PATH)
 export GX_ANALYTICS_ENABLED := False
 
-.PHONY: install refresh test dev docs bench lock clean
+.PHONY: install browser refresh test dev docs bench lock clean
 
 install: $(MANIFEST)
 
@@ -41,8 +41,12 @@ $(MANIFEST): $(STAMP) $(DBT_SOURCES)
 refresh: $(MANIFEST)
 	$(BIN)/python -m orchestration.refresh $(if $(FORCE),--force)
 
-test: $(MANIFEST)
+test: $(MANIFEST) browser
 	$(BIN)/pytest
+
+# Debian's Chromium and ChromeDriver for tests/ui (the Dagster UI test); nothing when present.
+browser:
+	sh scripts/install_browser.sh
 
 bench: $(MANIFEST)
 	for script in benchmarks/*.py; do $(BIN)/python $$script || exit 1; done

@@ -26,4 +26,6 @@ def published_warehouse(context: dg.AssetExecutionContext) -> dg.MaterializeResu
         "path": dg.MetadataValue.path(str(paths.published_db)),
         "parquet_dir": dg.MetadataValue.path(str(paths.parquet_dir)),
         "rows_per_table": dg.MetadataValue.json(counts),
+        "data_docs": dg.MetadataValue.url((paths.gate_docs_dir / "site" / "index.html").as_uri()),
+        "explain": "localgov explain <table> <key> | localgov trace <file>:<line> | localgov status",
     })

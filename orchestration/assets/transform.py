@@ -4,6 +4,7 @@ grouped by the dbt folder so that Dagster groups and warehouse schemas agree."""
 from typing import Any, Mapping
 
 import dagster as dg
+import duckdb
 from dagster_dbt import DagsterDbtTranslator, DbtCliResource, DbtProject, dbt_assets
 
 from orchestration.assets import OWNERS
@@ -31,5 +32,40 @@ class LayerTranslator(DagsterDbtTranslator):
     name="dbt_models",
 )
 def dbt_models(context: dg.AssetExecutionContext, dbt: DbtCliResource):
-    export_environment()
-    yield from dbt.cli(["build"], context=context).stream()
+    paths = export_environment()
+    # DuckDB lets no second process open the build file while dbt writes it, so the row counts
+    # and previews are added once dbt is done; if dbt fails, what it built is still reported.
+    events = []
+    try:
+        for event in dbt.cli(["build"], context=context).stream():
+            events.append(event)
+    except Exception:
+        yield from events
+        raise
+    with duckdb.connect(str(paths.build_db), read_only=True) as connection:
+        relations = dict(connection.execute(
+            "select table_name, table_schema from information_schema.tables where table_catalog = current_database()"
+        ).fetchall())
+        keys = context.assets_def.keys_by_output_name
+        for event in events:
+            name = keys[event.output_name].path[-1] if isinstance(event, dg.Output) else None
+            relation = name and relations.get(name)
+            if relation:
+                event = event.with_metadata({**event.metadata, **_model_metadata(connection, relation, name, paths)})
+            yield event
+
+
+PREVIEW_ROWS = 5
+
+
+def _model_metadata(connection, schema: str, name: str, paths) -> dict:
+    """Rows, a preview of marts, and where the model is documented."""
+    metadata = {
+        "rows": connection.execute(f'select count(*) from "{schema}"."{name}"').fetchone()[0],
+        "dbt_docs": dg.MetadataValue.url(
+            f"{(paths.data_dir / 'docs' / 'static_index.html').as_uri()}#!/model/model.localgov.{name}"),
+    }
+    if schema == "marts":
+        preview = connection.execute(f'select * from "{schema}"."{name}" order by all limit {PREVIEW_ROWS}').df()
+        metadata["preview"] = dg.MetadataValue.md(preview.to_markdown(index=False))
+    return metadata

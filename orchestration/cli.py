@@ -1,0 +1,138 @@
+"""``localgov``: answers about the published warehouse for auditors, from the command line.
+
+    localgov explain fct_staffing 3f2a9c        a fact's chain back to its filing line
+    localgov trace 004_dad12c48b3c039a4.txt:58  everything taken from one filing line
+    localgov status                             the last refreshes and the quarantine
+
+Reads the published file read-only (never blocks a refresh) and the data dir beside it
+(``LOCALGOV_DATA_DIR``, default ``warehouse/``).
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from orchestration.lineage import Explanation, FilingLine, LineageError, Trace, Warehouse
+from orchestration.settings import DBT_PROJECT_DIR, current_paths
+
+ROW_FIELDS = 12
+LAKE_FIELDS = ("org_unit", "grade_printed", "printed_value", "column_label", "row_label", "measure", "period_label",
+               "item", "title", "token", "reason", "amount_krw", "value")
+
+
+# Columns every fact repeats; a line's trace shows what differs between its facts.
+_PROVENANCE = {"document_id", "source_line", "source_excerpt", "parser_version", "government_code", "table_id",
+               "department_id", "document_kind", "table_layout"}
+
+
+def _row_summary(row: dict) -> str:
+    key = next(iter(row))
+    fields = [k for k in row if k != key and k not in _PROVENANCE]
+    return f"{key}={str(row[key])[:12]}…  " + _compact(row, fields, limit=10)
+
+
+def _compact(record: dict, fields=None, limit: int = ROW_FIELDS) -> str:
+    keys = [k for k in (fields or record) if k in record and record[k] not in (None, "")]
+    return ", ".join(f"{k}={record[k]!r}" if isinstance(record[k], str) else f"{k}={record[k]}" for k in keys[:limit])
+
+
+def _filing_block(filing: FilingLine) -> list[str]:
+    out = [f"filing:   {filing.file_path}  (sha256 {filing.sha256}, {filing.kind}, government {filing.government_code})"]
+    for number, text in filing.lines:
+        shown = text.replace("\t", " ⇥ ")
+        if number == filing.line_number and filing.highlight and filing.highlight in text:
+            shown = shown.replace(filing.highlight.replace("\t", " ⇥ "), f"»{filing.highlight}«", 1)
+        out.append(f"  {'>' if number == filing.line_number else ' '} {number:>5} | {shown}")
+    return out
+
+
+def format_explanation(e: Explanation) -> str:
+    out = [f"{e.table} {e.key_column}={e.row[e.key_column]}", f"row:      {_compact(e.row)}"]
+    out.append("models:   " + " ← ".join(e.models))
+    for path, records in e.lake_records.items():
+        out.append(f"lake:     {path}")
+        out += [f"          line {r['source_line']}: {_compact(r, LAKE_FIELDS)}" for r in records]
+    if e.filing:
+        out += _filing_block(e.filing)
+    else:
+        out.append("filing:   this row is derived from other rows; it has no single filing line")
+    out.append(f"parser:   {e.parser_version or '-'}")
+    if e.refresh:
+        r = e.refresh
+        out.append(f"refresh:  {r['refresh_id']} published {r['finished_at']:%Y-%m-%d %H:%M:%S} UTC "
+                   f"({r['checks_passed']} checks passed, {r['checks_failed']} failed)")
+    if e.expectations:
+        out.append(f"expectations on marts.{e.table} in that refresh:")
+        out += [f"  {'pass' if o['success'] else 'FAIL'}  {o['expectation']}({o['column'] or ''}) [{o['severity']}]"
+                + (f" – {o['rule']}" if o.get("rule") else "") for o in e.expectations]
+    else:
+        out.append(f"expectations: no Great Expectations suite checks marts.{e.table}")
+    if e.dbt_tests:
+        out.append(f"dbt tests passed in that build ({len(e.dbt_tests)}): " + ", ".join(e.dbt_tests))
+    return "\n".join(out)
+
+
+def format_trace(t: Trace) -> str:
+    out = _filing_block(t.filing)
+    if not t.facts and not t.unclaimed:
+        out.append("nothing was taken from this line and it prints no number")
+    for table, rows in t.facts.items():
+        out.append(f"{table} ({len(rows)}):")
+        out += [f"  {_row_summary(r)}" for r in rows]
+    if t.unclaimed:
+        out.append(f"numbers nobody took ({len(t.unclaimed)}): "
+                   + ", ".join(f"{u['token']} ({u['reason']})" for u in t.unclaimed))
+    return "\n".join(out)
+
+
+def format_status(status: dict) -> str:
+    out = [f"published: {status['published_db']} ({status['documents']} readable filings)",
+           f"data docs: {status['data_docs']}", "last refreshes:"]
+    for r in status["refreshes"]:
+        verdict = "published" if r["published"] else f"NOT published ({r['blocking_failures'] or 'failed'})"
+        out.append(f"  {r['started_at']:%Y-%m-%d %H:%M:%S}  {r['refresh_id']}  {r['documents']} filings, "
+                   f"{r['checks_passed']} checks passed, {r['checks_failed']} failed: {verdict}")
+    if not status["refreshes"]:
+        out.append("  none yet")
+    out.append(f"quarantined ({len(status['quarantine'])}):")
+    for q in status["quarantine"]:
+        kept = f"; its last good version {q['kept_sha256'][:12]}… stays published" if q["kept_sha256"] else ""
+        out.append(f"  {q['file_path']}: {q['reason']}: {q['detail']}{kept}")
+        out.append(f"    fix: {q['suggested_fix']}")
+    return "\n".join(out)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="localgov", description=__doc__.splitlines()[0])
+    commands = parser.add_subparsers(dest="command", required=True)
+    explain = commands.add_parser("explain", help="a fact's chain from the mart row back to its filing line")
+    explain.add_argument("table", help="a table of the marts schema, e.g. fct_staffing")
+    explain.add_argument("key", help="its key (the first column), or a unique prefix of it")
+    trace = commands.add_parser("trace", help="every fact, cell and unclaimed number of one filing line")
+    trace.add_argument("where", metavar="FILE:LINE", help="path under the raw dir (or SHA-256 prefix) and line")
+    commands.add_parser("status", help="the last refreshes, what was published, what is quarantined")
+    args = parser.parse_args(argv)
+    try:
+        paths = current_paths()
+        # The manifest of the dbt build behind the published file; the project's own before any.
+        manifest = next((m for m in (paths.dbt_target_dir / "manifest.json", DBT_PROJECT_DIR / "target" / "manifest.json")
+                         if m.exists()), DBT_PROJECT_DIR / "target" / "manifest.json")
+        warehouse = Warehouse(paths, manifest)
+        try:
+            if args.command == "explain":
+                print(format_explanation(warehouse.explain(args.table, args.key)))
+            elif args.command == "trace":
+                print(format_trace(warehouse.trace(args.where)))
+            else:
+                print(format_status(warehouse.status()))
+        finally:
+            warehouse.close()
+    except LineageError as error:
+        print(f"localgov {args.command}: {error}", file=sys.stderr)
+        return 2
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
