@@ -1,0 +1,187 @@
+"""Lineage an auditor can follow: every fact's excerpt is its filing line, `localgov` explains a
+fact and traces a line, and the same raw files give the same warehouse in two data dirs.
+
+Two data dirs, A and B, refresh the same seeds; B then refreshes again with one news figure
+changed (454 → 455 사업계획).
+"""
+
+import os
+import shutil
+
+import duckdb
+import pytest
+
+from orchestration.cli import main
+from orchestration.refresh import run_refresh
+from orchestration.settings import REPO_ROOT
+
+pytestmark = pytest.mark.slow
+NEWS = "003_8108045a813991b6.txt"
+# When this warehouse first saw the bytes: wall-clock by definition, so not part of the
+# comparison (refresh times live in audit_refresh_log, left out as a whole).
+INGESTION_TIMES = {"dim_document": "ingested_at", "audit_quarantine": "first_seen"}
+
+
+def refresh_into(raw, data):
+    os.environ.update(LOCALGOV_RAW_DIR=str(raw), LOCALGOV_DATA_DIR=str(data))
+    result, paths = run_refresh()
+    assert result.success
+    return paths
+
+
+@pytest.fixture(scope="module")
+def warehouses(tmp_path_factory):
+    saved = dict(os.environ)
+    raw = tmp_path_factory.mktemp("raw")
+    for seed in (REPO_ROOT / "raw").glob("*.txt"):
+        shutil.copy(seed, raw / seed.name)
+    first = refresh_into(raw, tmp_path_factory.mktemp("data_a"))
+    snapshot_a = contents(first.published_db)
+    second = refresh_into(raw, tmp_path_factory.mktemp("data_b"))
+    snapshot_b = contents(second.published_db)
+    changed_raw = tmp_path_factory.mktemp("raw_changed")
+    for seed in raw.glob("*.txt"):
+        shutil.copy(seed, changed_raw / seed.name)
+    news = changed_raw / NEWS
+    news.write_text(news.read_text(encoding="utf-8").replace("총 454개의", "총 455개의"), encoding="utf-8")
+    refresh_into(changed_raw, second.data_dir)
+    snapshot_changed = contents(second.published_db)
+    os.environ.update(LOCALGOV_RAW_DIR=str(raw), LOCALGOV_DATA_DIR=str(first.data_dir))
+    yield first, snapshot_a, snapshot_b, snapshot_changed
+    os.environ.clear()
+    os.environ.update(saved)
+
+
+def query(database, sql):
+    with duckdb.connect(str(database), read_only=True) as connection:
+        return connection.execute(sql).fetchall()
+
+
+def contents(database) -> dict[str, list[tuple]]:
+    """Every published table but the refresh log, each row as a tuple of its columns, sorted."""
+    tables = [name for (name,) in query(database, "select table_name from information_schema.tables "
+                                                  "where table_schema = 'marts' and table_name <> 'audit_refresh_log'")]
+    out = {}
+    for table in tables:
+        excluded = f" exclude ({INGESTION_TIMES[table]})" if table in INGESTION_TIMES else ""
+        columns = [c for (c,) in query(database, f"select column_name from information_schema.columns "
+                                                 f"where table_name = '{table}' order by ordinal_position")]
+        rows = query(database, f'select *{excluded} from marts."{table}"')
+        kept = [c for c in columns if not (table in INGESTION_TIMES and c == INGESTION_TIMES[table])]
+        out[table] = sorted((dict(zip(kept, row)) for row in rows), key=repr)
+    return out
+
+
+def test_two_data_dirs_give_the_same_warehouse(warehouses):
+    _, snapshot_a, snapshot_b, _ = warehouses
+    assert snapshot_a.keys() == snapshot_b.keys() and len(snapshot_a) == 25
+    different = [table for table in snapshot_a if snapshot_a[table] != snapshot_b[table]]
+    assert different == []
+    assert len(snapshot_a["fct_table_cell"]) == 1756
+
+
+def test_a_changed_filing_changes_only_its_own_rows(warehouses):
+    _, snapshot_a, _, changed = warehouses
+    old = {r["document_id"] for r in snapshot_a["dim_document"] if r["file_path"] == NEWS}
+    new = {r["document_id"] for r in changed["dim_document"] if r["file_path"] == NEWS}
+    assert len(old) == len(new) == 1 and old != new
+    touched = set()
+    for table, rows in snapshot_a.items():
+        if rows and "document_id" not in rows[0]:
+            assert changed[table] == rows, table
+            continue
+        assert [r for r in changed[table] if r["document_id"] not in new] == \
+               [r for r in rows if r["document_id"] not in old], table
+        if [r for r in changed[table] if r["document_id"] in new] != [r for r in rows if r["document_id"] in old]:
+            touched.add(table)
+    assert {"dim_document", "fct_news_claim", "audit_filing_lines", "audit_unclaimed_numbers"} <= touched
+    claims = [(r["printed_value"], r["value"]) for r in changed["fct_news_claim"] if r["claim"].startswith("총 455")]
+    assert claims == [("455개", 455)]
+
+
+def test_every_excerpt_is_its_filing_line_and_prints_the_figure(warehouses):
+    paths = warehouses[0]
+    tables = [t for (t,) in query(paths.published_db, "select table_name from information_schema.columns "
+                                                      "where table_schema = 'marts' and column_name = 'source_excerpt'")]
+    assert len(tables) == 15
+    for table in tables:
+        columns = {c for (c,) in query(paths.published_db, "select column_name from information_schema.columns "
+                                                            f"where table_name = '{table}'")}
+        mismatched = query(paths.published_db, f"""
+            select count(*), count(*) filter (line.text is distinct from fact.source_excerpt)
+            from marts."{table}" as fact
+            left join marts.audit_filing_lines as line
+                on line.document_id = fact.document_id and line.line_number = fact.source_line""")
+        assert mismatched[0][0] > 0 and mismatched[0][1] == 0, table
+        figure = next((c for c in ("printed_value", "token") if c in columns), None)
+        if figure:
+            missing = query(paths.published_db, f'select count(*) from marts."{table}" '
+                                                f"where {figure} is not null and not contains(source_excerpt, {figure})")
+            assert missing == [(0,)], table
+
+
+def first_key_and_line(paths, table):
+    key_column = query(paths.published_db, "select column_name from information_schema.columns "
+                                           f"where table_name = '{table}' order by ordinal_position limit 1")[0][0]
+    return query(paths.published_db, f'select "{key_column}", source_line, source_excerpt, document_id '
+                                      f'from marts."{table}" order by 1 limit 1')[0]
+
+
+@pytest.mark.parametrize("table", ["fct_staffing", "fct_department_budget", "fct_project_budget", "fct_revenue",
+                                   "fct_settlement", "fct_pledge_investment", "fct_candidate_finance",
+                                   "fct_news_claim", "fct_table_cell", "dim_pledge", "dim_project", "dim_candidate",
+                                   "audit_unclaimed_numbers"])
+def test_explain_prints_the_filing_line_and_the_refresh(warehouses, table, capsys):
+    paths = warehouses[0]
+    key, line, excerpt, document_id = first_key_and_line(paths, table)
+    assert main(["explain", table, key[:16]]) == 0
+    out = capsys.readouterr().out
+    (refresh,) = query(paths.published_db, "select refresh_id from marts.audit_refresh_log where published")[0]
+    (file_path,) = query(paths.published_db, f"select file_path from marts.dim_document where document_id = '{document_id}'")[0]
+    assert f"filing:   {file_path}  (sha256 {document_id}" in out
+    shown = next(text for text in out.splitlines() if text.startswith(f"  > {line:>5} | "))
+    assert shown.replace("»", "").replace("«", "") == f"  > {line:>5} | " + excerpt.replace("\t", " ⇥ ")
+    assert f"refresh:  {refresh} published" in out
+    assert f"models:   {table} ← " in out and "source lake." in out
+    assert "lake:     lake/" in out and "parser:   0." in out
+
+
+def test_explain_lists_the_expectations_of_the_refresh(warehouses, capsys):
+    paths = warehouses[0]
+    key = query(paths.published_db, "select staffing_id from marts.fct_staffing where source_line = 44 "
+                                    "and grade = 'total'")[0][0]
+    assert main(["explain", "fct_staffing", key]) == 0
+    out = capsys.readouterr().out
+    assert "  >    44 | 기획예산과 ⇥ »22 (24)« ⇥ 0 (0)" in out
+    assert "line 44: org_unit='기획예산과', grade_printed='합 계', printed_value='22 (24)'" in out
+    assert "  pass  expect_column_values_to_be_between(authorized) [blocking] – REF-03 headcount >= 0" in out
+    assert "unique_fct_staffing_staffing_id" in out
+
+
+def test_trace_lists_every_cell_and_fact_of_a_table_line(warehouses, capsys):
+    assert main(["trace", "004_dad12c48b3c039a4.txt:58"]) == 0
+    out = capsys.readouterr().out
+    assert "  >    58 |  ⇥ 정책사업비 ⇥ 20,248,516 ⇥ 53,511,001 ⇥ △33,262,485 ⇥ △ 62.16" in out
+    assert "fct_table_cell (4):" in out and "fct_department_budget (2):" in out
+    for column, printed in [("2024년", "20,248,516"), ("2023년 (당초예산)", "53,511,001"), ("증 감", "△33,262,485"),
+                            ("증감률(%)", "△ 62.16")]:
+        assert f"column_label='{column}', column_index=" in out and f"printed_value='{printed}'" in out
+    assert main(["trace", "003_8108045a813991b6.txt:3"]) == 0
+    news = capsys.readouterr().out
+    assert "fct_news_claim (2):" in news and "numbers nobody took (2): 30 (label), 8 (label)" in news
+
+
+def test_status_and_clear_errors(warehouses, capsys):
+    paths = warehouses[0]
+    assert main(["status"]) == 0
+    out = capsys.readouterr().out
+    (refresh,) = query(paths.published_db, "select refresh_id from marts.audit_refresh_log")[0]
+    assert f"{refresh}  5 filings" in out and ": published" in out and "quarantined (0):" in out
+    assert main(["explain", "fct_nothing", "1"]) == 2
+    assert "localgov explain: no table 'fct_nothing' in marts; the tables are: audit_discrepancies" in capsys.readouterr().err
+    assert main(["explain", "fct_staffing", "zzzz"]) == 2
+    assert "no row of fct_staffing has staffing_id = 'zzzz'" in capsys.readouterr().err
+    assert main(["trace", "004_dad12c48b3c039a4.txt:9999"]) == 2
+    assert "has lines 1 to 2719, not 9999" in capsys.readouterr().err
+    assert main(["trace", "missing.txt:1"]) == 2
+    assert "no published filing is 'missing.txt'" in capsys.readouterr().err
