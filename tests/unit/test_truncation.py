@@ -6,7 +6,9 @@ import pytest
 from orchestration.extract.document import extract_document
 from orchestration.extract.tables import cut_short, read_tables
 from orchestration.extract.text import ReadError, decode_bytes, split_lines
-from tests.conftest import RAW, WORK_PLAN
+from orchestration.settings import REPO_ROOT
+
+WORK_PLAN = REPO_ROOT / "raw" / "004_dad12c48b3c039a4.txt"
 
 
 def test_bytes_cut_inside_a_character_are_truncated_and_a_clean_cut_is_not():
