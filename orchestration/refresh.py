@@ -9,9 +9,11 @@ command says so and returns at once; ``--force`` refreshes anyway.
 from __future__ import annotations
 
 import argparse
+import fcntl
 import hashlib
 import json
 import sys
+from contextlib import contextmanager
 
 from orchestration.extract.version import PARSER_VERSION
 from orchestration.pipeline.discovery import fingerprint
@@ -36,14 +38,37 @@ def _stamp(paths: Paths):
     return paths.state_dir / "last_published_inputs"
 
 
-DAGSTER_YAML = "telemetry:\n  enabled: false\n"
+# Dagster's instance config under the data dir (managed here: rewritten when it differs): local
+# storage, no telemetry, and one refresh at a time for runs launched from the UI, the sensor or
+# the schedule (the second waits in the queue).
+DAGSTER_YAML = """telemetry:
+  enabled: false
+concurrency:
+  runs:
+    tag_concurrency_limits:
+      - key: localgov/refresh
+        limit: 1
+"""
 
 
 def ensure_dagster_yaml(dagster_home) -> None:
-    """Dagster's instance config under the data dir: local storage, no telemetry."""
     config = dagster_home / "dagster.yaml"
-    if not config.exists():
+    if not config.exists() or config.read_text(encoding="utf-8") != DAGSTER_YAML:
         config.write_text(DAGSTER_YAML, encoding="utf-8")
+
+
+@contextmanager
+def refresh_lock(paths: Paths):
+    """One refresh at a time per data dir: a second one waits for the first to end. The kernel
+    drops the lock when its process dies, so a killed refresh never leaves a stale lock."""
+    lock = paths.state_dir / "refresh.lock"
+    with lock.open("a") as handle:
+        try:
+            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            print(f"another refresh of {paths.data_dir} is running; waiting for it to end", flush=True)
+            fcntl.flock(handle, fcntl.LOCK_EX)
+        yield
 
 
 def run_refresh():
@@ -54,7 +79,7 @@ def run_refresh():
 
     from orchestration.definitions import defs
 
-    with DagsterInstance.get() as instance:
+    with refresh_lock(paths), DagsterInstance.get() as instance:
         result = defs.resolve_job_def("refresh_job").execute_in_process(
             instance=instance,
             raise_on_error=False,

@@ -9,6 +9,7 @@ import dagster as dg
 
 from orchestration.assets import OWNERS
 from orchestration.assets.transform import dbt_models
+from orchestration.pipeline.crashpoints import GATE, pause_point
 from orchestration.pipeline.gate import VOLUME_GUARD, GateResult, load_suite_files, run_gate, volume_guard
 from orchestration.pipeline.publish import mart_row_counts, read_refresh_log, record_refresh, rows_json
 from orchestration.settings import EXPECTATIONS_DIR, export_environment
@@ -43,6 +44,7 @@ def warehouse_gate(context: dg.AssetExecutionContext):
         result = GateResult(result.outcomes + volume_guard(counts, json.loads(last["rows_per_table"])),
                             result.docs_index)
     (paths.gate_dir / f"{context.run_id}.json").write_text(result.to_json(), encoding="utf-8")
+    pause_point(GATE)
     record_refresh(paths.refresh_log, {
         "refresh_id": context.run_id,
         "started_at": _run_started_at(context),

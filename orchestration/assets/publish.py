@@ -3,7 +3,7 @@
 import dagster as dg
 
 from orchestration.assets import OWNERS
-from orchestration.pipeline.publish import export_parquet, mark_published, mart_row_counts, publish
+from orchestration.pipeline.publish import export_parquet, mart_row_counts, publish
 from orchestration.settings import export_environment
 
 
@@ -17,8 +17,7 @@ from orchestration.settings import export_environment
 )
 def published_warehouse(context: dg.AssetExecutionContext) -> dg.MaterializeResult:
     paths = export_environment()
-    mark_published(paths.refresh_log, context.run_id)
-    publish(paths.build_db, paths.published_db, paths.refresh_log)
+    publish(paths.build_db, paths.published_db, paths.refresh_log, context.run_id)
     files = export_parquet(paths.published_db, paths.parquet_dir)
     counts = mart_row_counts(paths.published_db)
     context.log.info(f"published {paths.published_db} and {len(files)} Parquet files in {paths.parquet_dir}")

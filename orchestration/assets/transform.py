@@ -8,6 +8,7 @@ import duckdb
 from dagster_dbt import DagsterDbtTranslator, DbtCliResource, DbtProject, dbt_assets
 
 from orchestration.assets import OWNERS
+from orchestration.pipeline.crashpoints import DBT, pause_point
 from orchestration.project import dbt_project
 from orchestration.settings import export_environment
 
@@ -39,6 +40,8 @@ def dbt_models(context: dg.AssetExecutionContext, dbt: DbtCliResource):
     try:
         for event in dbt.cli(["build"], context=context).stream():
             events.append(event)
+            if len(events) == 1:
+                pause_point(DBT)
     except Exception:
         yield from events
         raise

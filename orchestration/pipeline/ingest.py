@@ -20,6 +20,7 @@ from orchestration.extract.contacts import mask_contacts
 from orchestration.extract.document import extract_document
 from orchestration.extract.governments import government_index
 from orchestration.extract.text import ReadError, decode_bytes
+from orchestration.pipeline.crashpoints import EXTRACT, pause_point
 from orchestration.pipeline.discovery import RawFile
 from orchestration.pipeline.lake import EXTRACT_TABLES, Lake
 from orchestration.settings import GOVERNMENT_SEED
@@ -112,6 +113,7 @@ def _extract_one(task: tuple[str, str]) -> Outcome:
     for table, records in extraction.tables().items():
         if table != "classifications":
             lake.write(table, document_id, records)
+    pause_point(EXTRACT)
     lake.write("classifications", document_id, [classification | extraction.classification])
     return Outcome(document_id, True)
 

@@ -18,6 +18,7 @@ import duckdb
 import pyarrow as pa
 import pyarrow.parquet as pq
 
+from orchestration.pipeline.crashpoints import PUBLISH, pause_point
 from orchestration.pipeline.lake import write_parquet
 
 REFRESH_LOG_SCHEMA = pa.schema([
@@ -43,15 +44,12 @@ def record_refresh(path: Path, entry: dict) -> None:
     write_parquet(path, entries + [entry], REFRESH_LOG_SCHEMA)
 
 
-def mark_published(path: Path, refresh_id: str) -> dict:
-    entries = read_refresh_log(path)
-    for entry in entries:
-        if entry["refresh_id"] == refresh_id:
-            entry["published"] = True
-            entry["finished_at"] = datetime.now(timezone.utc)
-            write_parquet(path, entries, REFRESH_LOG_SCHEMA)
-            return entry
-    raise KeyError(f"refresh {refresh_id} has no gate entry in {path}; the gate must run before publish")
+def marked_published(entries: list[dict], refresh_id: str) -> list[dict]:
+    """The refresh log with this refresh marked published, as of now."""
+    if not any(e["refresh_id"] == refresh_id for e in entries):
+        raise KeyError(f"refresh {refresh_id} has no gate entry in the refresh log; the gate must run before publish")
+    now = datetime.now(timezone.utc)
+    return [e | {"published": True, "finished_at": now} if e["refresh_id"] == refresh_id else e for e in entries]
 
 
 def mart_row_counts(database: Path) -> dict[str, int]:
@@ -63,10 +61,17 @@ def mart_row_counts(database: Path) -> dict[str, int]:
                 for (name,) in tables}
 
 
-def publish(build_db: Path, published_db: Path, refresh_log: Path) -> Path:
+def publish(build_db: Path, published_db: Path, refresh_log: Path, refresh_id: str) -> Path:
+    """Replace the published file with the build's marts and the refresh log, this refresh
+    marked published in both; the state dir's log is written after the rename, so a refresh
+    killed before it is never logged as published."""
+    entries = marked_published(read_refresh_log(refresh_log), refresh_id)
     published_db.parent.mkdir(parents=True, exist_ok=True)
+    # A refresh killed while publishing leaves its temporary file; refreshes run one at a time,
+    # so any such file is stale.
+    for stale in published_db.parent.glob(f".{published_db.name}.*.tmp"):
+        stale.unlink()
     temporary = published_db.with_name(f".{published_db.name}.{os.getpid()}.tmp")
-    temporary.unlink(missing_ok=True)
     with duckdb.connect(str(temporary)) as connection:
         connection.execute("attach ? as build (read_only)", [str(build_db)])
         connection.execute("create schema marts")
@@ -77,18 +82,20 @@ def publish(build_db: Path, published_db: Path, refresh_log: Path) -> Path:
         for (name,) in tables:
             connection.execute(f'create table marts."{name}" as select * from build.marts."{name}"')
         connection.execute("detach build")
-        log = pa.Table.from_pylist(read_refresh_log(refresh_log), schema=REFRESH_LOG_SCHEMA)
+        log = pa.Table.from_pylist(entries, schema=REFRESH_LOG_SCHEMA)
         connection.register("refresh_log", log)
         connection.execute("create table marts.audit_refresh_log as select * from refresh_log order by started_at")
         connection.execute("checkpoint")
     with temporary.open("rb") as handle:
         os.fsync(handle.fileno())
+    pause_point(PUBLISH)
     os.replace(temporary, published_db)
     directory = os.open(published_db.parent, os.O_RDONLY)
     try:
         os.fsync(directory)
     finally:
         os.close(directory)
+    write_parquet(refresh_log, entries, REFRESH_LOG_SCHEMA)
     return published_db
 
 
