@@ -100,6 +100,8 @@ def summary(result, paths) -> tuple[str, bool]:
     lines.append(f"  filings read:   {entry['documents']} (raw dir {paths.raw_dir})")
     lines.append("  rows per mart:  " + ", ".join(f"{name} {n}" for name, n in counts.items()))
     lines.append(f"  checks:         {entry['checks_passed']} passed, {entry['checks_failed']} failed")
+    if entry.get("filings_removed"):
+        lines.append(f"  removed:        {entry['filings_removed']} (no longer in the raw dir; their facts leave)")
     lines += coverage_lines(paths.build_db)
     lines += unknown_kind_lines(paths.build_db)
     if entry["published"]:

@@ -11,7 +11,7 @@ from orchestration.assets import OWNERS
 from orchestration.assets.transform import dbt_models
 from orchestration.pipeline.crashpoints import GATE, pause_point
 from orchestration.pipeline.gate import VOLUME_GUARD, GateResult, load_suite_files, run_gate, volume_guard
-from orchestration.pipeline.publish import mart_row_counts, read_refresh_log, record_refresh, rows_json
+from orchestration.pipeline.publish import filing_changes, mart_row_counts, read_refresh_log, record_refresh, rows_json
 from orchestration.settings import EXPECTATIONS_DIR, export_environment
 
 SUITES = [suite["name"] for suite in load_suite_files(EXPECTATIONS_DIR)] + [VOLUME_GUARD]
@@ -45,6 +45,10 @@ def warehouse_gate(context: dg.AssetExecutionContext):
                             result.docs_index)
     (paths.gate_dir / f"{context.run_id}.json").write_text(result.to_json(), encoding="utf-8")
     pause_point(GATE)
+    added, removed = filing_changes(paths.published_db, paths.build_db)
+    if removed:
+        context.log.info(f"{len(removed)} filing(s) left the raw dir; their facts leave with this refresh: "
+                         + ", ".join(removed))
     record_refresh(paths.refresh_log, {
         "refresh_id": context.run_id,
         "started_at": _run_started_at(context),
@@ -55,6 +59,8 @@ def warehouse_gate(context: dg.AssetExecutionContext):
         "checks_failed": result.failed,
         "blocking_failures": "; ".join(f"{o.suite}.{o.expectation}({o.column})" for o in result.blocking_failures),
         "published": False,
+        "filings_added": " | ".join(added),
+        "filings_removed": " | ".join(removed),
     })
     yield dg.MaterializeResult(metadata={
         "checks_passed": result.passed,

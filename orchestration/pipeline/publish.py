@@ -31,7 +31,24 @@ REFRESH_LOG_SCHEMA = pa.schema([
     ("checks_failed", pa.int64()),
     ("blocking_failures", pa.string()),
     ("published", pa.bool_()),
+    ("filings_added", pa.string()),
+    ("filings_removed", pa.string()),
 ])
+
+
+def _paths_of(database: Path) -> set[str]:
+    if not database.exists():
+        return set()
+    with duckdb.connect(str(database), read_only=True) as connection:
+        rows = connection.execute("select file_paths from marts.dim_document").fetchall()
+    return {path for (paths,) in rows for path in paths.split(" | ")}
+
+
+def filing_changes(published_db: Path, build_db: Path) -> tuple[list[str], list[str]]:
+    """Paths under the raw dir that the build has and the published warehouse has not, and the
+    other way round: what this refresh adds and what leaves with it."""
+    published, built = _paths_of(published_db), _paths_of(build_db)
+    return sorted(built - published), sorted(published - built)
 
 
 def read_refresh_log(path: Path) -> list[dict]:

@@ -471,8 +471,14 @@ def test_a_truncated_new_version_keeps_the_last_good_one_published(first_refresh
     # cut in the middle of line 58, a row of the 예산현황 table, as a broken download would be
     work_plan.write_bytes("\r\n".join(lines[:57] + [lines[57][:12]]).encode("cp949"))
     (raw / "cut.txt").write_bytes((REPO_ROOT / "raw" / "001_9e02e953ab21f8cc.txt").read_bytes()[:1000])
+    (raw / "통계 자료.txt").unlink()
     result, _ = run_refresh()
     assert result.success
+    assert "  removed:        통계 자료.txt (no longer in the raw dir; their facts leave)" in summary(result, paths)[0]
+    assert query(paths.published_db, "select filings_added, filings_removed from marts.audit_refresh_log "
+                                     "order by started_at desc limit 1") == [("cut.txt", "통계 자료.txt")]
+    assert query(paths.published_db, "select count(*) from marts.dim_document where file_path = '통계 자료.txt'") == [(0,)]
+    assert query(paths.published_db, "select count(*) from marts.fct_table_cell where document_kind = 'unknown'") == [(0,)]
     quarantine = query(paths.published_db, "select file_path, reason, detail, suggested_fix, kept_sha256 "
                                            "from marts.audit_quarantine order by 1")
     assert [row[:2] for row in quarantine] == [("004_dad12c48b3c039a4.txt", "truncated"), ("cut.txt", "truncated"),
