@@ -3,6 +3,7 @@
 import dagster as dg
 
 from orchestration.assets import OWNERS
+from orchestration.pipeline.lake import Lake
 from orchestration.pipeline.publish import export_parquet, mart_row_counts, publish
 from orchestration.settings import export_environment
 
@@ -19,6 +20,9 @@ def published_warehouse(context: dg.AssetExecutionContext) -> dg.MaterializeResu
     paths = export_environment()
     publish(paths.build_db, paths.published_db, paths.refresh_log, context.run_id)
     files = export_parquet(paths.published_db, paths.parquet_dir)
+    pruned = Lake(paths.lake_dir).prune_other_versions()
+    if pruned:
+        context.log.info(f"removed {pruned} lake file(s) of earlier parser versions")
     counts = mart_row_counts(paths.published_db)
     context.log.info(f"published {paths.published_db} and {len(files)} Parquet files in {paths.parquet_dir}")
     return dg.MaterializeResult(metadata={

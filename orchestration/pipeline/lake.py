@@ -306,6 +306,19 @@ class Lake:
             if not placeholder.exists():
                 write_parquet(placeholder, [], schema)
 
+    def prune_other_versions(self) -> int:
+        """Delete the files other parser versions wrote; returns how many. Called after a
+        publish: the published warehouse was built from this version's files alone, and an older
+        version's files may hold what this version no longer keeps (contact data it did not yet
+        mask, facts it now reads otherwise)."""
+        removed = 0
+        for path in self.root.glob("*/*.parquet"):
+            document_id, _, version = path.stem.partition("_")
+            if document_id != "" and version and version != self.parser_version:
+                path.unlink()
+                removed += 1
+        return removed
+
     def count_rows(self, table: str, document_ids: list[str]) -> int:
         return sum(pq.ParquetFile(self.path(table, d)).metadata.num_rows
                    for d in document_ids if self.has(table, d))

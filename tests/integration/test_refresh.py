@@ -8,6 +8,7 @@ gate blocks; the published file stays byte for byte).
 import ast
 import hashlib
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -326,6 +327,16 @@ def test_no_contact_data_of_the_leaflet_anywhere(first_refresh):
              if query(paths.published_db, f'select count(*) from "{schema}"."{table}" '
                                           f'where contains("{column}", \'{s}\')')[0][0]]
     assert columns and found == []
+    # and no other phone number, e-mail address or account number, by patterns of their own
+    # (not the masker's)
+    patterns = {"mobile": r"\b01[016789]-?[0-9]{3,4}-?[0-9]{4}\b", "landline": r"\b0[0-9]{1,2}-[0-9]{3,4}-[0-9]{4}\b",
+                "e-mail": r"[A-Za-z0-9._+-]+@[A-Za-z0-9-]+\.[A-Za-z.]+", "account": r"\b[0-9]{3,6}-[0-9]{2,6}-[0-9]{4,8}\b"}
+    assert {name: re.findall(pattern, lake_text) for name, pattern in patterns.items()} == {
+        "mobile": [], "landline": [], "e-mail": [], "account": []}
+    published = [(table, column, name) for schema, table, column in columns for name, pattern in patterns.items()
+                 if query(paths.published_db, f'select count(*) from "{schema}"."{table}" '
+                                              f"where regexp_matches(\"{column}\", '{pattern}')")[0][0]]
+    assert published == []
 
 
 def test_bi_questions_through_sqlalchemy_read_only(first_refresh):

@@ -1,0 +1,57 @@
+"""Which version of a filing is published, and the lake's files of other parser versions."""
+
+from datetime import datetime, timezone
+
+from orchestration.pipeline.discovery import RawFile
+from orchestration.pipeline.lake import Lake
+from orchestration.pipeline.versions import carry_forward, earlier_candidates, kept_versions, status, updated_history
+
+T0, T1 = datetime(2026, 1, 1, tzinfo=timezone.utc), datetime(2026, 2, 1, tzinfo=timezone.utc)
+
+
+def _read(lake, document_id, ok=True):
+    lake.write("filings", document_id, [{"document_id": document_id, "parser_version": lake.parser_version,
+                                         "read_status": "ok" if ok else "quarantined",
+                                         "reason": None if ok else "truncated"}])
+    lake.write("lines", document_id, [{"document_id": document_id, "parser_version": lake.parser_version,
+                                       "line_number": 1, "text": "기획예산과\t22 (24)"}])
+
+
+def _extracted(lake, document_id, ok=True):
+    lake.write("classifications", document_id, [{"document_id": document_id, "parser_version": lake.parser_version,
+                                                 "extract_status": "ok" if ok else "failed",
+                                                 "reason": None if ok else "truncated"}])
+
+
+def test_a_broken_new_version_keeps_the_newest_good_one(tmp_path):
+    lake = Lake(tmp_path, "1.0.0")
+    for document_id, good in (("old", True), ("newer", True), ("broken", False)):
+        _read(lake, document_id)
+        _extracted(lake, document_id, ok=good)
+    history = updated_history([], [RawFile("plan.txt", "old", 1, 1)], T0)
+    history = updated_history(history, [RawFile("plan.txt", "newer", 1, 2)], T1)
+    history = updated_history(history, [RawFile("plan.txt", "newer", 1, 2)], T1)
+    assert len(history) == 2
+    now = datetime(2026, 3, 1, tzinfo=timezone.utc)
+    files = [RawFile("plan.txt", "broken", 1, 3), RawFile("other.txt", "old", 1, 1)]
+    history = updated_history(history, files, now)
+    candidates = earlier_candidates(history, files, lake)
+    assert candidates == {"plan.txt": ["newer"]}  # "old" is current under another path
+    (kept,) = kept_versions(files, candidates, lake)
+    assert (kept.file_path, kept.document_id, kept.replaced_document_id, kept.replaced_reason) == (
+        "plan.txt", "newer", "broken", "truncated")
+    assert status(lake, "broken") == "truncated" and status(lake, "missing") == "not_extracted"
+
+
+def test_an_earlier_parser_versions_reading_is_carried_forward_and_then_pruned(tmp_path):
+    old, new = Lake(tmp_path, "0.9.0"), Lake(tmp_path, "1.0.0")
+    _read(old, "gone")
+    _extracted(old, "gone")
+    assert carry_forward(new, "gone")
+    assert new.read("lines", "gone").to_pylist() == [
+        {"document_id": "gone", "parser_version": "1.0.0", "line_number": 1, "text": "기획예산과\t22 (24)"}]
+    assert not carry_forward(new, "never_read")
+    new.ensure_schemas()
+    assert new.prune_other_versions() == 3  # filings, lines and classifications of 0.9.0
+    assert sorted(p.name for p in tmp_path.glob("*/gone_*.parquet")) == ["gone_1.0.0.parquet", "gone_1.0.0.parquet"]
+    assert (tmp_path / "lines" / "_schema.parquet").exists()
