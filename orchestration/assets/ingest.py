@@ -4,6 +4,8 @@ One asset per stage and one output per lake table, never one per filing: a refre
 of filings is a single Dagster run, with the filings processed in parallel inside the asset.
 """
 
+import csv
+import hashlib
 from dataclasses import asdict
 from datetime import datetime, timezone
 
@@ -11,12 +13,15 @@ import dagster as dg
 import pyarrow.parquet as pq
 
 from orchestration.assets import OWNERS
+from orchestration.extract.document import EXTRACTORS
+from orchestration.extract.text import ReadError, decode_bytes
 from orchestration.extract.version import PARSER_VERSION
 from orchestration.pipeline.discovery import RawFile, discover
 from orchestration.pipeline.ingest import extract_new, read_new
 from orchestration.pipeline.lake import EXTRACT_TABLES, READ_TABLES, STATE_SCHEMAS, Lake, write_parquet
+from orchestration.pipeline.manifest import MANIFEST_NAME, read_manifest
 from orchestration.pipeline.versions import carry_forward, earlier_candidates, kept_versions, updated_history
-from orchestration.settings import export_environment
+from orchestration.settings import GOVERNMENT_SEED, export_environment
 
 
 def _state_path(table: str):
@@ -50,6 +55,43 @@ def raw_filings(context: dg.AssetExecutionContext) -> dg.MaterializeResult:
             "\n".join(f"- `{f.file_path}` {f.document_id[:12]}… ({f.byte_size} B)" for f in files[:20])
         ),
     })
+
+
+def _manifest_rows(raw_dir, files: list[RawFile]) -> list[dict]:
+    """The manifest's usable rows (``problem`` empty) and the rows it could not use, with why."""
+    path = raw_dir / MANIFEST_NAME
+    if not path.is_file():
+        return []
+    data = path.read_bytes()
+    digest = hashlib.sha256(data).hexdigest()
+    try:
+        text = decode_bytes(data).text
+    except ReadError as error:
+        return [{"line": 0, "problem": "manifest_unreadable", "detail": f"{MANIFEST_NAME}: {error.detail}",
+                 "manifest_sha256": digest}]
+    codes = {row["government_code"] for row in csv.DictReader(GOVERNMENT_SEED.open(encoding="utf-8"))}
+    entries, problems = read_manifest(text, {f.file_path for f in files}, codes, set(EXTRACTORS))
+    return ([asdict(e) | {"manifest_sha256": digest} for e in entries]
+            + [{"line": p.line, "file_path": p.file_path, "problem": p.reason, "detail": p.detail,
+                "manifest_sha256": digest} for p in problems])
+
+
+@dg.asset(
+    key="raw_manifest",
+    group_name="ingest",
+    owners=OWNERS,
+    deps=["raw_filings"],
+    description="The raw dir's optional manifest.csv: the government and kind it gives a filing override "
+                "the content's; rows it cannot use are reported with their line.",
+)
+def raw_manifest(context: dg.AssetExecutionContext) -> dg.MaterializeResult:
+    paths = export_environment()
+    rows = _manifest_rows(paths.raw_dir, _current_files())
+    write_parquet(_state_path("manifest"), rows, STATE_SCHEMAS["manifest"])
+    problems = [row for row in rows if row.get("problem")]
+    for problem in problems:
+        context.log.warning(f"{MANIFEST_NAME} {problem['detail']}")
+    return dg.MaterializeResult(metadata={"rows": len(rows) - len(problems), "problems": len(problems)})
 
 
 def _current_files() -> list[RawFile]:
@@ -110,7 +152,7 @@ def read_filings(context: dg.AssetExecutionContext):
         "table_cells": "Every numeric cell of every table in any filing, with its labels as printed.",
         "table_checks": "Every printed total (계, 합계, 소계) of every table with the sum of its parts.",
         "unclaimed_numbers": "Every number token no typed fact or table cell took, with the reason.",
-    }, deps=[["lake", "filings"], ["lake", "lines"]]) + [
+    }, deps=[["lake", "filings"], ["lake", "lines"], "raw_manifest"]) + [
         dg.AssetSpec(["lake", "kept_versions"], deps=["raw_filings"], group_name="ingest", owners=OWNERS,
                      description="The last good version of each filing whose new version is quarantined: "
                                  "its facts stay published."),
@@ -122,7 +164,10 @@ def extract_filings(context: dg.AssetExecutionContext):
     lake = Lake(paths.lake_dir)
     files = _current_files()
     documents = sorted({f.document_id for f in files})
-    outcomes = extract_new(lake, documents)
+    by_path = {f.file_path: f.document_id for f in files}
+    kinds = {by_path[row["file_path"]]: row["kind"] for row in _read_state("manifest")
+             if row["kind"] and not row["problem"]}
+    outcomes = extract_new(lake, documents, kinds)
     for outcome in outcomes:
         if not outcome.ok:
             context.log.warning(f"no typed facts for {outcome.document_id[:12]}…: {outcome.reason}")

@@ -108,9 +108,12 @@ EXTRACTORS: dict[str, Callable[[list[str], list[Table]], dict[str, list]]] = {
 }
 
 
-def extract_document(document_id: str, text: str, governments: GovernmentIndex) -> Extraction:
+def extract_document(document_id: str, text: str, governments: GovernmentIndex,
+                     kind_override: str | None = None) -> Extraction:
+    """``kind_override``: the kind a manifest row gives; the content's scores are kept beside it."""
     lines = split_lines(text)
     kind, scores = classify_kind(text)
+    kind = kind_override or kind
     government = classify_government(text, kind, governments)
 
     def provenance(source_line: int) -> dict:

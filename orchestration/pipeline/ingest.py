@@ -90,8 +90,8 @@ def read_new(lake: Lake, raw_dir: Path, files: list[RawFile]) -> list[Outcome]:
     return list(run_parallel(_read_one, tasks))
 
 
-def _extract_one(task: tuple[str, str]) -> Outcome:
-    lake_dir, document_id = task
+def _extract_one(task: tuple[str, str, str | None]) -> Outcome:
+    lake_dir, document_id, kind = task
     lake = Lake(Path(lake_dir))
     filing = lake.read("filings", document_id).to_pylist()[0]
     classification = {"document_id": document_id, "parser_version": lake.parser_version, "kind": None,
@@ -103,7 +103,7 @@ def _extract_one(task: tuple[str, str]) -> Outcome:
         return Outcome(document_id, False, "unreadable")
     text = "\n".join(lake.read("lines", document_id).column("text").to_pylist())
     try:
-        extraction = extract_document(document_id, text, government_index(GOVERNMENT_SEED))
+        extraction = extract_document(document_id, text, government_index(GOVERNMENT_SEED), kind)
     except ReadError as error:
         return _failed(lake, classification, error.reason, error.detail)
     except Exception as error:  # noqa: BLE001 - one bad filing must not stop the refresh
@@ -128,7 +128,18 @@ def _failed(lake: Lake, classification: dict, reason: str, detail: str) -> Outco
     return Outcome(document_id, False, reason)
 
 
-def extract_new(lake: Lake, document_ids: list[str]) -> list[Outcome]:
-    tasks = [(str(lake.root), d) for d in dict.fromkeys(document_ids) if not lake.is_extracted(d)]
+def _extracted_as(lake: Lake, document_id: str, kind: str | None) -> bool:
+    """In the lake already, and of the kind a manifest asks for (a changed row re-extracts)."""
+    if not lake.is_extracted(document_id):
+        return False
+    stored = lake.read("classifications", document_id).to_pylist()[0]
+    return kind is None or stored["kind"] == kind or stored["extract_status"] != "ok"
+
+
+def extract_new(lake: Lake, document_ids: list[str], kinds: dict[str, str] | None = None) -> list[Outcome]:
+    """``kinds``: the kind a manifest gives some documents, by document id."""
+    kinds = kinds or {}
+    tasks = [(str(lake.root), d, kinds.get(d)) for d in dict.fromkeys(document_ids)
+             if not _extracted_as(lake, d, kinds.get(d))]
     log.info("extracting %d new filing(s) of %d", len(tasks), len(set(document_ids)))
     return list(run_parallel(_extract_one, tasks))

@@ -261,6 +261,17 @@ STATE_SCHEMAS: dict[str, pa.Schema] = {
         ("document_id", pa.string()),
         ("first_seen", pa.timestamp("us", tz="UTC")),
     ]),
+    "manifest": pa.schema([
+        ("line", pa.int32()),
+        ("file_path", pa.string()),
+        ("government_code", pa.string()),
+        ("kind", pa.string()),
+        ("published_on", pa.date32()),
+        ("source_url", pa.string()),
+        ("problem", pa.string()),  # empty for a usable row
+        ("detail", pa.string()),
+        ("manifest_sha256", pa.string()),
+    ]),
     "kept_versions": pa.schema([
         ("file_path", pa.string()),
         ("document_id", pa.string()),

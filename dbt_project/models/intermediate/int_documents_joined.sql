@@ -23,6 +23,23 @@ governments as (
     select * from {{ ref('governments') }}
 ),
 
+-- The usable manifest rows for any of a document's paths; of several, the first row (by path,
+-- then line) that gives each field.
+manifest as (
+    select
+        raw_files.document_id,
+        arg_min(manifest.government_code, (raw_files.file_path, manifest.line))
+            filter (manifest.government_code is not null) as government_code,
+        arg_min(manifest.published_on, (raw_files.file_path, manifest.line))
+            filter (manifest.published_on is not null) as published_on,
+        arg_min(manifest.source_url, (raw_files.file_path, manifest.line))
+            filter (manifest.source_url is not null) as source_url
+    from raw_files
+    inner join {{ ref('stg_lake__manifest') }} as manifest
+        on manifest.file_path = raw_files.file_path and manifest.problem is null
+    group by raw_files.document_id
+),
+
 paths as (
     select
         document_id,
@@ -50,7 +67,11 @@ select
     filings.read_at,
     coalesce(classifications.kind, 'unknown') as kind,
     classifications.kind_scores,
-    classifications.government_code,
+    coalesce(manifest.government_code, classifications.government_code) as government_code,
+    case when manifest.government_code is not null then 'manifest' when classifications.government_code is not null
+        then 'content' end as government_from,
+    manifest.published_on,
+    manifest.source_url,
     classifications.document_date,
     classifications.document_date_precision,
     classifications.document_date_printed,
@@ -71,4 +92,5 @@ select
 from paths
 left join filings on filings.document_id = paths.document_id
 left join classifications on classifications.document_id = paths.document_id
-left join governments on governments.government_code = classifications.government_code
+left join manifest on manifest.document_id = paths.document_id
+left join governments on governments.government_code = coalesce(manifest.government_code, classifications.government_code)

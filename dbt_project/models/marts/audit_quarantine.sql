@@ -16,9 +16,15 @@ kept as (
 
 reasons as (
     select * from {{ ref('quarantine_reasons') }}
-)
+),
 
-select
+manifest_problems as (
+    select * from {{ ref('stg_lake__manifest') }}
+    where problem is not null
+),
+
+filings as (
+    select
     raw_files.file_path,
     documents.document_id as sha256,
     coalesce(documents.read_reason, documents.extract_reason) as reason,
@@ -30,3 +36,23 @@ from documents
 inner join raw_files on raw_files.document_id = documents.document_id
 left join reasons on reasons.reason = coalesce(documents.read_reason, documents.extract_reason)
 left join kept on kept.file_path = raw_files.file_path
+),
+
+-- A manifest row that cannot be used is listed as `manifest.csv:<line>`; the filing it names is
+-- still published, classified from its content.
+manifest_rows as (
+    select
+        'manifest.csv' || case when line > 0 then ':' || line else '' end as file_path,
+        manifest_sha256 as sha256,
+        manifest_problems.problem as reason,
+        detail,
+        reasons.suggested_fix,
+        cast(null as varchar) as kept_sha256,
+        cast(null as timestamp with time zone) as first_seen
+    from manifest_problems
+    left join reasons on reasons.reason = manifest_problems.problem
+)
+
+select * from filings
+union all
+select * from manifest_rows

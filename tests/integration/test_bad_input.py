@@ -1,0 +1,105 @@
+"""A messy raw dir in one refresh: every bad file gets its own reason in audit_quarantine, every
+good filing is published, and a manifest's unusable rows are listed by line."""
+
+import os
+import shutil
+from datetime import date
+
+import duckdb
+import pytest
+
+from orchestration.refresh import run_refresh, summary
+from orchestration.settings import REPO_ROOT
+
+pytestmark = pytest.mark.slow
+SEEDS = REPO_ROOT / "raw"
+PLEDGES, NEWS, WORK_PLAN = "001_9e02e953ab21f8cc.txt", "003_8108045a813991b6.txt", "004_dad12c48b3c039a4.txt"
+MANIFEST = f"""path,government,kind,published_on,source_url
+{PLEDGES},3170000,pledge_list,2023-05-02,https://www.geumcheon.go.kr/
+공약 사본/missing.txt,3170000,,,
+../outside.txt,,,,
+{NEWS},9999999,,2023-11-20,
+보고서..최종.txt,,budget_book,,
+{NEWS},,,yesterday,
+"""
+
+
+@pytest.fixture(scope="module")
+def refreshed(tmp_path_factory):
+    saved = dict(os.environ)
+    raw, data, elsewhere = (tmp_path_factory.mktemp(name) for name in ("raw", "data", "elsewhere"))
+    for name in (PLEDGES, NEWS):
+        shutil.copy(SEEDS / name, raw / name)
+    (raw / "공약 사본").mkdir()
+    shutil.copy(SEEDS / PLEDGES, raw / "공약 사본" / "공약 목록 (사본).txt")  # the same bytes, a second name
+    (raw / "empty.txt").write_bytes(b"")
+    (raw / "scan.pdf").write_bytes(b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj")
+    (raw / "photo.png").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR")
+    (raw / "plan.hwp").write_bytes(b"HWP Document File V3.00 \x1a\x01\x02\x03\x04\x05")
+    (raw / "latin.txt").write_bytes(bytes(range(0x80, 0x100)) * 4)
+    (raw / "news utf16.txt").write_bytes((SEEDS / NEWS).read_text(encoding="utf-8").encode("utf-16"))
+    lines = (SEEDS / WORK_PLAN).read_text(encoding="utf-8").split("\n")
+    (raw / "업무계획 잘림.txt").write_text("\n".join(lines[:57] + [lines[57][:12]]), encoding="utf-8")
+    (raw / "보고서..최종.txt").write_text("회의 결과 보고\n\n참석 12명\n", encoding="utf-8")
+    with (raw / "huge.txt").open("wb") as huge:  # 100 MiB of text, over the 64 MiB default limit
+        block = ("가나다라 1,234 " * 4096).encode("utf-8")
+        while huge.tell() < 100 * 1024 * 1024:
+            huge.write(block)
+    (elsewhere / "secret.txt").write_text("주민등록번호 없음, 외부 파일 3,456", encoding="utf-8")
+    (raw / "outside.txt").symlink_to(elsewhere / "secret.txt")
+    (raw / "manifest.csv").write_text(MANIFEST, encoding="utf-8")
+    os.environ.update(LOCALGOV_RAW_DIR=str(raw), LOCALGOV_DATA_DIR=str(data))
+    result, paths = run_refresh()
+    yield result, paths
+    os.environ.clear()
+    os.environ.update(saved)
+
+
+def query(database, sql):
+    with duckdb.connect(str(database), read_only=True) as connection:
+        return connection.execute(sql).fetchall()
+
+
+def test_every_bad_file_is_quarantined_with_its_own_reason(refreshed):
+    result, paths = refreshed
+    assert result.success and summary(result, paths)[1]
+    rows = query(paths.published_db, "select file_path, reason from marts.audit_quarantine "
+                                     "where file_path not like 'manifest.csv%' order by 1")
+    assert rows == [("empty.txt", "empty"), ("huge.txt", "too_large"), ("latin.txt", "undecodable"),
+                    ("photo.png", "binary"), ("plan.hwp", "binary"), ("scan.pdf", "binary"),
+                    ("업무계획 잘림.txt", "truncated")]
+    details = dict(query(paths.published_db, "select file_path, detail from marts.audit_quarantine"))
+    assert details["huge.txt"].startswith("104") and "LOCALGOV_MAX_FILE_BYTES" in details["huge.txt"]
+    assert details["plan.hwp"] == "the file is an HWP 3 document, not text; convert it to text first"
+    assert query(paths.published_db, "select count(*) from marts.audit_quarantine where suggested_fix is null") == [(0,)]
+
+
+def test_every_good_filing_is_published(refreshed):
+    _, paths = refreshed
+    documents = query(paths.published_db, "select file_paths, kind, encoding, government_code, government_from, "
+                                           "published_on from marts.dim_document where read_status = 'ok' and extract_status = 'ok' "
+                                           "order by 1")
+    assert documents == [
+        (f"{PLEDGES} | 공약 사본/공약 목록 (사본).txt", "pledge_list", "utf-8", "3170000", "manifest", date(2023, 5, 2)),
+        # its row's government is unknown (told from the content instead), its date still holds
+        (NEWS, "news_article", "utf-8", "3170000", "content", date(2023, 11, 20)),
+        ("news utf16.txt", "news_article", "utf-16", "3170000", "content", None),
+        ("보고서..최종.txt", "unknown", "utf-8", None, None, None),
+    ]
+    assert query(paths.published_db, "select count(*) from marts.dim_pledge") == [(63,)]
+    assert query(paths.published_db, "select count(*), count(distinct document_id) from marts.fct_news_claim") == [(14, 2)]
+    # the symlink leaving the raw dir is not followed: its target is nowhere
+    assert query(paths.published_db, "select count(*) from marts.audit_filing_lines where text like '%외부 파일%'") == [(0,)]
+    assert not [p for (p,) in query(paths.published_db, "select file_paths from marts.dim_document") if "outside" in p]
+
+
+def test_unusable_manifest_rows_are_listed_by_line(refreshed):
+    _, paths = refreshed
+    rows = query(paths.published_db, "select file_path, reason, detail from marts.audit_quarantine "
+                                     "where file_path like 'manifest.csv%' order by 1")
+    assert [row[:2] for row in rows] == [
+        ("manifest.csv:3", "manifest_missing_file"), ("manifest.csv:4", "manifest_path_outside"),
+        ("manifest.csv:5", "manifest_unknown_government"), ("manifest.csv:6", "manifest_unknown_kind"),
+        ("manifest.csv:7", "manifest_bad_date")]
+    assert rows[0][2] == "line 3: no file '공약 사본/missing.txt' under the raw dir; fix the path or remove the row"
+    assert rows[2][2].startswith("line 5: '9999999' is no 기관코드 of the governments seed")

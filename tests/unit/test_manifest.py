@@ -1,0 +1,39 @@
+"""raw/manifest.csv rows: used when they can be, reported by line when they cannot."""
+
+from datetime import date
+
+from orchestration.pipeline.manifest import read_manifest
+
+FILES = {"plans/2024 업무계획.txt", "news.txt"}
+CODES = {"3170000", "3600000"}
+KINDS = {"work_plan", "news_article"}
+
+
+def test_usable_rows_give_government_kind_and_date():
+    text = ("path,government,kind,published_on,source_url\n"
+            "plans/2024 업무계획.txt,3170000,work_plan,2023-11-30,https://example.go.kr/plan\n"
+            "./news.txt,,,,\n")
+    entries, problems = read_manifest(text, FILES, CODES, KINDS)
+    assert problems == []
+    assert [(e.line, e.file_path, e.government_code, e.kind, e.published_on, e.source_url) for e in entries] == [
+        (2, "plans/2024 업무계획.txt", "3170000", "work_plan", date(2023, 11, 30), "https://example.go.kr/plan"),
+        (3, "news.txt", None, None, None, None)]
+
+
+def test_unusable_rows_are_reported_and_the_rest_kept():
+    text = ("path,government,kind,published_on\n"
+            "/etc/passwd,,,\n"
+            "plans/../../secret.txt,,,\n"
+            "gone.txt,3170000,,\n"
+            "news.txt,1234567,memo,2023-13-01\n")
+    entries, problems = read_manifest(text, FILES, CODES, KINDS)
+    assert [(p.line, p.reason) for p in problems] == [
+        (2, "manifest_path_outside"), (3, "manifest_path_outside"), (4, "manifest_missing_file"),
+        (5, "manifest_unknown_government"), (5, "manifest_unknown_kind"), (5, "manifest_bad_date")]
+    # the row still names its filing; only its bad fields are dropped
+    assert [(e.file_path, e.government_code, e.kind, e.published_on) for e in entries] == [("news.txt", None, None, None)]
+
+
+def test_a_manifest_without_a_path_column_is_one_problem():
+    entries, problems = read_manifest("file,government\nnews.txt,3170000\n", FILES, CODES, KINDS)
+    assert entries == [] and [(p.line, p.reason) for p in problems] == [(1, "manifest_header")]
