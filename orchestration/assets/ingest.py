@@ -4,8 +4,6 @@ One asset per stage and one output per lake table, never one per filing: a refre
 of filings is a single Dagster run, with the filings processed in parallel inside the asset.
 """
 
-import csv
-import hashlib
 from dataclasses import asdict
 from datetime import datetime, timezone
 
@@ -14,14 +12,13 @@ import pyarrow.parquet as pq
 
 from orchestration.assets import OWNERS
 from orchestration.extract.document import EXTRACTORS
-from orchestration.extract.text import ReadError, decode_bytes
 from orchestration.extract.version import PARSER_VERSION
 from orchestration.pipeline.discovery import RawFile, discover
 from orchestration.pipeline.ingest import extract_new, read_new
 from orchestration.pipeline.lake import EXTRACT_TABLES, READ_TABLES, STATE_SCHEMAS, Lake, write_parquet
-from orchestration.pipeline.manifest import MANIFEST_NAME, read_manifest
+from orchestration.pipeline.manifest import MANIFEST_NAME, manifest_rows
 from orchestration.pipeline.versions import carry_forward, earlier_candidates, kept_versions, updated_history
-from orchestration.settings import GOVERNMENT_SEED, export_environment
+from orchestration.settings import export_environment
 
 
 def _state_path(table: str):
@@ -57,25 +54,6 @@ def raw_filings(context: dg.AssetExecutionContext) -> dg.MaterializeResult:
     })
 
 
-def _manifest_rows(raw_dir, files: list[RawFile]) -> list[dict]:
-    """The manifest's usable rows (``problem`` empty) and the rows it could not use, with why."""
-    path = raw_dir / MANIFEST_NAME
-    if not path.is_file():
-        return []
-    data = path.read_bytes()
-    digest = hashlib.sha256(data).hexdigest()
-    try:
-        text = decode_bytes(data).text
-    except ReadError as error:
-        return [{"line": 0, "problem": "manifest_unreadable", "detail": f"{MANIFEST_NAME}: {error.detail}",
-                 "manifest_sha256": digest}]
-    codes = {row["government_code"] for row in csv.DictReader(GOVERNMENT_SEED.open(encoding="utf-8"))}
-    entries, problems = read_manifest(text, {f.file_path for f in files}, codes, set(EXTRACTORS))
-    return ([asdict(e) | {"manifest_sha256": digest} for e in entries]
-            + [{"line": p.line, "file_path": p.file_path, "problem": p.reason, "detail": p.detail,
-                "manifest_sha256": digest} for p in problems])
-
-
 @dg.asset(
     key="raw_manifest",
     group_name="ingest",
@@ -86,7 +64,7 @@ def _manifest_rows(raw_dir, files: list[RawFile]) -> list[dict]:
 )
 def raw_manifest(context: dg.AssetExecutionContext) -> dg.MaterializeResult:
     paths = export_environment()
-    rows = _manifest_rows(paths.raw_dir, _current_files())
+    rows = manifest_rows(paths.raw_dir, {f.file_path for f in _current_files()}, set(EXTRACTORS))
     write_parquet(_state_path("manifest"), rows, STATE_SCHEMAS["manifest"])
     problems = [row for row in rows if row.get("problem")]
     for problem in problems:
@@ -150,7 +128,8 @@ def read_filings(context: dg.AssetExecutionContext):
         "news_claims": "Quantitative claims of news articles (129개의 신규사업), with the sentence.",
         "news_mentions": "Programme names news articles quote or list, for pledge tracking.",
         "table_cells": "Every numeric cell of every table in any filing, with its labels as printed.",
-        "table_checks": "Every printed total (계, 합계, 소계) of every table with the sum of its parts.",
+        "table_checks": "Every printed total (계, 합계, 소계) of every table with the sum of its parts, and every "
+                        "rate or difference whose header names its formula (징수율(C:B)) with what it gives.",
         "unclaimed_numbers": "Every number token no typed fact or table cell took, with the reason.",
     }, deps=[["lake", "filings"], ["lake", "lines"], "raw_manifest"]) + [
         dg.AssetSpec(["lake", "kept_versions"], deps=["raw_filings"], group_name="ingest", owners=OWNERS,

@@ -10,10 +10,14 @@ classified from its content as if the row were not there.
 from __future__ import annotations
 
 import csv
+import hashlib
 import io
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 from datetime import date
-from pathlib import PurePosixPath
+from pathlib import Path, PurePosixPath
+
+from orchestration.extract.text import ReadError, decode_bytes
+from orchestration.settings import GOVERNMENT_SEED
 
 MANIFEST_NAME = "manifest.csv"
 COLUMNS = ("path", "government", "kind", "published_on", "source_url")
@@ -87,3 +91,24 @@ def read_manifest(text: str, file_paths: set[str], government_codes: set[str],
         entries.append(ManifestEntry(line, path, government, kind, published_on,
                                      (row.get("source_url") or "").strip() or None))
     return entries, problems
+
+
+def manifest_rows(raw_dir: Path, file_paths: set[str], kinds: set[str]) -> list[dict]:
+    """The state records of the raw dir's manifest: its usable rows (``problem`` empty) and the
+    rows it could not use, with why; none without a manifest."""
+    path = raw_dir / MANIFEST_NAME
+    if not path.is_file():
+        return []
+    data = path.read_bytes()
+    digest = hashlib.sha256(data).hexdigest()
+    try:
+        text = decode_bytes(data).text
+    except ReadError as error:
+        return [{"line": 0, "problem": "manifest_unreadable", "detail": f"{MANIFEST_NAME}: {error.detail}",
+                 "manifest_sha256": digest}]
+    with GOVERNMENT_SEED.open(encoding="utf-8") as seed:
+        codes = {row["government_code"] for row in csv.DictReader(seed)}
+    entries, problems = read_manifest(text, file_paths, codes, kinds)
+    return ([asdict(e) | {"manifest_sha256": digest} for e in entries]
+            + [{"line": p.line, "file_path": p.file_path, "problem": p.reason, "detail": p.detail,
+                "manifest_sha256": digest} for p in problems])
