@@ -72,3 +72,18 @@ def test_sensor_requests_one_refresh_per_change_of_the_raw_dir(tmp_path, monkeyp
         (tmp_path / "a.txt").unlink()
         removed = raw_dir_sensor(dg.build_sensor_context(instance=instance, cursor=cursor))
         assert isinstance(removed, dg.RunRequest) and removed.run_key != cursor
+
+
+def test_the_sensor_waits_while_a_refresh_runs(tmp_path, monkeypatch):
+    from dagster._core.storage.dagster_run import DagsterRun
+
+    monkeypatch.setenv("LOCALGOV_RAW_DIR", str(tmp_path))
+    (tmp_path / "a.txt").write_text("정원", encoding="utf-8")
+    with dg.instance_for_test() as instance:
+        instance.add_run(DagsterRun(job_name="refresh_job", run_id="running-refresh",
+                                    status=dg.DagsterRunStatus.STARTED))
+        context = dg.build_sensor_context(instance=instance, cursor="before")
+        skipped = raw_dir_sensor(context)
+        assert isinstance(skipped, dg.SkipReason)
+        assert skipped.skip_message == "raw dir changed, but refresh running-refresh is still running"
+        assert context.cursor == "before"  # the change is picked up once that refresh ends

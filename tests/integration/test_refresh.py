@@ -391,8 +391,9 @@ def test_every_mart_is_exported_as_parquet(first_refresh):
 READER = """
 import os, sys, time, duckdb
 path, stop = sys.argv[1], sys.argv[2]
-seen = set()
-while not os.path.exists(stop):
+seen, reads = set(), 0
+while not os.path.exists(stop) and reads < 20000:  # bounded: the refresh takes far fewer
+    reads += 1
     with duckdb.connect(path, read_only=True) as con:
         refreshes = con.execute("select count(*) from marts.audit_refresh_log").fetchone()[0]
         documents = con.execute("select count(*) from marts.dim_document").fetchone()[0]
