@@ -122,10 +122,10 @@ def _parts(values: list[_Value], total: _Value) -> list[_Value]:
     return values if total.part == 1 else []
 
 
-def _resolve(prefix: tuple[str, ...], members: list[tuple[tuple[str, ...], int]]) -> list[int] | None:
+def _resolve(prefix: tuple[str, ...], members: list[tuple[tuple[str, ...], int]]) -> list[int]:
     """The positions that stand for a group of labelled members: the group's own total when it
-    prints one, a lone member, or the resolution of each subgroup. None when a member is not
-    additive."""
+    prints one, the members labelled by the prefix alone, or the resolution of each subgroup
+    (rates, changes and remarks left out)."""
     depth = len(prefix)
     own_total = [position for path, position in members if len(path) == depth + 1 and is_total(path[depth])]
     if own_total:
@@ -140,10 +140,7 @@ def _resolve(prefix: tuple[str, ...], members: list[tuple[tuple[str, ...], int]]
     for key, group in groups.items():
         if _NOT_ADDITIVE.search(key):
             continue
-        inner = _resolve(prefix + (key,), group)
-        if inner is None:
-            return None
-        resolved += inner
+        resolved += _resolve(prefix + (key,), group)
     return resolved
 
 
