@@ -18,6 +18,7 @@ from pathlib import Path
 import duckdb
 import pyarrow.parquet as pq
 
+from orchestration.extract.version import PARSER_VERSION
 from orchestration.pipeline.lake import LAKE_SCHEMAS, Lake
 from orchestration.pipeline.publish import read_refresh_log
 from orchestration.settings import Paths
@@ -136,7 +137,9 @@ class Warehouse:
             schema = LAKE_SCHEMAS.get(table)
             if schema is None or "source_line" not in schema.names:
                 continue
-            lake = Lake(self.paths.lake_dir, self._parser_version(document_id))
+            # Rows derived from facts (audit_discrepancies) carry no version: the published
+            # warehouse is built from the current parser version's lake files alone.
+            lake = Lake(self.paths.lake_dir, row.get("parser_version") or PARSER_VERSION)
             if not lake.has(table, document_id):
                 continue
             records = [r for r in pq.read_table(lake.path(table, document_id)).to_pylist() if r["source_line"] == line]
@@ -144,10 +147,6 @@ class Warehouse:
                                               if k in r and isinstance(v, str) and k != "parser_version")]
             found[str(lake.path(table, document_id).relative_to(self.paths.data_dir))] = same or records
         return found
-
-    def _parser_version(self, document_id: str) -> str:
-        rows = self.query("select parser_version from marts.dim_document where document_id = ?", [document_id])
-        return rows[0]["parser_version"] if rows else ""
 
     def publishing_refresh(self) -> dict | None:
         rows = self.query("select * from marts.audit_refresh_log where published order by finished_at desc limit 1")

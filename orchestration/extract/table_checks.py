@@ -81,14 +81,12 @@ def _segments(label: str) -> tuple[str, ...]:
     return tuple(without_spaces(s) for s in label.split(" / ") if s.strip())
 
 
-def _step(printed: str, unit: str | None) -> Decimal:
-    """The printed precision: 1 for ``2,684``, 0.1 for ``0.3``; 0 for a count (``86``개), which
-    is exact and never rounded."""
+def _step(value: Decimal, unit: str | None) -> Decimal:
+    """The printed precision, from the exact value as printed: 1 for ``2,684``, 0.1 for ``0.3``;
+    0 for a count (``86``개), which is exact and never rounded."""
     if unit in COUNT_UNITS:
         return Decimal(0)
-    digits = re.search(r"\d[\d,]*(?:\.(\d+))?", printed)
-    decimals = len(digits.group(1) or "") if digits else 0
-    return Decimal(1).scaleb(-decimals)
+    return Decimal(1).scaleb(min(value.as_tuple().exponent, 0))
 
 
 def _values(table: Table) -> tuple[dict[tuple[int, int], list[_Value]], set[tuple[int, int]]]:
@@ -105,7 +103,7 @@ def _values(table: Table) -> tuple[dict[tuple[int, int], list[_Value]], set[tupl
         except NumberParseError:
             continue
         read.add(position)
-        numbers = [_Value(cell, part, q.value, _step(cell.text, cell.unit))
+        numbers = [_Value(cell, part, q.value, _step(q.value, cell.unit))
                    for part, (_, q) in enumerate(parts, start=1) if q.value is not None]
         if numbers:
             values[position] = numbers

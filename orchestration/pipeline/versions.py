@@ -69,16 +69,14 @@ def carry_forward(lake: Lake, document_id: str) -> bool:
 def earlier_candidates(history: list[dict], files: list[RawFile], lake: Lake) -> dict[str, list[str]]:
     """For each current path whose document is not clean: its earlier documents, newest first."""
     current = {f.document_id for f in files}
-    candidates = {}
-    for raw in files:
-        if status(lake, raw.document_id) is None:
-            continue
-        earlier = sorted((row for row in history
-                          if row["file_path"] == raw.file_path and row["document_id"] not in current),
-                         key=lambda row: row["first_seen"], reverse=True)
-        if earlier:
-            candidates[raw.file_path] = [row["document_id"] for row in earlier]
-    return candidates
+    earlier: dict[str, list[dict]] = {}
+    for row in history:
+        if row["document_id"] not in current:
+            earlier.setdefault(row["file_path"], []).append(row)
+    # Only a path that had other documents before needs its current one's status read.
+    return {raw.file_path: [row["document_id"] for row in sorted(earlier[raw.file_path],
+                                                                 key=lambda row: row["first_seen"], reverse=True)]
+            for raw in files if raw.file_path in earlier and status(lake, raw.document_id) is not None}
 
 
 def kept_versions(files: list[RawFile], candidates: dict[str, list[str]], lake: Lake) -> list[KeptVersion]:
