@@ -33,6 +33,7 @@ _YEAR = re.compile(r"^(19|20)\d{2}\s*년?(\s*\(.*\))?$")
 _LONE_SIGN = frozenset({"△", "▲"})
 MAX_CELL_LINE = 60
 MAX_LABEL_LINES = 4
+TEXT_TABLE_ROWS = 3
 
 
 @dataclass(frozen=True)
@@ -318,6 +319,8 @@ def _aligned_blocks(lines: list[str], taken: set[int]) -> list[Block]:
     for run in _runs(lines, taken, _is_aligned_row):
         parts = {n: _aligned_parts(lines[n - 1], n) for n in run}
         body = [n for n in run if sum(1 for c in parts[n] if is_data(c.text)) >= 1]
+        if not body and _is_text_table(run, parts):
+            body = run
         if len(run) < 2 or not body:
             continue
         columns = _column_ranges([parts[n] for n in body])
@@ -334,6 +337,16 @@ def _aligned_blocks(lines: list[str], taken: set[int]) -> list[Block]:
             rows.append(row)
         blocks.append(Block("aligned", rows))
     return blocks
+
+
+def _is_text_table(run: list[int], parts: dict[int, list[Cell]]) -> bool:
+    """A table of names alone (a pledge list: 추진전략, 관리번호, 공약명, 담당부서): no number to go
+    by, so it takes a few rows that each print three pieces or more where the others do."""
+    if len(run) < TEXT_TABLE_ROWS or any(len(parts[n]) < 3 for n in run):
+        return False
+    starts = [{c.start for c in parts[n]} for n in run]
+    shared = set.intersection(*starts[1:]) if len(starts) > 1 else set()
+    return len(shared) >= 2
 
 
 def _column_ranges(rows: list[list[Cell]]) -> list[tuple[int, int]]:
@@ -401,8 +414,9 @@ def _numeric_tail_blocks(lines: list[str], taken: set[int]) -> list[Block]:
         if number in taken or "\t" in line or "|" in line:
             continue
         label, label_end, values = _tail(line, number)
-        # A line of bare years is a header printed over the columns, not a row.
-        if len(values) >= 2 and (label or not all(is_year(v.text) for v in values)):
+        # A line ending in years is a header printed over the columns (``공약사업 총계 2022~2023
+        # 2024 2025``), not a row.
+        if len(values) >= 2 and not all(is_year(v.text) for v in values):
             tails[number] = (label, label_end, values)
     blocks, number = [], 1
     while number <= len(lines):

@@ -1,0 +1,365 @@
+"""The warehouse at national scale: full and incremental refreshes of a synthetic corpus.
+
+For each size N (default 100, 1,000 and 10,000 filings; ``--sizes`` or ``BENCH_SIZES`` for
+others) the script writes a corpus (``benchmarks/corpus.py``), then measures:
+
+- a full refresh on an empty data dir (``localgov-refresh`` in a child process, as a data
+  engineer runs it): wall time and peak memory (resident set of the whole process tree, sampled
+  every 0.1 s) per stage, the stages cut by Dagster's own step timings;
+- extraction throughput in MB/s per core beside a single pass over the same bytes (read,
+  decode, split lines, every number by one regex), and ``extract_document`` alone per core;
+- that every filing extracted to exactly the facts the generator wrote (``expected.jsonl``);
+- a refresh after one filing changed and after one was added;
+- p50 / p95 latency of the BI questions on the published file (a read-only connection, as a BI
+  tool holds one).
+
+Results: ``benchmarks/results.md`` and ``benchmarks/results.json`` (``--output`` elsewhere).
+
+    make bench                                  # every benchmark
+    .venv/bin/python benchmarks/scale.py --sizes 100
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import re
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(REPO))
+
+from benchmarks.corpus import differences, generate, write_corpus  # noqa: E402
+
+DEFAULT_SIZES = (100, 1_000, 10_000)
+STAGES = {  # stage -> Dagster step keys
+    "discovery": ("raw_filings", "raw_manifest"),
+    "extraction": ("read_filings", "extract_filings"),
+    "dbt build": ("dbt_models",),
+    "gate": ("warehouse_gate",),
+    "publish": ("published_warehouse",),
+}
+TARGETS = {"full_refresh_10k_s": 300, "peak_memory_10k_gib": 4.0, "new_filing_s": 15,
+           "extraction_vs_baseline": 5.0, "bi_p95_ms": 100}
+BI_ROUNDS = 40
+_NUMBER = re.compile(r"[△▲-]?\d[\d,]*(?:\.\d+)?")
+
+
+# --- memory of a process tree -------------------------------------------------------------------
+
+def _tree_rss(root: int) -> int:
+    """Resident bytes of ``root`` and every descendant (shared pages counted in each: an upper bound)."""
+    parents, rss = {}, {}
+    for entry in os.listdir("/proc"):
+        if not entry.isdigit():
+            continue
+        try:
+            with open(f"/proc/{entry}/stat", "rb") as handle:
+                fields = handle.read().rsplit(b")", 1)[1].split()
+            parents[int(entry)] = int(fields[1])
+            rss[int(entry)] = int(fields[21]) * os.sysconf("SC_PAGE_SIZE")
+        except (OSError, IndexError, ValueError):
+            continue
+    family, frontier = {root}, [root]
+    while frontier:
+        parent = frontier.pop()
+        for pid, ppid in parents.items():
+            if ppid == parent and pid not in family:
+                family.add(pid)
+                frontier.append(pid)
+    return sum(rss.get(pid, 0) for pid in family)
+
+
+def run_sampled(command: list[str], env: dict[str, str]) -> tuple[float, list[tuple[float, int]], str]:
+    """Run ``command``; (wall seconds, [(unix time, tree RSS bytes)], output)."""
+    samples: list[tuple[float, int]] = []
+    started = time.perf_counter()
+    process = subprocess.Popen(command, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    done = threading.Event()
+
+    def sample() -> None:
+        while not done.is_set():
+            samples.append((time.time(), _tree_rss(process.pid)))
+            done.wait(0.1)
+
+    sampler = threading.Thread(target=sample, daemon=True)
+    sampler.start()
+    output, _ = process.communicate()
+    wall = time.perf_counter() - started
+    done.set()
+    sampler.join()
+    if process.returncode != 0:
+        raise RuntimeError(f"{' '.join(command)} failed ({process.returncode}):\n{output[-3000:]}")
+    return wall, samples, output
+
+
+def stage_times(dagster_home: Path, samples: list[tuple[float, int]]) -> dict[str, dict[str, float]]:
+    """Seconds and peak GiB per stage of the latest run, from Dagster's step statistics."""
+    from dagster import DagsterInstance
+
+    with DagsterInstance.from_config(str(dagster_home)) as instance:
+        run = instance.get_runs(limit=1)[0]
+        steps = {s.step_key: (s.start_time, s.end_time) for s in instance.get_run_step_stats(run.run_id)}
+    stages = {}
+    for stage, keys in STAGES.items():
+        spans = [steps[k] for k in keys if k in steps and steps[k][0] and steps[k][1]]
+        if not spans:
+            continue
+        start, end = min(s for s, _ in spans), max(e for _, e in spans)
+        peak = max((rss for at, rss in samples if start <= at <= end), default=0)
+        stages[stage] = {"seconds": round(sum(e - s for s, e in spans), 2), "peak_gib": round(peak / 2**30, 2)}
+    return stages
+
+
+# --- throughput -----------------------------------------------------------------------------------
+
+def baseline_mb_s(files: list[Path]) -> tuple[float, int]:
+    """One pass over the bytes: read, decode, split lines, every number by one regex."""
+    started, size, found = time.perf_counter(), 0, 0
+    for path in files:
+        data = path.read_bytes()
+        size += len(data)
+        for line in data.decode("utf-8").splitlines():
+            found += len(_NUMBER.findall(line))
+    return size / 1e6 / (time.perf_counter() - started), found
+
+
+def parser_mb_s(files: list[Path]) -> float:
+    """``extract_document`` alone, in this process (one core), on the same bytes."""
+    from orchestration.extract.document import extract_document
+    from orchestration.extract.governments import government_index
+    from orchestration.extract.text import decode_bytes
+    from orchestration.settings import GOVERNMENT_SEED
+
+    governments = government_index(GOVERNMENT_SEED)
+    started, size = time.perf_counter(), 0
+    for path in files:
+        data = path.read_bytes()
+        size += len(data)
+        extract_document(path.name, "\n".join(decode_bytes(data).lines), governments)
+    return size / 1e6 / (time.perf_counter() - started)
+
+
+# --- correctness at scale -------------------------------------------------------------------------
+
+def check_facts(corpus: Path, data: Path) -> tuple[int, int, list[str]]:
+    """(filings checked, filings exact, the first problems) from the lake against expected.jsonl."""
+    import duckdb
+
+    from orchestration.extract.version import PARSER_VERSION
+    from orchestration.pipeline.lake import EXTRACT_TABLES
+
+    expected = [json.loads(line) for line in (corpus / "expected.jsonl").read_text(encoding="utf-8").splitlines()]
+    lake, state = data / "lake", data / "state"
+    con = duckdb.connect()
+    ids = dict(con.execute(f"select file_path, document_id from read_parquet('{state / 'raw_files.parquet'}')").fetchall())
+    per_table = {}
+    for table in EXTRACT_TABLES:
+        frame = con.execute(f"select * from read_parquet('{lake / table}/*_{PARSER_VERSION}.parquet', union_by_name => true)")
+        columns = [c[0] for c in frame.description]
+        grouped: dict[str, list[dict]] = {}
+        for row in frame.fetchall():
+            record = dict(zip(columns, row))
+            grouped.setdefault(record["document_id"], []).append(record)
+        per_table[table] = grouped
+    exact, problems = 0, []
+    for filing in expected:
+        document_id = ids[filing["path"]]
+        tables = {t: per_table[t].get(document_id, []) for t in EXTRACT_TABLES}
+        classification = (tables["classifications"] or [{}])[0]
+        found = differences(filing, classification.get("kind"), classification.get("government_code"), tables)
+        if found:
+            problems += [f"{filing['path']}: {p}" for p in found[:3]]
+        else:
+            exact += 1
+    return len(expected), exact, problems[:20]
+
+
+# --- BI questions ---------------------------------------------------------------------------------
+
+BI_QUESTIONS = {
+    "department budgets of a government and year": (
+        "select org_unit, budget_total_krw from marts.mart_department_overview "
+        "where government_code = ? and fiscal_year = ? order by org_unit", "work_plan"),
+    "pledge investment by period": (
+        "select period_label, amount_krw from marts.fct_pledge_investment "
+        "where government_code = ? and is_total_row and ? is not null order by fiscal_year_from nulls first",
+        "pledge_investment_plan"),
+    "pledged money by year, top-level pledges": (
+        "select fiscal_year_from, sum(amount_krw) from marts.mart_pledge_budget "
+        "where government_code = ? and parent_pledge_code is null and ? is not null group by all order by 1",
+        "pledge_investment_plan"),
+    "staffing authorized vs current": (
+        "select org_unit, authorized, current from marts.current_staffing "
+        "where government_code = ? and grade = 'total' and ? is not null order by org_unit", "work_plan"),
+    "candidates' assets of an election body": (
+        "select candidate_id, amount_krw from marts.fct_candidate_finance "
+        "where government_code = ? and measure = 'assets' and relation = 'total' and ? is not null order by 2 desc",
+        "candidate_disclosure"),
+}
+
+
+def bi_latency(published: Path, corpus: Path) -> dict[str, dict[str, float]]:
+    import duckdb
+
+    expected = [json.loads(line) for line in (corpus / "expected.jsonl").read_text(encoding="utf-8").splitlines()]
+    years = {f["path"]: int(f["path"].split("/")[1]) for f in expected}
+    results = {}
+    with duckdb.connect(str(published), read_only=True) as con:
+        for question, (sql, kind) in BI_QUESTIONS.items():
+            subjects = [(f["government_code"], years[f["path"]]) for f in expected if f["kind"] == kind][:BI_ROUNDS]
+            if not subjects:
+                continue
+            timings, answered = [], 0
+            for government, year in (subjects * (BI_ROUNDS // len(subjects) + 1))[:BI_ROUNDS]:
+                started = time.perf_counter()
+                rows = con.execute(sql, [government, year]).fetchall()
+                timings.append((time.perf_counter() - started) * 1000)
+                answered += bool(rows)
+            timings.sort()
+            results[question] = {"p50_ms": round(statistics.median(timings), 2),
+                                 "p95_ms": round(timings[int(0.95 * (len(timings) - 1))], 2),
+                                 "answered": f"{answered}/{len(timings)}"}
+    return results
+
+
+# --- one size -------------------------------------------------------------------------------------
+
+def refresh(env: dict[str, str]) -> tuple[float, list[tuple[float, int]]]:
+    wall, samples, _ = run_sampled([sys.executable, "-m", "orchestration.refresh"], env)
+    return wall, samples
+
+
+def bench_size(n: int, scratch: Path) -> dict:
+    corpus, data = scratch / f"corpus-{n}", scratch / f"data-{n}"
+    print(f"[{n}] writing the corpus", flush=True)
+    write_corpus(corpus, n)
+    files = sorted((corpus / "raw").rglob("*.txt"))
+    size_mb = sum(f.stat().st_size for f in files) / 1e6
+    env = {**os.environ, "LOCALGOV_RAW_DIR": str(corpus / "raw"), "LOCALGOV_DATA_DIR": str(data),
+           "GX_ANALYTICS_ENABLED": "False"}
+    print(f"[{n}] full refresh of {len(files)} filings, {size_mb:.1f} MB", flush=True)
+    wall, samples = refresh(env)
+    stages = stage_times(data / "dagster", samples)
+    result = {"n": n, "corpus_mb": round(size_mb, 2), "full_refresh_s": round(wall, 1),
+              "peak_gib": round(max(rss for _, rss in samples) / 2**30, 2), "stages": stages}
+    checked, exact, problems = check_facts(corpus, data)
+    result["facts"] = {"filings": checked, "exact": exact, "problems": problems}
+
+    cores = os.cpu_count() or 1
+    baseline, _ = baseline_mb_s(files)
+    extraction = stages.get("extraction", {}).get("seconds") or float("nan")
+    sample = files[:: max(1, len(files) // 200)]
+    result["throughput"] = {"baseline_mb_s": round(baseline, 1),
+                            "pipeline_mb_s_per_core": round(size_mb / extraction / cores, 3),
+                            "parser_mb_s_one_core": round(parser_mb_s(sample), 3)}
+    result["throughput"]["baseline_over_pipeline"] = round(baseline / result["throughput"]["pipeline_mb_s_per_core"], 1)
+
+    print(f"[{n}] one filing changed", flush=True)
+    changed = files[len(files) // 2]
+    changed.write_text(changed.read_text(encoding="utf-8") + "※ 이 자료는 수정되었습니다.\n", encoding="utf-8")
+    wall, samples = refresh(env)
+    result["changed_one"] = {"wall_s": round(wall, 1), "stages": stage_times(data / "dagster", samples)}
+    print(f"[{n}] one filing added", flush=True)
+    extra = generate(n + 1)[-1]
+    target = corpus / "raw" / extra.path
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_text(extra.text, encoding="utf-8")
+    wall, samples = refresh(env)
+    result["added_one"] = {"wall_s": round(wall, 1), "stages": stage_times(data / "dagster", samples)}
+    result["bi"] = bi_latency(data / "localgov.duckdb", corpus)
+    return result
+
+
+# --- report ---------------------------------------------------------------------------------------
+
+def report(results: list[dict]) -> str:
+    cores = os.cpu_count()
+    memory = os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES") / 2**30
+    lines = ["# Scale benchmark", "",
+             f"Machine: {platform.machine()}, {cores} cores, {memory:.0f} GiB, Python {platform.python_version()}. "
+             "Written by `benchmarks/scale.py` (`make bench`); the numbers behind it are in `results.json`.", "",
+             "## Full refresh (empty data dir)", "",
+             "| filings | MB | wall s | peak GiB | " + " | ".join(f"{s} s (GiB)" for s in STAGES) + " | facts exact |",
+             "|---:|---:|---:|---:|" + "---:|" * len(STAGES) + "---:|"]
+    for r in results:
+        stages = " | ".join(f"{r['stages'][s]['seconds']} ({r['stages'][s]['peak_gib']})" if s in r["stages"] else "–"
+                            for s in STAGES)
+        lines.append(f"| {r['n']:,} | {r['corpus_mb']} | {r['full_refresh_s']} | {r['peak_gib']} | {stages} | "
+                     f"{r['facts']['exact']}/{r['facts']['filings']} |")
+    lines += ["", "## Extraction throughput", "",
+              "| filings | baseline MB/s (1 core) | pipeline MB/s per core | extract_document MB/s (1 core) | baseline ÷ pipeline |",
+              "|---:|---:|---:|---:|---:|"]
+    for r in results:
+        t = r["throughput"]
+        lines.append(f"| {r['n']:,} | {t['baseline_mb_s']} | {t['pipeline_mb_s_per_core']} | "
+                     f"{t['parser_mb_s_one_core']} | {t['baseline_over_pipeline']}× |")
+    lines += ["", "## Incremental refresh (end to end, the command's wall time)", "",
+              "| filings | one changed s | one added s | added: " + " | ".join(f"{s} s" for s in STAGES) + " |",
+              "|---:|---:|---:|" + "---:|" * len(STAGES)]
+    for r in results:
+        stages = " | ".join(str(r["added_one"]["stages"].get(s, {}).get("seconds", "–")) for s in STAGES)
+        lines.append(f"| {r['n']:,} | {r['changed_one']['wall_s']} | {r['added_one']['wall_s']} | {stages} |")
+    lines += ["", f"## BI questions on the published file ({BI_ROUNDS} asks each, one read-only connection)", "",
+              "| filings | question | p50 ms | p95 ms | answered |", "|---:|---|---:|---:|---:|"]
+    for r in results:
+        for question, q in r["bi"].items():
+            lines.append(f"| {r['n']:,} | {question} | {q['p50_ms']} | {q['p95_ms']} | {q['answered']} |")
+    lines += ["", "## Targets", ""] + verdicts(results)
+    problems = [p for r in results for p in r["facts"]["problems"]]
+    if problems:
+        lines += ["", "## Facts that differ from the corpus", "", *(f"- {p}" for p in problems)]
+    return "\n".join(lines) + "\n"
+
+
+def verdicts(results: list[dict]) -> list[str]:
+    largest = max(results, key=lambda r: r["n"])
+    scale = f"at {largest['n']:,} filings" + ("" if largest["n"] >= 10_000 else " (the targets are set for 10,000)")
+    checks = [
+        ("full refresh", largest["full_refresh_s"], TARGETS["full_refresh_10k_s"], "s"),
+        ("peak memory", largest["peak_gib"], TARGETS["peak_memory_10k_gib"], "GiB"),
+        ("one new filing published", largest["added_one"]["wall_s"], TARGETS["new_filing_s"], "s"),
+        ("extraction vs the single-pass baseline", largest["throughput"]["baseline_over_pipeline"],
+         TARGETS["extraction_vs_baseline"], "×"),
+        ("BI p95", max(q["p95_ms"] for q in largest["bi"].values()), TARGETS["bi_p95_ms"], "ms"),
+    ]
+    lines = [f"Measured {scale}:", ""]
+    for name, value, target, unit in checks:
+        verdict = "meets" if value <= target else f"MISSES by {value / target:.1f}×"
+        lines.append(f"- {name}: {value} {unit} (target under {target} {unit}): {verdict}")
+    return lines
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--sizes", default=os.environ.get("BENCH_SIZES", ",".join(map(str, DEFAULT_SIZES))),
+                        help="comma-separated corpus sizes (default 100,1000,10000)")
+    parser.add_argument("--output", type=Path, default=REPO / "benchmarks",
+                        help="where results.md and results.json go")
+    args = parser.parse_args(argv)
+    sizes = [int(s) for s in args.sizes.split(",") if s.strip()]
+    results = []
+    with tempfile.TemporaryDirectory(prefix="localgov-scale-") as scratch:
+        for n in sizes:
+            results.append(bench_size(n, Path(scratch)))
+            write_results(args.output, results)
+    print((args.output / "results.md").read_text(encoding="utf-8"))
+    return 0 if all(r["facts"]["exact"] == r["facts"]["filings"] for r in results) else 1
+
+
+def write_results(output: Path, results: list[dict]) -> None:
+    output.mkdir(parents=True, exist_ok=True)
+    (output / "results.json").write_text(json.dumps(results, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+    (output / "results.md").write_text(report(results), encoding="utf-8")
+
+
+if __name__ == "__main__":
+    sys.exit(main())
