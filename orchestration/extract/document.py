@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 
 from orchestration.extract.accounting import account_numbers, coverage
 from orchestration.extract.budgets import extract_department_budgets
@@ -143,7 +143,8 @@ def extract_document(document_id: str, text: str, governments: GovernmentIndex,
     extraction.table_checks = [provenance(check.source_line) | check_record(check) for check in table_checks(tables)]
 
     typed = EXTRACTORS[kind](lines, tables) if kind in EXTRACTORS else {}
-    extraction.facts = {table: [provenance(f.source_line) | asdict(f) for f in records]
+    # vars(), not asdict(): facts hold plain values, and asdict deep-copies every one of them.
+    extraction.facts = {table: [provenance(f.source_line) | vars(f) for f in records]
                         for table, records in typed.items()}
     fact_spans = [(f.source_line, *f.source_span)
                   for table in FACT_TABLES for f in typed.get(table, [])]
@@ -188,7 +189,7 @@ def table_cell_records(tables: list[Table]) -> list[dict]:
 
 
 def check_record(check: TableCheck) -> dict:
-    record = asdict(check)
+    record = dict(vars(check))
     for exact in ("printed", "expected", "step", "tolerance"):
         record[exact] = str(record[exact])
     record["addend_lines"] = ",".join(map(str, check.addend_lines))

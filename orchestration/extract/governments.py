@@ -55,30 +55,36 @@ class GovernmentIndex:
         self.governments = [g for g in governments if not g.valid_from or g.valid_from < "2026-07-01"]
         self.by_code = {g.code: g for g in self.governments}
         basic_names = Counter(g.name_ko for g in self.governments if g.level == "기초")
-        self._patterns: list[tuple[Government, re.Pattern[str], int]] = []
+        # (government, pattern, weight, a word every match contains): the word is looked for
+        # first, since a plain substring search is far cheaper than a regex and most of the 260
+        # names are absent from any one filing.
+        self._patterns: list[tuple[Government, re.Pattern[str], int, str]] = []
         for government in self.governments:
-            for pattern, weight in self._names(government, basic_names):
-                self._patterns.append((government, pattern, weight))
+            for pattern, weight, word in self._names(government, basic_names):
+                self._patterns.append((government, pattern, weight, word))
 
-    def _names(self, government: Government, basic_names: Counter) -> list[tuple[re.Pattern[str], int]]:
+    def _names(self, government: Government, basic_names: Counter) -> list[tuple[re.Pattern[str], int, str]]:
         if government.level == "광역":
             names = [government.full_name_ko]
             colloquial = f"{government.short_name_ko}시"  # 서울시, 광주시 (unless a 시 has that name)
             if government.full_name_ko.endswith("시") and colloquial not in basic_names:
                 names.append(colloquial)
-            return [(_bounded(name), 1) for name in names]
+            return [(_bounded(name), 1, name) for name in names]
         parent = self.by_code.get(government.parent_code)
         names = []
         if parent is not None:
             for parent_name in {parent.full_name_ko, parent.short_name_ko}:
-                names.append((re.compile(re.escape(parent_name) + r"\s*" + re.escape(government.name_ko)), 3))
+                names.append((re.compile(re.escape(parent_name) + r"\s*" + re.escape(government.name_ko)), 3,
+                              government.name_ko))
         if basic_names[government.name_ko] == 1:
-            names.append((_bounded(government.name_ko), 1))
+            names.append((_bounded(government.name_ko), 1, government.name_ko))
         return names
 
     def mentions(self, text: str) -> Counter:
         scores: Counter = Counter()
-        for government, pattern, weight in self._patterns:
+        for government, pattern, weight, word in self._patterns:
+            if word not in text:
+                continue
             found = len(pattern.findall(text))
             if found:
                 scores[government.code] += found * weight

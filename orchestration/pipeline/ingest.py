@@ -132,8 +132,10 @@ def _extracted_as(lake: Lake, document_id: str, kind: str | None) -> bool:
     """In the lake already, and of the kind a manifest asks for (a changed row re-extracts)."""
     if not lake.is_extracted(document_id):
         return False
+    if kind is None:
+        return True
     stored = lake.read("classifications", document_id).to_pylist()[0]
-    return kind is None or stored["kind"] == kind or stored["extract_status"] != "ok"
+    return stored["kind"] == kind or stored["extract_status"] != "ok"
 
 
 def extract_new(lake: Lake, document_ids: list[str], kinds: dict[str, str] | None = None) -> list[Outcome]:
