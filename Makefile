@@ -4,7 +4,9 @@
 #   make test      the test suite
 #   make dev       the Dagster UI on http://127.0.0.1:3000 with the whole asset graph
 #   make docs      the dbt docs site (models, columns, lineage) under <data dir>/docs
-#   make bench     the benchmarks of benchmarks/, results in benchmarks/results/
+#   make bench     the benchmarks: the gate's share of a refresh (benchmarks/results/) and the
+#                  scale benchmark at 100, 1,000 and 10,000 filings (benchmarks/results.md);
+#                  BENCH_SIZES=12 for a quick one, BENCH_OUTPUT=dir to write elsewhere
 # Set-up (virtual environment, pinned dependencies, dbt manifest) happens on first use and is
 # skipped afterwards unless requirements.lock, pyproject.toml or the dbt project changed.
 
@@ -21,7 +23,7 @@ PORT ?= 3000
 export PATH := $(BIN):$(PATH)
 export GX_ANALYTICS_ENABLED := False
 
-.PHONY: install browser refresh test dev docs bench lock clean
+.PHONY: install browser refresh test dev docs bench bench-gate bench-scale lock clean
 
 install: $(MANIFEST)
 
@@ -50,8 +52,13 @@ test: $(MANIFEST) browser
 browser:
 	sh scripts/install_browser.sh
 
-bench: $(MANIFEST)
-	for script in benchmarks/*.py; do $(BIN)/python $$script || exit 1; done
+bench: bench-gate bench-scale
+
+bench-gate: $(MANIFEST)
+	$(BIN)/python benchmarks/gate_share.py
+
+bench-scale: $(MANIFEST)
+	$(BIN)/python benchmarks/scale.py $(if $(BENCH_SIZES),--sizes $(BENCH_SIZES)) $(if $(BENCH_OUTPUT),--output $(BENCH_OUTPUT))
 
 dev: $(MANIFEST)
 	mkdir -p $(DATA_DIR)/dagster

@@ -112,7 +112,7 @@ def _extract_one(task: tuple[str, str, str | None]) -> Outcome:
                        f"{type(error).__name__}: {error}; report it with the filing attached")
     for table, records in extraction.tables().items():
         if table != "classifications":
-            lake.write(table, document_id, records)
+            lake.write_extracted(table, document_id, records)
     pause_point(EXTRACT)
     lake.write("classifications", document_id, [classification | extraction.classification])
     return Outcome(document_id, True)
@@ -123,7 +123,7 @@ def _failed(lake: Lake, classification: dict, reason: str, detail: str) -> Outco
     document_id = classification["document_id"]
     classification.update(extract_status="failed", reason=reason, detail=detail)
     for table in EXTRACT_TABLES[:-1]:
-        lake.write(table, document_id, [])
+        lake.write_extracted(table, document_id, [])
     lake.write("classifications", document_id, [classification])
     return Outcome(document_id, False, reason)
 

@@ -281,7 +281,7 @@ STATE_SCHEMAS: dict[str, pa.Schema] = {
 }
 
 # Written by reading (filings, lines) and by extraction (the rest; classifications last, so its
-# presence means the document's whole file set is there).
+# presence means the document's whole file set is there; an empty table has no file).
 READ_TABLES = ("filings", "lines")
 EXTRACT_TABLES = ("org_units", "staffing", "department_budgets", "projects", "project_budgets", "revenue", "settlement",
                   "pledges", "pledge_investments", "candidates", "candidate_finance", "news_claims",
@@ -307,6 +307,16 @@ class Lake:
 
     def write(self, table: str, document_id: str, records: list[dict]) -> None:
         write_parquet(self.path(table, document_id), records, LAKE_SCHEMAS[table])
+
+    def write_extracted(self, table: str, document_id: str, records: list[dict]) -> None:
+        """An extraction table of a document: no rows, no file. A filing fills a few of the
+        sixteen tables, and a file per empty one took half the extraction time. A file this
+        version wrote before is removed, so a re-extraction under another kind (a manifest row
+        changed) leaves none of the old kind's facts behind."""
+        if records:
+            self.write(table, document_id, records)
+        else:
+            self.path(table, document_id).unlink(missing_ok=True)
 
     def read(self, table: str, document_id: str) -> pa.Table:
         return pq.read_table(self.path(table, document_id))
