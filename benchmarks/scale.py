@@ -163,7 +163,9 @@ def check_facts(corpus: Path, data: Path) -> tuple[int, int, list[str]]:
     ids = dict(con.execute(f"select file_path, document_id from read_parquet('{state / 'raw_files.parquet'}')").fetchall())
     per_table = {}
     for table in EXTRACT_TABLES:
-        frame = con.execute(f"select * from read_parquet('{lake / table}/*_{PARSER_VERSION}.parquet', union_by_name => true)")
+        # _schema.parquet keeps the glob matching when no filing has rows for the table.
+        frame = con.execute(f"select * from read_parquet('{lake / table}/*.parquet', union_by_name => true) "
+                            "where parser_version = ?", [PARSER_VERSION])
         columns = [c[0] for c in frame.description]
         grouped: dict[str, list[dict]] = {}
         for row in frame.fetchall():
