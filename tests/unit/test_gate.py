@@ -22,6 +22,35 @@ def test_a_suite_without_severity_is_refused(tmp_path):
         load_suite_files(tmp_path)
 
 
+def test_a_suite_naming_a_column_that_is_not_an_identifier_is_refused(tmp_path):
+    (tmp_path / "t.json").write_text(json.dumps({"name": "t", "table": "marts.t", "expectations": [
+        {"type": "expect_column_values_to_not_be_null", "kwargs": {"column": 'a" from x; --'},
+         "meta": {"severity": "blocking"}}]}))
+    with pytest.raises(SuiteError, match="t.json: expect_column_values_to_not_be_null names column"):
+        load_suite_files(tmp_path)
+
+
+def test_the_gate_reads_only_the_columns_its_expectations_name(tmp_path):
+    build = tmp_path / "build.duckdb"
+    with duckdb.connect(str(build)) as connection:
+        connection.execute("create schema marts")
+        # A column no expectation names holds a value that would fail every one of them.
+        connection.execute("create table marts.t as select * from (values (1, 'a', null), (2, 'b', null)) v(n, code, wide)")
+    suites = tmp_path / "suites"
+    suites.mkdir()
+    (suites / "t.json").write_text(json.dumps({"name": "t", "table": "marts.t", "expectations": [
+        {"type": "expect_column_values_to_not_be_null", "kwargs": {"column": "n"}, "meta": {"severity": "blocking"}},
+        {"type": "expect_column_values_to_be_unique", "kwargs": {"column": "code"}, "meta": {"severity": "blocking"}},
+    ]}))
+    assert run_gate(build, suites).publishable
+    # A table-level expectation still sees every column.
+    (suites / "t.json").write_text(json.dumps({"name": "t", "table": "marts.t", "expectations": [
+        {"type": "expect_table_columns_to_match_set", "kwargs": {"column_set": ["n", "code"], "exact_match": True},
+         "meta": {"severity": "blocking"}},
+    ]}))
+    assert [o.success for o in run_gate(build, suites).outcomes] == [False]
+
+
 def test_failures_are_reported_on_the_expectation_that_failed(tmp_path):
     build = tmp_path / "build.duckdb"
     with duckdb.connect(str(build)) as connection:
