@@ -6,7 +6,8 @@
 #   make docs      the dbt docs site (models, columns, lineage) under <data dir>/docs
 #   make bench     the benchmarks: the gate's share of a refresh (benchmarks/results/) and the
 #                  scale benchmark at 100, 1,000 and 10,000 filings (benchmarks/results.md);
-#                  BENCH_SIZES=12 for a quick one, BENCH_OUTPUT=dir to write elsewhere
+#                  BENCH_SIZES=12 for a quick one, BENCH_OUTPUT=dir to write elsewhere; and the
+#                  pledge matcher's features compared (benchmarks/results/pledge_matching.md)
 # Set-up (virtual environment, pinned dependencies, dbt manifest) happens on first use and is
 # skipped afterwards unless requirements.lock, pyproject.toml or the dbt project changed.
 
@@ -23,7 +24,7 @@ PORT ?= 3000
 export PATH := $(BIN):$(PATH)
 export GX_ANALYTICS_ENABLED := False
 
-.PHONY: install browser refresh test dev docs bench bench-gate bench-scale lock clean
+.PHONY: install browser refresh test dev docs bench bench-gate bench-scale bench-matching lock clean
 
 install: $(MANIFEST)
 
@@ -52,13 +53,21 @@ test: $(MANIFEST) browser
 browser:
 	sh scripts/install_browser.sh
 
-bench: bench-gate bench-scale
+bench: bench-gate bench-scale bench-matching
 
 bench-gate: $(MANIFEST)
 	$(BIN)/python benchmarks/gate_share.py
 
+# Kiwi is installed here only: the comparison is its one use.
+bench-matching: $(MANIFEST)
+	$(BIN)/uv pip install --quiet --python $(BIN)/python -e '.[compare]'
+	$(BIN)/python benchmarks/pledge_matching.py
+
+# The extraction profile writes into benchmarks/results/; a run that writes elsewhere (the CI test
+# with a tiny corpus) leaves it out.
 bench-scale: $(MANIFEST)
 	$(BIN)/python benchmarks/scale.py $(if $(BENCH_SIZES),--sizes $(BENCH_SIZES)) $(if $(BENCH_OUTPUT),--output $(BENCH_OUTPUT))
+	$(if $(BENCH_OUTPUT),,$(BIN)/python benchmarks/profile_extraction.py)
 
 dev: $(MANIFEST)
 	mkdir -p $(DATA_DIR)/dagster

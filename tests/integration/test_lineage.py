@@ -103,7 +103,7 @@ def test_every_excerpt_is_its_filing_line_and_prints_the_figure(warehouses):
     paths = warehouses[0]
     tables = [t for (t,) in query(paths.published_db, "select table_name from information_schema.columns "
                                                       "where table_schema = 'marts' and column_name = 'source_excerpt'")]
-    assert len(tables) == 15
+    assert len(tables) == 16
     for table in tables:
         columns = {c for (c,) in query(paths.published_db, "select column_name from information_schema.columns "
                                                             f"where table_name = '{table}'")}
@@ -130,7 +130,7 @@ def first_key_and_line(paths, table):
 @pytest.mark.parametrize("table", ["fct_staffing", "fct_department_budget", "fct_project_budget", "fct_revenue",
                                    "fct_settlement", "fct_pledge_investment", "fct_candidate_finance",
                                    "fct_news_claim", "fct_table_cell", "dim_pledge", "dim_project", "dim_candidate",
-                                   "audit_unclaimed_numbers"])
+                                   "audit_unclaimed_numbers", "fct_pledge_mention"])
 def test_explain_prints_the_filing_line_and_the_refresh(warehouses, table, capsys):
     paths = warehouses[0]
     key, line, excerpt, document_id = first_key_and_line(paths, table)

@@ -1,0 +1,52 @@
+"""Every pledge–project pair of a government whose names share a distinctive run of letters,
+scored by ``orchestration.linking.pledges.match_projects``: character bigrams weighted by how
+rare they are among the government's pledge titles and project names, plus agreement of the
+pledge's 담당부서 with the project's department. Python, not SQL, so that the warehouse runs the
+very function the labelled-pair tests measure."""
+
+import pyarrow as pa
+
+from orchestration.linking.pledges import LINK_THRESHOLD, Pledge, Project, match_projects
+
+SCHEMA = pa.schema([
+    ("pledge_id", pa.string()),
+    ("government_code", pa.string()),
+    ("org_unit", pa.string()),
+    ("project_name", pa.string()),
+    ("plan_year", pa.int32()),
+    ("score", pa.float64()),
+    ("text_score", pa.float64()),
+    ("same_department", pa.bool_()),
+    ("method", pa.string()),
+    ("shared_text", pa.string()),
+    ("is_link", pa.bool_()),
+])
+
+
+def model(dbt, session):
+    dbt.config(materialized="table")
+    pledges = [Pledge(*row) for row in dbt.ref("int_pledges_resolved").project(
+        "pledge_id, government_code, document_id, title, department").fetchall()]
+    # A project is known by its natural key (the one dim_project hashes into project_id), once
+    # however many filings list it.
+    keys = dbt.ref("int_projects_resolved").query("projects", """
+        select government_code, org_unit, project_name, plan_year, min(document_id)
+        from projects group by all""").fetchall()
+    projects = [Project(str(i), government, document, name, org_unit)
+                for i, (government, org_unit, name, _, document) in enumerate(keys)]
+    matches = match_projects(pledges, projects)
+    project_of = [keys[int(m.project_id)] for m in matches]
+    columns = {
+        "pledge_id": [m.pledge_id for m in matches],
+        "government_code": [key[0] for key in project_of],
+        "org_unit": [key[1] for key in project_of],
+        "project_name": [key[2] for key in project_of],
+        "plan_year": [key[3] for key in project_of],
+        "score": [m.score for m in matches],
+        "text_score": [m.text_score for m in matches],
+        "same_department": [m.same_department for m in matches],
+        "method": [m.method for m in matches],
+        "shared_text": [m.shared_text for m in matches],
+        "is_link": [m.score >= LINK_THRESHOLD for m in matches],
+    }
+    return pa.table(columns, schema=SCHEMA)
