@@ -17,28 +17,11 @@ projects as (
     select * from {{ ref('dim_project') }}
 ),
 
-overrides as (
-    select * from {{ ref('pledge_link_overrides') }}
-),
-
 reviewed as (
-    select
-        pledges.pledge_id,
-        projects.project_id,
-        overrides.decision,
-        overrides.reviewer,
-        overrides.reason,
-        overrides.decided_on
-    from overrides
-    inner join pledges
-        on pledges.government_code = overrides.government_code
-        and pledges.pledge_code = overrides.pledge_code
-    inner join projects
-        on projects.government_code = overrides.government_code
-        and replace(projects.org_unit, ' ', '') = replace(overrides.org_unit, ' ', '')
-        and replace(projects.project_name, ' ', '') = replace(overrides.project_name, ' ', '')
-        and projects.plan_year = overrides.plan_year
-    qualify row_number() over (partition by pledges.pledge_id, projects.project_id order by overrides.decided_on desc) = 1
+    select pledge_id, project_id, decision, reviewer, reason, decided_on
+    from {{ ref('int_pledge_link_overrides_resolved') }}
+    where pledge_id is not null and project_id is not null
+    qualify row_number() over (partition by pledge_id, project_id order by decided_on desc) = 1
 ),
 
 decided as (
