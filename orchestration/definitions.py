@@ -2,7 +2,7 @@
 
 import dagster as dg
 
-from orchestration.assets.gate import warehouse_gate
+from orchestration.assets.gate import held_back, warehouse_gate
 from orchestration.assets.ingest import extract_filings, raw_filings, raw_manifest, read_filings
 from orchestration.assets.publish import published_warehouse
 from orchestration.assets.transform import dbt_models
@@ -12,7 +12,7 @@ from orchestration.schedules import daily_refresh_schedule
 from orchestration.sensors import raw_dir_sensor
 
 defs = dg.Definitions(
-    assets=[raw_filings, raw_manifest, read_filings, extract_filings, dbt_models, warehouse_gate, published_warehouse],
+    assets=[held_back, raw_filings, raw_manifest, read_filings, extract_filings, dbt_models, warehouse_gate, published_warehouse],
     jobs=[refresh_job, ingest_job],
     schedules=[daily_refresh_schedule],
     sensors=[raw_dir_sensor],

@@ -9,18 +9,16 @@ command says so and returns at once; ``--force`` refreshes anyway.
 from __future__ import annotations
 
 import argparse
-import fcntl
 import hashlib
 import json
 import sys
-from contextlib import contextmanager
 
 from orchestration.extract.version import PARSER_VERSION
 from orchestration.pipeline.discovery import fingerprint
 from orchestration.settings import DBT_PROJECT_DIR, EXPECTATIONS_DIR, REPO_ROOT, Paths, export_environment
 
 _CODE_FOLDERS = (REPO_ROOT / "orchestration", DBT_PROJECT_DIR / "models", DBT_PROJECT_DIR / "macros",
-                 DBT_PROJECT_DIR / "seeds", EXPECTATIONS_DIR)
+                 DBT_PROJECT_DIR / "seeds", DBT_PROJECT_DIR / "tests", EXPECTATIONS_DIR)
 _CODE_FILES = (DBT_PROJECT_DIR / "dbt_project.yml", DBT_PROJECT_DIR / "profiles.yml")
 
 
@@ -57,20 +55,6 @@ def ensure_dagster_yaml(dagster_home) -> None:
         config.write_text(DAGSTER_YAML, encoding="utf-8")
 
 
-@contextmanager
-def refresh_lock(paths: Paths):
-    """One refresh at a time per data dir: a second one waits for the first to end. The kernel
-    drops the lock when its process dies, so a killed refresh never leaves a stale lock."""
-    lock = paths.state_dir / "refresh.lock"
-    with lock.open("a") as handle:
-        try:
-            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
-        except BlockingIOError:
-            print(f"another refresh of {paths.data_dir} is running; waiting for it to end", flush=True)
-            fcntl.flock(handle, fcntl.LOCK_EX)
-        yield
-
-
 def run_refresh():
     """Execute ``refresh_job`` once; returns (Dagster result, paths)."""
     paths = export_environment()
@@ -79,7 +63,9 @@ def run_refresh():
 
     from orchestration.definitions import defs
 
-    with refresh_lock(paths), DagsterInstance.get() as instance:
+    # The run takes the data dir's refresh lock itself (resources.RefreshLock), as a run from the
+    # UI, the sensor or the schedule does.
+    with DagsterInstance.get() as instance:
         result = defs.resolve_job_def("refresh_job").execute_in_process(
             instance=instance,
             raise_on_error=False,

@@ -7,20 +7,38 @@ from datetime import datetime, timezone
 
 import dagster as dg
 
-from orchestration.assets import OWNERS
+from dagster_dbt import DbtCliResource
+
+from orchestration.assets import OWNERS, run_started_at
 from orchestration.assets.transform import dbt_models
 from orchestration.pipeline.crashpoints import GATE, pause_point
-from orchestration.pipeline.gate import VOLUME_GUARD, GateResult, load_suite_files, run_gate, volume_guard
+from orchestration.pipeline.gate import (
+    HOLD_BACK,
+    VOLUME_GUARD,
+    GateResult,
+    hold_back_outcome,
+    load_suite_files,
+    run_gate,
+    volume_guard,
+)
+from orchestration.pipeline.holdback import HeldBack, current_documents, dbt_faults, gate_faults, settle
+from orchestration.pipeline.lake import Lake
 from orchestration.pipeline.publish import filing_changes, mart_row_counts, read_refresh_log, record_refresh, rows_json
+from orchestration.project import dbt_project
+from orchestration.resources import RefreshLock
 from orchestration.settings import EXPECTATIONS_DIR, export_environment
 
-SUITES = [suite["name"] for suite in load_suite_files(EXPECTATIONS_DIR)] + [VOLUME_GUARD]
+SUITES = [suite["name"] for suite in load_suite_files(EXPECTATIONS_DIR)] + [VOLUME_GUARD, HOLD_BACK]
+_GLOBAL_CHECKS = {
+    VOLUME_GUARD: "No table loses more than a fifth of its rows since the last publish",
+    HOLD_BACK: "Every blocking failure belongs to filings that could be held back",
+}
 
 
-def _run_started_at(context: dg.AssetExecutionContext) -> datetime:
-    stats = context.instance.get_run_stats(context.run_id)
-    started = stats.start_time if stats and stats.start_time else None
-    return datetime.fromtimestamp(started, timezone.utc) if started else datetime.now(timezone.utc)
+held_back = dg.AssetSpec(
+    "held_back", group_name="gate", owners=OWNERS,
+    description="The filings a refresh holds back because their rows fail a blocking dbt test or expectation "
+                "(<state dir>/held_back.parquet), written by dbt_models and warehouse_gate and read by dbt.")
 
 
 @dg.asset(
@@ -30,13 +48,29 @@ def _run_started_at(context: dg.AssetExecutionContext) -> datetime:
     deps=[key for key in dbt_models.keys if key.path[0] == "marts"],
     description="Runs every expectations/*.json suite on the build file and records the refresh.",
     check_specs=[dg.AssetCheckSpec(f"{suite}_expectations", asset="warehouse_gate", blocking=True,
-                                   description=f"Expectations of expectations/{suite}.json" if suite != VOLUME_GUARD
-                                   else "No table loses more than a fifth of its rows since the last publish")
+                                   description=_GLOBAL_CHECKS.get(suite, f"Expectations of expectations/{suite}.json"))
                  for suite in SUITES],
 )
-def warehouse_gate(context: dg.AssetExecutionContext):
+def warehouse_gate(context: dg.AssetExecutionContext, dbt: DbtCliResource, refresh_lock: RefreshLock):
     paths = export_environment()
-    result = run_gate(paths.build_db, EXPECTATIONS_DIR, docs_dir=paths.gate_docs_dir, run_name=context.run_id)
+    held = HeldBack(paths.state_dir, Lake(paths.lake_dir))
+    manifest = json.loads(dbt_project().manifest_path.read_text(encoding="utf-8"))
+    gates: list[GateResult] = []
+    rebuilds: list = []
+
+    def rebuild() -> None:
+        context.log.warning("expectations fail on rows of particular filings; building again without them")
+        rebuilds.append(dbt.cli(["build"], manifest=dbt_project().manifest_path, raise_on_error=False).wait())
+
+    def faults():
+        found = dbt_faults(rebuilds[-1].get_artifact("run_results.json"), manifest, paths.build_db) if rebuilds else []
+        gates.append(run_gate(paths.build_db, EXPECTATIONS_DIR, docs_dir=paths.gate_docs_dir, run_name=context.run_id))
+        return found + gate_faults(gates[-1].outcomes)
+
+    blocking = settle(faults, rebuild, held, current_documents(paths.state_dir))
+    result = gates[-1]
+    if blocking and not result.blocking_failures:
+        result = GateResult(result.outcomes + [hold_back_outcome(blocking)], result.docs_index)
     counts = mart_row_counts(paths.build_db)
     published = [e for e in read_refresh_log(paths.refresh_log) if e["published"]]
     if published:
@@ -51,7 +85,7 @@ def warehouse_gate(context: dg.AssetExecutionContext):
                          + ", ".join(removed))
     record_refresh(paths.refresh_log, {
         "refresh_id": context.run_id,
-        "started_at": _run_started_at(context),
+        "started_at": run_started_at(context),
         "finished_at": datetime.now(timezone.utc),
         "documents": counts.get("dim_document", 0),
         "rows_per_table": rows_json(counts),
@@ -61,6 +95,8 @@ def warehouse_gate(context: dg.AssetExecutionContext):
         "published": False,
         "filings_added": " | ".join(added),
         "filings_removed": " | ".join(removed),
+        "held_back": " | ".join(f"{row['file_path']}: {row['check_name']} (lines {row['source_lines'] or '?'})"
+                                for row in held.rows()),
     })
     yield dg.MaterializeResult(metadata={
         "checks_passed": result.passed,

@@ -18,6 +18,7 @@ from orchestration.pipeline.ingest import extract_new, read_new
 from orchestration.pipeline.lake import EXTRACT_TABLES, READ_TABLES, STATE_SCHEMAS, Lake, write_parquet
 from orchestration.pipeline.manifest import MANIFEST_NAME, manifest_rows
 from orchestration.pipeline.versions import carry_forward, earlier_candidates, kept_versions, updated_history
+from orchestration.resources import RefreshLock
 from orchestration.settings import export_environment
 
 
@@ -36,7 +37,7 @@ def _read_state(table: str) -> list[dict]:
     owners=OWNERS,
     description="Every file under the raw dir (LOCALGOV_RAW_DIR): path, size and SHA-256 of its bytes.",
 )
-def raw_filings(context: dg.AssetExecutionContext) -> dg.MaterializeResult:
+def raw_filings(context: dg.AssetExecutionContext, refresh_lock: RefreshLock) -> dg.MaterializeResult:
     paths = export_environment()
     files = discover(paths.raw_dir)
     write_parquet(_state_path("raw_files"), [asdict(f) for f in files], STATE_SCHEMAS["raw_files"])
@@ -62,7 +63,7 @@ def raw_filings(context: dg.AssetExecutionContext) -> dg.MaterializeResult:
     description="The raw dir's optional manifest.csv: the government and kind it gives a filing override "
                 "the content's; rows it cannot use are reported with their line.",
 )
-def raw_manifest(context: dg.AssetExecutionContext) -> dg.MaterializeResult:
+def raw_manifest(context: dg.AssetExecutionContext, refresh_lock: RefreshLock) -> dg.MaterializeResult:
     paths = export_environment()
     rows = manifest_rows(paths.raw_dir, {f.file_path for f in _current_files()}, set(EXTRACTORS))
     write_parquet(_state_path("manifest"), rows, STATE_SCHEMAS["manifest"])
@@ -101,7 +102,7 @@ def _lake_results(lake: Lake, tables, documents: list[str], new_documents: list[
     }, deps=["raw_filings"]),
     name="read_filings",
 )
-def read_filings(context: dg.AssetExecutionContext):
+def read_filings(context: dg.AssetExecutionContext, refresh_lock: RefreshLock):
     paths = export_environment()
     lake = Lake(paths.lake_dir)
     lake.ensure_schemas()
@@ -142,7 +143,7 @@ def read_filings(context: dg.AssetExecutionContext):
     ],
     name="extract_filings",
 )
-def extract_filings(context: dg.AssetExecutionContext):
+def extract_filings(context: dg.AssetExecutionContext, refresh_lock: RefreshLock):
     paths = export_environment()
     lake = Lake(paths.lake_dir)
     files = _current_files()

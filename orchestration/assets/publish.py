@@ -5,6 +5,7 @@ import dagster as dg
 from orchestration.assets import OWNERS
 from orchestration.pipeline.lake import Lake
 from orchestration.pipeline.publish import export_parquet, mart_row_counts, publish
+from orchestration.resources import RefreshLock
 from orchestration.settings import export_environment
 
 
@@ -16,7 +17,7 @@ from orchestration.settings import export_environment
     description="The published warehouse <data dir>/localgov.duckdb (schema marts), replaced atomically, "
                 "and each of its tables as <data dir>/parquet/<table>.parquet.",
 )
-def published_warehouse(context: dg.AssetExecutionContext) -> dg.MaterializeResult:
+def published_warehouse(context: dg.AssetExecutionContext, refresh_lock: RefreshLock) -> dg.MaterializeResult:
     paths = export_environment()
     publish(paths.build_db, paths.published_db, paths.refresh_log, context.run_id)
     files = export_parquet(paths.published_db, paths.parquet_dir)

@@ -1,6 +1,7 @@
 """The dbt build (staging → intermediate → marts), one Dagster asset per dbt model or seed,
 grouped by the dbt folder so that Dagster groups and warehouse schemas agree."""
 
+import json
 from typing import Any, Mapping
 
 import dagster as dg
@@ -9,7 +10,10 @@ from dagster_dbt import DagsterDbtTranslator, DbtCliResource, DbtProject, dbt_as
 
 from orchestration.assets import OWNERS
 from orchestration.pipeline.crashpoints import DBT, pause_point
+from orchestration.pipeline.holdback import HeldBack, current_documents, dbt_faults, describe, settle
+from orchestration.pipeline.lake import Lake
 from orchestration.project import dbt_project
+from orchestration.resources import RefreshLock
 from orchestration.settings import export_environment
 
 
@@ -32,19 +36,44 @@ class LayerTranslator(DagsterDbtTranslator):
     dagster_dbt_translator=LayerTranslator(),
     name="dbt_models",
 )
-def dbt_models(context: dg.AssetExecutionContext, dbt: DbtCliResource):
+def dbt_models(context: dg.AssetExecutionContext, dbt: DbtCliResource, refresh_lock: RefreshLock):
+    """dbt build; a test failing on rows of particular filings holds them back and builds again
+    without them (pipeline/holdback.py); a failure no filing owns fails the step."""
     paths = export_environment()
-    # DuckDB lets no second process open the build file while dbt writes it, so the row counts
-    # and previews are added once dbt is done; if dbt fails, what it built is still reported.
-    events = []
-    try:
-        for event in dbt.cli(["build"], context=context).stream():
+    held = HeldBack(paths.state_dir, Lake(paths.lake_dir))
+    held.reset()
+    manifest = json.loads(dbt_project().manifest_path.read_text(encoding="utf-8"))
+    builds: list = []
+
+    def build() -> None:
+        invocation = dbt.cli(["build"], context=context, raise_on_error=False)
+        events = []
+        for event in invocation.stream():
             events.append(event)
             if len(events) == 1:
                 pause_point(DBT)
-    except Exception:
+        builds.append((invocation, events))
+
+    def faults():
+        return dbt_faults(builds[-1][0].get_artifact("run_results.json"), manifest, paths.build_db)
+
+    build()
+    blocking = settle(faults, build, held, current_documents(paths.state_dir))
+    for row in held.rows():
+        context.log.warning(f"held back {row['file_path']}: {row['check_name']} (lines {row['source_lines'] or '?'})"
+                            + (f"; its last good version {row['kept_document_id'][:12]}… stays published"
+                               if row["kept_document_id"] else ""))
+    yield from _with_metadata(context, builds[-1][1], paths)
+    if blocking:
+        raise dg.Failure(description=f"dbt build blocked: {describe(blocking)}")
+
+
+def _with_metadata(context, events, paths):
+    """DuckDB lets no second process open the build file while dbt writes it, so the row counts
+    and previews are added once dbt is done."""
+    if not paths.build_db.exists():
         yield from events
-        raise
+        return
     with duckdb.connect(str(paths.build_db), read_only=True) as connection:
         relations = dict(connection.execute(
             "select table_name, table_schema from information_schema.tables where table_catalog = current_database()"

@@ -7,7 +7,8 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
-IGNORED_NAMES = frozenset({"manifest.csv", "README.md"})
+MANIFEST_FILE = "manifest.csv"
+IGNORED_NAMES = frozenset({MANIFEST_FILE, "README.md"})
 _CHUNK = 1 << 20
 
 
@@ -59,11 +60,15 @@ def discover(raw_dir: Path) -> list[RawFile]:
 
 
 def fingerprint(raw_dir: Path) -> str:
-    """A cheap digest of the raw dir's listing (paths, sizes, mtimes) for the sensor."""
+    """A cheap digest of the raw dir's listing (paths, sizes, mtimes) for the sensor, the
+    manifest's bytes included: a corrected manifest row is a change too."""
     digest = hashlib.sha256()
     root = raw_dir.resolve()
     if root.is_dir():
         for path in iter_raw_paths(root):
             stat = path.stat()
             digest.update(f"{path.relative_to(root).as_posix()}\0{stat.st_size}\0{stat.st_mtime_ns}\n".encode())
+        manifest = root / MANIFEST_FILE
+        if manifest.is_file():
+            digest.update(b"manifest\0" + manifest.read_bytes())
     return digest.hexdigest()

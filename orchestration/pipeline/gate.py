@@ -23,6 +23,10 @@ _COLUMN_NAME = re.compile(r"^[a-z_][a-z0-9_]*$")
 _TABLE_NAME = re.compile(r"^[a-z_][a-z0-9_]*\.[a-z_][a-z0-9_]*$")
 
 
+# Failing rows written to the gate's JSON per expectation (all of them are used to hold back).
+ROWS_KEPT = 100
+
+
 class SuiteError(ValueError):
     pass
 
@@ -39,6 +43,9 @@ class ExpectationOutcome:
     unexpected_count: int | None = None
     unexpected_sample: list = field(default_factory=list)
     observed_value: object = None
+    # The failing rows' document_id and source_line, where the table has them (the filings a
+    # failure belongs to; see pipeline/holdback.py).
+    unexpected_rows: list = field(default_factory=list)
 
 
 @dataclass
@@ -66,7 +73,8 @@ class GateResult:
         return [o for o in self.outcomes if o.suite == suite]
 
     def to_json(self) -> str:
-        return json.dumps([asdict(o) for o in self.outcomes], ensure_ascii=False, default=str, indent=1)
+        outcomes = [asdict(o) | {"unexpected_rows": o.unexpected_rows[:ROWS_KEPT]} for o in self.outcomes]
+        return json.dumps(outcomes, ensure_ascii=False, default=str, indent=1)
 
 
 def load_suite_files(expectations_dir: Path) -> list[dict]:
@@ -123,10 +131,13 @@ def _quiet_context(docs_dir: Path | None):
 DOCS_SITE = "gate"
 
 
-def _columns_checked(suite: dict) -> str:
-    """The columns a suite's expectations name, or every column when one looks at the whole
-    table. At 10,000 filings the widest checked tables held most of the gate's memory and time
-    in columns no expectation reads."""
+OWNER_COLUMNS = ("document_id", "source_line")
+
+
+def _columns_checked(suite: dict, owners: list[str]) -> str:
+    """The columns a suite's expectations name and the columns that tell whose rows fail, or
+    every column when one looks at the whole table. At 10,000 filings the widest checked tables
+    held most of the gate's memory and time in columns no expectation reads."""
     columns: list[str] = []
     for expectation in suite["expectations"]:
         if expectation["type"].startswith("expect_table_"):
@@ -134,7 +145,16 @@ def _columns_checked(suite: dict) -> str:
         column = expectation["kwargs"].get("column")
         if column and column not in columns:
             columns.append(column)
+    columns += [owner for owner in owners if owner not in columns]
     return ", ".join(f'"{column}"' for column in columns) or "*"
+
+
+def _owner_columns(connection, table: str) -> list[str]:
+    schema, name = table.split(".")
+    present = {c for (c,) in connection.execute(
+        "select column_name from information_schema.columns where table_schema = ? and table_name = ?",
+        [schema, name]).fetchall()}
+    return [c for c in OWNER_COLUMNS if c in present] if "document_id" in present else []
 
 
 def run_gate(build_db: Path, expectations_dir: Path, docs_dir: Path | None = None,
@@ -154,7 +174,8 @@ def run_gate(build_db: Path, expectations_dir: Path, docs_dir: Path | None = Non
     outcomes: list[ExpectationOutcome] = []
     with duckdb.connect(str(build_db), read_only=True) as connection:
         for suite_spec in suites:
-            frame = connection.sql(f"select {_columns_checked(suite_spec)} from {suite_spec['table']}").df()
+            owners = _owner_columns(connection, suite_spec["table"])
+            frame = connection.sql(f"select {_columns_checked(suite_spec, owners)} from {suite_spec['table']}").df()
             # Added to the context, the suite's expectations get the ids that tie each result back
             # to its line in the suite file.
             suite = context.suites.add(gx.ExpectationSuite(name=suite_spec["name"],
@@ -164,7 +185,9 @@ def run_gate(build_db: Path, expectations_dir: Path, docs_dir: Path | None = Non
             batch = source.add_dataframe_asset(suite_spec["name"]).add_batch_definition_whole_dataframe("whole")
             validation = context.validation_definitions.add(
                 gx.ValidationDefinition(name=suite_spec["name"], data=batch, suite=suite))
-            result = validation.run(batch_parameters={"dataframe": frame}, result_format="SUMMARY", run_id=run_id)
+            result_format = ({"result_format": "COMPLETE", "unexpected_index_column_names": owners}
+                             if owners else "SUMMARY")
+            result = validation.run(batch_parameters={"dataframe": frame}, result_format=result_format, run_id=run_id)
             ids = [expectation.id for expectation in suite.expectations]
             for spec, expectation_result in zip(suite_spec["expectations"], _in_order(result, ids)):
                 details = expectation_result.result or {}
@@ -180,6 +203,9 @@ def run_gate(build_db: Path, expectations_dir: Path, docs_dir: Path | None = Non
                         unexpected_count=details.get("unexpected_count"),
                         unexpected_sample=list(details.get("partial_unexpected_list") or [])[:10],
                         observed_value=details.get("observed_value"),
+                        unexpected_rows=[{column: _plain(row.get(column)) for column in owners}
+                                         for row in details.get("unexpected_index_list") or []
+                                         if isinstance(row, dict)],
                     )
                 )
     docs_index = None
@@ -223,6 +249,25 @@ def volume_guard(counts: dict[str, int], published_counts: dict[str, int]) -> li
             unexpected_sample=[f"{before} -> {now}"] if lost else [],
         ))
     return outcomes
+
+
+HOLD_BACK = "hold_back"
+
+
+def hold_back_outcome(faults) -> ExpectationOutcome:
+    """A blocking outcome for faults the gate could not settle by holding filings back (a
+    rebuild's dbt failure that no filing owns, or checks failing build after build)."""
+    return ExpectationOutcome(
+        suite=HOLD_BACK, table="marts.dim_document", expectation="faults_settled_by_holding_back",
+        column=None, severity=BLOCKING, rule="every blocking failure belongs to filings that can be held back",
+        success=False, unexpected_sample=[fault.detail for fault in faults][:10])
+
+
+def _plain(value):
+    """numpy scalars and NaN as plain Python values (the rows go to JSON and to Parquet)."""
+    if value is None or (isinstance(value, float) and value != value):
+        return None
+    return value.item() if hasattr(value, "item") else value
 
 
 def _in_order(result, ids: list[str]) -> list:

@@ -72,22 +72,25 @@ def read_manifest(text: str, file_paths: set[str], government_codes: set[str],
         government = (row.get("government") or "").strip() or None
         kind = (row.get("kind") or "").strip() or None
         published = (row.get("published_on") or "").strip() or None
+        found: list[tuple[str, str]] = []
         if government and government not in government_codes:
-            problems.append(ManifestProblem(line, path, "manifest_unknown_government",
-                                            f"line {line}: {government!r} is no 기관코드 of the governments seed; "
-                                            "the government is told from the content instead"))
+            found.append(("manifest_unknown_government", f"{government!r} is no 기관코드 of the governments seed; "
+                                                         "the government is told from the content instead"))
             government = None
         if kind and kind not in kinds:
-            problems.append(ManifestProblem(line, path, "manifest_unknown_kind",
-                                            f"line {line}: {kind!r} is not one of {', '.join(sorted(kinds))}; "
-                                            "the kind is told from the content instead"))
+            found.append(("manifest_unknown_kind", f"{kind!r} is not one of {', '.join(sorted(kinds))}; "
+                                                   "the kind is told from the content instead"))
             kind = None
         try:
             published_on = date.fromisoformat(published) if published else None
         except ValueError:
-            problems.append(ManifestProblem(line, path, "manifest_bad_date",
-                                            f"line {line}: published_on {published!r} is not a YYYY-MM-DD date"))
+            found.append(("manifest_bad_date", f"published_on {published!r} is not a YYYY-MM-DD date"))
             published_on = None
+        if found:
+            # One entry per row, however many of its fields are wrong: the first names the reason,
+            # the detail names them all.
+            problems.append(ManifestProblem(line, path, found[0][0],
+                                            f"line {line}: " + "; ".join(detail for _, detail in found)))
         entries.append(ManifestEntry(line, path, government, kind, published_on,
                                      (row.get("source_url") or "").strip() or None))
     return entries, problems

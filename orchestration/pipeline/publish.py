@@ -33,6 +33,9 @@ REFRESH_LOG_SCHEMA = pa.schema([
     ("published", pa.bool_()),
     ("filings_added", pa.string()),
     ("filings_removed", pa.string()),
+    ("held_back", pa.string()),  # path: check (lines), for each filing held back
+    ("failed_step", pa.string()),  # the step that stopped an unpublished refresh, if one did
+    ("failure_reason", pa.string()),
 ])
 
 
@@ -59,6 +62,17 @@ def record_refresh(path: Path, entry: dict) -> None:
     """Insert or replace the entry with the same refresh_id."""
     entries = [e for e in read_refresh_log(path) if e["refresh_id"] != entry["refresh_id"]]
     write_parquet(path, entries + [entry], REFRESH_LOG_SCHEMA)
+
+
+def record_failure(path: Path, refresh_id: str, step: str, reason: str, started_at: datetime) -> None:
+    """Log a refresh stopped by a step, keeping what the log already says of it."""
+    entry = next((e for e in read_refresh_log(path) if e["refresh_id"] == refresh_id), None) or {
+        "refresh_id": refresh_id, "started_at": started_at, "documents": None, "rows_per_table": "{}",
+        "checks_passed": None, "checks_failed": None, "blocking_failures": None, "filings_added": "",
+        "filings_removed": "", "held_back": ""}
+    first_line = (reason or "").strip().splitlines()[0][:500] if (reason or "").strip() else "no reason given"
+    record_refresh(path, entry | {"finished_at": datetime.now(timezone.utc), "published": False,
+                                  "failed_step": step, "failure_reason": first_line})
 
 
 def marked_published(entries: list[dict], refresh_id: str) -> list[dict]:

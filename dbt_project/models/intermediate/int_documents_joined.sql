@@ -1,14 +1,22 @@
 -- One row per current document (distinct bytes under the raw dir), with every path it sits
 -- under, its reading outcome and its classification; plus, for a path whose current filing is
--- quarantined, its last good version (its facts stay published until a good one replaces it).
+-- quarantined or held back by a check, its last good version (its facts stay published until a
+-- good one replaces it). A filing held back is not here: its rows are left out of every model.
 with kept as (
     select * from {{ ref('stg_lake__kept_versions') }}
+),
+
+held_back as (
+    select * from {{ ref('stg_lake__held_back') }}
 ),
 
 raw_files as (
     select document_id, file_path, false as is_kept_version from {{ ref('stg_lake__raw_files') }}
     union all
     select document_id, file_path, true as is_kept_version from kept
+    union all
+    select kept_document_id, file_path, true as is_kept_version from held_back
+    where kept_document_id is not null
 ),
 
 filings as (
@@ -94,3 +102,4 @@ left join filings on filings.document_id = paths.document_id
 left join classifications on classifications.document_id = paths.document_id
 left join manifest on manifest.document_id = paths.document_id
 left join governments on governments.government_code = coalesce(manifest.government_code, classifications.government_code)
+where paths.document_id not in (select document_id from held_back)

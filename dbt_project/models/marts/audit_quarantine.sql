@@ -38,6 +38,23 @@ left join reasons on reasons.reason = coalesce(documents.read_reason, documents.
 left join kept on kept.file_path = raw_files.file_path
 ),
 
+-- A filing whose rows fail a blocking check: left out of this refresh, with the check and its
+-- lines; the last good version of its path, if any, stays published.
+held_back as (
+    select
+        held.file_path,
+        held.document_id as sha256,
+        'held_back' as reason,
+        'fails ' || held.check_name || coalesce(' on line(s) ' || nullif(held.source_lines, ''), '') || ': '
+            || held.detail as detail,
+        reasons.suggested_fix,
+        held.kept_document_id as kept_sha256,
+        filings.read_at as first_seen
+    from {{ ref('stg_lake__held_back') }} as held
+    left join {{ ref('stg_lake__filings') }} as filings on filings.document_id = held.document_id
+    left join reasons on reasons.reason = 'held_back'
+),
+
 -- A manifest row that cannot be used is listed as `manifest.csv:<line>`; the filing it names is
 -- still published, classified from its content.
 manifest_rows as (
@@ -54,5 +71,7 @@ manifest_rows as (
 )
 
 select * from filings
+union all
+select * from held_back
 union all
 select * from manifest_rows

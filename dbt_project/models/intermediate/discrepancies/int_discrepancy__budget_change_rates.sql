@@ -1,0 +1,32 @@
+with budget_changes as (
+    select * from {{ ref('int_department_budget_changes') }}
+),
+
+comparisons as (
+    select
+        'printed_rate_vs_amounts' as check_name,
+        government_code,
+        document_id,
+        document_id as other_document_id,
+        'fct_department_budget' as fact_table,
+        org_unit || ' ' || category || ' 증감률' as subject,
+        printed_change_pct as printed,
+        cast(round(computed_pct, 2) as varchar) || '% (계산)' as expected,
+        abs(change_pct - computed_pct) as difference,
+        pct_tolerance as tolerance,
+        source_line,
+        source_line as other_line,
+        org_unit || ' ' || category || '의 증감률(' || printed_change_pct || ', ' || source_line || '행)이 계산값 '
+            || round(computed_pct, 2) || '%와 다름'
+            || case when sign(change_pct) <> sign(computed_pct) and abs(abs(change_pct) - abs(computed_pct)) <= pct_tolerance
+                    then ' (부호 오류). The printed rate has the wrong sign.'
+                    else '. The printed rate does not follow from the amounts.' end as explanation
+    from budget_changes
+    where computed_pct is not null
+)
+
+select
+    {{ surrogate_key(['check_name', 'document_id', 'other_document_id', 'subject', 'source_line', 'other_line']) }} as discrepancy_id,
+    *,
+    difference is null or difference > tolerance as is_finding
+from comparisons

@@ -1,0 +1,36 @@
+with investments as (
+    select *, {{ printed_precision_krw('printed_value', 'unit') }} as step_krw
+    from {{ ref('fct_pledge_investment') }}
+    where amount_krw is not null
+),
+
+comparisons as (
+    select
+        'periods_vs_total' as check_name,
+        total.government_code,
+        total.document_id,
+        total.document_id as other_document_id,
+        'fct_pledge_investment' as fact_table,
+        coalesce(total.pledge_code, '총 계') || ' 기간 합' as subject,
+        total.printed_value as printed,
+        cast(sum(period.amount_krw) as varchar) || '원 (연차별 합)' as expected,
+        cast(abs(total.amount_krw - sum(period.amount_krw)) as double) as difference,
+        (sum(period.step_krw) + total.step_krw) / 2 as tolerance,
+        total.source_line,
+        min(period.source_line) as other_line,
+        coalesce('공약 ' || total.pledge_code, '총 계') || '의 총계(' || total.source_line
+            || '행)가 연차별 금액의 합과 다름. The years do not add up to the printed total.' as explanation
+    from investments as total
+    inner join investments as period
+        on period.document_id = total.document_id and period.pledge_code is not distinct from total.pledge_code
+        and period.fiscal_year_from is not null
+    where total.fiscal_year_from is null
+    group by total.government_code, total.document_id, total.pledge_code, total.printed_value, total.amount_krw,
+        total.step_krw, total.source_line
+)
+
+select
+    {{ surrogate_key(['check_name', 'document_id', 'other_document_id', 'subject', 'source_line', 'other_line']) }} as discrepancy_id,
+    *,
+    difference is null or difference > tolerance as is_finding
+from comparisons

@@ -1,0 +1,36 @@
+with investments as (
+    select *, {{ printed_precision_krw('printed_value', 'unit') }} as step_krw
+    from {{ ref('fct_pledge_investment') }}
+    where amount_krw is not null
+),
+
+comparisons as (
+    select
+        'top_level_vs_plan_total' as check_name,
+        total.government_code,
+        total.document_id,
+        total.document_id as other_document_id,
+        'fct_pledge_investment' as fact_table,
+        '총 계 ' || total.period_label as subject,
+        total.printed_value as printed,
+        cast(sum(top.amount_krw) as varchar) || '원 (최상위 공약 합)' as expected,
+        cast(abs(total.amount_krw - sum(top.amount_krw)) as double) as difference,
+        (sum(top.step_krw) + total.step_krw) / 2 as tolerance,
+        total.source_line,
+        min(top.source_line) as other_line,
+        '총 계의 ' || total.period_label || ' 금액(' || total.source_line
+            || '행)이 최상위 공약의 합과 다름. The pledges do not add up to the plan total.' as explanation
+    from investments as total
+    inner join investments as top
+        on top.document_id = total.document_id and top.period_label = total.period_label
+        and not top.is_total_row and top.pledge_code not like '%-%-%'
+    where total.is_total_row
+    group by total.government_code, total.document_id, total.period_label, total.printed_value, total.amount_krw,
+        total.step_krw, total.source_line
+)
+
+select
+    {{ surrogate_key(['check_name', 'document_id', 'other_document_id', 'subject', 'source_line', 'other_line']) }} as discrepancy_id,
+    *,
+    difference is null or difference > tolerance as is_finding
+from comparisons
