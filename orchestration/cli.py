@@ -86,13 +86,23 @@ def format_trace(t: Trace) -> str:
     return "\n".join(out)
 
 
+def refresh_verdict(entry: dict) -> str:
+    """One line for a refresh of the log: what it read, checked, held back and published, or the
+    step that stopped it and why."""
+    if entry.get("failed_step"):
+        return f"NOT published: {entry['failed_step']} failed: {entry.get('failure_reason') or 'no reason given'}"
+    text = (f"{entry['documents']} filings, {entry['checks_passed']} checks passed, "
+            f"{entry['checks_failed']} failed: ")
+    text += "published" if entry["published"] else f"NOT published ({entry['blocking_failures'] or 'failed'})"
+    held = [h for h in (entry.get("held_back") or "").split(" | ") if h]
+    return text + (f"; {len(held)} filing(s) held back" if held else "")
+
+
 def format_status(status: dict) -> str:
     out = [f"published: {status['published_db']} ({status['documents']} readable filings)",
            f"data docs: {status['data_docs']}", "last refreshes:"]
     for r in status["refreshes"]:
-        verdict = "published" if r["published"] else f"NOT published ({r['blocking_failures'] or 'failed'})"
-        out.append(f"  {r['started_at']:%Y-%m-%d %H:%M:%S}  {r['refresh_id']}  {r['documents']} filings, "
-                   f"{r['checks_passed']} checks passed, {r['checks_failed']} failed: {verdict}")
+        out.append(f"  {r['started_at']:%Y-%m-%d %H:%M:%S}  {r['refresh_id']}  {refresh_verdict(r)}")
     if not status["refreshes"]:
         out.append("  none yet")
     out.append(f"quarantined ({len(status['quarantine'])}):")

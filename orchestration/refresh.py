@@ -79,8 +79,11 @@ def summary(result, paths) -> tuple[str, bool]:
 
     entry = next((e for e in read_refresh_log(paths.refresh_log) if e["refresh_id"] == result.run_id), None)
     lines = [f"refresh {result.run_id}"]
-    if entry is None:
-        lines.append("  failed before the gate; see the Dagster run log (make dev) for the failing step")
+    if entry is None or entry.get("failed_step"):
+        reason = (f"{entry['failed_step']} failed: {entry['failure_reason']}" if entry
+                  else "a step failed; see the Dagster run log (make dev)")
+        lines.append(f"  NOT published: {reason}")
+        lines.append(f"  the previous warehouse is unchanged at {paths.published_db}")
         return "\n".join(lines), False
     counts = json.loads(entry["rows_per_table"])
     lines.append(f"  filings read:   {entry['documents']} (raw dir {paths.raw_dir})")
@@ -88,6 +91,8 @@ def summary(result, paths) -> tuple[str, bool]:
     lines.append(f"  checks:         {entry['checks_passed']} passed, {entry['checks_failed']} failed")
     if entry.get("filings_removed"):
         lines.append(f"  removed:        {entry['filings_removed']} (no longer in the raw dir; their facts leave)")
+    lines += held_back_lines(entry)
+    lines += quarantine_lines(paths.build_db)
     lines += coverage_lines(paths.build_db)
     lines += unknown_kind_lines(paths.build_db)
     if entry["published"]:
@@ -99,6 +104,33 @@ def summary(result, paths) -> tuple[str, bool]:
 
 
 COVERAGE_ROWS = 20
+
+
+def held_back_lines(entry: dict) -> list[str]:
+    """The filings whose rows failed a blocking check, by path, with the check and the lines."""
+    held = [h for h in (entry.get("held_back") or "").split(" | ") if h]
+    if not held:
+        return []
+    return [f"  held back:      {len(held)} filing(s) whose rows fail a blocking check (their last good "
+            "version, if any, stays published):"] + [f"    {h}" for h in held[:COVERAGE_ROWS]]
+
+
+def quarantine_lines(build_db) -> list[str]:
+    """Every filing and manifest row that could not be used, by path, with its reason."""
+    import duckdb
+
+    if not build_db.exists():
+        return []
+    with duckdb.connect(str(build_db), read_only=True) as con:
+        rows = con.execute("select file_path, reason, detail from marts.audit_quarantine "
+                           "where reason <> 'held_back' order by file_path").fetchall()
+    if not rows:
+        return []
+    out = [f"  quarantined:    {len(rows)} (see marts.audit_quarantine for the suggested fixes):"]
+    out += [f"    {path}: {reason}" + (f" ({detail})" if detail else "") for path, reason, detail in rows[:COVERAGE_ROWS]]
+    if len(rows) > COVERAGE_ROWS:
+        out.append(f"    … and {len(rows) - COVERAGE_ROWS} more in marts.audit_quarantine")
+    return out
 
 
 def unknown_kind_lines(build_db) -> list[str]:

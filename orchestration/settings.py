@@ -104,3 +104,19 @@ def export_environment(paths: Paths | None = None) -> Paths:
                    paths.dbt_target_dir, paths.gate_dir):
         folder.mkdir(parents=True, exist_ok=True)
     return paths
+
+
+DEFAULT_MAX_FILE_BYTES = 64 * 1024 * 1024
+
+
+def max_file_bytes() -> int:
+    """Filings larger than this are quarantined as too_large (``LOCALGOV_MAX_FILE_BYTES``), read
+    when a filing is read, so a test or a run sets it without a restart."""
+    return int(os.environ.get("LOCALGOV_MAX_FILE_BYTES") or DEFAULT_MAX_FILE_BYTES)
+
+
+def accepted_shrinks() -> frozenset[str]:
+    """Tables the volume guard lets shrink in this refresh (``LOCALGOV_ACCEPT_SHRINK``: table
+    names separated by commas, or ``all``): for a change to the models that removes rows on
+    purpose, accepted by a person for one refresh."""
+    return frozenset(t.strip() for t in os.environ.get("LOCALGOV_ACCEPT_SHRINK", "").split(",") if t.strip())

@@ -26,7 +26,7 @@ from orchestration.pipeline.lake import Lake
 from orchestration.pipeline.publish import filing_changes, mart_row_counts, read_refresh_log, record_refresh, rows_json
 from orchestration.project import dbt_project
 from orchestration.resources import RefreshLock
-from orchestration.settings import EXPECTATIONS_DIR, export_environment
+from orchestration.settings import EXPECTATIONS_DIR, accepted_shrinks, export_environment
 
 SUITES = [suite["name"] for suite in load_suite_files(EXPECTATIONS_DIR)] + [VOLUME_GUARD, HOLD_BACK]
 _GLOBAL_CHECKS = {
@@ -75,11 +75,15 @@ def warehouse_gate(context: dg.AssetExecutionContext, dbt: DbtCliResource, refre
     published = [e for e in read_refresh_log(paths.refresh_log) if e["published"]]
     if published:
         last = max(published, key=lambda e: e["started_at"])
-        result = GateResult(result.outcomes + volume_guard(counts, json.loads(last["rows_per_table"])),
+        result = GateResult(result.outcomes + volume_guard(counts, json.loads(last["rows_per_table"]), accepted_shrinks()),
                             result.docs_index)
     (paths.gate_dir / f"{context.run_id}.json").write_text(result.to_json(), encoding="utf-8")
     pause_point(GATE)
     added, removed = filing_changes(paths.published_db, paths.build_db)
+    # A filing held back is still in the raw dir: it did not leave, and its last good version,
+    # if any, is what stays published under its path.
+    held_paths = {row["file_path"] for row in held.rows()}
+    removed = [path for path in removed if path not in held_paths]
     if removed:
         context.log.info(f"{len(removed)} filing(s) left the raw dir; their facts leave with this refresh: "
                          + ", ".join(removed))

@@ -48,10 +48,17 @@ def dbt_models(context: dg.AssetExecutionContext, dbt: DbtCliResource, refresh_l
     def build() -> None:
         invocation = dbt.cli(["build"], context=context, raise_on_error=False)
         events = []
-        for event in invocation.stream():
-            events.append(event)
-            if len(events) == 1:
-                pause_point(DBT)
+        try:
+            for event in invocation.stream():
+                events.append(event)
+                if len(events) == 1:
+                    pause_point(DBT)
+        except Exception:
+            # dbt must not outlive the step: it holds the build file's write lock.
+            if invocation.process.poll() is None:
+                invocation.process.kill()
+                invocation.process.wait()
+            raise
         builds.append((invocation, events))
 
     def faults():

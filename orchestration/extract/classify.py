@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass
 
 from orchestration.extract.governments import Government, GovernmentIndex
+from orchestration.extract.text import without_spaces
 
 UNKNOWN = "unknown"
 
@@ -82,3 +83,18 @@ def classify_government(text: str, kind: str, index: GovernmentIndex) -> Governm
             if government is not None:
                 return government
     return index.best(text)
+
+
+TITLE_LETTERS = 80
+_MARKUP = re.compile(r"[#|*\-•·□○◦▶>\[\]]")
+
+
+def filing_title(lines: list[str]) -> str | None:
+    """The filing's first line that has letters, without spaces and layout marks: with the
+    government, the kind and the year, it says which filing a document is a version of (a
+    re-issue or a re-download keeps its first line; see dim_document)."""
+    for line in lines:
+        title = without_spaces(_MARKUP.sub("", line))
+        if any(ch.isalpha() for ch in title):
+            return title[:TITLE_LETTERS]
+    return None

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from orchestration.extract.accounting import account_numbers, coverage
 from orchestration.extract.budgets import extract_department_budgets
 from orchestration.extract.candidates import extract_candidate_finance, extract_candidate_pledges, extract_candidates
-from orchestration.extract.classify import classify_government, classify_kind
+from orchestration.extract.classify import classify_government, classify_kind, filing_title
 from orchestration.extract.dates import filing_date
 from orchestration.extract.governments import GovernmentIndex
 from orchestration.extract.news import extract_news_claims, extract_news_mentions
@@ -134,6 +134,7 @@ def extract_document(document_id: str, text: str, governments: GovernmentIndex,
         "document_date": dated,
         "document_date_precision": precision,
         "document_date_printed": printed_date,
+        "title": filing_title(lines),
     })
     tables = read_tables(lines)
     truncated = cut_short(lines, tables)

@@ -23,13 +23,12 @@ from orchestration.extract.text import ReadError, decode_bytes
 from orchestration.pipeline.crashpoints import EXTRACT, pause_point
 from orchestration.pipeline.discovery import RawFile
 from orchestration.pipeline.lake import EXTRACT_TABLES, Lake
-from orchestration.settings import GOVERNMENT_SEED
+from orchestration.settings import GOVERNMENT_SEED, max_file_bytes
 
 log = logging.getLogger(__name__)
 
 # Below this many filings a process pool costs more than it saves.
 PARALLEL_THRESHOLD = 8
-MAX_FILE_BYTES = int(os.environ.get("LOCALGOV_MAX_FILE_BYTES", 64 * 1024 * 1024))
 
 T = TypeVar("T")
 R = TypeVar("R")
@@ -62,8 +61,9 @@ def _read_one(task: tuple[str, str, str]) -> Outcome:
     try:
         size = Path(path).stat().st_size
         record["byte_size"] = size
-        if size > MAX_FILE_BYTES:
-            raise ReadError("too_large", f"{size} bytes is over the {MAX_FILE_BYTES}-byte limit "
+        limit = max_file_bytes()
+        if size > limit:
+            raise ReadError("too_large", f"{size} bytes is over the {limit}-byte limit "
                                          "(LOCALGOV_MAX_FILE_BYTES); split the filing or raise the limit")
         decoded = decode_bytes(Path(path).read_bytes())
         record["encoding"] = decoded.encoding

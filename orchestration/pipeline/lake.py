@@ -49,6 +49,7 @@ LAKE_SCHEMAS: dict[str, pa.Schema] = {
         ("document_date", pa.date32()),
         ("document_date_precision", pa.string()),
         ("document_date_printed", pa.string()),
+        ("title", pa.string()),
         ("extract_status", pa.string()),
         ("reason", pa.string()),
         ("detail", pa.string()),

@@ -18,15 +18,19 @@ SCHEMA = pa.schema([
 
 def model(dbt, session):
     dbt.config(materialized="table")
+    # The pledges and filings of current versions only: an older version of a pledge list or a
+    # work plan would link and mention the same things again.
+    current = {document_id for (document_id,) in dbt.ref("int_documents_joined").filter(
+        "is_current_version").project("document_id").fetchall()}
     pledges = [Pledge(*row) for row in dbt.ref("int_pledges_resolved").project(
-        "pledge_id, government_code, document_id, title, department").fetchall()]
+        "pledge_id, government_code, document_id, title, department").fetchall() if row[2] in current]
     governments = {p.government_code for p in pledges}
     documents = dict(dbt.ref("int_documents_joined").filter("extract_status = 'ok'").project(
         "document_id, government_code").fetchall())
     lines = [Line(documents[document_id], document_id, number, text)
              for document_id, number, text in dbt.ref("stg_lake__lines").project(
                  "document_id, line_number, text").fetchall()
-             if documents.get(document_id) in governments]
+             if document_id in current and documents.get(document_id) in governments]
     places = dict(dbt.ref("governments").project("government_code, short_name_ko").fetchall())
     mentions = find_mentions(pledges, lines, places)
     return pa.table({

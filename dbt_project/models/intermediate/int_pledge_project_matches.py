@@ -25,13 +25,20 @@ SCHEMA = pa.schema([
 
 def model(dbt, session):
     dbt.config(materialized="table")
+    # The pledges and filings of current versions only: an older version of a pledge list or a
+    # work plan would link and mention the same things again.
+    current = {document_id for (document_id,) in dbt.ref("int_documents_joined").filter(
+        "is_current_version").project("document_id").fetchall()}
     pledges = [Pledge(*row) for row in dbt.ref("int_pledges_resolved").project(
-        "pledge_id, government_code, document_id, title, department").fetchall()]
+        "pledge_id, government_code, document_id, title, department").fetchall() if row[2] in current]
     # A project is known by its natural key (the one dim_project hashes into project_id), once
     # however many filings list it.
-    keys = dbt.ref("int_projects_resolved").query("projects", """
-        select government_code, org_unit, project_name, plan_year, min(document_id)
-        from projects group by all""").fetchall()
+    first_listed: dict[tuple, str] = {}
+    for *key, document_id in dbt.ref("int_projects_resolved").project(
+            "government_code, org_unit, project_name, plan_year, document_id").fetchall():
+        if document_id in current:
+            first_listed[tuple(key)] = min(document_id, first_listed.get(tuple(key), document_id))
+    keys = sorted((*key, document_id) for key, document_id in first_listed.items())
     projects = [Project(str(i), government, document, name, org_unit)
                 for i, (government, org_unit, name, _, document) in enumerate(keys)]
     matches = match_projects(pledges, projects)

@@ -1,7 +1,8 @@
 -- Pledges of current, successfully extracted filings with their government. A pledge is keyed by
 -- its filing and code: a government's list and its investment plan number pledges differently,
 -- and two candidates' derived codes (교통-01) must not meet. A leaflet's pledges belong to its
--- (first) candidate.
+-- (first) candidate. A code printed twice in one filing is two rows here: dim_pledge's unique
+-- test then holds the filing back with both lines named, instead of one pledge vanishing.
 with pledges as (
     select * from {{ ref('stg_lake__pledges') }}
 ),
@@ -24,4 +25,3 @@ select
 from pledges
 inner join documents on documents.document_id = pledges.document_id
 left join candidates on candidates.document_id = pledges.document_id
-qualify row_number() over (partition by pledges.document_id, pledges.pledge_code order by pledges.source_line) = 1

@@ -2,7 +2,7 @@
 -- that print it: the latest filing first (a later plan restating a past year), then the earliest
 -- line within it. Every statement stays in fct_department_budget.
 with budgets as (
-    select * from {{ ref('fct_department_budget') }}
+    {{ current_versions('fct_department_budget') }}
 ),
 
 documents as (

@@ -2,7 +2,7 @@
 -- it: the latest as-of date first; on the same date the unit's own page, then the bureau's summary
 -- table, then a headline line. Every statement stays in fct_staffing.
 with staffing as (
-    select * from {{ ref('fct_staffing') }}
+    {{ current_versions('fct_staffing') }}
 )
 
 select

@@ -15,6 +15,11 @@ select
     document_date,
     document_date_precision,
     document_date_printed,
+    title,
+    filing_id,
+    version_number,
+    version_count,
+    is_current_version,
     parser_version,
     encoding,
     byte_size,
@@ -22,5 +27,6 @@ select
     read_status,
     extract_status,
     is_kept_version,
+    modified_at,
     read_at as ingested_at
 from documents

@@ -2,7 +2,7 @@
 -- the staffing that stood at the end of that year's plan (current_staffing, total grade: the latest
 -- as-of date on or before the year's end).
 with budgets as (
-    select * from {{ ref('fct_department_budget') }}
+    {{ current_versions('fct_department_budget') }}
 ),
 
 staffing as (

@@ -2,12 +2,12 @@
 -- total over all periods (총계) beside it, and whether the pledge is 비예산. The plan's own 총 계 row
 -- stays in fct_pledge_investment.
 with investments as (
-    select * from {{ ref('fct_pledge_investment') }}
-    where not is_total_row
+    {{ current_versions('fct_pledge_investment') }}
+    and not is_total_row
 ),
 
 pledges as (
-    select * from {{ ref('dim_pledge') }}
+    {{ current_versions('dim_pledge') }}
 ),
 
 per_pledge as (

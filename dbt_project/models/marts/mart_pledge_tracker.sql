@@ -3,7 +3,7 @@
 -- the government published one, the lines of other filings that mention it, and the latest
 -- piece of evidence of any of these.
 with pledges as (
-    select * from {{ ref('dim_pledge') }}
+    {{ current_versions('dim_pledge') }}
 ),
 
 links as (
@@ -11,8 +11,8 @@ links as (
 ),
 
 budgets as (
-    select * from {{ ref('fct_project_budget') }}
-    where funding_tier = 'total'
+    {{ current_versions('fct_project_budget') }}
+    and funding_tier = 'total'
 ),
 
 mentions as (

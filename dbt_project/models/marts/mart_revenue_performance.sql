@@ -4,8 +4,8 @@
 -- text line, two tables), the one chosen is: a table cell before a text line, an item the filing
 -- names before one taken from the project, the earliest line.
 with revenue as (
-    select * from {{ ref('fct_revenue') }}
-    where fiscal_year is not null and measure not in ('change_amount', 'change_rate')
+    {{ current_versions('fct_revenue') }}
+    and fiscal_year is not null and measure not in ('change_amount', 'change_rate')
 ),
 
 ranked as (

@@ -15,6 +15,7 @@ renamed as (
         cast(document_date as date) as document_date,
         document_date_precision,
         document_date_printed,
+        title,
         extract_status,
         reason as extract_reason,
         detail as extract_detail,
