@@ -119,7 +119,7 @@ def quarantine_lines(build_db) -> list[str]:
     """Every filing and manifest row that could not be used, by path, with its reason."""
     import duckdb
 
-    if not build_db.exists():
+    if not build_db.is_file():
         return []
     with duckdb.connect(str(build_db), read_only=True) as con:
         rows = con.execute("select file_path, reason, detail from marts.audit_quarantine "
@@ -138,7 +138,7 @@ def unknown_kind_lines(build_db) -> list[str]:
     cells only, so the summary names them for somebody to look at."""
     import duckdb
 
-    if not build_db.exists():
+    if not build_db.is_file():
         return []
     with duckdb.connect(str(build_db), read_only=True) as con:
         paths = [p for (p,) in con.execute(
@@ -153,7 +153,7 @@ def coverage_lines(build_db) -> list[str]:
     """Share of printed numbers claimed, per filing (the least covered first)."""
     import duckdb
 
-    if not build_db.exists():
+    if not build_db.is_file():
         return []
     with duckdb.connect(str(build_db), read_only=True) as con:
         rows = con.execute(
@@ -172,25 +172,35 @@ def coverage_lines(build_db) -> list[str]:
     return out
 
 
+def refresh_and_record():
+    """One refresh and its summary; a published refresh records the inputs it read, so that the
+    next ``make refresh`` knows whether anything changed. Returns (result, paths, summary text,
+    published)."""
+    paths = export_environment()
+    inputs = inputs_fingerprint(paths)
+    result, paths = run_refresh()
+    text, published = summary(result, paths)
+    if published and result.success:
+        _stamp(paths).write_text(inputs)
+    else:
+        _stamp(paths).unlink(missing_ok=True)
+    return result, paths, text, published and result.success
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="localgov-refresh", description=__doc__.splitlines()[0])
     parser.add_argument("--force", action="store_true", help="refresh even if nothing changed")
     args = parser.parse_args(argv)
     paths = export_environment()
-    inputs = inputs_fingerprint(paths)
     stamp = _stamp(paths)
-    if not args.force and paths.published_db.exists() and stamp.exists() and stamp.read_text() == inputs:
+    if (not args.force and paths.published_db.exists() and stamp.exists()
+            and stamp.read_text() == inputs_fingerprint(paths)):
         print(f"nothing changed since the last published refresh; {paths.published_db} is current "
               "(make refresh FORCE=1 to rebuild anyway)")
         return 0
-    result, paths = run_refresh()
-    text, published = summary(result, paths)
+    _, _, text, published = refresh_and_record()
     print(text)
-    if published and result.success:
-        stamp.write_text(inputs)
-        return 0
-    stamp.unlink(missing_ok=True)
-    return 1
+    return 0 if published else 1
 
 
 if __name__ == "__main__":

@@ -21,7 +21,7 @@ from orchestration.pipeline.gate import (
     run_gate,
     volume_guard,
 )
-from orchestration.pipeline.holdback import HeldBack, current_documents, dbt_faults, gate_faults, settle
+from orchestration.pipeline.holdback import HeldBack, build_faults, current_documents, gate_faults, settle
 from orchestration.pipeline.lake import Lake
 from orchestration.pipeline.publish import filing_changes, mart_row_counts, read_refresh_log, record_refresh, rows_json
 from orchestration.project import dbt_project
@@ -63,7 +63,7 @@ def warehouse_gate(context: dg.AssetExecutionContext, dbt: DbtCliResource, refre
         rebuilds.append(dbt.cli(["build"], manifest=dbt_project().manifest_path, raise_on_error=False).wait())
 
     def faults():
-        found = dbt_faults(rebuilds[-1].get_artifact("run_results.json"), manifest, paths.build_db) if rebuilds else []
+        found = build_faults(rebuilds[-1].target_path, manifest, paths.build_db) if rebuilds else []
         gates.append(run_gate(paths.build_db, EXPECTATIONS_DIR, docs_dir=paths.gate_docs_dir, run_name=context.run_id))
         return found + gate_faults(gates[-1].outcomes)
 

@@ -10,7 +10,7 @@ from dagster_dbt import DagsterDbtTranslator, DbtCliResource, DbtProject, dbt_as
 
 from orchestration.assets import OWNERS
 from orchestration.pipeline.crashpoints import DBT, pause_point
-from orchestration.pipeline.holdback import HeldBack, current_documents, dbt_faults, describe, settle
+from orchestration.pipeline.holdback import HeldBack, build_faults, current_documents, describe, settle
 from orchestration.pipeline.lake import Lake
 from orchestration.project import dbt_project
 from orchestration.resources import RefreshLock
@@ -62,7 +62,7 @@ def dbt_models(context: dg.AssetExecutionContext, dbt: DbtCliResource, refresh_l
         builds.append((invocation, events))
 
     def faults():
-        return dbt_faults(builds[-1][0].get_artifact("run_results.json"), manifest, paths.build_db)
+        return build_faults(builds[-1][0].target_path, manifest, paths.build_db)
 
     build()
     blocking = settle(faults, build, held, current_documents(paths.state_dir))
@@ -78,7 +78,7 @@ def dbt_models(context: dg.AssetExecutionContext, dbt: DbtCliResource, refresh_l
 def _with_metadata(context, events, paths):
     """DuckDB lets no second process open the build file while dbt writes it, so the row counts
     and previews are added once dbt is done."""
-    if not paths.build_db.exists():
+    if not paths.build_db.is_file():
         yield from events
         return
     with duckdb.connect(str(paths.build_db), read_only=True) as connection:

@@ -137,7 +137,7 @@ def extract_document(document_id: str, text: str, governments: GovernmentIndex,
         "title": filing_title(lines),
     })
     tables = read_tables(lines)
-    truncated = cut_short(lines, tables)
+    truncated = cut_short(lines, tables, text.endswith("\n"))
     if truncated:
         raise ReadError("truncated", truncated)
     extraction.table_cells = [provenance(record["source_line"]) | record for record in table_cell_records(tables)]

@@ -273,13 +273,16 @@ def _caption(lines: list[str], first_line: int, in_tables: set[int]) -> list[tup
     return caption
 
 
-def cut_short(lines: list[str], tables: list[Table]) -> str | None:
+def cut_short(lines: list[str], tables: list[Table], ends_with_line_break: bool = False) -> str | None:
     """Why the filing looks truncated in the middle of its last table, or None.
 
     A filing cut off while being copied ends inside a row: its last line belongs to a table and
     prints fewer cells than every other row of that table, or it follows a table whose every
     line carries a separator (tab, ``|``) right below and lacks it. A table that merely ends the
-    filing ends with a whole row."""
+    filing ends with a whole row, and a filing whose text ends with a line break ends with a
+    whole line: a note appended below a table (a re-issue's one added line) is no cut."""
+    if ends_with_line_break:
+        return None
     last = max((n for n, line in enumerate(lines, start=1) if line.strip()), default=0)
     where = f"the file ends at line {last} "
     fix = "; the file was probably cut off while being copied, so fetch it again"

@@ -13,6 +13,7 @@ skips the models downstream of it; this module decides what a failure means:
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable
@@ -87,6 +88,30 @@ def _failing_rows(connection, test: dict, model: dict, compiled: str) -> dict[st
     else:
         return None
     return _by_document(connection.execute(sql).fetchall())
+
+
+def dbt_error(target_path: Path) -> str:
+    """The last error dbt logged in an invocation's target folder (its JSON log), in a line."""
+    log = target_path / "dbt.log"
+    errors = []
+    for line in log.read_text(encoding="utf-8", errors="replace").splitlines() if log.exists() else []:
+        try:
+            event = json.loads(line)
+        except ValueError:
+            continue
+        # The exception itself, not the traceback dbt logs after it.
+        if event.get("info", {}).get("level") == "error" and event.get("data", {}).get("exc"):
+            errors.append(event["data"]["exc"])
+    return (errors[-1] if errors else "no error in its log").strip().splitlines()[0][:300]
+
+
+def build_faults(target_path: Path, manifest: dict, build_db: Path) -> list[Fault]:
+    """The faults of the dbt invocation whose target folder this is; a build that ran no node
+    (no run_results.json: dbt could not start) is one fault of no filing."""
+    results = target_path / "run_results.json"
+    if not results.exists():
+        return [Fault("dbt_build", f"dbt build did not run: {dbt_error(target_path)}")]
+    return dbt_faults(json.loads(results.read_text(encoding="utf-8")), manifest, build_db)
 
 
 def dbt_faults(run_results: dict, manifest: dict, build_db: Path) -> list[Fault]:

@@ -55,8 +55,8 @@ def _read_one(task: tuple[str, str, str]) -> Outcome:
     lake_dir, document_id, path = task
     lake = Lake(Path(lake_dir))
     record = {"document_id": document_id, "parser_version": lake.parser_version, "byte_size": None,
-              "encoding": None, "line_count": None, "read_status": "ok", "reason": None, "detail": None,
-              "read_at": datetime.now(timezone.utc)}
+              "encoding": None, "line_count": None, "ends_with_line_break": None, "read_status": "ok",
+              "reason": None, "detail": None, "read_at": datetime.now(timezone.utc)}
     lines: list[dict] = []
     try:
         size = Path(path).stat().st_size
@@ -71,6 +71,7 @@ def _read_one(task: tuple[str, str, str]) -> Outcome:
                   "line_number": n, "text": mask_contacts(text)}
                  for n, text in enumerate(decoded.lines, start=1)]
         record["line_count"] = len(lines)
+        record["ends_with_line_break"] = decoded.text.endswith("\n")
     except ReadError as error:
         record.update(read_status="quarantined", reason=error.reason, detail=error.detail)
     lake.write("lines", document_id, lines)
@@ -101,7 +102,9 @@ def _extract_one(task: tuple[str, str, str | None]) -> Outcome:
         classification.update(extract_status="skipped", reason="unreadable", detail=filing["detail"])
         lake.write("classifications", document_id, [classification])
         return Outcome(document_id, False, "unreadable")
+    # The stored lines and whether the text ended in a line break give the normalised text back.
     text = "\n".join(lake.read("lines", document_id).column("text").to_pylist())
+    text += "\n" if filing.get("ends_with_line_break") else ""
     try:
         extraction = extract_document(document_id, text, government_index(GOVERNMENT_SEED), kind)
     except ReadError as error:

@@ -29,6 +29,7 @@ LAKE_SCHEMAS: dict[str, pa.Schema] = {
         ("encoding", pa.string()),
         ("byte_size", pa.int64()),
         ("line_count", pa.int32()),
+        ("ends_with_line_break", pa.bool_()),
         ("read_status", pa.string()),
         ("reason", pa.string()),
         ("detail", pa.string()),

@@ -1,17 +1,10 @@
-"""The whole graph, in-process, on a temporary data dir: discovery → lake → dbt → gate → publish.
-
-Three refreshes share one data dir: the seeds (published), the same raw dir again (nothing
-re-extracted, identical marts), and a raw dir whose work plan prints a negative headcount (the
-gate blocks; the published file stays byte for byte).
+"""The seed warehouse, built once per session by the whole graph in-process (discovery → lake →
+dbt → gate → publish), read back table by table; and a copy of it for `make refresh` deciding
+that nothing changed.
 """
 
-import ast
-import hashlib
-import os
 import re
 import shutil
-import subprocess
-import sys
 from datetime import date
 
 import duckdb
@@ -19,30 +12,12 @@ import pytest
 from sqlalchemy import create_engine, text
 
 from orchestration.pipeline.gate import run_gate
-from orchestration.refresh import inputs_fingerprint, main, run_refresh, summary
+from orchestration.pipeline.holdback import gate_faults
+from orchestration.refresh import inputs_fingerprint, main
 from orchestration.settings import EXPECTATIONS_DIR, REPO_ROOT
 
 pytestmark = pytest.mark.slow
-
-
-@pytest.fixture(scope="module")
-def workspace(tmp_path_factory):
-    saved = dict(os.environ)
-    raw = tmp_path_factory.mktemp("raw")
-    for seed in (REPO_ROOT / "raw").glob("*.txt"):
-        shutil.copy(seed, raw / seed.name)
-    data = tmp_path_factory.mktemp("data")
-    os.environ["LOCALGOV_RAW_DIR"] = str(raw)
-    os.environ["LOCALGOV_DATA_DIR"] = str(data)
-    yield raw, data
-    os.environ.clear()
-    os.environ.update(saved)
-
-
-@pytest.fixture(scope="module")
-def first_refresh(workspace):
-    result, paths = run_refresh()
-    return result, paths
+WORK_PLAN_SHA = "ef3388392c96a235b49485530e22e56cd7eef1df248da0c267a9381d8e0b5eaf"  # raw/004_…txt
 
 
 def query(database, sql):
@@ -56,20 +31,13 @@ def mart_contents(database):
     return {name: sorted(map(repr, query(database, f'select * from marts."{name}"'))) for name in tables}
 
 
-def file_sha(path):
-    return hashlib.sha256(path.read_bytes()).hexdigest()
+def test_the_seed_corpus_is_published(seed_warehouse, seed_summary):
+    assert seed_warehouse.paths.published_db.exists()
+    assert "fct_staffing 111" in seed_summary and "  published:      " in seed_summary
 
 
-def test_the_seed_corpus_is_published(first_refresh):
-    result, paths = first_refresh
-    text, published = summary(result, paths)
-    assert result.success and published, text
-    assert paths.published_db.exists()
-    assert "fct_staffing 111" in text
-
-
-def test_fct_staffing_holds_exactly_the_printed_cells(first_refresh):
-    _, paths = first_refresh
+def test_fct_staffing_holds_exactly_the_printed_cells(seed_warehouse):
+    paths = seed_warehouse.paths
     db = paths.published_db
     assert query(db, "select statement, count(*) from marts.fct_staffing group by 1 order by 1") == [
         ("headline", 7), ("summary_table", 56), ("unit_page", 48)]
@@ -90,8 +58,8 @@ def test_fct_staffing_holds_exactly_the_printed_cells(first_refresh):
     assert orphans == [(0,)]
 
 
-def test_documents_governments_and_departments(first_refresh):
-    _, paths = first_refresh
+def test_documents_governments_and_departments(seed_warehouse):
+    paths = seed_warehouse.paths
     db = paths.published_db
     documents = dict(query(db, "select file_path, kind || ' ' || government_code from marts.dim_document"))
     assert documents == {
@@ -117,11 +85,10 @@ def test_documents_governments_and_departments(first_refresh):
                      ("지출팀", "재무과", "cover,unit_table", 1839, "◦ 세출예산집행, 재무회계 및 세입·세출")]
 
 
-def test_every_table_cell_and_every_unclaimed_number_is_published(first_refresh):
-    result, paths = first_refresh
+def test_every_table_cell_and_every_unclaimed_number_is_published(seed_warehouse, seed_summary):
+    paths = seed_warehouse.paths
     db = paths.published_db
-    text, _ = summary(result, paths)
-    assert "004_dad12c48b3c039a4.txt: 3119 numbers, 49.9% claimed, 4.3% not understood" in text
+    assert "004_dad12c48b3c039a4.txt: 3119 numbers, 49.9% claimed, 4.3% not understood" in seed_summary
     budget = query(db, "select table_title, unit, row_label, column_label, printed_value, amount_krw, table_layout "
                        "from marts.fct_table_cell where source_line = 58 and column_index = 2 "
                        "and document_kind = 'work_plan'")
@@ -153,8 +120,8 @@ def test_every_table_cell_and_every_unclaimed_number_is_published(first_refresh)
          "003_8108045a813991b6.txt", "004_dad12c48b3c039a4.txt"]),)]
 
 
-def test_department_budgets_are_published_per_statement(first_refresh):
-    _, paths = first_refresh
+def test_department_budgets_are_published_per_statement(seed_warehouse):
+    paths = seed_warehouse.paths
     db = paths.published_db
     assert query(db, "select count(*), count(distinct source_line) from marts.fct_department_budget") == [(50, 25)]
     row = query(db, "select government_code, org_unit, category, fiscal_year, budget_basis, amount_krw, printed_value, "
@@ -171,8 +138,8 @@ def test_department_budgets_are_published_per_statement(first_refresh):
                         ("재무과", 3, 0), ("지역경제과", 9, 3)]
 
 
-def test_project_budgets_are_published_with_tiers_relative_to_the_filer(first_refresh):
-    _, paths = first_refresh
+def test_project_budgets_are_published_with_tiers_relative_to_the_filer(seed_warehouse):
+    paths = seed_warehouse.paths
     db = paths.published_db
     assert query(db, "select statement, count(*) from marts.fct_project_budget group by 1 order by 1") == [
         ("headline", 37), ("inline", 60), ("table", 378)]
@@ -191,8 +158,8 @@ def test_project_budgets_are_published_with_tiers_relative_to_the_filer(first_re
                      + 274_000_000 + 1_198_000_000 + 161_020_000,)]
 
 
-def test_revenue_and_settlement_are_published(first_refresh):
-    _, paths = first_refresh
+def test_revenue_and_settlement_are_published(seed_warehouse):
+    paths = seed_warehouse.paths
     db = paths.published_db
     assert query(db, "select statement_form, count(*), count(distinct table_index) from marts.fct_revenue "
                      "group by all order by 1") == [("table", 226, 12), ("text", 55, 0)]
@@ -218,8 +185,8 @@ def test_revenue_and_settlement_are_published(first_refresh):
                           (2022, "net_surplus", 131_988_000_000), (2022, "revenue", 903_993_000_000)]
 
 
-def test_pledges_candidates_and_news_are_published(first_refresh):
-    _, paths = first_refresh
+def test_pledges_candidates_and_news_are_published(seed_warehouse):
+    paths = seed_warehouse.paths
     db = paths.published_db
     assert query(db, "select source_kind, count(*), count(*) filter (code_is_derived) from marts.dim_pledge "
                      "group by all order by 1") == [
@@ -248,8 +215,8 @@ def test_pledges_candidates_and_news_are_published(first_refresh):
         ("총 51개 주요업무에", "주요업무", 51, 12)]
 
 
-def test_the_seeds_contradictions_are_recorded(first_refresh):
-    _, paths = first_refresh
+def test_the_seeds_contradictions_are_recorded(seed_warehouse):
+    paths = seed_warehouse.paths
     findings = query(paths.published_db, "select check_name, subject, printed, expected, source_line, other_line "
                                          "from marts.audit_discrepancies order by check_name, subject")
     # 기획예산과 on the bureau table (line 44) and on its own page (106); 재무과's cover and its table;
@@ -279,28 +246,35 @@ def test_the_seeds_contradictions_are_recorded(first_refresh):
                                      "where explanation like '%(부호 오류)%'") == [(1,)]
 
 
-def test_the_gate_builds_data_docs_and_links_them(first_refresh):
-    result, paths = first_refresh
-    (gate,) = [e.materialization for e in result.get_asset_materialization_events()
-               if e.materialization.asset_key.path == ["warehouse_gate"]]
+def test_the_gate_builds_data_docs_and_links_them(seed_warehouse, seed_run_id):
+    import dagster as dg
+
+    paths = seed_warehouse.use()
+    from orchestration.settings import export_environment
+
+    export_environment(paths)
+    with dg.DagsterInstance.get() as instance:
+        gate = instance.get_latest_materialization_event(dg.AssetKey("warehouse_gate")).asset_materialization
     index = paths.data_dir / "gate" / "data_docs" / "site" / "index.html"
     assert gate.metadata["data_docs"].value == str(index)
     assert gate.metadata["data_docs_url"].value == index.as_uri()
-    page = (index.parent / "validations" / "fct_staffing" / result.run_id)
+    page = (index.parent / "validations" / "fct_staffing" / seed_run_id)
     assert len(list(page.rglob("*.html"))) == 1
-    assert result.run_id in index.read_text(encoding="utf-8")
+    assert seed_run_id in index.read_text(encoding="utf-8")
 
 
 @pytest.mark.parametrize(("injection", "expected"), [
     ("update marts.fct_project_budget set funding_group = '외계비' where source_line = 671",
-     ("fct_project_budget", "expect_column_values_to_be_in_set", "funding_group")),
-    ("insert into marts.fct_staffing select * from marts.fct_staffing limit 1",
-     ("fct_staffing", "expect_column_values_to_be_unique", "staffing_id")),
-    ("update marts.audit_filing_lines set text = text || ' 문의 010-1234-5678' where line_number = 3",
-     ("audit_filing_lines", "expect_column_values_to_not_match_regex", "text")),
+     ("fct_project_budget", "expect_column_values_to_be_in_set", "funding_group", WORK_PLAN_SHA, (671,))),
+    ("insert into marts.fct_staffing select * from marts.fct_staffing where source_line = 44 limit 1",
+     ("fct_staffing", "expect_column_values_to_be_unique", "staffing_id", WORK_PLAN_SHA, (44,))),
+    ("update marts.audit_filing_lines set text = text || ' 문의 010-1234-5678' "
+     "where line_number = 3 and document_id like 'ef33%'",
+     ("audit_filing_lines", "expect_column_values_to_not_match_regex", "text", WORK_PLAN_SHA, ())),
 ])
-def test_injected_violations_are_blocking_and_named(first_refresh, tmp_path, injection, expected):
-    _, paths = first_refresh
+def test_injected_violations_are_blocking_named_and_owned_by_their_filing(seed_warehouse, tmp_path, injection,
+                                                                          expected):
+    paths = seed_warehouse.paths
     build = tmp_path / "build.duckdb"
     shutil.copy(paths.build_db, build)
     with duckdb.connect(str(build)) as connection:
@@ -310,11 +284,15 @@ def test_injected_violations_are_blocking_and_named(first_refresh, tmp_path, inj
         connection.execute(injection)
     result = run_gate(build, EXPECTATIONS_DIR)
     assert not result.publishable
-    assert [(o.suite, o.expectation, o.column) for o in result.blocking_failures] == [expected]
+    assert [(o.suite, o.expectation, o.column) for o in result.blocking_failures] == [expected[:3]]
+    # the failure belongs to the filing whose rows fail it, with their lines: that filing is held back
+    check = f"{expected[0]}.{expected[1]}({expected[2]})"
+    assert [(f.check_name, f.document_id, f.source_lines) for f in gate_faults(result.outcomes)] == [
+        (check, expected[3], expected[4])]
 
 
-def test_no_contact_data_of_the_leaflet_anywhere(first_refresh):
-    _, paths = first_refresh
+def test_no_contact_data_of_the_leaflet_anywhere(seed_warehouse):
+    paths = seed_warehouse.paths
     # with their dashes: a bare digit run could turn up inside a hex key by chance
     secrets = ("010-2426-0811", "2426-0811", "thespeech0811", "100-0003-75746", "0003-75746", "경인로 367")
     lake_text = "\n".join(
@@ -339,9 +317,9 @@ def test_no_contact_data_of_the_leaflet_anywhere(first_refresh):
     assert published == []
 
 
-def test_bi_questions_through_sqlalchemy_read_only(first_refresh):
+def test_bi_questions_through_sqlalchemy_read_only(seed_warehouse):
     """The path Superset and Metabase take: SQLAlchemy with duckdb-engine, read-only."""
-    _, paths = first_refresh
+    paths = seed_warehouse.paths
     engine = create_engine(f"duckdb:///{paths.published_db}", connect_args={"read_only": True})
     with engine.connect() as connection:
         def ask(sql):
@@ -379,8 +357,8 @@ def test_bi_questions_through_sqlalchemy_read_only(first_refresh):
     engine.dispose()  # the pool would keep the file open with its own configuration
 
 
-def test_every_mart_is_exported_as_parquet(first_refresh):
-    _, paths = first_refresh
+def test_every_mart_is_exported_as_parquet(seed_warehouse):
+    paths = seed_warehouse.paths
     tables = {name for (name,) in query(paths.published_db, "select table_name from information_schema.tables "
                                                            "where table_schema = 'marts'")}
     assert {p.stem for p in paths.parquet_dir.glob("*.parquet")} == tables
@@ -388,140 +366,18 @@ def test_every_mart_is_exported_as_parquet(first_refresh):
         (281,)]
 
 
-READER = """
-import os, sys, time, duckdb
-path, stop = sys.argv[1], sys.argv[2]
-seen, reads = set(), 0
-while not os.path.exists(stop) and reads < 20000:  # bounded: the refresh takes far fewer
-    reads += 1
-    with duckdb.connect(path, read_only=True) as con:
-        refreshes = con.execute("select count(*) from marts.audit_refresh_log").fetchone()[0]
-        documents = con.execute("select count(*) from marts.dim_document").fetchone()[0]
-        rows = con.execute("select count(*) from marts.fct_revenue").fetchone()[0]
-    seen.add((refreshes, documents, rows))
-    time.sleep(0.01)
-print(sorted(seen))
-"""
-
-
-def test_a_second_refresh_reads_nothing_again_and_changes_no_mart(first_refresh, tmp_path):
-    _, paths = first_refresh
-    lake_files = {p: p.stat().st_mtime_ns for p in paths.lake_dir.rglob("*.parquet")}
-    before = mart_contents(paths.published_db)
-    # a BI process reads the published file all through the refresh: never blocked, never a mix
-    stop = tmp_path / "stop"
-    reader = subprocess.Popen([sys.executable, "-c", READER, str(paths.published_db), str(stop)],
-                              stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-    result, _ = run_refresh()
-    stop.touch()
-    out, err = reader.communicate(timeout=60)
-    assert reader.returncode == 0, err
-    states = set(ast.literal_eval(out))
-    assert states and states <= {(1, 5, 281), (2, 5, 281)}
-    assert result.success
-    assert {p: p.stat().st_mtime_ns for p in paths.lake_dir.rglob("*.parquet")} == lake_files
-    assert mart_contents(paths.published_db) == before
-    log = query(paths.published_db, "select published, checks_failed from marts.audit_refresh_log order by started_at")
-    assert log == [(True, 0), (True, 0)]
-
-
-def test_a_blocking_failure_stops_publish_and_keeps_the_previous_file(first_refresh, workspace):
-    raw, _ = workspace
-    _, paths = first_refresh
-    work_plan = raw / "004_dad12c48b3c039a4.txt"
-    work_plan.write_text(work_plan.read_text(encoding="utf-8").replace("기획예산과\t22 (24)", "기획예산과\t△1 (24)"),
-                         encoding="utf-8")
-    published_before = file_sha(paths.published_db)
-    result, _ = run_refresh()
-    text, published = summary(result, paths)
-    assert not published
-    assert file_sha(paths.published_db) == published_before
-    assert "fct_staffing.expect_column_values_to_be_between(authorized)" in text
-    checks = [e.event_specific_data for e in result.all_events
-              if e.event_type_value == "ASSET_CHECK_EVALUATION"]
-    failed = [c for c in checks if not c.passed]
-    assert [c.check_name for c in failed] == ["fct_staffing_expectations"]
-    assert '"unexpected_sample": ["-1"]' in str(failed[0].metadata["failed"].value).replace("'", '"')
-
-
-def test_cp949_work_plan_publishes_the_same_staffing_and_bad_files_are_quarantined(first_refresh, workspace):
-    raw, _ = workspace
-    _, paths = first_refresh
-    original = (REPO_ROOT / "raw" / "004_dad12c48b3c039a4.txt").read_text(encoding="utf-8")
-    (raw / "004_dad12c48b3c039a4.txt").write_bytes(original.replace("\n", "\r\n").encode("cp949", errors="replace"))
-    (raw / "empty.txt").write_bytes(b"")
-    (raw / "scan.pdf").write_bytes(b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj")
-    (raw / "통계 자료.txt").write_text("인구 현황\n\n(단위 : 명)\n\n구분  2022년  2023년\n남    1,200  1,250\n"
-                                     "여    1,300  1,310\n", encoding="utf-8")
-    columns = "org_unit, statement, grade, authorized, current, as_of, source_line, printed_value"
-    result, _ = run_refresh()
-    assert result.success
-    assert "unknown kind:   1 filing(s), lines and table cells only: 통계 자료.txt" in summary(result, paths)[0]
-    staffing = query(paths.published_db, f"select {columns} from marts.fct_staffing order by all")
-    assert len(staffing) == 111
-    assert ("기획예산과", "unit_page", "total", 21, 23, date(2023, 10, 31), 106, "21 (23)") in staffing
-    assert query(paths.published_db, "select encoding from marts.dim_document where kind = 'work_plan'") == [("cp949",)]
-    log = query(paths.published_db, "select published, checks_failed from marts.audit_refresh_log order by started_at")
-    assert log == [(True, 0), (True, 0), (False, 1), (True, 0)]
-    quarantine = query(paths.published_db, "select file_path, reason from marts.audit_quarantine order by 1")
-    assert quarantine == [("empty.txt", "empty"), ("scan.pdf", "binary")]
-    assert query(paths.published_db, "select count(*) from marts.dim_document where read_status = 'ok'") == [(6,)]
-    # A filing of no known kind is published with its generic layers, and no typed fact.
-    unknown = query(paths.published_db, "select c.row_label, c.column_label, c.value, c.unit, c.table_layout "
-                                        "from marts.fct_table_cell c join marts.dim_document d using (document_id) "
-                                        "where d.kind = 'unknown' order by c.source_line, c.column_index")
-    assert unknown == [("남", "2022년", 1200, "명", "aligned"), ("남", "2023년", 1250, "명", "aligned"),
-                       ("여", "2022년", 1300, "명", "aligned"), ("여", "2023년", 1310, "명", "aligned")]
-
-
-def test_a_truncated_new_version_keeps_the_last_good_one_published(first_refresh, workspace):
-    raw, _ = workspace
-    _, paths = first_refresh
-    work_plan = raw / "004_dad12c48b3c039a4.txt"
-    good_sha = file_sha(work_plan)
-    lines = work_plan.read_bytes().decode("cp949").split("\r\n")
-    # cut in the middle of line 58, a row of the 예산현황 table, as a broken download would be
-    work_plan.write_bytes("\r\n".join(lines[:57] + [lines[57][:12]]).encode("cp949"))
-    (raw / "cut.txt").write_bytes((REPO_ROOT / "raw" / "001_9e02e953ab21f8cc.txt").read_bytes()[:1000])
-    (raw / "통계 자료.txt").unlink()
-    result, _ = run_refresh()
-    assert result.success
-    assert "  removed:        통계 자료.txt (no longer in the raw dir; their facts leave)" in summary(result, paths)[0]
-    assert query(paths.published_db, "select filings_added, filings_removed from marts.audit_refresh_log "
-                                     "order by started_at desc limit 1") == [("cut.txt", "통계 자료.txt")]
-    assert query(paths.published_db, "select count(*) from marts.dim_document where file_path = '통계 자료.txt'") == [(0,)]
-    assert query(paths.published_db, "select count(*) from marts.fct_table_cell where document_kind = 'unknown'") == [(0,)]
-    quarantine = query(paths.published_db, "select file_path, reason, detail, suggested_fix, kept_sha256 "
-                                           "from marts.audit_quarantine order by 1")
-    assert [row[:2] for row in quarantine] == [("004_dad12c48b3c039a4.txt", "truncated"), ("cut.txt", "truncated"),
-                                               ("empty.txt", "empty"), ("scan.pdf", "binary")]
-    assert quarantine[0][2].startswith("the file ends at line 58 inside table 3")
-    assert quarantine[1][2].startswith("the file ends inside a UTF-8 character (byte 998 of 1000)")
-    assert quarantine[0][3].startswith("Download or copy the filing again")
-    assert quarantine[0][4] == good_sha and quarantine[1][4] is None
-    # the earlier version's facts are all still published, marked as kept
-    assert query(paths.published_db, "select count(*) from marts.fct_staffing") == [(111,)]
-    assert query(paths.published_db, "select document_id, is_kept_version from marts.dim_document "
-                                     "where kind = 'work_plan'") == [(good_sha, True)]
-    assert query(paths.published_db, f"select count(*) from marts.fct_revenue where document_id = '{good_sha}'") == [(281,)]
-
-
-def test_the_command_skips_a_refresh_when_nothing_changed(first_refresh, workspace, capsys):
-    raw, _ = workspace
-    _, paths = first_refresh
-    assert main([]) == 0
-    refreshes = len(query(paths.published_db, "select * from marts.audit_refresh_log"))
-    capsys.readouterr()
+def test_the_command_skips_a_refresh_when_nothing_changed(seed_copy, capsys):
+    paths = seed_copy.paths
+    refreshes = len(seed_copy.query("select * from marts.audit_refresh_log"))
     assert main([]) == 0
     assert "nothing changed" in capsys.readouterr().out
-    assert len(query(paths.published_db, "select * from marts.audit_refresh_log")) == refreshes
+    assert len(seed_copy.query("select * from marts.audit_refresh_log")) == refreshes
     before = inputs_fingerprint(paths)
-    (raw / "new filing.txt").write_text("새 문서\n", encoding="utf-8")
+    (seed_copy.raw_dir / "new filing.txt").write_text("새 문서\n", encoding="utf-8")
     assert inputs_fingerprint(paths) != before
-
-
-def test_data_docs_keep_every_gate(first_refresh):
-    _, paths = first_refresh
-    refreshes = [r for (r,) in query(paths.published_db, "select refresh_id from marts.audit_refresh_log")]
-    index = (paths.data_dir / "gate" / "data_docs" / "site" / "index.html").read_text(encoding="utf-8")
-    assert len(refreshes) >= 5 and all(refresh in index for refresh in refreshes)
+    (seed_copy.raw_dir / "new filing.txt").unlink()
+    assert inputs_fingerprint(paths) == before
+    # a corrected manifest is a change too, though manifest.csv is no filing
+    (seed_copy.raw_dir / "manifest.csv").write_text("path,government\n004_dad12c48b3c039a4.txt,3170000\n",
+                                                     encoding="utf-8")
+    assert inputs_fingerprint(paths) != before

@@ -29,7 +29,12 @@ def test_unusable_rows_are_reported_and_the_rest_kept():
     entries, problems = read_manifest(text, FILES, CODES, KINDS)
     assert [(p.line, p.reason) for p in problems] == [
         (2, "manifest_path_outside"), (3, "manifest_path_outside"), (4, "manifest_missing_file"),
-        (5, "manifest_unknown_government"), (5, "manifest_unknown_kind"), (5, "manifest_bad_date")]
+        (5, "manifest_unknown_government")]
+    # one entry for a row however many of its fields are wrong, its detail naming every one
+    assert problems[3].detail == (
+        "line 5: '1234567' is no 기관코드 of the governments seed; the government is told from the content "
+        "instead; 'memo' is not one of news_article, "
+        "work_plan; the kind is told from the content instead; published_on '2023-13-01' is not a YYYY-MM-DD date")
     # the row still names its filing; only its bad fields are dropped
     assert [(e.file_path, e.government_code, e.kind, e.published_on) for e in entries] == [("news.txt", None, None, None)]
 

@@ -53,6 +53,16 @@ def test_a_pledge_list_cut_before_its_cell_separator_is_truncated(seed_text):
     assert reason and "without its '|' separator" in reason
 
 
+def test_a_line_appended_below_the_last_table_is_a_note_not_a_cut(seed_text, governments):
+    text = seed_text("001")
+    appended = text + ("" if text.endswith("\n") else "\n") + "추가 줄 1\n"
+    extraction = extract_document("doc", appended, governments)
+    assert len(extraction.facts["pledges"]) == 63
+    # the same line without its line break is where a copy was cut off
+    with pytest.raises(ReadError, match="without its '\\|' separator"):
+        extract_document("doc", appended.rstrip("\n"), governments)
+
+
 def test_a_table_of_another_layout_cut_mid_row():
     text = "인구 현황\n\n(단위 : 명)\n\n구분\t2022년\t2023년\n남\t1,200\t1,250\n여\t1,300\t1,310\n노인\t410"
     lines = split_lines(text)

@@ -27,6 +27,5 @@ select
     read_status,
     extract_status,
     is_kept_version,
-    modified_at,
     read_at as ingested_at
 from documents
