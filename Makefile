@@ -1,7 +1,7 @@
 # Everything a fresh clone needs, from Python 3.11 and make alone.
 #   make refresh   discover raw/, extract, dbt build, gate, publish warehouse/localgov.duckdb
 #                  (FORCE=1 rebuilds even when nothing changed)
-#   make test      the test suite
+#   make test      the test suite (what CI runs); make test-fast: unit tests and one refresh
 #   make dev       the Dagster UI on http://127.0.0.1:3000 with the whole asset graph
 #   make docs      the dbt docs site (models, columns, lineage) under <data dir>/docs
 #   make bench     the benchmarks: the gate's share of a refresh (benchmarks/results/) and the
@@ -24,7 +24,7 @@ PORT ?= 3000
 export PATH := $(BIN):$(PATH)
 export GX_ANALYTICS_ENABLED := False
 
-.PHONY: install browser refresh test dev docs bench bench-gate bench-scale bench-matching lock clean
+.PHONY: install browser refresh test test-fast dev docs bench bench-gate bench-scale bench-matching lock clean
 
 install: $(MANIFEST)
 
@@ -46,8 +46,14 @@ $(MANIFEST): $(STAMP) $(DBT_SOURCES)
 refresh: $(MANIFEST)
 	$(BIN)/python -m orchestration.refresh $(if $(FORCE),--force)
 
+# Two workers, each test file on one of them (its module fixtures stay in one process); the seed
+# warehouse is built once for both (tests/integration/conftest.py).
 test: $(MANIFEST) browser
-	$(BIN)/pytest
+	$(BIN)/pytest -n 2 --dist loadfile
+
+# For development: the unit tests and the seed warehouse's own checks (one refresh).
+test-fast: $(MANIFEST)
+	$(BIN)/pytest -n 2 --dist loadfile tests/unit tests/test_definitions.py tests/integration/test_refresh.py
 
 # Debian's Chromium and ChromeDriver for tests/ui (the Dagster UI test); nothing when present.
 browser:
@@ -76,7 +82,7 @@ dev: $(MANIFEST)
 
 lock: | $(VENV)/bin/python
 	$(BIN)/python -m pip install --quiet uv==0.13.8
-	$(BIN)/uv pip compile pyproject.toml --extra test --python $(BIN)/python -o requirements.lock
+	$(BIN)/uv pip compile pyproject.toml --extra test --python $(VENV)/bin/python -o requirements.lock
 
 clean:
 	rm -rf dbt_project/target dbt_project/logs .pytest_cache

@@ -18,9 +18,9 @@ def parents(graph, key: str) -> set[str]:
 
 
 def test_job_schedule_and_sensor_exist():
-    assert defs.resolve_job_def("refresh_job") is not None
+    assert defs.resolve_job_def("refresh_job").tags == {"localgov/refresh": "1"}
     assert defs.resolve_schedule_def("daily_refresh_schedule").cron_schedule == "0 6 * * *"
-    assert defs.resolve_sensor_def("raw_dir_sensor") is not None
+    assert defs.resolve_sensor_def("raw_dir_sensor").job_name == "refresh_job"
 
 
 @pytest.mark.parametrize(
@@ -72,6 +72,18 @@ def test_sensor_requests_one_refresh_per_change_of_the_raw_dir(tmp_path, monkeyp
         (tmp_path / "a.txt").unlink()
         removed = raw_dir_sensor(dg.build_sensor_context(instance=instance, cursor=cursor))
         assert isinstance(removed, dg.RunRequest) and removed.run_key != cursor
+
+
+def test_a_changed_manifest_or_review_file_is_a_change_for_the_sensor(tmp_path, monkeypatch):
+    monkeypatch.setenv("LOCALGOV_RAW_DIR", str(tmp_path))
+    (tmp_path / "a.txt").write_text("정원", encoding="utf-8")
+    with dg.instance_for_test() as instance:
+        cursor = raw_dir_sensor(dg.build_sensor_context(instance=instance)).run_key
+        for name in ("manifest.csv", "pledge_link_overrides.csv"):
+            (tmp_path / name).write_text("path,government\na.txt,3170000\n", encoding="utf-8")
+            changed = raw_dir_sensor(dg.build_sensor_context(instance=instance, cursor=cursor))
+            assert isinstance(changed, dg.RunRequest) and changed.run_key != cursor, name
+            cursor = changed.run_key
 
 
 def test_the_sensor_waits_while_a_refresh_runs(tmp_path, monkeypatch):

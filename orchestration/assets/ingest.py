@@ -17,6 +17,7 @@ from orchestration.pipeline.discovery import RawFile, discover
 from orchestration.pipeline.ingest import extract_new, read_new
 from orchestration.pipeline.lake import EXTRACT_TABLES, READ_TABLES, STATE_SCHEMAS, Lake, write_parquet
 from orchestration.pipeline.manifest import MANIFEST_NAME, manifest_rows
+from orchestration.pipeline.reviews import REVIEWS_NAME, review_rows
 from orchestration.pipeline.versions import carry_forward, earlier_candidates, kept_versions, updated_history
 from orchestration.resources import RefreshLock
 from orchestration.settings import export_environment
@@ -71,6 +72,24 @@ def raw_manifest(context: dg.AssetExecutionContext, refresh_lock: RefreshLock) -
     for problem in problems:
         context.log.warning(f"{MANIFEST_NAME} {problem['detail']}")
     return dg.MaterializeResult(metadata={"rows": len(rows) - len(problems), "problems": len(problems)})
+
+
+@dg.asset(
+    key="raw_reviews",
+    group_name="ingest",
+    owners=OWNERS,
+    deps=["raw_filings"],
+    description="The raw dir's optional pledge_link_overrides.csv: a reviewer's confirm or reject of pledge–project "
+                "links, beside the decisions the dbt seed ships; rows it cannot use are reported with their line.",
+)
+def raw_reviews(context: dg.AssetExecutionContext, refresh_lock: RefreshLock) -> dg.MaterializeResult:
+    paths = export_environment()
+    rows = review_rows(paths.raw_dir)
+    write_parquet(_state_path("reviews"), rows, STATE_SCHEMAS["reviews"])
+    problems = [row for row in rows if row.get("problem")]
+    for problem in problems:
+        context.log.warning(f"{REVIEWS_NAME} {problem['detail']}")
+    return dg.MaterializeResult(metadata={"decisions": len(rows) - len(problems), "problems": len(problems)})
 
 
 def _current_files() -> list[RawFile]:

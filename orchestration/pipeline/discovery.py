@@ -7,8 +7,10 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
-MANIFEST_FILE = "manifest.csv"
-IGNORED_NAMES = frozenset({MANIFEST_FILE, "README.md"})
+# What a person writes beside the filings (pipeline/manifest.py, pipeline/reviews.py): no filing
+# itself, but a change to either is a change to the warehouse.
+MANIFEST_FILE, REVIEWS_FILE = "manifest.csv", "pledge_link_overrides.csv"
+IGNORED_NAMES = frozenset({MANIFEST_FILE, REVIEWS_FILE, "README.md"})
 _CHUNK = 1 << 20
 
 
@@ -60,15 +62,15 @@ def discover(raw_dir: Path) -> list[RawFile]:
 
 
 def fingerprint(raw_dir: Path) -> str:
-    """A cheap digest of the raw dir's listing (paths, sizes, mtimes) for the sensor, the
-    manifest's bytes included: a corrected manifest row is a change too."""
+    """A cheap digest of the raw dir's listing (paths, sizes, mtimes) for the sensor, the bytes of
+    the manifest and of the reviewers' decisions included: a corrected row is a change too."""
     digest = hashlib.sha256()
     root = raw_dir.resolve()
     if root.is_dir():
         for path in iter_raw_paths(root):
             stat = path.stat()
             digest.update(f"{path.relative_to(root).as_posix()}\0{stat.st_size}\0{stat.st_mtime_ns}\n".encode())
-        manifest = root / MANIFEST_FILE
-        if manifest.is_file():
-            digest.update(b"manifest\0" + manifest.read_bytes())
+        for name in (MANIFEST_FILE, REVIEWS_FILE):
+            if (root / name).is_file():
+                digest.update(name.encode() + b"\0" + (root / name).read_bytes())
     return digest.hexdigest()

@@ -274,6 +274,21 @@ STATE_SCHEMAS: dict[str, pa.Schema] = {
         ("detail", pa.string()),
         ("manifest_sha256", pa.string()),
     ]),
+    "reviews": pa.schema([
+        ("line", pa.int32()),
+        ("government_code", pa.string()),
+        ("pledge_code", pa.string()),
+        ("org_unit", pa.string()),
+        ("project_name", pa.string()),
+        ("plan_year", pa.int32()),
+        ("decision", pa.string()),
+        ("reviewer", pa.string()),
+        ("reason", pa.string()),
+        ("decided_on", pa.date32()),
+        ("problem", pa.string()),  # empty for a usable row
+        ("detail", pa.string()),
+        ("file_sha256", pa.string()),
+    ]),
     "kept_versions": pa.schema([
         ("file_path", pa.string()),
         ("document_id", pa.string()),

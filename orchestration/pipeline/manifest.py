@@ -19,7 +19,7 @@ from pathlib import Path, PurePosixPath
 from orchestration.extract.text import ReadError, decode_bytes
 from orchestration.settings import GOVERNMENT_SEED
 
-MANIFEST_NAME = "manifest.csv"
+from orchestration.pipeline.discovery import MANIFEST_FILE as MANIFEST_NAME
 COLUMNS = ("path", "government", "kind", "published_on", "source_url")
 
 

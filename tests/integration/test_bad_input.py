@@ -1,5 +1,7 @@
-"""A messy raw dir in one refresh: every bad file gets its own reason in audit_quarantine, every
-good filing is published, and a manifest's unusable rows are listed by line."""
+"""A messy raw dir in one refresh of its own (a fresh data dir: nothing of the seed warehouse is
+reused): every bad file gets its own reason in audit_quarantine, every good filing is published
+(a CP949 work plan with CRLF line ends and a table of no known kind among them), and a manifest's
+unusable rows are listed by line."""
 
 import os
 import shutil
@@ -41,10 +43,15 @@ def refreshed(tmp_path_factory):
     lines = (SEEDS / WORK_PLAN).read_text(encoding="utf-8").split("\n")
     (raw / "업무계획 잘림.txt").write_text("\n".join(lines[:57] + [lines[57][:12]]), encoding="utf-8")
     (raw / "보고서..최종.txt").write_text("회의 결과 보고\n\n참석 12명\n", encoding="utf-8")
-    with (raw / "huge.txt").open("wb") as huge:  # 100 MiB of text, over the 64 MiB default limit
+    os.environ["LOCALGOV_MAX_FILE_BYTES"] = str(1024 * 1024)  # read when a filing is read
+    with (raw / "huge.txt").open("wb") as huge:  # 2 MiB of text, over the 1 MiB limit of this refresh
         block = ("가나다라 1,234 " * 4096).encode("utf-8")
-        while huge.tell() < 100 * 1024 * 1024:
+        while huge.tell() < 2 * 1024 * 1024:
             huge.write(block)
+    work_plan = (SEEDS / WORK_PLAN).read_text(encoding="utf-8")
+    (raw / "업무계획 cp949.txt").write_bytes(work_plan.replace("\n", "\r\n").encode("cp949", errors="replace"))
+    (raw / "통계 자료.txt").write_text("인구 현황\n\n(단위 : 명)\n\n구분  2022년  2023년\n남    1,200  1,250\n"
+                                     "여    1,300  1,310\n", encoding="utf-8")
     (elsewhere / "secret.txt").write_text("주민등록번호 없음, 외부 파일 3,456", encoding="utf-8")
     (raw / "outside.txt").symlink_to(elsewhere / "secret.txt")
     (raw / "manifest.csv").write_text(MANIFEST, encoding="utf-8")
@@ -62,14 +69,18 @@ def query(database, sql):
 
 def test_every_bad_file_is_quarantined_with_its_own_reason(refreshed):
     result, paths = refreshed
-    assert result.success and summary(result, paths)[1]
+    text, published = summary(result, paths)
+    assert result.success and published
+    assert "unknown kind:   2 filing(s), lines and table cells only: 보고서..최종.txt, 통계 자료.txt" in text
+    assert "    huge.txt: too_large (2101248 bytes is over the 1048576-byte limit" in text
     rows = query(paths.published_db, "select file_path, reason from marts.audit_quarantine "
                                      "where file_path not like 'manifest.csv%' order by 1")
     assert rows == [("empty.txt", "empty"), ("huge.txt", "too_large"), ("latin.txt", "undecodable"),
                     ("photo.png", "binary"), ("plan.hwp", "binary"), ("scan.pdf", "binary"),
                     ("업무계획 잘림.txt", "truncated")]
     details = dict(query(paths.published_db, "select file_path, detail from marts.audit_quarantine"))
-    assert details["huge.txt"].startswith("104") and "LOCALGOV_MAX_FILE_BYTES" in details["huge.txt"]
+    assert details["huge.txt"] == ("2101248 bytes is over the 1048576-byte limit (LOCALGOV_MAX_FILE_BYTES); "
+                                   "split the filing or raise the limit")
     assert details["plan.hwp"] == "the file is an HWP 3 document, not text; convert it to text first"
     assert query(paths.published_db, "select count(*) from marts.audit_quarantine where suggested_fix is null") == [(0,)]
 
@@ -85,7 +96,19 @@ def test_every_good_filing_is_published(refreshed):
         (NEWS, "news_article", "utf-8", "3170000", "content", date(2023, 11, 20)),
         ("news utf16.txt", "news_article", "utf-16", "3170000", "content", None),
         ("보고서..최종.txt", "unknown", "utf-8", None, None, None),
+        ("업무계획 cp949.txt", "work_plan", "cp949", "3170000", "content", None),
+        ("통계 자료.txt", "unknown", "utf-8", None, None, None),
     ]
+    columns = "org_unit, statement, grade, authorized, current, as_of, source_line, printed_value"
+    staffing = query(paths.published_db, f"select {columns} from marts.fct_staffing order by all")
+    assert len(staffing) == 111
+    assert ("기획예산과", "unit_page", "total", 21, 23, date(2023, 10, 31), 106, "21 (23)") in staffing
+    # a filing of no known kind is published with its generic layers, and no typed fact
+    unknown = query(paths.published_db, "select c.row_label, c.column_label, c.value, c.unit, c.table_layout "
+                                        "from marts.fct_table_cell c join marts.dim_document d using (document_id) "
+                                        "where d.file_path = '통계 자료.txt' order by c.source_line, c.column_index")
+    assert unknown == [("남", "2022년", 1200, "명", "aligned"), ("남", "2023년", 1250, "명", "aligned"),
+                       ("여", "2022년", 1300, "명", "aligned"), ("여", "2023년", 1310, "명", "aligned")]
     assert query(paths.published_db, "select count(*) from marts.dim_pledge") == [(63,)]
     assert query(paths.published_db, "select count(*), count(distinct document_id) from marts.fct_news_claim") == [(14, 2)]
     # the symlink leaving the raw dir is not followed: its target is nowhere

@@ -12,9 +12,6 @@
 """
 
 import os
-import shutil
-import subprocess
-import sys
 import time
 
 import pytest
@@ -238,34 +235,3 @@ def test_every_refresh_is_in_the_published_log(faults):
                          "(lines 44)")
     index = (warehouse.data_dir / "gate" / "data_docs" / "site" / "index.html").read_text(encoding="utf-8")
     assert log[0][0] in index and held.run_id in index
-
-
-def test_make_refresh_waits_for_a_dagster_run_of_the_same_data_dir(seed_copy):
-    """Two processes, as a run launched from the UI and `make refresh` are: the second waits for
-    the first to let go of the data dir's refresh lock, then refreshes."""
-    environment = os.environ | {"DAGSTER_HOME": str(seed_copy.paths.dagster_home)}
-    dagster = shutil.which("dagster", path=str(REPO_ROOT / ".venv" / "bin")) or "dagster"
-    marker = seed_copy.paths.state_dir / "paused_at_dbt"
-    run = subprocess.Popen([dagster, "job", "execute", "-m", "orchestration.definitions", "-j", "refresh_job"],
-                           cwd=REPO_ROOT, env=environment | {"LOCALGOV_PAUSE_AT": "dbt"},
-                           stdout=subprocess.DEVNULL, stderr=subprocess.STDOUT, start_new_session=True)
-    refresh = None
-    try:
-        deadline = time.monotonic() + 120
-        while not marker.exists():
-            assert run.poll() is None and time.monotonic() < deadline, "the Dagster run never reached dbt"
-            time.sleep(0.1)
-        refresh = subprocess.Popen([sys.executable, "-m", "orchestration.refresh", "--force"], cwd=REPO_ROOT,
-                                   env=environment, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
-        waited = ""
-        while "waiting for it to end" not in waited:
-            line = refresh.stdout.readline()
-            assert line, "the refresh ended without waiting"
-            waited += line
-        assert refresh.poll() is None
-    finally:
-        os.killpg(run.pid, 9)
-        run.wait()
-    out, _ = refresh.communicate(timeout=300)
-    assert refresh.returncode == 0, out[-3000:]
-    assert "  published:      " in out

@@ -1,19 +1,21 @@
 """Lineage an auditor can follow: every fact's excerpt is its filing line, `localgov` explains a
 fact and traces a line, and the same raw files give the same warehouse in two data dirs.
 
-Two data dirs, A and B, refresh the same seeds; B then refreshes again with one news figure
-changed (454 → 455 사업계획).
+The session's seed warehouse is A. B is a second data dir refreshed from scratch with the same
+seeds. A copy of A then refreshes with one news figure changed (454 → 455 사업계획) while a BI
+process reads the published file all along.
 """
 
+import ast
 import os
 import shutil
+import subprocess
+import sys
 
 import duckdb
 import pytest
 
 from orchestration.cli import main
-from orchestration.refresh import run_refresh
-from orchestration.settings import REPO_ROOT
 
 pytestmark = pytest.mark.slow
 NEWS = "003_8108045a813991b6.txt"
@@ -21,35 +23,50 @@ NEWS = "003_8108045a813991b6.txt"
 # comparison (refresh times live in audit_refresh_log, left out as a whole).
 INGESTION_TIMES = {"dim_document": "ingested_at", "audit_quarantine": "first_seen"}
 
-
-def refresh_into(raw, data):
-    os.environ.update(LOCALGOV_RAW_DIR=str(raw), LOCALGOV_DATA_DIR=str(data))
-    result, paths = run_refresh()
-    assert result.success
-    return paths
+READER = """
+import os, sys, time, duckdb
+path, stop = sys.argv[1], sys.argv[2]
+seen, reads = set(), 0
+while not os.path.exists(stop) and reads < 20000:  # bounded: the refresh takes far fewer
+    reads += 1
+    with duckdb.connect(path, read_only=True) as con:
+        refreshes = con.execute("select count(*) from marts.audit_refresh_log").fetchone()[0]
+        documents = con.execute("select count(*) from marts.dim_document").fetchone()[0]
+        rows = con.execute("select count(*) from marts.fct_revenue").fetchone()[0]
+    seen.add((refreshes, documents, rows))
+    time.sleep(0.01)
+print(sorted(seen))
+"""
 
 
 @pytest.fixture(scope="module")
-def warehouses(tmp_path_factory):
+def warehouses(seed_warehouse, tmp_path_factory):
     saved = dict(os.environ)
-    raw = tmp_path_factory.mktemp("raw")
-    for seed in (REPO_ROOT / "raw").glob("*.txt"):
-        shutil.copy(seed, raw / seed.name)
-    first = refresh_into(raw, tmp_path_factory.mktemp("data_a"))
-    snapshot_a = contents(first.published_db)
-    second = refresh_into(raw, tmp_path_factory.mktemp("data_b"))
-    snapshot_b = contents(second.published_db)
-    changed_raw = tmp_path_factory.mktemp("raw_changed")
-    for seed in raw.glob("*.txt"):
-        shutil.copy(seed, changed_raw / seed.name)
-    news = changed_raw / NEWS
+    root = tmp_path_factory.mktemp("lineage")
+    fresh = seed_warehouse.copy(root / "b")
+    shutil.rmtree(fresh.data_dir)
+    fresh.data_dir.mkdir()
+    result, text, published = fresh.refresh()
+    assert result.success and published, text
+
+    changed = seed_warehouse.copy(root / "changed")
+    news = changed.raw_dir / NEWS
     news.write_text(news.read_text(encoding="utf-8").replace("총 454개의", "총 455개의"), encoding="utf-8")
-    refresh_into(changed_raw, second.data_dir)
-    snapshot_changed = contents(second.published_db)
-    os.environ.update(LOCALGOV_RAW_DIR=str(raw), LOCALGOV_DATA_DIR=str(first.data_dir))
-    yield first, snapshot_a, snapshot_b, snapshot_changed
+    lake_files = {p: p.stat().st_mtime_ns for p in changed.paths.lake_dir.rglob("*.parquet")}
+    stop = root / "stop"
+    reader = subprocess.Popen([sys.executable, "-c", READER, str(changed.paths.published_db), str(stop)],
+                              stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    result, text, published = changed.refresh()
+    stop.touch()
+    out, err = reader.communicate(timeout=60)
+    assert result.success and published, text
+    assert reader.returncode == 0, err
     os.environ.clear()
     os.environ.update(saved)
+    yield {"a": contents(seed_warehouse.paths.published_db), "b": contents(fresh.paths.published_db),
+           "changed": contents(changed.paths.published_db), "reader": set(ast.literal_eval(out)),
+           "lake_before": lake_files,
+           "lake_after": {p: p.stat().st_mtime_ns for p in changed.paths.lake_dir.rglob("*.parquet")}}
 
 
 def query(database, sql):
@@ -73,7 +90,7 @@ def contents(database) -> dict[str, list[tuple]]:
 
 
 def test_two_data_dirs_give_the_same_warehouse(warehouses):
-    _, snapshot_a, snapshot_b, _ = warehouses
+    snapshot_a, snapshot_b = warehouses["a"], warehouses["b"]
     assert snapshot_a.keys() == snapshot_b.keys() and len(snapshot_a) == 29
     different = [table for table in snapshot_a if snapshot_a[table] != snapshot_b[table]]
     assert different == []
@@ -87,7 +104,7 @@ OWN_FILING_COLUMNS = {"mart_pledge_tracker": ("pledge_id", "government_code", "p
 
 
 def test_a_changed_filing_changes_only_its_own_rows(warehouses):
-    _, snapshot_a, _, changed = warehouses
+    snapshot_a, changed = warehouses["a"], warehouses["changed"]
     for table, columns in OWN_FILING_COLUMNS.items():
         snapshot_a = {**snapshot_a, table: sorted(({c: r[c] for c in columns} for r in snapshot_a[table]), key=repr)}
         changed = {**changed, table: sorted(({c: r[c] for c in columns} for r in changed[table]), key=repr)}
@@ -108,8 +125,16 @@ def test_a_changed_filing_changes_only_its_own_rows(warehouses):
     assert claims == [("455개", 455)]
 
 
-def test_every_excerpt_is_its_filing_line_and_prints_the_figure(warehouses):
-    paths = warehouses[0]
+def test_a_refresh_reads_only_the_changed_filing_and_readers_never_wait(warehouses):
+    # a BI process read the published file all through the refresh: never blocked, never a mix
+    assert warehouses["reader"] and warehouses["reader"] <= {(1, 5, 281), (2, 5, 281)}
+    before, after = warehouses["lake_before"], warehouses["lake_after"]
+    assert {p: after[p] for p in before} == before  # nothing read or extracted again
+    assert {p.parent.name for p in set(after) - set(before)} >= {"filings", "lines", "news_claims", "classifications"}
+
+
+def test_every_excerpt_is_its_filing_line_and_prints_the_figure(seed_warehouse):
+    paths = seed_warehouse.paths
     tables = [t for (t,) in query(paths.published_db, "select table_name from information_schema.columns "
                                                       "where table_schema = 'marts' and column_name = 'source_excerpt'")]
     assert len(tables) == 16
@@ -140,8 +165,8 @@ def first_key_and_line(paths, table):
                                    "fct_settlement", "fct_pledge_investment", "fct_candidate_finance",
                                    "fct_news_claim", "fct_table_cell", "dim_pledge", "dim_project", "dim_candidate",
                                    "audit_unclaimed_numbers"])
-def test_explain_prints_the_filing_line_and_the_refresh(warehouses, table, capsys):
-    paths = warehouses[0]
+def test_explain_prints_the_filing_line_and_the_refresh(seed_warehouse, table, capsys):
+    paths = seed_warehouse.use()
     key, line, excerpt, document_id = first_key_and_line(paths, table)
     assert main(["explain", table, key[:16]]) == 0
     out = capsys.readouterr().out
@@ -155,8 +180,8 @@ def test_explain_prints_the_filing_line_and_the_refresh(warehouses, table, capsy
     assert "lake:     lake/" in out and "parser:   0." in out
 
 
-def test_explain_lists_the_expectations_of_the_refresh(warehouses, capsys):
-    paths = warehouses[0]
+def test_explain_lists_the_expectations_of_the_refresh(seed_warehouse, capsys):
+    paths = seed_warehouse.use()
     key = query(paths.published_db, "select staffing_id from marts.fct_staffing where source_line = 44 "
                                     "and grade = 'total'")[0][0]
     assert main(["explain", "fct_staffing", key]) == 0
@@ -167,7 +192,8 @@ def test_explain_lists_the_expectations_of_the_refresh(warehouses, capsys):
     assert "unique_fct_staffing_staffing_id" in out
 
 
-def test_trace_lists_every_cell_and_fact_of_a_table_line(warehouses, capsys):
+def test_trace_lists_every_cell_and_fact_of_a_table_line(seed_warehouse, capsys):
+    seed_warehouse.use()
     assert main(["trace", "004_dad12c48b3c039a4.txt:58"]) == 0
     out = capsys.readouterr().out
     assert "  >    58 |  ⇥ 정책사업비 ⇥ 20,248,516 ⇥ 53,511,001 ⇥ △33,262,485 ⇥ △ 62.16" in out
@@ -180,8 +206,8 @@ def test_trace_lists_every_cell_and_fact_of_a_table_line(warehouses, capsys):
     assert "fct_news_claim (2):" in news and "numbers nobody took (2): 30 (label), 8 (label)" in news
 
 
-def test_status_and_clear_errors(warehouses, capsys):
-    paths = warehouses[0]
+def test_status_and_clear_errors(seed_warehouse, capsys):
+    paths = seed_warehouse.use()
     assert main(["status"]) == 0
     out = capsys.readouterr().out
     (refresh,) = query(paths.published_db, "select refresh_id from marts.audit_refresh_log")[0]

@@ -1,35 +1,18 @@
 """Pledge tracking on the seeds, through the whole refresh: the bridge from 금천구's pledges to its
 work plan's projects, the mentions in its other filings, the tracker per pledge and per
-government; and a reviewer's override in the seed, honoured by the next refresh."""
-
-import os
-import shutil
+government; and a reviewer's decision in the raw dir, honoured by the next refresh."""
 
 import duckdb
 import pytest
 
-from orchestration.refresh import run_refresh
-from orchestration.settings import REPO_ROOT
-
 pytestmark = pytest.mark.slow
 
-OVERRIDES = REPO_ROOT / "dbt_project" / "seeds" / "pledge_link_overrides.csv"
 HALL = "내일을 만드는 미래직업체험관 조성·운영"
 
 
-@pytest.fixture(scope="module")
-def published(tmp_path_factory):
-    saved = dict(os.environ)
-    raw = tmp_path_factory.mktemp("raw")
-    for seed in (REPO_ROOT / "raw").glob("*.txt"):
-        shutil.copy(seed, raw / seed.name)
-    os.environ["LOCALGOV_RAW_DIR"] = str(raw)
-    os.environ["LOCALGOV_DATA_DIR"] = str(tmp_path_factory.mktemp("data"))
-    result, paths = run_refresh()
-    assert result.success
-    yield paths
-    os.environ.clear()
-    os.environ.update(saved)
+@pytest.fixture
+def published(seed_warehouse):
+    return seed_warehouse.paths
 
 
 def query(paths, sql, parameters=None):
@@ -86,17 +69,22 @@ def test_the_tracker_adds_up_the_money_behind_each_pledge(published):
         ("3170000", 63, 3, 18, 3, 45, 3), ("3600000", 62, 58, 0, 0, 4, 0), ("6110000", 40, 0, 0, 0, 40, 0)]
 
 
-def test_a_reviewers_reject_removes_the_link_on_the_next_refresh(published):
-    original = OVERRIDES.read_text(encoding="utf-8")
-    try:
-        OVERRIDES.write_text(original + f"3170000,경제공동체-04,일자리청년과,{HALL},2024,reject,test reviewer,"
-                                        "not the pledge's hall,2026-11-24\n", encoding="utf-8")
-        result, paths = run_refresh()
-        assert result.success
-    finally:
-        OVERRIDES.write_text(original, encoding="utf-8")
+def test_a_reviewers_reject_removes_the_link_on_the_next_refresh(seed_copy):
+    """Its own refresh: the decision is written into the raw dir of a copy of the seeds."""
+    (seed_copy.raw_dir / "pledge_link_overrides.csv").write_text(
+        "government_code,pledge_code,org_unit,project_name,plan_year,decision,reviewer,reason,decided_on\n"
+        f"3170000,경제공동체-04,일자리청년과,{HALL},2024,reject,test reviewer,not the pledge's hall,2026-11-24\n"
+        "3170000,경제공동체-04,일자리청년과,,2024,reject,test reviewer,no project named,2026-11-24\n",
+        encoding="utf-8")
+    result, text, published = seed_copy.refresh()
+    assert result.success and published, text
+    paths = seed_copy.paths
     assert query(paths, "select project_name from marts.bridge_pledge_project where pledge_code = '경제공동체-04'") == [
         ("창업 및 직업전환학교(전직학교) 운영",)]
     assert query(paths, """
         select linked_projects, plan_year_budget_krw, multi_year_budget_krw from marts.mart_pledge_tracker
         where pledge_code = '경제공동체-04'""") == [(1, 51_010_000, 156_010_000)]
+    # the seed's own decision still counts, and the row naming no project is listed by its line
+    assert query(paths, "select count(*) from marts.bridge_pledge_project where link_status = 'confirmed'") == [(1,)]
+    assert query(paths, "select file_path, reason, detail from marts.audit_quarantine") == [
+        ("pledge_link_overrides.csv:3", "review_bad_row", "line 3: project_name is empty")]

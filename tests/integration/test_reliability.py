@@ -1,22 +1,23 @@
 """A refresh killed at any stage leaves the published warehouse as it was, and the next one
 succeeds without cleanup; a second refresh of the same data dir waits for the first.
 
-One data dir, in order: a published refresh of the seeds; then refreshes killed (SIGKILL, the
-whole process group, dbt included) at the point each stage signals (``crashpoints.py``): while
-extracting a changed filing, during the dbt build, in the gate, and with the new warehouse
-written but not yet renamed into place. Each killed refresh is followed by the next, which must
-get past the point of the one before. A last, plain refresh is started while the publish-stage
-one holds the lock: it waits, then publishes everything, the changed filing included.
+A copy of the seed warehouse, in order: refreshes killed (SIGKILL, the whole process group, dbt
+included) at the point each stage signals (``crashpoints.py``): while extracting a changed
+filing, during the dbt build, in the gate, and, in a Dagster run launched as the UI launches
+one, with the new warehouse written but not yet renamed into place. Each killed refresh is
+followed by the next, which must get past the point of the one before. A last, plain refresh is
+started while the publish-stage run holds the lock: it waits, then publishes everything, the
+changed filing included.
 """
 
 import fcntl
 import hashlib
 import os
-import shutil
 import signal
 import subprocess
 import sys
 import time
+from pathlib import Path
 
 import duckdb
 import pytest
@@ -64,16 +65,21 @@ def published_documents(database):
         return sorted(connection.execute("select file_path, document_id from marts.dim_document").fetchall())
 
 
-@pytest.fixture(scope="module")
-def data_dir(tmp_path_factory):
-    raw, data = tmp_path_factory.mktemp("raw"), tmp_path_factory.mktemp("data")
-    for seed in (REPO_ROOT / "raw").glob("*.txt"):
-        shutil.copy(seed, raw / seed.name)
-    environment = os.environ | {"LOCALGOV_RAW_DIR": str(raw), "LOCALGOV_DATA_DIR": str(data)}
-    first = start_refresh(environment)
-    out, _ = first.communicate(timeout=WAIT_SECONDS)
-    assert first.returncode == 0, out[-3000:]
-    return raw, data, environment
+@pytest.fixture
+def data_dir(seed_warehouse, tmp_path):
+    copy = seed_warehouse.copy(tmp_path)
+    environment = os.environ | {"LOCALGOV_RAW_DIR": str(copy.raw_dir), "LOCALGOV_DATA_DIR": str(copy.data_dir),
+                                "DAGSTER_HOME": str(copy.paths.dagster_home)}
+    return copy.raw_dir, copy.data_dir, environment
+
+
+def start_dagster_run(environment, pause_at):
+    """A run as the UI, the sensor or the schedule launches one: its own process, the job's
+    in-process executor, the data dir's Dagster instance."""
+    dagster = Path(sys.executable).parent / "dagster"
+    return subprocess.Popen([str(dagster), "job", "execute", "-m", "orchestration.definitions", "-j", "refresh_job"],
+                            cwd=REPO_ROOT, env=environment | {"LOCALGOV_PAUSE_AT": pause_at},
+                            stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, start_new_session=True)
 
 
 def test_killed_at_every_stage_the_published_warehouse_stands_and_the_next_refresh_succeeds(data_dir):
@@ -86,10 +92,11 @@ def test_killed_at_every_stage_the_published_warehouse_stands_and_the_next_refre
     news.write_text(news.read_text(encoding="utf-8").replace("총 454개의", "총 455개의"), encoding="utf-8")
     for stage in (EXTRACT, DBT, GATE, PUBLISH):
         marker = data / "state" / f"paused_at_{stage}"
-        refresh = start_refresh(environment, pause_at=stage)
+        # the last one is a Dagster run, as launched from the UI: `make refresh` waits for it too
+        refresh = start_dagster_run(environment, stage) if stage == PUBLISH else start_refresh(environment, stage)
         wait_for(marker.exists, refresh, f"pause at {stage}")
         if stage == PUBLISH:
-            # a plain refresh asked for now waits for the lock the paused one holds
+            # a plain refresh asked for now waits for the lock the paused run holds
             assert lock_is_held(data / "state" / "refresh.lock")
             waiting = start_refresh(environment)
             said = ""

@@ -58,9 +58,9 @@ def test_extraction_under_the_multiprocess_executor_fills_the_lake_as_in_process
         assert run.status == dg.DagsterRunStatus.SUCCESS
         started = {e.step_key: e.dagster_event.pid for e in instance.all_logs(run.run_id)
                    if e.dagster_event and e.dagster_event.event_type == dg.DagsterEventType.STEP_START}
-    # One process per step: discovery, manifest, reading, extraction.
-    assert set(started) == {"raw_filings", "raw_manifest", "read_filings", "extract_filings"}
-    assert len(set(started.values())) == 4
+    # One process per step: discovery, manifest, reviews, reading, extraction.
+    assert set(started) == {"raw_filings", "raw_manifest", "raw_reviews", "read_filings", "extract_filings"}
+    assert len(set(started.values())) == 5
 
     expected = lake_contents(tmp_path / "in_process")
     assert lake_contents(tmp_path / "multiprocess") == expected

@@ -1,8 +1,26 @@
 -- Each reviewer's decision with the pledge and the project it names, resolved here once for the bridge and
 -- for the test that warns about decisions naming nothing (pledge_id or project_id null: a typo,
 -- or a filing no longer in the raw dir). Spaces in department and project names are ignored.
-with overrides as (
-    select * from {{ ref('pledge_link_overrides') }}
+--
+-- Decisions come from the seed (shipped with the project) and from the raw dir's
+-- pledge_link_overrides.csv (made by a deployment's reviewers); of two decisions on one pair the
+-- later one counts, the raw dir's on the same day.
+with decisions as (
+    select *, 1 as precedence from {{ ref('pledge_link_overrides') }}
+    union all by name
+    select government_code, pledge_code, org_unit, project_name, plan_year, decision, reviewer, reason,
+        decided_on, 0 as precedence
+    from {{ ref('stg_lake__reviews') }}
+    where problem is null
+),
+
+overrides as (
+    select * exclude (precedence)
+    from decisions
+    qualify row_number() over (
+        partition by government_code, pledge_code, replace(org_unit, ' ', ''), replace(project_name, ' ', ''), plan_year
+        order by decided_on desc nulls last, precedence
+    ) = 1
 ),
 
 pledges as (

@@ -68,6 +68,21 @@ manifest_rows as (
         cast(null as timestamp with time zone) as first_seen
     from manifest_problems
     left join reasons on reasons.reason = manifest_problems.problem
+),
+
+-- A reviewer's decision that cannot be used is listed as `pledge_link_overrides.csv:<line>`.
+review_rows as (
+    select
+        'pledge_link_overrides.csv' || case when line > 0 then ':' || line else '' end as file_path,
+        file_sha256 as sha256,
+        reviews.problem as reason,
+        reviews.detail,
+        reasons.suggested_fix,
+        cast(null as varchar) as kept_sha256,
+        cast(null as timestamp with time zone) as first_seen
+    from {{ ref('stg_lake__reviews') }} as reviews
+    left join reasons on reasons.reason = reviews.problem
+    where reviews.problem is not null
 )
 
 select * from filings
@@ -75,3 +90,5 @@ union all
 select * from held_back
 union all
 select * from manifest_rows
+union all
+select * from review_rows
