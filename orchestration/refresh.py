@@ -143,6 +143,7 @@ def unknown_kind_lines(build_db) -> list[str]:
     with duckdb.connect(str(build_db), read_only=True) as con:
         paths = [p for (p,) in con.execute(
             "select file_path from marts.dim_document where kind = 'unknown' and read_status = 'ok' "
+            "and extract_status = 'ok' "
             "order by file_path").fetchall()]
     if not paths:
         return []

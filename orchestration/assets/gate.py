@@ -10,7 +10,7 @@ import dagster as dg
 from dagster_dbt import DbtCliResource
 
 from orchestration.assets import OWNERS, run_started_at
-from orchestration.assets.transform import dbt_models
+from orchestration.assets.transform import dbt_models, keep_partial_parse, reuse_partial_parse
 from orchestration.pipeline.crashpoints import GATE, pause_point
 from orchestration.pipeline.gate import (
     HOLD_BACK,
@@ -60,7 +60,9 @@ def warehouse_gate(context: dg.AssetExecutionContext, dbt: DbtCliResource, refre
 
     def rebuild() -> None:
         context.log.warning("expectations fail on rows of particular filings; building again without them")
+        reuse_partial_parse(paths)
         rebuilds.append(dbt.cli(["build"], manifest=dbt_project().manifest_path, raise_on_error=False).wait())
+        keep_partial_parse(rebuilds[-1], paths)
 
     def faults():
         found = build_faults(rebuilds[-1].target_path, manifest, paths.build_db) if rebuilds else []

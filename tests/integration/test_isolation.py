@@ -8,7 +8,8 @@
   nothing; then a work plan whose new version prints a negative headcount, a pledge list that
   prints one code twice, a leaflet cut off mid-table and a manifest row with two problems are
   held back or quarantined with the check and the line named, the last good versions stay
-  published, and everything else publishes.
+  published, and everything else publishes; a reviewer's reject written beside the filings
+  (the same refresh, to spare one) removes the link it names.
 """
 
 import os
@@ -24,6 +25,7 @@ pytestmark = pytest.mark.slow
 SEEDS = REPO_ROOT / "raw"
 LEAFLET, PLEDGES, INVESTMENTS, NEWS, WORK_PLAN = sorted(path.name for path in SEEDS.glob("*.txt"))
 COPIES = 20  # of each of the five seeds: 100 in all
+HALL = "내일을 만드는 미래직업체험관 조성·운영"
 
 
 def aligned(text: str) -> str:
@@ -164,6 +166,12 @@ def faults(seed_warehouse, tmp_path_factory):
     (raw / LEAFLET).write_text("\n".join(leaflet[:32] + [leaflet[32][:6]]), encoding="utf-8")
     (raw / "manifest.csv").write_text(f"path,government,kind,published_on,source_url\n{NEWS},,budget_book,yesterday,\n",
                                       encoding="utf-8")
+    # and a reviewer's decisions beside the filings: one reject, one row that names no project
+    (raw / "pledge_link_overrides.csv").write_text(
+        "government_code,pledge_code,org_unit,project_name,plan_year,decision,reviewer,reason,decided_on\n"
+        f"3170000,경제공동체-04,일자리청년과,{HALL},2024,reject,test reviewer,not the pledge's hall,2026-11-24\n"
+        "3170000,경제공동체-04,일자리청년과,,2024,reject,test reviewer,no project named,2026-11-24\n",
+        encoding="utf-8")
     held = warehouse.refresh()
     yield warehouse, originals, failed, held
     os.environ.clear()
@@ -192,7 +200,8 @@ def test_broken_filings_are_held_back_and_the_rest_publishes(faults):
         (LEAFLET, "truncated", originals[LEAFLET]),
         (WORK_PLAN, "held_back", originals[WORK_PLAN]),
         ("dup_001.txt", "held_back", None),
-        ("manifest.csv:2", "manifest_unknown_kind", None)]
+        ("manifest.csv:2", "manifest_unknown_kind", None),
+        ("pledge_link_overrides.csv:3", "review_bad_row", None)]
     details = [detail for _, _, detail, _ in quarantine]
     assert details[0].startswith("the file ends at line 33 inside table")
     assert details[1].startswith("fails fct_staffing.expect_column_values_to_be_between(authorized) on line(s) 44: ")
@@ -201,6 +210,7 @@ def test_broken_filings_are_held_back_and_the_rest_publishes(faults):
     assert details[3] == ("line 2: 'budget_book' is not one of candidate_disclosure, news_article, "
                           "pledge_investment_plan, pledge_list, work_plan; the kind is told from the content "
                           "instead; published_on 'yesterday' is not a YYYY-MM-DD date")
+    assert details[4] == "line 3: project_name is empty"
     assert "  held back:      2 filing(s)" in text
     assert f"    {WORK_PLAN}: fct_staffing.expect_column_values_to_be_between(authorized) (lines 44)" in text
     assert "    dup_001.txt: unique_dim_pledge_pledge_id, unique_mart_pledge_tracker_pledge_id (lines 11, 15)" in text
@@ -219,7 +229,7 @@ def test_the_last_good_versions_stay_published(faults, seed_warehouse):
                            "order by all") == [
         (LEAFLET, False, "failed"), (LEAFLET, True, "ok"), (PLEDGES, False, "ok"), (INVESTMENTS, False, "ok"),
         (NEWS, False, "ok"), (WORK_PLAN, True, "ok")]
-    for table in ("dim_pledge", "fct_revenue", "fct_project_budget", "current_staffing"):
+    for table in ("dim_pledge", "fct_revenue", "fct_project_budget", "current_staffing", "fct_pledge_mention"):
         assert warehouse.query(f"select count(*) from marts.{table}") == seed_warehouse.query(
             f"select count(*) from marts.{table}"), table
 
@@ -235,3 +245,15 @@ def test_every_refresh_is_in_the_published_log(faults):
                          "(lines 44)")
     index = (warehouse.data_dir / "gate" / "data_docs" / "site" / "index.html").read_text(encoding="utf-8")
     assert log[0][0] in index and held.run_id in index
+
+
+def test_a_reviewers_reject_beside_the_filings_removes_the_link(faults):
+    warehouse, *_ = faults
+    assert warehouse.query("select project_name, link_status from marts.bridge_pledge_project "
+                           "where pledge_code = '경제공동체-04'") == [("창업 및 직업전환학교(전직학교) 운영", "matched")]
+    assert warehouse.query("""
+        select linked_projects, plan_year_budget_krw, multi_year_budget_krw from marts.mart_pledge_tracker
+        where pledge_code = '경제공동체-04'""") == [(1, 51_010_000, 156_010_000)]
+    # the seed's own decision still counts
+    assert warehouse.query("select pledge_code from marts.bridge_pledge_project where link_status = 'confirmed'") == [
+        ("복지건강-04",)]

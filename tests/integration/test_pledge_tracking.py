@@ -1,6 +1,7 @@
 """Pledge tracking on the seeds, through the whole refresh: the bridge from 금천구's pledges to its
 work plan's projects, the mentions in its other filings, the tracker per pledge and per
-government; and a reviewer's decision in the raw dir, honoured by the next refresh."""
+government. A reviewer's reject written beside the filings is tested with the broken filings of
+test_isolation.py, in the same refresh."""
 
 import duckdb
 import pytest
@@ -67,24 +68,3 @@ def test_the_tracker_adds_up_the_money_behind_each_pledge(published):
         select government_code, pledges, with_budget, with_mentions, with_both, with_neither, with_linked_projects
         from marts.mart_pledge_tracker_summary order by government_code""") == [
         ("3170000", 63, 3, 18, 3, 45, 3), ("3600000", 62, 58, 0, 0, 4, 0), ("6110000", 40, 0, 0, 0, 40, 0)]
-
-
-def test_a_reviewers_reject_removes_the_link_on_the_next_refresh(seed_copy):
-    """Its own refresh: the decision is written into the raw dir of a copy of the seeds."""
-    (seed_copy.raw_dir / "pledge_link_overrides.csv").write_text(
-        "government_code,pledge_code,org_unit,project_name,plan_year,decision,reviewer,reason,decided_on\n"
-        f"3170000,경제공동체-04,일자리청년과,{HALL},2024,reject,test reviewer,not the pledge's hall,2026-11-24\n"
-        "3170000,경제공동체-04,일자리청년과,,2024,reject,test reviewer,no project named,2026-11-24\n",
-        encoding="utf-8")
-    result, text, published = seed_copy.refresh()
-    assert result.success and published, text
-    paths = seed_copy.paths
-    assert query(paths, "select project_name from marts.bridge_pledge_project where pledge_code = '경제공동체-04'") == [
-        ("창업 및 직업전환학교(전직학교) 운영",)]
-    assert query(paths, """
-        select linked_projects, plan_year_budget_krw, multi_year_budget_krw from marts.mart_pledge_tracker
-        where pledge_code = '경제공동체-04'""") == [(1, 51_010_000, 156_010_000)]
-    # the seed's own decision still counts, and the row naming no project is listed by its line
-    assert query(paths, "select count(*) from marts.bridge_pledge_project where link_status = 'confirmed'") == [(1,)]
-    assert query(paths, "select file_path, reason, detail from marts.audit_quarantine") == [
-        ("pledge_link_overrides.csv:3", "review_bad_row", "line 3: project_name is empty")]

@@ -296,25 +296,28 @@ def test_no_contact_data_of_the_leaflet_anywhere(seed_warehouse):
     # with their dashes: a bare digit run could turn up inside a hex key by chance
     secrets = ("010-2426-0811", "2426-0811", "thespeech0811", "100-0003-75746", "0003-75746", "경인로 367")
     lake_text = "\n".join(
-        " ".join(map(str, row)) for file in paths.lake_dir.rglob("*.parquet")
-        for row in duckdb.sql(f"select * from read_parquet('{file}')").fetchall())
+        " ".join(map(str, row)) for folder in sorted(p for p in paths.lake_dir.iterdir() if p.is_dir())
+        for row in duckdb.sql(f"select * from read_parquet('{folder}/*.parquet', union_by_name = true)").fetchall())
     assert lake_text and not [s for s in secrets if s in lake_text]
-    columns = query(paths.published_db, "select table_schema, table_name, column_name from information_schema.columns "
-                                        "where data_type = 'VARCHAR'")
-    found = [(table, column, s) for schema, table, column in columns for s in secrets
-             if query(paths.published_db, f'select count(*) from "{schema}"."{table}" '
-                                          f'where contains("{column}", \'{s}\')')[0][0]]
-    assert columns and found == []
     # and no other phone number, e-mail address or account number, by patterns of their own
     # (not the masker's)
     patterns = {"mobile": r"\b01[016789]-?[0-9]{3,4}-?[0-9]{4}\b", "landline": r"\b0[0-9]{1,2}-[0-9]{3,4}-[0-9]{4}\b",
                 "e-mail": r"[A-Za-z0-9._+-]+@[A-Za-z0-9-]+\.[A-Za-z.]+", "account": r"\b[0-9]{3,6}-[0-9]{2,6}-[0-9]{4,8}\b"}
     assert {name: re.findall(pattern, lake_text) for name, pattern in patterns.items()} == {
         "mobile": [], "landline": [], "e-mail": [], "account": []}
-    published = [(table, column, name) for schema, table, column in columns for name, pattern in patterns.items()
-                 if query(paths.published_db, f'select count(*) from "{schema}"."{table}" '
-                                              f"where regexp_matches(\"{column}\", '{pattern}')")[0][0]]
-    assert published == []
+    # every text column of every published table, each in one query for all secrets and patterns
+    with duckdb.connect(str(paths.published_db), read_only=True) as connection:
+        columns = connection.execute("select table_schema, table_name, column_name from information_schema.columns "
+                                     "where data_type = 'VARCHAR'").fetchall()
+        tests = [(s, f"contains(COLUMN, '{s}')") for s in secrets] + [
+            (name, f"regexp_matches(COLUMN, '{pattern}')") for name, pattern in patterns.items()]
+        found = []
+        for schema, table, column in columns:
+            counts = connection.execute("select " + ", ".join(f"count(*) filter (where {test.replace('COLUMN', chr(34) + column + chr(34))})"
+                                                              for _, test in tests)
+                                        + f' from "{schema}"."{table}"').fetchone()
+            found += [(table, column, what) for (what, _), n in zip(tests, counts) if n]
+    assert len(columns) > 100 and found == []
 
 
 def test_bi_questions_through_sqlalchemy_read_only(seed_warehouse):

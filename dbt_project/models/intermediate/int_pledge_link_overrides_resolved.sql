@@ -23,8 +23,12 @@ overrides as (
     ) = 1
 ),
 
+-- A decision names a pledge by government and code: the pledge of the current version of its list.
 pledges as (
-    select pledge_id, government_code, pledge_code from {{ ref('int_pledges_resolved') }}
+    select pledges.pledge_id, pledges.government_code, pledges.pledge_code
+    from {{ ref('int_pledges_resolved') }} as pledges
+    inner join {{ ref('int_documents_joined') }} as documents
+        on documents.document_id = pledges.document_id and documents.is_current_version
 ),
 
 projects as (
