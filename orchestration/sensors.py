@@ -1,9 +1,11 @@
-"""A sensor on the raw dir: new, changed or removed files request one refresh."""
+"""A sensor on what the warehouse is made from: new, changed or removed files in the raw dir (its
+manifest and reviewers' decisions included), and a changed parser, model, seed or suite, each
+request one refresh."""
 
 import dagster as dg
 
 from orchestration.jobs import refresh_job
-from orchestration.pipeline.discovery import fingerprint
+from orchestration.refresh import inputs_fingerprint
 from orchestration.settings import current_paths
 
 ACTIVE = [dg.DagsterRunStatus.QUEUED, dg.DagsterRunStatus.NOT_STARTED, dg.DagsterRunStatus.STARTING,
@@ -12,12 +14,12 @@ ACTIVE = [dg.DagsterRunStatus.QUEUED, dg.DagsterRunStatus.NOT_STARTED, dg.Dagste
 
 @dg.sensor(job=refresh_job, minimum_interval_seconds=30, default_status=dg.DefaultSensorStatus.RUNNING)
 def raw_dir_sensor(context: dg.SensorEvaluationContext):
-    digest = fingerprint(current_paths().raw_dir)
+    digest = inputs_fingerprint(current_paths())
     if digest == context.cursor:
-        return dg.SkipReason("raw dir unchanged")
+        return dg.SkipReason("raw dir and code unchanged")
     running = context.instance.get_runs(dg.RunsFilter(job_name=refresh_job.name, statuses=ACTIVE), limit=1)
     if running:
         # Cursor left alone: the change is picked up once the running refresh ends.
-        return dg.SkipReason(f"raw dir changed, but refresh {running[0].run_id} is still running")
+        return dg.SkipReason(f"inputs changed, but refresh {running[0].run_id} is still running")
     context.update_cursor(digest)
     return dg.RunRequest(run_key=digest)

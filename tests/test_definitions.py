@@ -97,5 +97,5 @@ def test_the_sensor_waits_while_a_refresh_runs(tmp_path, monkeypatch):
         context = dg.build_sensor_context(instance=instance, cursor="before")
         skipped = raw_dir_sensor(context)
         assert isinstance(skipped, dg.SkipReason)
-        assert skipped.skip_message == "raw dir changed, but refresh running-refresh is still running"
+        assert skipped.skip_message == "inputs changed, but refresh running-refresh is still running"
         assert context.cursor == "before"  # the change is picked up once that refresh ends
