@@ -96,19 +96,26 @@ def read_manifest(text: str, file_paths: set[str], government_codes: set[str],
     return entries, problems
 
 
+def read_beside_filings(path: Path) -> tuple[str | None, str, str | None]:
+    """A file a person keeps beside the filings (this manifest, the reviewers' decisions): its
+    text (None when it cannot be decoded), the SHA-256 of its bytes, and why it could not be read."""
+    data = path.read_bytes()
+    digest = hashlib.sha256(data).hexdigest()
+    try:
+        return decode_bytes(data).text, digest, None
+    except ReadError as error:
+        return None, digest, f"{path.name}: {error.detail}"
+
+
 def manifest_rows(raw_dir: Path, file_paths: set[str], kinds: set[str]) -> list[dict]:
     """The state records of the raw dir's manifest: its usable rows (``problem`` empty) and the
     rows it could not use, with why; none without a manifest."""
     path = raw_dir / MANIFEST_NAME
     if not path.is_file():
         return []
-    data = path.read_bytes()
-    digest = hashlib.sha256(data).hexdigest()
-    try:
-        text = decode_bytes(data).text
-    except ReadError as error:
-        return [{"line": 0, "problem": "manifest_unreadable", "detail": f"{MANIFEST_NAME}: {error.detail}",
-                 "manifest_sha256": digest}]
+    text, digest, unreadable = read_beside_filings(path)
+    if text is None:
+        return [{"line": 0, "problem": "manifest_unreadable", "detail": unreadable, "manifest_sha256": digest}]
     with GOVERNMENT_SEED.open(encoding="utf-8") as seed:
         codes = {row["government_code"] for row in csv.DictReader(seed)}
     entries, problems = read_manifest(text, file_paths, codes, kinds)

@@ -9,13 +9,12 @@ deployment makes, and where both decide the same pair the later decision wins (s
 from __future__ import annotations
 
 import csv
-import hashlib
 import io
 from datetime import date
 from pathlib import Path
 
-from orchestration.extract.text import ReadError, decode_bytes
 from orchestration.pipeline.discovery import REVIEWS_FILE as REVIEWS_NAME
+from orchestration.pipeline.manifest import read_beside_filings
 
 COLUMNS = ("government_code", "pledge_code", "org_unit", "project_name", "plan_year", "decision", "reviewer",
            "reason", "decided_on")
@@ -42,13 +41,9 @@ def review_rows(raw_dir: Path) -> list[dict]:
     path = raw_dir / REVIEWS_NAME
     if not path.is_file():
         return []
-    data = path.read_bytes()
-    digest = hashlib.sha256(data).hexdigest()
-    try:
-        text = decode_bytes(data).text
-    except ReadError as error:
-        return [{"line": 0, "problem": "review_unreadable", "detail": f"{REVIEWS_NAME}: {error.detail}",
-                 "file_sha256": digest}]
+    text, digest, unreadable = read_beside_filings(path)
+    if text is None:
+        return [{"line": 0, "problem": "review_unreadable", "detail": unreadable, "file_sha256": digest}]
     reader = csv.DictReader(io.StringIO(text))
     missing = [column for column in COLUMNS[:6] if column not in (reader.fieldnames or [])]
     if missing:

@@ -42,3 +42,24 @@ def test_unusable_rows_are_reported_and_the_rest_kept():
 def test_a_manifest_without_a_path_column_is_one_problem():
     entries, problems = read_manifest("file,government\nnews.txt,3170000\n", FILES, CODES, KINDS)
     assert entries == [] and [(p.line, p.reason) for p in problems] == [(1, "manifest_header")]
+
+
+def test_a_reviewers_decisions_beside_the_filings(tmp_path):
+    from datetime import date
+
+    from orchestration.pipeline.reviews import review_rows
+
+    assert review_rows(tmp_path) == []
+    (tmp_path / "pledge_link_overrides.csv").write_text(
+        "government_code,pledge_code,org_unit,project_name,plan_year,decision,reviewer,reason,decided_on\n"
+        "3170000,경제공동체-04,일자리청년과,전직학교 운영,2024,reject,kim,not it,2026-11-24\n"
+        "3170000,경제공동체-05,일자리청년과,일자리 창출,20x4,maybe,kim,,2026-13-01\n", encoding="utf-8")
+    good, bad = review_rows(tmp_path)
+    assert (good["line"], good["pledge_code"], good["plan_year"], good["decision"], good["decided_on"],
+            good["problem"]) == (2, "경제공동체-04", 2024, "reject", date(2026, 11, 24), None)
+    assert (bad["line"], bad["problem"], bad["plan_year"]) == (3, "review_bad_row", None)
+    assert bad["detail"] == ("line 3: decision 'maybe' is neither confirm nor reject; plan_year '20x4' is not a "
+                             "year; decided_on '2026-13-01' is not a YYYY-MM-DD date")
+    (tmp_path / "pledge_link_overrides.csv").write_text("pledge,decision\n1,confirm\n", encoding="utf-8")
+    [header] = review_rows(tmp_path)
+    assert header["problem"] == "review_header" and "missing government_code, pledge_code" in header["detail"]

@@ -1,3 +1,4 @@
+-- A budget row's printed 증감 against the difference of its two years' amounts.
 with budget_changes as (
     select * from {{ ref('int_department_budget_changes') }}
 ),
@@ -22,8 +23,4 @@ comparisons as (
     where change_krw is not null
 )
 
-select
-    {{ surrogate_key(['check_name', 'document_id', 'other_document_id', 'subject', 'source_line', 'other_line']) }} as discrepancy_id,
-    *,
-    difference is null or difference > tolerance as is_finding
-from comparisons
+{{ comparisons_flagged(['check_name', 'document_id', 'other_document_id', 'subject', 'source_line', 'other_line']) }}

@@ -1,3 +1,4 @@
+-- A budget row's printed 증감률 against the rate its two years' amounts give (sign errors named).
 with budget_changes as (
     select * from {{ ref('int_department_budget_changes') }}
 ),
@@ -25,8 +26,4 @@ comparisons as (
     where computed_pct is not null
 )
 
-select
-    {{ surrogate_key(['check_name', 'document_id', 'other_document_id', 'subject', 'source_line', 'other_line']) }} as discrepancy_id,
-    *,
-    difference is null or difference > tolerance as is_finding
-from comparisons
+{{ comparisons_flagged(['check_name', 'document_id', 'other_document_id', 'subject', 'source_line', 'other_line']) }}

@@ -1,9 +1,8 @@
+-- A candidate's relations against the printed 계 (a relation of named people counts by their sum).
 with finance as (
-    select *, {{ printed_precision_krw('printed_value', 'printed_unit') }} as step_krw
-    from {{ ref('fct_candidate_finance') }}
+    {{ with_printed_step('fct_candidate_finance', 'printed_unit') }}
 ),
 
--- A candidate's relations against the printed 계 (a relation of named people counts by their sum).
 relation_rows as (
     select * from finance
     where relation <> 'total' and (statement = 'derived_sum' or (person is null and not exists (
@@ -20,12 +19,7 @@ comparisons as (
         total.document_id as other_document_id,
         'fct_candidate_finance' as fact_table,
         total.measure || ' 계' as subject,
-        total.printed_value as printed,
-        cast(sum(part.amount_krw) as varchar) || '원 (관계별 합)' as expected,
-        cast(abs(total.amount_krw - sum(part.amount_krw)) as double) as difference,
-        (sum(part.step_krw) + total.step_krw) / 2 as tolerance,
-        total.source_line,
-        min(part.source_line) as other_line,
+        {{ total_against_parts('total', 'part', '관계별 합') }},
         total.measure || '의 계(' || total.source_line || '행)가 관계별 금액의 합과 다름. '
             || 'The relations do not add up to the printed total.' as explanation
     from finance as total
@@ -36,8 +30,4 @@ comparisons as (
         total.step_krw, total.source_line
 )
 
-select
-    {{ surrogate_key(['check_name', 'document_id', 'other_document_id', 'subject', 'source_line', 'other_line']) }} as discrepancy_id,
-    *,
-    difference is null or difference > tolerance as is_finding
-from comparisons
+{{ comparisons_flagged(['check_name', 'document_id', 'other_document_id', 'subject', 'source_line', 'other_line']) }}

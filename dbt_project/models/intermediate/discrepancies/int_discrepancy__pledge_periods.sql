@@ -1,7 +1,6 @@
+-- A pledge's yearly amounts against its printed 총계 (and the 총 계 row's years against its own).
 with investments as (
-    select *, {{ printed_precision_krw('printed_value', 'unit') }} as step_krw
-    from {{ ref('fct_pledge_investment') }}
-    where amount_krw is not null
+    {{ with_printed_step('fct_pledge_investment', 'unit', "amount_krw is not null") }}
 ),
 
 comparisons as (
@@ -12,12 +11,7 @@ comparisons as (
         total.document_id as other_document_id,
         'fct_pledge_investment' as fact_table,
         coalesce(total.pledge_code, '총 계') || ' 기간 합' as subject,
-        total.printed_value as printed,
-        cast(sum(period.amount_krw) as varchar) || '원 (연차별 합)' as expected,
-        cast(abs(total.amount_krw - sum(period.amount_krw)) as double) as difference,
-        (sum(period.step_krw) + total.step_krw) / 2 as tolerance,
-        total.source_line,
-        min(period.source_line) as other_line,
+        {{ total_against_parts('total', 'period', '연차별 합') }},
         coalesce('공약 ' || total.pledge_code, '총 계') || '의 총계(' || total.source_line
             || '행)가 연차별 금액의 합과 다름. The years do not add up to the printed total.' as explanation
     from investments as total
@@ -29,8 +23,4 @@ comparisons as (
         total.step_krw, total.source_line
 )
 
-select
-    {{ surrogate_key(['check_name', 'document_id', 'other_document_id', 'subject', 'source_line', 'other_line']) }} as discrepancy_id,
-    *,
-    difference is null or difference > tolerance as is_finding
-from comparisons
+{{ comparisons_flagged(['check_name', 'document_id', 'other_document_id', 'subject', 'source_line', 'other_line']) }}

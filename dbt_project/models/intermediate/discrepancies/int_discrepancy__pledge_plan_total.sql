@@ -1,7 +1,6 @@
+-- The top-level pledges of an investment plan against its 총 계 row, per period.
 with investments as (
-    select *, {{ printed_precision_krw('printed_value', 'unit') }} as step_krw
-    from {{ ref('fct_pledge_investment') }}
-    where amount_krw is not null
+    {{ with_printed_step('fct_pledge_investment', 'unit', "amount_krw is not null") }}
 ),
 
 comparisons as (
@@ -12,12 +11,7 @@ comparisons as (
         total.document_id as other_document_id,
         'fct_pledge_investment' as fact_table,
         '총 계 ' || total.period_label as subject,
-        total.printed_value as printed,
-        cast(sum(top.amount_krw) as varchar) || '원 (최상위 공약 합)' as expected,
-        cast(abs(total.amount_krw - sum(top.amount_krw)) as double) as difference,
-        (sum(top.step_krw) + total.step_krw) / 2 as tolerance,
-        total.source_line,
-        min(top.source_line) as other_line,
+        {{ total_against_parts('total', 'top', '최상위 공약 합') }},
         '총 계의 ' || total.period_label || ' 금액(' || total.source_line
             || '행)이 최상위 공약의 합과 다름. The pledges do not add up to the plan total.' as explanation
     from investments as total
@@ -29,8 +23,4 @@ comparisons as (
         total.step_krw, total.source_line
 )
 
-select
-    {{ surrogate_key(['check_name', 'document_id', 'other_document_id', 'subject', 'source_line', 'other_line']) }} as discrepancy_id,
-    *,
-    difference is null or difference > tolerance as is_finding
-from comparisons
+{{ comparisons_flagged(['check_name', 'document_id', 'other_document_id', 'subject', 'source_line', 'other_line']) }}

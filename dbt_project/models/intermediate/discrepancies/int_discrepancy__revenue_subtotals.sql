@@ -1,8 +1,6 @@
 -- A revenue group's row (시세 소계, 주민세) against the items printed under it in the same column.
 with revenue as (
-    select *, {{ printed_precision_krw('printed_value', 'unit') }} as step_krw
-    from {{ ref('fct_revenue') }}
-    where statement_form = 'table' and amount_krw is not null
+    {{ with_printed_step('fct_revenue', 'unit', "statement_form = 'table' and amount_krw is not null") }}
 ),
 
 comparisons as (
@@ -13,12 +11,7 @@ comparisons as (
         parent.document_id as other_document_id,
         'fct_revenue' as fact_table,
         parent.revenue_item || ' ' || parent.column_label as subject,
-        parent.printed_value as printed,
-        cast(sum(child.amount_krw) as varchar) || '원 (세부 항목 합)' as expected,
-        cast(abs(parent.amount_krw - sum(child.amount_krw)) as double) as difference,
-        (sum(child.step_krw) + parent.step_krw) / 2 as tolerance,
-        parent.source_line,
-        min(child.source_line) as other_line,
+        {{ total_against_parts('parent', 'child', '세부 항목 합') }},
         parent.revenue_item || '의 ' || parent.column_label || ' 금액(' || parent.source_line
             || '행)이 그 아래 항목의 합과 다름. The items do not add up to their group.' as explanation
     from revenue as parent
@@ -30,8 +23,4 @@ comparisons as (
         parent.printed_value, parent.amount_krw, parent.step_krw, parent.source_line
 )
 
-select
-    {{ surrogate_key(['check_name', 'document_id', 'other_document_id', 'subject', 'source_line', 'other_line']) }} as discrepancy_id,
-    *,
-    difference is null or difference > tolerance as is_finding
-from comparisons
+{{ comparisons_flagged(['check_name', 'document_id', 'other_document_id', 'subject', 'source_line', 'other_line']) }}

@@ -1,9 +1,8 @@
+-- 결산 identities per fiscal year: 세입 − 세출 = 잉여금, and 잉여금 = 이월 + 집행잔액 + 순세계잉여금.
 with settlement as (
-    select *, {{ printed_precision_krw('printed_value', 'printed_unit') }} as step_krw
-    from {{ ref('fct_settlement') }}
+    {{ with_printed_step('fct_settlement', 'printed_unit') }}
 ),
 
--- 결산: 세입 − 세출 = 잉여금, and 잉여금 = 이월 (명시, 사고, 계속비) + 보조금 집행잔액 + 순세계잉여금.
 settlement_years as (
     select
         government_code,
@@ -48,8 +47,4 @@ comparisons as (
     where printed_side is not null and computed_side is not null
 )
 
-select
-    {{ surrogate_key(['check_name', 'document_id', 'other_document_id', 'subject', 'source_line', 'other_line']) }} as discrepancy_id,
-    *,
-    difference is null or difference > tolerance as is_finding
-from comparisons
+{{ comparisons_flagged(['check_name', 'document_id', 'other_document_id', 'subject', 'source_line', 'other_line']) }}

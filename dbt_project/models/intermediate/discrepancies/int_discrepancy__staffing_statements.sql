@@ -33,8 +33,4 @@ comparisons as (
     where a.authorized <> b.authorized or a.current <> b.current
 )
 
-select
-    {{ surrogate_key(['check_name', 'document_id', 'other_document_id', 'subject', 'source_line', 'other_line']) }} as discrepancy_id,
-    *,
-    difference is null or difference > tolerance as is_finding
-from comparisons
+{{ comparisons_flagged(['check_name', 'document_id', 'other_document_id', 'subject', 'source_line', 'other_line']) }}
