@@ -11,6 +11,7 @@ Reads the published file read-only (never blocks a refresh) and the data dir bes
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 
 from orchestration.lineage import Explanation, FilingLine, LineageError, Trace, Warehouse
@@ -120,7 +121,9 @@ def main(argv: list[str] | None = None) -> int:
     explain.add_argument("table", help="a table of the marts schema, e.g. fct_staffing")
     explain.add_argument("key", help="its key (the first column), or a unique prefix of it")
     trace = commands.add_parser("trace", help="every fact, cell and unclaimed number of one filing line")
-    trace.add_argument("where", metavar="FILE:LINE", help="path under the raw dir (or SHA-256 prefix) and line")
+    trace.add_argument("where", metavar="FILE:LINE",
+                       help="the filing's path (under the raw dir, or as written from here or the repository "
+                            "root) or a SHA-256 prefix, and the line")
     commands.add_parser("status", help="the last refreshes, what was published, what is quarantined")
     args = parser.parse_args(argv)
     try:
@@ -141,6 +144,10 @@ def main(argv: list[str] | None = None) -> int:
     except LineageError as error:
         print(f"localgov {args.command}: {error}", file=sys.stderr)
         return 2
+    except BrokenPipeError:
+        # The reader went away (`localgov status | head`): that is not an error of ours. What is
+        # left unwritten goes nowhere, so that Python's exit does not complain about it again.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
     return 0
 
 

@@ -21,7 +21,7 @@ import pyarrow.parquet as pq
 from orchestration.extract.version import PARSER_VERSION
 from orchestration.pipeline.lake import LAKE_SCHEMAS, Lake
 from orchestration.pipeline.publish import read_refresh_log
-from orchestration.settings import Paths
+from orchestration.settings import REPO_ROOT, Paths
 
 NEIGHBOURS = 2
 # The column whose text is the figure as printed, in the order they are looked for.
@@ -160,11 +160,22 @@ class Warehouse:
 
     # --- trace -------------------------------------------------------------------------------
 
+    def _under_raw_dir(self, path: str) -> str:
+        """A path as a person writes it (``raw/004_….txt`` from the repository root, an absolute
+        path, one relative to here) as the raw dir names it; anything else as given."""
+        raw_dir = self.paths.raw_dir.resolve()
+        for base in (Path.cwd(), REPO_ROOT):
+            full = (base / path).resolve()
+            if full.is_file() and full.is_relative_to(raw_dir):
+                return full.relative_to(raw_dir).as_posix()
+        return path
+
     def trace(self, where: str) -> Trace:
         path, _, number = where.rpartition(":")
         if not path or not number.isdigit():
             raise LineageError(f"{where!r}: give FILE:LINE, for example 004_dad12c48b3c039a4.txt:58")
         line = int(number)
+        path = self._under_raw_dir(path)
         documents = self.query("select document_id, file_path, line_count from marts.dim_document "
                                "where file_path = ? or contains(file_paths, ?) or document_id like ? "
                                "order by is_kept_version, file_path", [path, path, path + "%"])

@@ -2,39 +2,18 @@
 
 Dagster's instance (run history, event logs) lives under ``<data dir>/dagster``, so the runs made
 here show up in ``make dev`` too. When nothing that could change the warehouse has changed since
-the last published refresh (the raw dir's listing, the parsers, the dbt project, the suites), the
-command says so and returns at once; ``--force`` refreshes anyway.
+the last published refresh (the raw dir's listing, the parsers, the dbt project, the suites; see
+``pipeline/inputs.py``), the command says so and returns at once; ``--force`` refreshes anyway.
 """
 
 from __future__ import annotations
 
 import argparse
-import hashlib
 import json
 import sys
 
-from orchestration.extract.version import PARSER_VERSION
-from orchestration.pipeline.discovery import fingerprint
-from orchestration.settings import DBT_PROJECT_DIR, EXPECTATIONS_DIR, REPO_ROOT, Paths, export_environment
-
-_CODE_FOLDERS = (REPO_ROOT / "orchestration", DBT_PROJECT_DIR / "models", DBT_PROJECT_DIR / "macros",
-                 DBT_PROJECT_DIR / "seeds", DBT_PROJECT_DIR / "tests", EXPECTATIONS_DIR)
-_CODE_FILES = (DBT_PROJECT_DIR / "dbt_project.yml", DBT_PROJECT_DIR / "profiles.yml")
-
-
-def inputs_fingerprint(paths: Paths) -> str:
-    """Digest of everything a refresh reads: the raw dir's listing and the code that turns it
-    into the warehouse."""
-    digest = hashlib.sha256(f"{fingerprint(paths.raw_dir)}\0{PARSER_VERSION}\0".encode())
-    files = [f for folder in _CODE_FOLDERS for f in folder.rglob("*") if f.is_file() and "__pycache__" not in f.parts]
-    for path in sorted(files + list(_CODE_FILES)):
-        digest.update(path.relative_to(REPO_ROOT).as_posix().encode() + b"\0" + path.read_bytes())
-    return digest.hexdigest()
-
-
-def _stamp(paths: Paths):
-    return paths.state_dir / "last_published_inputs"
-
+from orchestration.pipeline.inputs import inputs_fingerprint, published_inputs
+from orchestration.settings import export_environment
 
 # Dagster's instance config under the data dir (managed here: rewritten when it differs): local
 # storage, no telemetry, and one refresh at a time for runs launched from the UI, the sensor or
@@ -174,17 +153,11 @@ def coverage_lines(build_db) -> list[str]:
 
 
 def refresh_and_record():
-    """One refresh and its summary; a published refresh records the inputs it read, so that the
-    next ``make refresh`` knows whether anything changed. Returns (result, paths, summary text,
-    published)."""
-    paths = export_environment()
-    inputs = inputs_fingerprint(paths)
+    """One refresh and its summary: (result, paths, summary text, published). The run records
+    the inputs it read (pipeline/inputs.py) when it publishes, so that the next ``make refresh``
+    knows whether anything changed."""
     result, paths = run_refresh()
     text, published = summary(result, paths)
-    if published and result.success:
-        _stamp(paths).write_text(inputs)
-    else:
-        _stamp(paths).unlink(missing_ok=True)
     return result, paths, text, published and result.success
 
 
@@ -193,9 +166,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--force", action="store_true", help="refresh even if nothing changed")
     args = parser.parse_args(argv)
     paths = export_environment()
-    stamp = _stamp(paths)
-    if (not args.force and paths.published_db.exists() and stamp.exists()
-            and stamp.read_text() == inputs_fingerprint(paths)):
+    if not args.force and published_inputs(paths) == inputs_fingerprint(paths):
         print(f"nothing changed since the last published refresh; {paths.published_db} is current "
               "(make refresh FORCE=1 to rebuild anyway)")
         return 0

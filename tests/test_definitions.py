@@ -99,3 +99,26 @@ def test_the_sensor_waits_while_a_refresh_runs(tmp_path, monkeypatch):
         assert isinstance(skipped, dg.SkipReason)
         assert skipped.skip_message == "inputs changed, but refresh running-refresh is still running"
         assert context.cursor == "before"  # the change is picked up once that refresh ends
+
+
+def test_the_first_tick_on_a_current_warehouse_requests_nothing(tmp_path, monkeypatch):
+    """`make dev` on a warehouse published from exactly these inputs does not refresh it again."""
+    from orchestration.pipeline.inputs import mark_published, record_run_inputs
+    from orchestration.settings import current_paths
+
+    monkeypatch.setenv("LOCALGOV_RAW_DIR", str(tmp_path / "raw"))
+    monkeypatch.setenv("LOCALGOV_DATA_DIR", str(tmp_path / "data"))
+    paths = current_paths()
+    paths.raw_dir.mkdir()
+    (paths.raw_dir / "a.txt").write_text("정원", encoding="utf-8")
+    paths.state_dir.mkdir(parents=True)
+    paths.published_db.write_bytes(b"")
+    record_run_inputs(paths, "published-run")
+    mark_published(paths, "published-run")
+    with dg.instance_for_test() as instance:
+        context = dg.build_sensor_context(instance=instance)
+        skipped = raw_dir_sensor(context)
+        assert isinstance(skipped, dg.SkipReason) and skipped.skip_message == "the published warehouse is current"
+        (paths.raw_dir / "b.txt").write_text("현원", encoding="utf-8")
+        assert isinstance(raw_dir_sensor(dg.build_sensor_context(instance=instance, cursor=context.cursor)),
+                          dg.RunRequest)

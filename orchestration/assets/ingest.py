@@ -15,6 +15,7 @@ from orchestration.extract.document import EXTRACTORS
 from orchestration.extract.version import PARSER_VERSION
 from orchestration.pipeline.discovery import RawFile, discover
 from orchestration.pipeline.ingest import extract_new, read_new
+from orchestration.pipeline.inputs import record_run_inputs
 from orchestration.pipeline.lake import EXTRACT_TABLES, READ_TABLES, STATE_SCHEMAS, Lake, write_parquet
 from orchestration.pipeline.manifest import MANIFEST_NAME, manifest_rows
 from orchestration.pipeline.reviews import REVIEWS_NAME, review_rows
@@ -40,6 +41,7 @@ def _read_state(table: str) -> list[dict]:
 )
 def raw_filings(context: dg.AssetExecutionContext, refresh_lock: RefreshLock) -> dg.MaterializeResult:
     paths = export_environment()
+    record_run_inputs(paths, context.run_id)
     files = discover(paths.raw_dir)
     write_parquet(_state_path("raw_files"), [asdict(f) for f in files], STATE_SCHEMAS["raw_files"])
     history = updated_history(_read_state("path_history"), files, datetime.now(timezone.utc))

@@ -3,6 +3,7 @@
 import dagster as dg
 
 from orchestration.assets import OWNERS
+from orchestration.pipeline.inputs import mark_published
 from orchestration.pipeline.lake import Lake
 from orchestration.pipeline.publish import export_parquet, mart_row_counts, publish
 from orchestration.resources import RefreshLock
@@ -20,6 +21,7 @@ from orchestration.settings import export_environment
 def published_warehouse(context: dg.AssetExecutionContext, refresh_lock: RefreshLock) -> dg.MaterializeResult:
     paths = export_environment()
     publish(paths.build_db, paths.published_db, paths.refresh_log, context.run_id)
+    mark_published(paths, context.run_id)
     files = export_parquet(paths.published_db, paths.parquet_dir)
     pruned = Lake(paths.lake_dir).prune_other_versions()
     if pruned:

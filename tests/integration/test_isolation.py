@@ -13,7 +13,6 @@
 """
 
 import os
-import time
 
 import pytest
 
@@ -58,13 +57,16 @@ def versions(seed_warehouse, tmp_path_factory):
     extracting 102 new filings is this module's one expensive step)."""
     saved = dict(os.environ)
     warehouse = seed_warehouse.copy(tmp_path_factory.mktemp("versions"))
-    newest = time.time()
+    # every copy newer than the seeds, the rewrites newest (versions printing no date are ordered
+    # by their files' modification times)
+    base = max(path.stat().st_mtime for path in warehouse.raw_dir.iterdir()) + 1
+    newest = base + COPIES + 10
     for seed in SEEDS.glob("*.txt"):
         text = seed.read_text(encoding="utf-8")
         for k in range(1, COPIES + 1):
             copy = warehouse.raw_dir / f"copy{k:02d}_{seed.name}"
             copy.write_text(text + ("" if text.endswith("\n") else "\n") + f"추가 줄 {k}\n", encoding="utf-8")
-            os.utime(copy, (newest - 100 + k, newest - 100 + k))
+            os.utime(copy, (base + k, base + k))
         if "\t" in text:
             rewrite = warehouse.raw_dir / f"aligned_{seed.name}"
             rewrite.write_text(aligned(text), encoding="utf-8")

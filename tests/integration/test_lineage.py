@@ -206,6 +206,25 @@ def test_trace_lists_every_cell_and_fact_of_a_table_line(seed_warehouse, capsys)
     assert "fct_news_claim (2):" in news and "numbers nobody took (2): 30 (label), 8 (label)" in news
 
 
+def test_trace_takes_the_path_as_a_person_writes_it(seed_warehouse, capsys, monkeypatch):
+    paths = seed_warehouse.use()
+    monkeypatch.chdir(paths.raw_dir.parent)
+    for where in ("raw/004_dad12c48b3c039a4.txt:58", f"{paths.raw_dir}/004_dad12c48b3c039a4.txt:58"):
+        assert main(["trace", where]) == 0
+        assert "  >    58 |  ⇥ 정책사업비 ⇥ 20,248,516" in capsys.readouterr().out, where
+
+
+def test_the_command_ends_quietly_on_a_closed_pipe(seed_warehouse):
+    """`localgov status | head`: the reader goes away before the command has written."""
+    environment = os.environ | {"LOCALGOV_RAW_DIR": str(seed_warehouse.raw_dir),
+                                "LOCALGOV_DATA_DIR": str(seed_warehouse.data_dir)}
+    command = subprocess.Popen([sys.executable, "-m", "orchestration.cli", "status"], env=environment,
+                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    command.stdout.close()
+    _, err = command.communicate(timeout=60)
+    assert (command.returncode, err) == (0, "")
+
+
 def test_status_and_clear_errors(seed_warehouse, capsys):
     paths = seed_warehouse.use()
     assert main(["status"]) == 0

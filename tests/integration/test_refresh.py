@@ -13,7 +13,8 @@ from sqlalchemy import create_engine, text
 
 from orchestration.pipeline.gate import run_gate
 from orchestration.pipeline.holdback import gate_faults
-from orchestration.refresh import inputs_fingerprint, main
+from orchestration.pipeline.inputs import inputs_fingerprint
+from orchestration.refresh import main
 from orchestration.settings import EXPECTATIONS_DIR, REPO_ROOT
 
 pytestmark = pytest.mark.slow
