@@ -7,6 +7,7 @@ from orchestration.assets.ingest import extract_filings, raw_filings, raw_manife
 from orchestration.assets.publish import published_warehouse
 from orchestration.assets.transform import dbt_models
 from orchestration.jobs import ingest_job, refresh_job
+from orchestration.loggers import refresh_stages
 from orchestration.resources import build_resources
 from orchestration.schedules import daily_refresh_schedule
 from orchestration.sensors import raw_dir_sensor
@@ -17,4 +18,5 @@ defs = dg.Definitions(
     schedules=[daily_refresh_schedule],
     sensors=[raw_dir_sensor],
     resources=build_resources(),
+    loggers={"console": dg.colored_console_logger, "refresh_stages": refresh_stages},
 )

@@ -9,8 +9,10 @@ the last published refresh (the raw dir's listing, the parsers, the dbt project,
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import sys
+from datetime import datetime, timezone
 
 from orchestration.pipeline.inputs import inputs_fingerprint, published_inputs
 from orchestration.settings import export_environment
@@ -34,8 +36,10 @@ def ensure_dagster_yaml(dagster_home) -> None:
         config.write_text(DAGSTER_YAML, encoding="utf-8")
 
 
-def run_refresh():
-    """Execute ``refresh_job`` once; returns (Dagster result, paths)."""
+def run_refresh(verbose: bool = True):
+    """Execute ``refresh_job`` once; returns (Dagster result, paths). Not verbose, the terminal
+    gets one line per stage and the whole log (dbt's node by node) goes to
+    ``<data>/logs/refresh-<time>.log``; ``paths.data_dir / "logs" / "latest.log"`` names it."""
     paths = export_environment()
     ensure_dagster_yaml(paths.dagster_home)
     from dagster import DagsterInstance
@@ -44,13 +48,28 @@ def run_refresh():
 
     # The run takes the data dir's refresh lock itself (resources.RefreshLock), as a run from the
     # UI, the sensor or the schedule does.
-    with DagsterInstance.get() as instance:
+    log_file = _new_log_file(paths)
+    loggers = ({"console": {"config": {"log_level": "INFO"}}} if verbose
+               else {"refresh_stages": {"config": {"log_file": str(log_file)}}})
+    with DagsterInstance.get() as instance, open(log_file, "a", encoding="utf-8") as log, \
+            (contextlib.nullcontext() if verbose else contextlib.redirect_stdout(log)):
+        if not verbose:
+            print(f"refreshing {paths.data_dir} (the whole log: {log_file})", file=sys.__stdout__, flush=True)
         result = defs.resolve_job_def("refresh_job").execute_in_process(
-            instance=instance,
-            raise_on_error=False,
-            run_config={"loggers": {"console": {"config": {"log_level": "INFO"}}}},
-        )
+            instance=instance, raise_on_error=False, run_config={"loggers": loggers})
     return result, paths
+
+
+def _new_log_file(paths):
+    """A log file of this refresh's own, and ``latest.log`` beside it pointing at it."""
+    folder = paths.data_dir / "logs"
+    folder.mkdir(parents=True, exist_ok=True)
+    log_file = folder / f"refresh-{datetime.now(timezone.utc):%Y%m%dT%H%M%S%fZ}.log"
+    log_file.touch()
+    latest = folder / "latest.log"
+    latest.unlink(missing_ok=True)
+    latest.symlink_to(log_file.name)
+    return log_file
 
 
 def summary(result, paths) -> tuple[str, bool]:
@@ -152,11 +171,11 @@ def coverage_lines(build_db) -> list[str]:
     return out
 
 
-def refresh_and_record():
+def refresh_and_record(verbose: bool = True):
     """One refresh and its summary: (result, paths, summary text, published). The run records
     the inputs it read (pipeline/inputs.py) when it publishes, so that the next ``make refresh``
     knows whether anything changed."""
-    result, paths = run_refresh()
+    result, paths = run_refresh(verbose)
     text, published = summary(result, paths)
     return result, paths, text, published and result.success
 
@@ -164,13 +183,15 @@ def refresh_and_record():
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="localgov-refresh", description=__doc__.splitlines()[0])
     parser.add_argument("--force", action="store_true", help="refresh even if nothing changed")
+    parser.add_argument("--verbose", action="store_true",
+                        help="print the whole log (Dagster's and dbt's) instead of one line per stage")
     args = parser.parse_args(argv)
     paths = export_environment()
     if not args.force and published_inputs(paths) == inputs_fingerprint(paths):
         print(f"nothing changed since the last published refresh; {paths.published_db} is current "
               "(make refresh FORCE=1 to rebuild anyway)")
         return 0
-    _, _, text, published = refresh_and_record()
+    _, _, text, published = refresh_and_record(verbose=args.verbose)
     print(text)
     return 0 if published else 1
 

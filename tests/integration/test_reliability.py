@@ -13,6 +13,7 @@ changed filing included.
 import fcntl
 import hashlib
 import os
+import re
 import signal
 import subprocess
 import sys
@@ -113,6 +114,14 @@ def test_killed_at_every_stage_the_published_warehouse_stands_and_the_next_refre
         assert published_documents(published) == documents, stage
     out, _ = waiting.communicate(timeout=WAIT_SECONDS)
     assert waiting.returncode == 0, out[-3000:]
+    # `make refresh` prints a line per stage and the summary; dbt's node log is in the log file
+    said += out
+    assert said.startswith(f"refreshing {data} (the whole log: {data}/logs/refresh-"), said[:300]
+    assert [m.group(1) for m in re.finditer(r"^  (\w+) +\d+\.\d s", said, re.MULTILINE)] == [
+        "raw_filings", "raw_manifest", "raw_reviews", "read_filings", "extract_filings", "dbt_models",
+        "warehouse_gate", "published_warehouse"]
+    assert "START sql table model" not in said and len(said.splitlines()) < 40, said
+    assert "START sql table model marts.fct_staffing" in (data / "logs" / "latest.log").read_text(encoding="utf-8")
     # the changed filing, whose extraction was killed half-way, is re-extracted and published
     after = dict(published_documents(published))
     assert after.keys() == dict(documents).keys() and after[NEWS] != dict(documents)[NEWS]
