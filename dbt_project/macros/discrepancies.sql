@@ -1,4 +1,6 @@
-{#- What the discrepancy rules (models/intermediate/discrepancies) share. -#}
+{#- What the discrepancy rules (models/intermediate/discrepancies) share. Rules compare lines by
+    their number in the whole document (document_line, other_line): audit_discrepancies turns both
+    into page and line. -#}
 
 {#- A fact table's rows with the smallest step their printed amount can show (step_krw). -#}
 {% macro with_printed_step(model, unit_column, where=none) -%}
@@ -17,8 +19,8 @@
         cast(sum({{ part }}.amount_krw) as varchar) || '원 ({{ parts_label }})' as expected,
         cast(abs({{ total }}.amount_krw - sum({{ part }}.amount_krw)) as double) as difference,
         (sum({{ part }}.step_krw) + {{ total }}.step_krw) / 2 as tolerance,
-        {{ total }}.source_line,
-        min({{ part }}.source_line) as other_line
+        {{ total }}.document_line,
+        min({{ part }}.document_line) as other_line
 {%- endmacro %}
 
 {#- Every comparison of a rule with its key and whether it is a finding: beyond its tolerance, or

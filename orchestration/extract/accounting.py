@@ -8,6 +8,7 @@ learn next:
 - ``phone_or_account``: masked personal contact data (the token holds ``#``, never digits);
 - ``date``: part of a date, a year, a month, a time or a period (``23. 10월 말``, ``2022~2023``);
 - ``page_number``: a line holding nothing but a number (``- 12 -``, ``12 / 40``);
+- ``page_header``: a running header or footer of a paged filing (its title and date on every page);
 - ``heading_number``: the numbering of a heading or list item at the start of a line (``1-1.``,
   ``2 예산현황``, ``(3)``);
 - ``list_index``: an index inside a line (``1)``, ``(2)``, ``제8조``, ``5항``);
@@ -27,7 +28,7 @@ from orchestration.extract.contacts import MASKED_TOKEN
 from orchestration.extract.numbers import NUMBER_TOKEN
 
 FACT, CELL = "fact", "cell"
-REASONS = ("phone_or_account", "date", "page_number", "heading_number", "list_index", "label",
+REASONS = ("phone_or_account", "date", "page_number", "page_header", "heading_number", "list_index", "label",
            "narrative", "not_understood")
 
 _DATE = re.compile(
@@ -85,10 +86,12 @@ Span = tuple[int, int, int]  # (line, start, end)
 
 
 def account_numbers(lines: list[str], fact_spans: list[Span], cell_spans: list[Span],
-                    label_spans: list[Span]) -> list[TokenFate]:
+                    label_spans: list[Span], furniture: dict[int, str] | None = None) -> list[TokenFate]:
     """Every number token of the text with its fate. A token inside a fact's span is the fact's,
     else inside a cell's span the cell's; ``label_spans`` (header and label cells) explain the
-    numbers printed in table labels."""
+    numbers printed in table labels; ``furniture``: the role of each page header, footer and
+    page-number line, by line."""
+    furniture = furniture or {}
     facts, cells, labels = _by_line(fact_spans), _by_line(cell_spans), _by_line(label_spans)
     fates = []
     for number, text in enumerate(lines, start=1):
@@ -97,6 +100,8 @@ def account_numbers(lines: list[str], fact_spans: list[Span], cell_spans: list[S
                 fates.append(TokenFate(token, FACT, None))
             elif _inside(token, cells.get(number)):
                 fates.append(TokenFate(token, CELL, None))
+            elif number in furniture:
+                fates.append(TokenFate(token, None, "page_number" if furniture[number] == "page_number" else "page_header"))
             else:
                 fates.append(TokenFate(token, None, unclaimed_reason(text, token, _inside(token, labels.get(number)))))
     return fates

@@ -16,7 +16,9 @@ from orchestration.extract.budgets import extract_department_budgets
 from orchestration.extract.candidates import extract_candidate_finance, extract_candidate_pledges, extract_candidates
 from orchestration.extract.classify import classify_government, classify_kind, filing_title
 from orchestration.extract.dates import filing_date
+from orchestration.extract.formats.model import FURNITURE, Document, Line, text_document
 from orchestration.extract.governments import GovernmentIndex
+from orchestration.extract.layouts import Block, stated_block
 from orchestration.extract.news import extract_news_claims, extract_news_mentions
 from orchestration.extract.numbers import RATE_UNITS
 from orchestration.extract.organisation import read_organisation, read_unit_tables
@@ -30,7 +32,7 @@ from orchestration.extract.settlement import extract_settlement
 from orchestration.extract.staffing import extract_headline_staffing, extract_staffing
 from orchestration.extract.table_checks import TableCheck, table_checks
 from orchestration.extract.tables import Table, cell_quantities, cut_short, read_tables
-from orchestration.extract.text import ReadError, split_lines
+from orchestration.extract.text import ReadError
 from orchestration.extract.version import PARSER_VERSION
 
 # The lake tables of typed facts: each record carries the characters of its line it took.
@@ -108,19 +110,30 @@ EXTRACTORS: dict[str, Callable[[list[str], list[Table]], dict[str, list]]] = {
 }
 
 
-def extract_document(document_id: str, text: str, governments: GovernmentIndex,
-                     kind_override: str | None = None) -> Extraction:
-    """``kind_override``: the kind a manifest row gives; the content's scores are kept beside it."""
-    lines = split_lines(text)
+def extract_document(document_id: str, source: Document | str, governments: GovernmentIndex,
+                     kind_override: str | None = None, ends_with_line_break: bool | None = None) -> Extraction:
+    """``source``: the document as read (or a text filing's normalised text); ``kind_override``:
+    the kind a manifest row gives, the content's scores kept beside it."""
+    document = text_document(source) if isinstance(source, str) else source
+    numbered = document.numbered_lines()
+    printed = [line.text for _, _, line in numbered]
+    # Page headers, footers and numbers are not the filing's content: the parsers read them as
+    # blank lines (so numbering holds), the accounting still counts their numbers.
+    lines = ["" if line.role in FURNITURE else line.text for _, _, line in numbered]
+    furniture = {n: line.role for n, (_, _, line) in enumerate(numbered, start=1) if line.role in FURNITURE}
+    text = "\n".join(lines) + "\n"
     kind, scores = classify_kind(text)
     kind = kind_override or kind
     government = classify_government(text, kind, governments)
 
-    def provenance(source_line: int) -> dict:
+    def provenance(document_line: int) -> dict:
+        page, line = numbered[document_line - 1][:2]
         return {
             "document_id": document_id,
-            "source_line": source_line,
-            "source_excerpt": lines[source_line - 1],
+            "source_page": page,
+            "source_line": line,
+            "document_line": document_line,
+            "source_excerpt": printed[document_line - 1],
             "parser_version": PARSER_VERSION,
         }
 
@@ -136,28 +149,39 @@ def extract_document(document_id: str, text: str, governments: GovernmentIndex,
         "document_date_printed": printed_date,
         "title": filing_title(lines),
     })
-    tables = read_tables(lines)
-    truncated = cut_short(lines, tables, text.endswith("\n"))
+    tables = read_tables(lines, _stated_blocks(numbered))
+    ends = document.ends_with_line_break if ends_with_line_break is None else ends_with_line_break
+    truncated = cut_short(lines, tables, ends)
     if truncated:
         raise ReadError("truncated", truncated)
-    extraction.table_cells = [provenance(record["source_line"]) | record for record in table_cell_records(tables)]
-    extraction.table_checks = [provenance(check.source_line) | check_record(check) for check in table_checks(tables)]
+    # The parsers count lines through the whole document; provenance turns that into page and line.
+    extraction.table_cells = [record | provenance(record["source_line"]) for record in table_cell_records(tables)]
+    extraction.table_checks = [check_record(check) | provenance(check.source_line) for check in table_checks(tables)]
 
     typed = EXTRACTORS[kind](lines, tables) if kind in EXTRACTORS else {}
     # vars(), not asdict(): facts hold plain values, and asdict deep-copies every one of them.
-    extraction.facts = {table: [provenance(f.source_line) | vars(f) for f in records]
+    extraction.facts = {table: [vars(f) | provenance(f.source_line) for f in records]
                         for table, records in typed.items()}
     fact_spans = [(f.source_line, *f.source_span)
                   for table in FACT_TABLES for f in typed.get(table, [])]
 
-    cell_spans = [(c["source_line"], c["cell_start"], c["cell_end"]) for c in extraction.table_cells]
-    fates = account_numbers(lines, fact_spans, cell_spans, label_spans(tables))
+    cell_spans = [(c["document_line"], c["cell_start"], c["cell_end"]) for c in extraction.table_cells]
+    fates = account_numbers(printed, fact_spans, cell_spans, label_spans(tables), furniture)
     extraction.unclaimed_numbers = [
         provenance(f.token.line) | {"token_start": f.token.start, "token": f.token.text, "reason": f.reason}
         for f in fates if f.taken_by is None
     ]
     extraction.classification |= coverage(fates)
     return extraction
+
+
+def _stated_blocks(numbered: list[tuple[int, int, Line]]) -> list[Block]:
+    """The tables the format states, as blocks of their rows' lines and cells."""
+    stated: dict[int, tuple[int | None, list]] = {}
+    for number, (_, _, line) in enumerate(numbered, start=1):
+        if line.table is not None:
+            stated.setdefault(line.table, (line.header_rows, []))[1].append((number, line.text, line.cells))
+    return [stated_block(rows, header_rows) for header_rows, rows in stated.values()]
 
 
 def table_cell_records(tables: list[Table]) -> list[dict]:

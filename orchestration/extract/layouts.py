@@ -71,10 +71,11 @@ def is_data(text: str) -> bool:
     return any(ch.isdigit() for ch in text) and is_value(text) and not is_year(text)
 
 
-def find_blocks(lines: list[str]) -> list[Block]:
-    """Every table-like block in the text, in line order. ``lines[i]`` is line ``i + 1``."""
-    taken: set[int] = set()
-    blocks: list[Block] = []
+def find_blocks(lines: list[str], stated: list[Block] = ()) -> list[Block]:
+    """Every table-like block in the text, in line order. ``lines[i]`` is line ``i + 1``.
+    ``stated``: the tables the format states; their lines are theirs, never guessed again."""
+    blocks: list[Block] = list(stated)
+    taken: set[int] = {cell.line for block in blocks for row in block.rows for cell in row}
     for reader in (_tab_blocks, _pipe_row_blocks, _pipe_cell_blocks, _aligned_blocks,
                    _numeric_tail_blocks, _cell_line_blocks):
         for block in reader(lines, taken):
@@ -82,6 +83,12 @@ def find_blocks(lines: list[str]) -> list[Block]:
             taken.update(cell.line for row in block.rows for cell in row)
             taken.update(range(_first_line(block), _last_line(block) + 1))
     return sorted(blocks, key=_first_line)
+
+
+def stated_block(rows: list[tuple[int, str, tuple[tuple[int, int, int], ...]]], header_rows: int | None) -> Block:
+    """A table whose cells the format states: (line, text, cell spans) per row."""
+    return Block("stated", [[Cell(number, column, clean_cell(text[start:end]), start, end)
+                             for column, start, end in cells] for number, text, cells in rows], header_rows)
 
 
 def _first_line(block: Block) -> int:

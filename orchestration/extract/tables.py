@@ -164,9 +164,10 @@ def cell_quantities(cell: ValueCell) -> list[tuple[str | None, Quantity]]:
     return [(None, parse_quantity(cell.text, cell.unit))]
 
 
-def read_tables(lines: list[str]) -> list[Table]:
-    """Every table in the text, in order. ``lines[i]`` is line ``i + 1``."""
-    blocks = find_blocks(lines)
+def read_tables(lines: list[str], stated: list[Block] = ()) -> list[Table]:
+    """Every table in the text, in order. ``lines[i]`` is line ``i + 1``; ``stated``: the tables
+    the format states, taken as they are."""
+    blocks = find_blocks(lines, stated)
     in_tables = {cell.line for block in blocks for row in block.rows for cell in row}
     tables = []
     for block in blocks:

@@ -16,10 +16,11 @@ from multiprocessing import get_context
 from pathlib import Path
 from typing import Callable, Iterable, TypeVar
 
-from orchestration.extract.contacts import mask_contacts
 from orchestration.extract.document import extract_document
+from orchestration.extract.formats import read_document
+from orchestration.extract.formats.model import document_from_records, line_records
 from orchestration.extract.governments import government_index
-from orchestration.extract.text import ReadError, decode_bytes
+from orchestration.extract.text import ReadError
 from orchestration.pipeline.crashpoints import EXTRACT, pause_point
 from orchestration.pipeline.discovery import RawFile
 from orchestration.pipeline.lake import EXTRACT_TABLES, Lake
@@ -54,9 +55,10 @@ def run_parallel(work: Callable[[T], R], items: list[T], workers: int | None = N
 def _read_one(task: tuple[str, str, str]) -> Outcome:
     lake_dir, document_id, path = task
     lake = Lake(Path(lake_dir))
-    record = {"document_id": document_id, "parser_version": lake.parser_version, "byte_size": None,
-              "encoding": None, "line_count": None, "ends_with_line_break": None, "read_status": "ok",
-              "reason": None, "detail": None, "read_at": datetime.now(timezone.utc)}
+    record = {"document_id": document_id, "parser_version": lake.parser_version, "format": None, "read_by": None,
+              "byte_size": None, "encoding": None, "page_count": None, "line_count": None,
+              "ends_with_line_break": None, "read_status": "ok", "reason": None, "detail": None,
+              "read_at": datetime.now(timezone.utc)}
     lines: list[dict] = []
     try:
         size = Path(path).stat().st_size
@@ -65,13 +67,14 @@ def _read_one(task: tuple[str, str, str]) -> Outcome:
         if size > limit:
             raise ReadError("too_large", f"{size} bytes is over the {limit}-byte limit "
                                          "(LOCALGOV_MAX_FILE_BYTES); split the filing or raise the limit")
-        decoded = decode_bytes(Path(path).read_bytes())
-        record["encoding"] = decoded.encoding
-        lines = [{"document_id": document_id, "parser_version": lake.parser_version,
-                  "line_number": n, "text": mask_contacts(text)}
-                 for n, text in enumerate(decoded.lines, start=1)]
+        data = Path(path).read_bytes()
+        document = read_document(data, path)
+        record.update(format=document.format, read_by=document.read_by, encoding=document.encoding,
+                      page_count=document.page_count)
+        lines = [{"document_id": document_id, "parser_version": lake.parser_version} | row
+                 for row in line_records(document)]
         record["line_count"] = len(lines)
-        record["ends_with_line_break"] = decoded.text.endswith("\n")
+        record["ends_with_line_break"] = document.ends_with_line_break
     except ReadError as error:
         record.update(read_status="quarantined", reason=error.reason, detail=error.detail)
     lake.write("lines", document_id, lines)
@@ -102,11 +105,11 @@ def _extract_one(task: tuple[str, str, str | None]) -> Outcome:
         classification.update(extract_status="skipped", reason="unreadable", detail=filing["detail"])
         lake.write("classifications", document_id, [classification])
         return Outcome(document_id, False, "unreadable")
-    # The stored lines and whether the text ended in a line break give the normalised text back.
-    text = "\n".join(lake.read("lines", document_id).column("text").to_pylist())
-    text += "\n" if filing.get("ends_with_line_break") else ""
+    # The stored lines give the document back, its stated tables included.
+    document = document_from_records(filing.get("format"), lake.read("lines", document_id).to_pylist())
     try:
-        extraction = extract_document(document_id, text, government_index(GOVERNMENT_SEED), kind)
+        extraction = extract_document(document_id, document, government_index(GOVERNMENT_SEED), kind,
+                                      ends_with_line_break=bool(filing.get("ends_with_line_break")))
     except ReadError as error:
         return _failed(lake, classification, error.reason, error.detail)
     except Exception as error:  # noqa: BLE001 - one bad filing must not stop the refresh

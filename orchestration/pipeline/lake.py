@@ -15,9 +15,14 @@ import pyarrow.parquet as pq
 
 from orchestration.extract.version import PARSER_VERSION
 
+# Every fact, cell and finding says where it was printed: the page (1 for a text filing), the line
+# within that page, and the line's number in the whole document (what the parsers count in, and
+# what keys and joins inside one document use, since a line number repeats on every page).
 _PROVENANCE = [
     ("document_id", pa.string()),
+    ("source_page", pa.int32()),
     ("source_line", pa.int32()),
+    ("document_line", pa.int32()),
     ("source_excerpt", pa.string()),
     ("parser_version", pa.string()),
 ]
@@ -26,8 +31,11 @@ LAKE_SCHEMAS: dict[str, pa.Schema] = {
     "filings": pa.schema([
         ("document_id", pa.string()),
         ("parser_version", pa.string()),
+        ("format", pa.string()),
+        ("read_by", pa.string()),
         ("encoding", pa.string()),
         ("byte_size", pa.int64()),
+        ("page_count", pa.int32()),
         ("line_count", pa.int32()),
         ("ends_with_line_break", pa.bool_()),
         ("read_status", pa.string()),
@@ -38,8 +46,18 @@ LAKE_SCHEMAS: dict[str, pa.Schema] = {
     "lines": pa.schema([
         ("document_id", pa.string()),
         ("parser_version", pa.string()),
-        ("line_number", pa.int32()),
+        ("page_number", pa.int32()),
+        ("line_number", pa.int32()),  # within its page
+        ("document_line", pa.int32()),
         ("text", pa.string()),
+        ("role", pa.string()),  # body, header, footer, page_number
+        ("x0", pa.float32()),  # the line's box on a PDF page, in points from the top left
+        ("top", pa.float32()),
+        ("x1", pa.float32()),
+        ("bottom", pa.float32()),
+        ("stated_table", pa.int32()),  # a row of the table the format states, numbered in the document
+        ("stated_header_rows", pa.int32()),
+        ("cells", pa.string()),  # that row's cells as JSON [[column, start, end], ...]
     ]),
     "classifications": pa.schema([
         ("document_id", pa.string()),

@@ -60,8 +60,14 @@ def carry_forward(lake: Lake, document_id: str) -> bool:
         if filing["read_status"] != "ok" or not old.has("lines", document_id):
             continue
         lines = pq.read_table(old.path("lines", document_id)).to_pylist()
-        lake.write("lines", document_id, [row | {"parser_version": lake.parser_version} for row in lines])
-        lake.write("filings", document_id, [filing | {"parser_version": lake.parser_version}])
+        # A reading from before the document model knew pages was a text filing: one page.
+        lake.write("lines", document_id, [
+            row | {"page_number": row.get("page_number") or 1,
+                   "document_line": row.get("document_line") or row["line_number"],
+                   "role": row.get("role") or "body", "parser_version": lake.parser_version} for row in lines])
+        lake.write("filings", document_id, [filing | {"format": filing.get("format") or "text",
+                                                      "page_count": filing.get("page_count") or 1,
+                                                      "parser_version": lake.parser_version}])
         return True
     return False
 

@@ -49,7 +49,9 @@ def test_an_earlier_parser_versions_reading_is_carried_forward_and_then_pruned(t
     _extracted(old, "gone")
     assert carry_forward(new, "gone")
     assert new.read("lines", "gone").to_pylist() == [
-        {"document_id": "gone", "parser_version": "1.0.0", "line_number": 1, "text": "기획예산과\t22 (24)"}]
+        {"document_id": "gone", "parser_version": "1.0.0", "page_number": 1, "line_number": 1, "document_line": 1,
+         "text": "기획예산과\t22 (24)", "role": "body", "x0": None, "top": None, "x1": None, "bottom": None,
+         "stated_table": None, "stated_header_rows": None, "cells": None}]
     assert not carry_forward(new, "never_read")
     new.ensure_schemas()
     assert new.prune_other_versions() == 3  # filings, lines and classifications of 0.9.0

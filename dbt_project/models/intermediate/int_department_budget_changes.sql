@@ -8,7 +8,9 @@ budget_rows as (
     select
         government_code,
         document_id,
+        source_page,
         source_line,
+        document_line,
         org_unit,
         category,
         any_value(printed_change) as printed_change,
@@ -19,7 +21,7 @@ budget_rows as (
         max(fiscal_year) as year_new,
         min(fiscal_year) as year_old
     from budgets
-    group by government_code, document_id, source_line, org_unit, category
+    group by government_code, document_id, source_page, source_line, document_line, org_unit, category
     having count(distinct fiscal_year) = 2
 )
 

@@ -16,7 +16,9 @@ named_units as (
         org_units.listed_in,
         org_units.duties,
         org_units.document_id,
+        org_units.source_page,
         org_units.source_line,
+        org_units.document_line,
         case org_units.listed_in when 'cover' then 0 else 1 end as precedence
     from {{ ref('stg_lake__org_units') }} as org_units
     inner join documents on documents.document_id = org_units.document_id
@@ -24,10 +26,12 @@ named_units as (
 
 -- Units named only as table rows: their level follows from the name's suffix.
 fact_rows as (
-    select government_code, org_unit, 'staffing' as listed_in, document_id, source_line, 2 as precedence
+    select government_code, org_unit, 'staffing' as listed_in, document_id, source_page, source_line, document_line,
+        2 as precedence
     from {{ ref('int_staffing_resolved') }}
     union all
-    select government_code, org_unit, 'budget' as listed_in, document_id, source_line, 3 as precedence
+    select government_code, org_unit, 'budget' as listed_in, document_id, source_page, source_line, document_line,
+        3 as precedence
     from {{ ref('int_department_budgets_resolved') }}
 ),
 
@@ -46,7 +50,9 @@ unioned as (
         listed_in,
         cast(null as varchar) as duties,
         document_id,
+        source_page,
         source_line,
+        document_line,
         precedence
     from fact_rows
 ),
@@ -56,14 +62,14 @@ ranked as (
         *,
         row_number() over (
             partition by government_code, org_unit
-            order by precedence, parent_org_unit is null, document_id, source_line
+            order by precedence, parent_org_unit is null, document_id, document_line
         ) as rank_in_unit,
         string_agg(distinct listed_in, ',' order by listed_in) over (
             partition by government_code, org_unit
         ) as listed_in_all,
         first_value(duties ignore nulls) over (
             partition by government_code, org_unit
-            order by document_id, source_line
+            order by document_id, document_line
             rows between unbounded preceding and unbounded following
         ) as first_duties
     from unioned
@@ -77,6 +83,8 @@ select
     listed_in_all as listed_in,
     first_duties as duties,
     document_id as first_document_id,
-    source_line as first_source_line
+    source_page as first_source_page,
+    source_line as first_source_line,
+    document_line as first_document_line
 from ranked
 where rank_in_unit = 1

@@ -29,7 +29,7 @@ def model(dbt, session):
         "document_id, government_code").fetchall())
     lines = [Line(documents[document_id], document_id, number, text)
              for document_id, number, text in dbt.ref("stg_lake__lines").project(
-                 "document_id, line_number, text").fetchall()
+                 "document_id, document_line, text").fetchall()
              if document_id in current and documents.get(document_id) in governments]
     places = dict(dbt.ref("governments").project("government_code, short_name_ko").fetchall())
     mentions = find_mentions(pledges, lines, places)

@@ -7,23 +7,55 @@
                 'pledge_children', 'pledge_periods', 'pledge_plan_total', 'candidate_relations',
                 'revenue_subtotals', 'settlement_identities', 'spellings', 'table_totals'] %}
 
+with findings as (
 {% for rule in rules %}
-select
-    discrepancy_id,
-    check_name,
-    government_code,
-    document_id,
-    other_document_id,
-    fact_table,
-    subject,
-    printed,
-    expected,
-    difference,
-    tolerance,
-    source_line,
-    other_line,
-    explanation
-from {{ ref('int_discrepancy__' ~ rule) }}
-where is_finding
-{% if not loop.last %}union all{% endif %}
+    select
+        discrepancy_id,
+        check_name,
+        government_code,
+        document_id,
+        other_document_id,
+        fact_table,
+        subject,
+        printed,
+        expected,
+        difference,
+        tolerance,
+        document_line,
+        other_line as other_document_line,
+        explanation
+    from {{ ref('int_discrepancy__' ~ rule) }}
+    where is_finding
+    {% if not loop.last %}union all{% endif %}
 {% endfor %}
+),
+
+lines as (
+    select document_id, document_line, page_number, line_number from {{ ref('stg_lake__lines') }}
+)
+
+-- Rules count lines through the whole document; a person reads a page and a line on it.
+select
+    findings.discrepancy_id,
+    findings.check_name,
+    findings.government_code,
+    findings.document_id,
+    findings.other_document_id,
+    findings.fact_table,
+    findings.subject,
+    findings.printed,
+    findings.expected,
+    findings.difference,
+    findings.tolerance,
+    line.page_number as source_page,
+    line.line_number as source_line,
+    findings.document_line,
+    other.page_number as other_page,
+    other.line_number as other_line,
+    findings.other_document_line,
+    findings.explanation
+from findings
+left join lines as line
+    on line.document_id = findings.document_id and line.document_line = findings.document_line
+left join lines as other
+    on other.document_id = findings.other_document_id and other.document_line = findings.other_document_line

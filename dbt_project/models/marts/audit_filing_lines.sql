@@ -1,4 +1,4 @@
--- The evidence store, published: any source_line of any fact can be shown from here.
+-- The evidence store, published: any (source_page, source_line) of any fact can be shown from here.
 with lines as (
     select * from {{ ref('stg_lake__lines') }}
 ),
@@ -10,7 +10,14 @@ documents as (
 
 select
     lines.document_id,
+    lines.page_number,
     lines.line_number,
-    lines.text
+    lines.document_line,
+    lines.text,
+    lines.line_role,
+    lines.x0,
+    lines.top,
+    lines.x1,
+    lines.bottom
 from lines
 inner join documents on documents.document_id = lines.document_id

@@ -8,11 +8,13 @@ documents as (
 )
 
 select
-    {{ surrogate_key(['unclaimed.document_id', 'source_line', 'token_start']) }} as unclaimed_id,
+    {{ surrogate_key(['unclaimed.document_id', 'document_line', 'token_start']) }} as unclaimed_id,
     unclaimed.document_id,
     documents.government_code,
     documents.kind as document_kind,
+    source_page,
     source_line,
+    document_line,
     token_start,
     token,
     reason,

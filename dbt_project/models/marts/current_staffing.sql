@@ -15,5 +15,7 @@ qualify row_number() over (
         as_of desc nulls last,
         case statement when 'unit_page' then 0 when 'summary_table' then 1 else 2 end,
         document_id,
-        source_line
+        source_page,
+        source_line,
+        document_line
 ) = 1

@@ -19,7 +19,9 @@ select
     military_service,
     criminal_record,
     document_id,
+    source_page,
     source_line,
+    document_line,
     source_excerpt,
     parser_version
 from candidates

@@ -11,5 +11,7 @@ select
     listed_in,
     duties,
     first_document_id,
-    first_source_line
+    first_source_page,
+    first_source_line,
+    first_document_line
 from departments

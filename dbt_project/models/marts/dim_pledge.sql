@@ -14,7 +14,9 @@ select
     source_kind,
     candidate_id,
     document_id,
+    source_page,
     source_line,
+    document_line,
     source_excerpt,
     parser_version
 from pledges

@@ -25,7 +25,9 @@ select
     seq,
     page,
     document_id,
+    source_page,
     source_line,
+    document_line,
     source_excerpt,
     parser_version
 from ranked

@@ -3,7 +3,7 @@ with finance as (
 )
 
 select
-    {{ surrogate_key(['document_id', 'source_line', 'measure', 'relation', 'person', 'statement']) }} as candidate_finance_id,
+    {{ surrogate_key(['document_id', 'document_line', 'measure', 'relation', 'person', 'statement']) }} as candidate_finance_id,
     candidate_id,
     government_code,
     measure,
@@ -15,7 +15,9 @@ select
     printed_unit,
     table_index,
     document_id,
+    source_page,
     source_line,
+    document_line,
     source_excerpt,
     parser_version
 from finance

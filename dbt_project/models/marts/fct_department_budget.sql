@@ -3,7 +3,7 @@ with budgets as (
 )
 
 select
-    {{ surrogate_key(['document_id', 'source_line', 'fiscal_year', 'column_printed']) }} as department_budget_id,
+    {{ surrogate_key(['document_id', 'document_line', 'fiscal_year', 'column_printed']) }} as department_budget_id,
     {{ surrogate_key(['government_code', 'org_unit']) }} as department_id,
     government_code,
     org_unit,
@@ -20,7 +20,9 @@ select
     printed_change_pct,
     table_index,
     document_id,
+    source_page,
     source_line,
+    document_line,
     source_excerpt,
     parser_version
 from budgets

@@ -3,7 +3,7 @@ with claims as (
 )
 
 select
-    {{ surrogate_key(['document_id', 'source_line', 'claim', 'printed_value']) }} as news_claim_id,
+    {{ surrogate_key(['document_id', 'document_line', 'claim', 'printed_value']) }} as news_claim_id,
     document_id,
     government_code,
     claim,
@@ -12,7 +12,9 @@ select
     unit,
     printed_value,
     sentence,
+    source_page,
     source_line,
+    document_line,
     source_excerpt,
     parser_version
 from claims

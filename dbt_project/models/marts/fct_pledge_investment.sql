@@ -18,7 +18,9 @@ select
     printed_value,
     table_index,
     document_id,
+    source_page,
     source_line,
+    document_line,
     source_excerpt,
     parser_version
 from investments

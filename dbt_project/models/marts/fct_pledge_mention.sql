@@ -27,7 +27,9 @@ select
     mentions.term,
     mentions.method,
     mentions.document_id,
-    mentions.line_number as source_line,
+    lines.page_number as source_page,
+    lines.line_number as source_line,
+    lines.document_line,
     lines.text as source_excerpt,
     documents.parser_version
 from mentions
@@ -35,4 +37,4 @@ inner join pledges using (pledge_id)
 inner join documents on documents.document_id = mentions.document_id
 inner join lines
     on lines.document_id = mentions.document_id
-    and lines.line_number = mentions.line_number
+    and lines.document_line = mentions.line_number

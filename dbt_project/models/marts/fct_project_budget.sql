@@ -3,7 +3,7 @@ with budgets as (
 )
 
 select
-    {{ surrogate_key(['document_id', 'source_line', 'statement', 'period_label', 'funding_source', 'funding_group', 'item']) }} as project_budget_id,
+    {{ surrogate_key(['document_id', 'document_line', 'statement', 'period_label', 'funding_source', 'funding_group', 'item']) }} as project_budget_id,
     {{ surrogate_key(['government_code', 'org_unit', 'project_name', 'plan_year']) }} as project_id,
     government_code,
     org_unit,
@@ -26,7 +26,9 @@ select
     link_confirmed,
     table_index,
     document_id,
+    source_page,
     source_line,
+    document_line,
     source_excerpt,
     parser_version
 from budgets

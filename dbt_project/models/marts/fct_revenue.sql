@@ -3,7 +3,7 @@ with revenue as (
 )
 
 select
-    {{ surrogate_key(['document_id', 'source_line', 'column_index']) }} as revenue_id,
+    {{ surrogate_key(['document_id', 'document_line', 'column_index']) }} as revenue_id,
     government_code,
     revenue_item,
     revenue_item_printed,
@@ -23,7 +23,9 @@ select
     statement_form,
     table_index,
     document_id,
+    source_page,
     source_line,
+    document_line,
     source_excerpt,
     parser_version
 from revenue

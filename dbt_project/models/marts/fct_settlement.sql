@@ -3,7 +3,7 @@ with settlement as (
 )
 
 select
-    {{ surrogate_key(['document_id', 'source_line', 'item', 'fiscal_year']) }} as settlement_id,
+    {{ surrogate_key(['document_id', 'document_line', 'item', 'fiscal_year']) }} as settlement_id,
     government_code,
     fiscal_year,
     item,
@@ -13,7 +13,9 @@ select
     printed_unit,
     table_index,
     document_id,
+    source_page,
     source_line,
+    document_line,
     source_excerpt,
     parser_version
 from settlement

@@ -3,7 +3,7 @@ with staffing as (
 )
 
 select
-    {{ surrogate_key(['document_id', 'source_line', 'org_unit', 'grade']) }} as staffing_id,
+    {{ surrogate_key(['document_id', 'document_line', 'org_unit', 'grade']) }} as staffing_id,
     {{ surrogate_key(['government_code', 'org_unit']) }} as department_id,
     government_code,
     org_unit,
@@ -17,7 +17,9 @@ select
     printed_value,
     table_index,
     document_id,
+    source_page,
     source_line,
+    document_line,
     source_excerpt,
     parser_version
 from staffing

@@ -3,7 +3,7 @@ with cells as (
 )
 
 select
-    {{ surrogate_key(['document_id', 'source_line', 'column_index', 'part']) }} as cell_id,
+    {{ surrogate_key(['document_id', 'document_line', 'column_index', 'part']) }} as cell_id,
     {{ surrogate_key(['document_id', 'table_first_line']) }} as table_id,
     document_id,
     government_code,
@@ -22,7 +22,9 @@ select
     marker,
     amount_krw,
     rate_pct,
+    source_page,
     source_line,
+    document_line,
     source_excerpt,
     parser_version
 from cells

@@ -33,7 +33,9 @@ select
     per_pledge.pledge_total_krw,
     per_pledge.is_non_budget,
     investments.document_id,
-    investments.source_line
+    investments.source_page,
+    investments.source_line,
+    investments.document_line
 from investments
 inner join pledges using (pledge_id)
 inner join per_pledge using (pledge_id)

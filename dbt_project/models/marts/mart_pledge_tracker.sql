@@ -156,7 +156,9 @@ select
     latest_evidence.source_line as latest_evidence_line,
     latest_evidence.source_excerpt as latest_evidence_excerpt,
     pledges.document_id,
+    pledges.source_page,
     pledges.source_line,
+    pledges.document_line,
     pledges.parser_version
 from pledges
 left join per_pledge_projects using (pledge_id)

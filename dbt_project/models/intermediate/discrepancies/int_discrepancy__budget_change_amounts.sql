@@ -15,12 +15,12 @@ comparisons as (
         cast(amount_new - amount_old as varchar) || '원 (' || year_new || ' − ' || year_old || ')' as expected,
         abs(change_krw - (amount_new - amount_old)) as difference,
         {{ printed_precision_krw("'1'", 'printed_unit') }} as tolerance,
-        source_line,
-        source_line as other_line,
-        org_unit || ' ' || category || '의 증감(' || printed_change || ', ' || source_line || '행)이 두 해 금액의 차와 다름. '
+        document_line,
+        document_line as other_line,
+        org_unit || ' ' || category || '의 증감(' || printed_change || ', ' || document_line || '행)이 두 해 금액의 차와 다름. '
             || 'The printed change is not the difference of the two years.' as explanation
     from budget_changes
     where change_krw is not null
 )
 
-{{ comparisons_flagged(['check_name', 'document_id', 'other_document_id', 'subject', 'source_line', 'other_line']) }}
+{{ comparisons_flagged(['check_name', 'document_id', 'other_document_id', 'subject', 'document_line', 'other_line']) }}

@@ -15,9 +15,9 @@ comparisons as (
         cast(round(computed_pct, 2) as varchar) || '% (계산)' as expected,
         abs(change_pct - computed_pct) as difference,
         pct_tolerance as tolerance,
-        source_line,
-        source_line as other_line,
-        org_unit || ' ' || category || '의 증감률(' || printed_change_pct || ', ' || source_line || '행)이 계산값 '
+        document_line,
+        document_line as other_line,
+        org_unit || ' ' || category || '의 증감률(' || printed_change_pct || ', ' || document_line || '행)이 계산값 '
             || round(computed_pct, 2) || '%와 다름'
             || case when sign(change_pct) <> sign(computed_pct) and abs(abs(change_pct) - abs(computed_pct)) <= pct_tolerance
                     then ' (부호 오류). The printed rate has the wrong sign.'
@@ -26,4 +26,4 @@ comparisons as (
     where computed_pct is not null
 )
 
-{{ comparisons_flagged(['check_name', 'document_id', 'other_document_id', 'subject', 'source_line', 'other_line']) }}
+{{ comparisons_flagged(['check_name', 'document_id', 'other_document_id', 'subject', 'document_line', 'other_line']) }}

@@ -12,7 +12,7 @@ comparisons as (
         'fct_department_budget' as fact_table,
         total.org_unit || ' ' || total.fiscal_year || ' 예산' as subject,
         {{ total_against_parts('total', 'part', '항목 합') }},
-        total.org_unit || ' ' || total.fiscal_year || '년 예산 계(' || total.source_line || '행)가 항목의 합과 다름. '
+        total.org_unit || ' ' || total.fiscal_year || '년 예산 계(' || total.document_line || '행)가 항목의 합과 다름. '
             || 'The categories do not add up to the printed total.' as explanation
     from budgets as total
     inner join budgets as part
@@ -20,7 +20,7 @@ comparisons as (
         and part.fiscal_year = total.fiscal_year and part.category <> 'total'
     where total.category = 'total'
     group by total.government_code, total.document_id, total.org_unit, total.fiscal_year, total.printed_value,
-        total.amount_krw, total.step_krw, total.source_line
+        total.amount_krw, total.step_krw, total.document_line
 )
 
-{{ comparisons_flagged(['check_name', 'document_id', 'other_document_id', 'subject', 'source_line', 'other_line']) }}
+{{ comparisons_flagged(['check_name', 'document_id', 'other_document_id', 'subject', 'document_line', 'other_line']) }}

@@ -12,7 +12,7 @@ comparisons as (
         'fct_pledge_investment' as fact_table,
         '총 계 ' || total.period_label as subject,
         {{ total_against_parts('total', 'top', '최상위 공약 합') }},
-        '총 계의 ' || total.period_label || ' 금액(' || total.source_line
+        '총 계의 ' || total.period_label || ' 금액(' || total.document_line
             || '행)이 최상위 공약의 합과 다름. The pledges do not add up to the plan total.' as explanation
     from investments as total
     inner join investments as top
@@ -20,7 +20,7 @@ comparisons as (
         and not top.is_total_row and top.pledge_code not like '%-%-%'
     where total.is_total_row
     group by total.government_code, total.document_id, total.period_label, total.printed_value, total.amount_krw,
-        total.step_krw, total.source_line
+        total.step_krw, total.document_line
 )
 
-{{ comparisons_flagged(['check_name', 'document_id', 'other_document_id', 'subject', 'source_line', 'other_line']) }}
+{{ comparisons_flagged(['check_name', 'document_id', 'other_document_id', 'subject', 'document_line', 'other_line']) }}

@@ -16,7 +16,7 @@ settlement_years as (
         count(*) filter (where item in ('carryover_explicit', 'carryover_accident', 'carryover_continuing',
                                         'subsidy_unspent', 'net_surplus')) as part_count,
         max(step_krw) as step_krw,
-        min(source_line) as source_line
+        min(document_line) as document_line
     from settlement
     group by government_code, document_id, fiscal_year
 ),
@@ -33,8 +33,8 @@ comparisons as (
         cast(computed_side as varchar) || '원' as expected,
         cast(abs(printed_side - computed_side) as double) as difference,
         addends * step_krw / 2 as tolerance,
-        source_line,
-        source_line as other_line,
+        document_line,
+        document_line as other_line,
         fiscal_year || '년 결산에서 ' || identity || '이(가) 맞지 않음. The settlement does not balance.' as explanation
     from (
         select *, '잉여금 = 세입 − 세출' as identity, surplus as printed_side,
@@ -47,4 +47,4 @@ comparisons as (
     where printed_side is not null and computed_side is not null
 )
 
-{{ comparisons_flagged(['check_name', 'document_id', 'other_document_id', 'subject', 'source_line', 'other_line']) }}
+{{ comparisons_flagged(['check_name', 'document_id', 'other_document_id', 'subject', 'document_line', 'other_line']) }}

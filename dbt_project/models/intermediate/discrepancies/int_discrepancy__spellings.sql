@@ -16,10 +16,10 @@ comparisons as (
         listed.org_unit as expected,
         cast(null as double) as difference,
         cast(null as double) as tolerance,
-        cover.first_source_line as source_line,
-        listed.first_source_line as other_line,
-        cover.parent_org_unit || '의 팀 이름이 표지(' || cover.first_source_line || '행)에는 ' || cover.org_unit
-            || ', 조직현황(' || listed.first_source_line || '행)에는 ' || listed.org_unit
+        cover.first_document_line as document_line,
+        listed.first_document_line as other_line,
+        cover.parent_org_unit || '의 팀 이름이 표지(' || cover.first_document_line || '행)에는 ' || cover.org_unit
+            || ', 조직현황(' || listed.first_document_line || '행)에는 ' || listed.org_unit
             || '(으)로 다름. One unit is spelled two ways.' as explanation
     from departments as cover
     inner join departments as listed
@@ -29,4 +29,4 @@ comparisons as (
         and jaro_winkler_similarity(cover.org_unit, listed.org_unit) >= 0.9
 )
 
-{{ comparisons_flagged(['check_name', 'document_id', 'other_document_id', 'subject', 'source_line', 'other_line']) }}
+{{ comparisons_flagged(['check_name', 'document_id', 'other_document_id', 'subject', 'document_line', 'other_line']) }}

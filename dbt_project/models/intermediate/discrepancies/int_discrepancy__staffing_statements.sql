@@ -20,10 +20,10 @@ comparisons as (
         b.authorized || ' (' || b.current || ')' as expected,
         cast(abs(a.authorized - b.authorized) + abs(a.current - b.current) as double) as difference,
         0.0 as tolerance,
-        a.source_line,
-        b.source_line as other_line,
-        a.org_unit || '의 ' || a.grade || ' 인원이 ' || a.statement || '(' || a.source_line || '행)에는 '
-            || a.authorized || '(' || a.current || '), ' || b.statement || '(' || b.source_line || '행)에는 '
+        a.document_line,
+        b.document_line as other_line,
+        a.org_unit || '의 ' || a.grade || ' 인원이 ' || a.statement || '(' || a.document_line || '행)에는 '
+            || a.authorized || '(' || a.current || '), ' || b.statement || '(' || b.document_line || '행)에는 '
             || b.authorized || '(' || b.current || ')로 다르게 적혀 있음. The same staffing is printed two ways.'
             as explanation
     from staffing as a
@@ -33,4 +33,4 @@ comparisons as (
     where a.authorized <> b.authorized or a.current <> b.current
 )
 
-{{ comparisons_flagged(['check_name', 'document_id', 'other_document_id', 'subject', 'source_line', 'other_line']) }}
+{{ comparisons_flagged(['check_name', 'document_id', 'other_document_id', 'subject', 'document_line', 'other_line']) }}

@@ -8,7 +8,7 @@ with typed_comparisons as (
                       ('pledge_plan_total', 'total_vs_parts'), ('candidate_relations', 'total_vs_parts'),
                       ('revenue_subtotals', 'total_vs_parts'), ('settlement_identities', 'total_vs_parts'),
                       ('budget_change_amounts', 'difference_vs_formula'), ('budget_change_rates', 'rate_vs_formula')] %}
-    select document_id, source_line, '{{ kind }}' as rule from {{ ref('int_discrepancy__' ~ rule) }}
+    select document_id, document_line, '{{ kind }}' as rule from {{ ref('int_discrepancy__' ~ rule) }}
     {% if not loop.last %}union{% endif %}
 {% endfor %}
 ),
@@ -33,36 +33,36 @@ comparisons as (
         end as expected,
         cast(abs(checked.printed - checked.expected) as double) as difference,
         cast(checked.tolerance as double) as tolerance,
-        checked.source_line,
+        checked.document_line,
         checked.column_index,
         checked.part,
         checked.direction,
         cast(split_part(checked.addend_lines, ',', 1) as integer) as other_line,
         case
             when checked.rule = 'total_vs_parts' and checked.direction = 'rows'
-                then cell.column_label || '의 ' || checked.total_label || '(' || checked.source_line || '행)는 '
+                then cell.column_label || '의 ' || checked.total_label || '(' || checked.document_line || '행)는 '
                     || checked.printed_value || '(으)로 적혀 있으나 그 아래 행(' || checked.addend_lines || '행)을 더하면 '
                     || {{ plain_decimal('checked.expected') }} || '. The rows do not add up to their printed total.'
             when checked.rule = 'total_vs_parts'
-                then cell.row_label || ' 행(' || checked.source_line || '행)의 ' || checked.total_label || '는 '
+                then cell.row_label || ' 행(' || checked.document_line || '행)의 ' || checked.total_label || '는 '
                     || checked.printed_value || '(으)로 적혀 있으나 옆 열(' || checked.addend_columns || '열)을 더하면 '
                     || {{ plain_decimal('checked.expected') }} || '. The columns do not add up to their printed total.'
-            else cell.row_label || ' 행(' || checked.source_line || '행)의 ' || checked.total_label || '는 '
+            else cell.row_label || ' 행(' || checked.document_line || '행)의 ' || checked.total_label || '는 '
                 || checked.printed_value || '(으)로 적혀 있으나 머리글의 공식대로 계산하면 '
                 || {{ plain_decimal('checked.expected') }} || '. The printed figure does not follow from the columns its header names.'
         end as explanation
     from {{ ref('stg_lake__table_checks') }} as checked
     inner join {{ ref('fct_table_cell') }} as cell
-        on cell.document_id = checked.document_id and cell.source_line = checked.source_line
+        on cell.document_id = checked.document_id and cell.document_line = checked.document_line
         and cell.column_index = checked.column_index and cell.part = checked.part
     where not exists (
         select 1 from typed_comparisons as typed
-        where typed.document_id = checked.document_id and typed.source_line = checked.source_line
+        where typed.document_id = checked.document_id and typed.document_line = checked.document_line
             and typed.rule = checked.rule)
 )
 
 select
-    {{ surrogate_key(['check_name', 'document_id', 'source_line', 'column_index', 'part', 'direction']) }} as discrepancy_id,
+    {{ surrogate_key(['check_name', 'document_id', 'document_line', 'column_index', 'part', 'direction']) }} as discrepancy_id,
     * exclude (column_index, part, direction),
     difference > tolerance as is_finding
 from comparisons

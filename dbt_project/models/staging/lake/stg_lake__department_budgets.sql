@@ -6,10 +6,7 @@ with source as (
 renamed as (
     select
         -- provenance
-        document_id,
-        cast(source_line as integer) as source_line,
-        source_excerpt,
-        parser_version,
+        {{ provenance_columns() }},
         cast(table_index as integer) as table_index,
         -- dimensions
         org_unit,

@@ -9,8 +9,11 @@ renamed as (
         document_id,
         parser_version,
         -- reading
+        coalesce(format, 'text') as format,
+        read_by,
         encoding,
         cast(byte_size as bigint) as byte_size,
+        cast(coalesce(page_count, 1) as integer) as page_count,
         cast(line_count as integer) as line_count,
         read_status,
         reason as read_reason,

@@ -4,10 +4,7 @@ with source as (
 )
 
 select
-    document_id,
-    cast(source_line as integer) as source_line,
-    source_excerpt,
-    parser_version,
+    {{ provenance_columns() }},
     name,
     mention_form
 from source

@@ -4,10 +4,7 @@ with source as (
 )
 
 select
-    document_id,
-    cast(source_line as integer) as source_line,
-    source_excerpt,
-    parser_version,
+    {{ provenance_columns() }},
     pledge_code,
     cast(code_is_derived as boolean) as code_is_derived,
     title,

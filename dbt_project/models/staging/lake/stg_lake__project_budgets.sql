@@ -5,10 +5,7 @@ with source as (
 
 select
     -- provenance
-    document_id,
-    cast(source_line as integer) as source_line,
-    source_excerpt,
-    parser_version,
+    {{ provenance_columns() }},
     cast(table_index as integer) as table_index,
     -- the project the statement belongs to
     org_unit,

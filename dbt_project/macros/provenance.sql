@@ -1,0 +1,11 @@
+{#- Where a lake record was printed, cast once for every fact family (orchestration/pipeline/lake.py,
+    _PROVENANCE): the page (1 for a text filing), the line within that page, the line's number
+    in the whole document (what keys and joins inside one document use) and the line's text. -#}
+{% macro provenance_columns() -%}
+    document_id,
+    cast(source_page as integer) as source_page,
+    cast(source_line as integer) as source_line,
+    cast(document_line as integer) as document_line,
+    source_excerpt,
+    parser_version
+{%- endmacro %}
