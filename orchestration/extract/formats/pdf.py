@@ -89,7 +89,7 @@ def _page_lines(pdf: pdfium.PdfDocument, index: int) -> list[Line]:
                 continue
             if ord(ch) in _PRIVATE_USE:
                 continue
-            left, bottom, right, top = textpage.get_charbox(i)
+            left, bottom, right, top = textpage.get_charbox(i, loose=True)
             chars.append(_Char(ch, len(chars), space, left, height - top, right, height - bottom))
             space = False
     finally:
