@@ -1,7 +1,7 @@
 """A messy raw dir in one refresh of its own (a fresh data dir: nothing of the seed warehouse is
 reused): every bad file gets its own reason in audit_quarantine, every good filing is published
-(a CP949 work plan with CRLF line ends and a table of no known kind among them), and a manifest's
-unusable rows are listed by line."""
+(a CP949 work plan with CRLF line ends, a table of no known kind, a real PDF work plan and an
+HWPX among them), and a manifest's unusable rows are listed by line."""
 
 import os
 import shutil
@@ -12,6 +12,7 @@ import pytest
 
 from orchestration.refresh import run_refresh, summary
 from orchestration.settings import REPO_ROOT
+from tests.unit.test_formats import encrypted_pdf, scanned_pdf
 
 pytestmark = pytest.mark.slow
 SEEDS = REPO_ROOT / "raw"
@@ -35,7 +36,13 @@ def refreshed(tmp_path_factory):
     (raw / "공약 사본").mkdir()
     shutil.copy(SEEDS / PLEDGES, raw / "공약 사본" / "공약 목록 (사본).txt")  # the same bytes, a second name
     (raw / "empty.txt").write_bytes(b"")
-    (raw / "scan.pdf").write_bytes(b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj")
+    (raw / "cut.pdf").write_bytes(b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj")
+    (raw / "scan.pdf").write_bytes(scanned_pdf())
+    (raw / "secret.pdf").write_bytes(encrypted_pdf())
+    corpus = REPO_ROOT / "tests" / "corpus"
+    shutil.copy(corpus / "workplans" / "w08_busan_singonghang-chujinbonbu_2025.pdf", raw / "신공항추진본부 업무계획.pdf")
+    shutil.copy(corpus / "formats" / "f03_duty-assignment.hwpx", raw / "업무분장표.hwpx")
+    (raw / "cut.hwpx").write_bytes((corpus / "formats" / "f03_duty-assignment.hwpx").read_bytes()[:5000])
     (raw / "photo.png").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR")
     (raw / "plan.hwp").write_bytes(b"HWP Document File V3.00 \x1a\x01\x02\x03\x04\x05")
     (raw / "latin.txt").write_bytes(bytes(range(0x80, 0x100)) * 4)
@@ -71,17 +78,19 @@ def test_every_bad_file_is_quarantined_with_its_own_reason(refreshed):
     result, paths = refreshed
     text, published = summary(result, paths)
     assert result.success and published
-    assert "unknown kind:   2 filing(s), lines and table cells only: 보고서..최종.txt, 통계 자료.txt" in text
+    assert "unknown kind:   4 filing(s), lines and table cells only: 보고서..최종.txt, 신공항추진본부 업무계획.pdf, 업무분장표.hwpx, 통계 자료.txt" in text
     assert "    huge.txt: too_large (2101248 bytes is over the 1048576-byte limit" in text
     rows = query(paths.published_db, "select file_path, reason from marts.audit_quarantine "
                                      "where file_path not like 'manifest.csv%' order by 1")
-    assert rows == [("empty.txt", "empty"), ("huge.txt", "too_large"), ("latin.txt", "undecodable"),
-                    ("photo.png", "binary"), ("plan.hwp", "binary"), ("scan.pdf", "binary"),
+    assert rows == [("cut.hwpx", "corrupt_zip"), ("cut.pdf", "truncated"), ("empty.txt", "empty"),
+                    ("huge.txt", "too_large"), ("latin.txt", "undecodable"), ("photo.png", "image"),
+                    ("plan.hwp", "unsupported_format"), ("scan.pdf", "no_text_layer"), ("secret.pdf", "encrypted"),
                     ("업무계획 잘림.txt", "truncated")]
     details = dict(query(paths.published_db, "select file_path, detail from marts.audit_quarantine"))
     assert details["huge.txt"] == ("2101248 bytes is over the 1048576-byte limit (LOCALGOV_MAX_FILE_BYTES); "
                                    "split the filing or raise the limit")
-    assert details["plan.hwp"] == "the file is an HWP 3 document, not text; convert it to text first"
+    assert details["plan.hwp"] == "an HWP 3 document: open it in Hangul and save it as HWP 5, HWPX or PDF"
+    assert details["scan.pdf"].startswith("none of its 1 page(s) has a text layer (a scan): run OCR on it")
     assert query(paths.published_db, "select count(*) from marts.audit_quarantine where suggested_fix is null") == [(0,)]
 
 
@@ -96,7 +105,10 @@ def test_every_good_filing_is_published(refreshed):
         (NEWS, "news_article", "utf-8", "3170000", "content", date(2023, 11, 20)),
         ("news utf16.txt", "news_article", "utf-16", "3170000", "content", None),
         ("보고서..최종.txt", "unknown", "utf-8", None, None, None),
+        # 부산광역시's, told from its content; its kind waits for the work-plan reader of any layout
+        ("신공항추진본부 업무계획.pdf", "unknown", None, "6260000", "content", None),
         ("업무계획 cp949.txt", "work_plan", "cp949", "3170000", "content", None),
+        ("업무분장표.hwpx", "unknown", None, None, None, None),
         ("통계 자료.txt", "unknown", "utf-8", None, None, None),
     ]
     columns = "org_unit, statement, grade, authorized, current, as_of, source_line, printed_value"
@@ -126,3 +138,17 @@ def test_unusable_manifest_rows_are_listed_by_line(refreshed):
         ("manifest.csv:7", "manifest_bad_date")]
     assert rows[0][2] == "line 3: no file '공약 사본/missing.txt' under the raw dir; fix the path or remove the row"
     assert rows[2][2].startswith("line 5: '9999999' is no 기관코드 of the governments seed")
+
+
+def test_a_pdf_and_an_hwpx_publish_page_by_page(refreshed):
+    _, paths = refreshed
+    documents = query(paths.published_db, "select file_path, format, page_count, line_count from marts.dim_document "
+                                           "where format <> 'text' order by 1")
+    assert documents == [("신공항추진본부 업무계획.pdf", "pdf", 21, 461), ("업무분장표.hwpx", "hwpx", 1, 22)]
+    lines = query(paths.published_db, "select l.page_number, l.line_number, l.text, l.line_role from marts.audit_filing_lines l "
+                                       "join marts.dim_document d using (document_id) "
+                                       "where d.file_path = '신공항추진본부 업무계획.pdf' and l.page_number = 5 order by l.line_number")
+    assert lines[-1] == (5, len(lines), "- 1 -", "page_number")
+    cells = query(paths.published_db, "select count(*), count(distinct source_page), min(source_page) from marts.fct_table_cell c "
+                                       "join marts.dim_document d using (document_id) where d.file_path = '신공항추진본부 업무계획.pdf'")
+    assert cells[0][0] > 0 and cells[0][1] > 1 and cells[0][2] >= 3
