@@ -7,7 +7,8 @@
 #   make bench     the benchmarks: the gate's share of a refresh (benchmarks/results/) and the
 #                  scale benchmark at 100, 1,000 and 10,000 filings (benchmarks/results.md);
 #                  BENCH_SIZES=12 for a quick one, BENCH_OUTPUT=dir to write elsewhere; and the
-#                  pledge matcher's features compared (benchmarks/results/pledge_matching.md)
+#                  pledge matcher's features compared (benchmarks/results/pledge_matching.md);
+#                  the PDF reader beside pdftotext -layout (benchmarks/results/formats.md)
 # Set-up (virtual environment, pinned dependencies, dbt manifest) happens on first use and is
 # skipped afterwards unless requirements.lock, pyproject.toml or the dbt project changed.
 
@@ -24,7 +25,7 @@ PORT ?= 3000
 export PATH := $(BIN):$(PATH)
 export GX_ANALYTICS_ENABLED := False
 
-.PHONY: install browser refresh test test-fast dev docs bench bench-gate bench-scale bench-matching lock clean
+.PHONY: install browser refresh test test-fast dev docs bench bench-gate bench-scale bench-matching bench-formats lock clean
 
 install: $(MANIFEST)
 
@@ -57,12 +58,17 @@ test-fast: $(MANIFEST)
 
 # Debian's Chromium and ChromeDriver for tests/ui (the Dagster UI test); nothing when present.
 browser:
-	sh scripts/install_browser.sh
+	sh scripts/install_debian.sh "chromium chromedriver" chromium chromium-driver
 
-bench: bench-gate bench-scale bench-matching
+bench: bench-gate bench-formats bench-scale bench-matching
 
 bench-gate: $(MANIFEST)
 	$(BIN)/python benchmarks/gate_share.py
+
+# The PDF reader beside poppler's pdftotext -layout (installed here, for the comparison only).
+bench-formats: $(STAMP)
+	sh scripts/install_debian.sh pdftotext poppler-utils
+	$(BIN)/python benchmarks/formats.py
 
 # Kiwi is installed here only: the comparison is its one use.
 bench-matching: $(MANIFEST)

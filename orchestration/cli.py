@@ -23,7 +23,7 @@ LAKE_FIELDS = ("org_unit", "grade_printed", "printed_value", "column_label", "ro
 
 
 # Columns every fact repeats; a line's trace shows what differs between its facts.
-_PROVENANCE = {"document_id", "source_line", "source_excerpt", "parser_version", "government_code", "table_id",
+_PROVENANCE = {"document_id", "source_page", "source_line", "document_line", "source_excerpt", "parser_version", "government_code", "table_id",
                "department_id", "document_kind", "table_layout"}
 
 
@@ -39,7 +39,7 @@ def _compact(record: dict, fields=None, limit: int = ROW_FIELDS) -> str:
 
 
 def _filing_block(filing: FilingLine) -> list[str]:
-    out = [f"filing:   {filing.file_path}  (sha256 {filing.sha256}, {filing.kind}, government {filing.government_code})"]
+    out = [f"filing:   {filing.where}  (sha256 {filing.sha256}, {filing.kind}, government {filing.government_code})"]
     for number, text in filing.lines:
         shown = text.replace("\t", " ⇥ ")
         if number == filing.line_number and filing.highlight and filing.highlight in text:
@@ -53,7 +53,7 @@ def format_explanation(e: Explanation) -> str:
     out.append("models:   " + " ← ".join(e.models))
     for path, records in e.lake_records.items():
         out.append(f"lake:     {path}")
-        out += [f"          line {r['source_line']}: {_compact(r, LAKE_FIELDS)}" for r in records]
+        out += [f"          p.{r.get('source_page') or 1} l.{r['source_line']}: {_compact(r, LAKE_FIELDS)}" for r in records]
     if e.filing:
         out += _filing_block(e.filing)
     else:

@@ -38,9 +38,17 @@ class FilingLine:
     sha256: str
     kind: str
     government_code: str | None
-    line_number: int
-    lines: list[tuple[int, str]]  # the line and its neighbours
+    page_number: int
+    line_number: int  # within the page
+    lines: list[tuple[int, str]]  # the line and its neighbours on its page
     highlight: str | None
+    page_count: int = 1
+
+    @property
+    def where(self) -> str:
+        """``file p.12 l.7`` (``file l.7`` for a filing of one page)."""
+        page = f" p.{self.page_number}" if self.page_count > 1 or self.page_number > 1 else ""
+        return f"{self.file_path}{page} l.{self.line_number}"
 
 
 @dataclass
@@ -108,9 +116,9 @@ class Warehouse:
         row = rows[0]
         manifest = self.manifest()
         models, sources = _upstream(manifest, table)
-        document_id, line = row.get("document_id"), row.get("source_line")
-        filing = self.filing_line(document_id, line, _printed(row)) if document_id and line else None
-        lake_records = self.lake_records(sources, document_id, line, row) if document_id and line else {}
+        document_id, page, line = row.get("document_id"), row.get("source_page") or 1, row.get("source_line")
+        filing = self.filing_line(document_id, page, line, _printed(row)) if document_id and line else None
+        lake_records = self.lake_records(sources, document_id, page, line, row) if document_id and line else {}
         refresh = self.publishing_refresh()
         expectations = self.expectations(refresh["refresh_id"], table) if refresh else []
         return Explanation(
@@ -119,17 +127,19 @@ class Warehouse:
             dbt_tests=_tests_of(manifest, table),
         )
 
-    def filing_line(self, document_id: str, line: int, highlight: str | None) -> FilingLine:
-        documents = self.query("select file_path, sha256, kind, government_code from marts.dim_document "
+    def filing_line(self, document_id: str, page: int, line: int, highlight: str | None) -> FilingLine:
+        documents = self.query("select file_path, sha256, kind, government_code, page_count from marts.dim_document "
                                "where document_id = ?", [document_id])
         if not documents:
             raise LineageError(f"document {document_id} is not in dim_document")
         text = self.query("select line_number, text from marts.audit_filing_lines where document_id = ? "
-                          "and line_number between ? and ? order by 1", [document_id, line - NEIGHBOURS, line + NEIGHBOURS])
-        return FilingLine(**documents[0], line_number=line,
+                          "and page_number = ? and line_number between ? and ? order by 1",
+                          [document_id, page, line - NEIGHBOURS, line + NEIGHBOURS])
+        return FilingLine(**documents[0], page_number=page, line_number=line,
                           lines=[(t["line_number"], t["text"]) for t in text], highlight=highlight)
 
-    def lake_records(self, sources: list[str], document_id: str, line: int, row: dict) -> dict[str, list[dict]]:
+    def lake_records(self, sources: list[str], document_id: str, page: int, line: int,
+                     row: dict) -> dict[str, list[dict]]:
         """The lake records of the row's line that agree with the row on every text column they
         share (the one the row came from), or all of the line's records when none does."""
         found = {}
@@ -142,7 +152,8 @@ class Warehouse:
             lake = Lake(self.paths.lake_dir, row.get("parser_version") or PARSER_VERSION)
             if not lake.has(table, document_id):
                 continue
-            records = [r for r in pq.read_table(lake.path(table, document_id)).to_pylist() if r["source_line"] == line]
+            records = [r for r in pq.read_table(lake.path(table, document_id)).to_pylist()
+                       if r["source_line"] == line and (r.get("source_page") or 1) == page]
             same = [r for r in records if all(r[k] == v for k, v in row.items()
                                               if k in r and isinstance(v, str) and k != "parser_version")]
             found[str(lake.path(table, document_id).relative_to(self.paths.data_dir))] = same or records
@@ -171,31 +182,49 @@ class Warehouse:
         return path
 
     def trace(self, where: str) -> Trace:
-        path, _, number = where.rpartition(":")
-        if not path or not number.isdigit():
-            raise LineageError(f"{where!r}: give FILE:LINE, for example 004_dad12c48b3c039a4.txt:58")
-        line = int(number)
+        """``FILE:PAGE:LINE``, or ``FILE:LINE`` (the line through the whole document; for a text
+        filing, of its one page)."""
+        parts = where.rsplit(":", 2)
+        numbers = [p for p in parts[1:] if p.isdigit()]
+        if len(parts) < 2 or not numbers or not parts[-1].isdigit():
+            raise LineageError(f"{where!r}: give FILE:LINE or FILE:PAGE:LINE, for example "
+                               "004_dad12c48b3c039a4.txt:58 or 업무계획.pdf:4:15")
+        paged = len(parts) == 3 and parts[1].isdigit()
+        path = parts[0] if paged else where.rpartition(":")[0]
         path = self._under_raw_dir(path)
-        documents = self.query("select document_id, file_path, line_count from marts.dim_document "
+        documents = self.query("select document_id, file_path, line_count, page_count from marts.dim_document "
                                "where file_path = ? or contains(file_paths, ?) or document_id like ? "
                                "order by is_kept_version, file_path", [path, path, path + "%"])
         if not documents:
             raise LineageError(f"no published filing is {path!r} (a path under the raw dir or a SHA-256 prefix); "
                                "see `localgov status` for what is quarantined")
         document = documents[0]
-        if not document["line_count"] or not 1 <= line <= document["line_count"]:
-            raise LineageError(f"{document['file_path']} has lines 1 to {document['line_count'] or 0}, not {line}")
-        trace = Trace(self.filing_line(document["document_id"], line, None))
+        if paged:
+            page, line = int(parts[1]), int(parts[2])
+            found = self.query("select 1 from marts.audit_filing_lines where document_id = ? and page_number = ? "
+                               "and line_number = ?", [document["document_id"], page, line])
+            if not found:
+                raise LineageError(f"{document['file_path']} has no line {line} on page {page} "
+                                   f"(it has {document['page_count']} page(s))")
+        else:
+            number = int(parts[-1])
+            found = self.query("select page_number, line_number from marts.audit_filing_lines where document_id = ? "
+                               "and document_line = ?", [document["document_id"], number])
+            if not found:
+                raise LineageError(f"{document['file_path']} has lines 1 to {document['line_count'] or 0}, not {number}")
+            page, line = found[0]["page_number"], found[0]["line_number"]
+        trace = Trace(self.filing_line(document["document_id"], page, line, None))
         for table, columns in self.tables().items():
             if table in ("audit_filing_lines", "audit_unclaimed_numbers") or not {"document_id", "source_line"} <= set(columns):
                 continue
-            rows = self.query(f'select * from marts."{table}" where document_id = ? and source_line = ? order by all',
-                              [document["document_id"], line])
+            on_page = "source_page = ?" if "source_page" in columns else "1 = ?"
+            rows = self.query(f'select * from marts."{table}" where document_id = ? and {on_page} and source_line = ? '
+                              'order by all', [document["document_id"], page, line])
             if rows:
                 trace.facts[table] = rows
         trace.unclaimed = self.query("select token, reason from marts.audit_unclaimed_numbers "
-                                     "where document_id = ? and source_line = ? order by token_start",
-                                     [document["document_id"], line])
+                                     "where document_id = ? and source_page = ? and source_line = ? order by token_start",
+                                     [document["document_id"], page, line])
         return trace
 
     # --- status ------------------------------------------------------------------------------

@@ -152,3 +152,27 @@ def test_a_pdf_and_an_hwpx_publish_page_by_page(refreshed):
     cells = query(paths.published_db, "select count(*), count(distinct source_page), min(source_page) from marts.fct_table_cell c "
                                        "join marts.dim_document d using (document_id) where d.file_path = '신공항추진본부 업무계획.pdf'")
     assert cells[0][0] > 0 and cells[0][1] > 1 and cells[0][2] >= 3
+
+
+def test_trace_and_explain_name_the_page_of_a_pdf_line(refreshed, capsys):
+    """w08 p5: the 예산 table's 계 row (line 25 of the page), traced by page and line, and by its
+    line through the whole document; a cell of it explained back to the same place."""
+    from orchestration.cli import main
+
+    _, paths = refreshed
+    pdf = "신공항추진본부 업무계획.pdf"
+    assert main(["trace", f"{pdf}:5:25"]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith(f"filing:   {pdf} p.5 l.25  (sha256 ")
+    assert "  >    25 | 계              3,652      4,425      △773    △17.5%" in out
+    assert "fct_table_cell (" in out and "printed_value='3,652'" in out and "printed_value='4,425'" in out
+    ((document_line, cell_id),) = query(paths.published_db, (
+        "select c.document_line, c.cell_id from marts.fct_table_cell c join marts.dim_document d using (document_id) "
+        f"where d.file_path = '{pdf}' and c.source_page = 5 and c.source_line = 25 and c.printed_value = '3,652'"))
+    assert main(["trace", f"{pdf}:{document_line}"]) == 0
+    assert capsys.readouterr().out == out
+    assert main(["explain", "fct_table_cell", cell_id]) == 0
+    explained = capsys.readouterr().out
+    assert f"filing:   {pdf} p.5 l.25  (sha256 " in explained and "p.5 l.25: printed_value='3,652'" in explained
+    assert main(["trace", f"{pdf}:5:99"]) == 2
+    assert f"{pdf} has no line 99 on page 5 (it has 21 page(s))" in capsys.readouterr().err

@@ -172,7 +172,7 @@ def test_explain_prints_the_filing_line_and_the_refresh(seed_warehouse, table, c
     out = capsys.readouterr().out
     (refresh,) = query(paths.published_db, "select refresh_id from marts.audit_refresh_log where published")[0]
     (file_path,) = query(paths.published_db, f"select file_path from marts.dim_document where document_id = '{document_id}'")[0]
-    assert f"filing:   {file_path}  (sha256 {document_id}" in out
+    assert f"filing:   {file_path} l.{line}  (sha256 {document_id}" in out
     shown = next(text for text in out.splitlines() if text.startswith(f"  > {line:>5} | "))
     assert shown.replace("»", "").replace("«", "") == f"  > {line:>5} | " + excerpt.replace("\t", " ⇥ ")
     assert f"refresh:  {refresh} published" in out
@@ -187,7 +187,8 @@ def test_explain_lists_the_expectations_of_the_refresh(seed_warehouse, capsys):
     assert main(["explain", "fct_staffing", key]) == 0
     out = capsys.readouterr().out
     assert "  >    44 | 기획예산과 ⇥ »22 (24)« ⇥ 0 (0)" in out
-    assert "line 44: org_unit='기획예산과', grade_printed='합 계', printed_value='22 (24)'" in out
+    assert "p.1 l.44: org_unit='기획예산과', grade_printed='합 계', printed_value='22 (24)'" in out
+    assert "filing:   004_dad12c48b3c039a4.txt l.44  (sha256 dad12c48b3c0" in out
     assert "  pass  expect_column_values_to_be_between(authorized) [blocking] – REF-03 headcount >= 0" in out
     assert "unique_fct_staffing_staffing_id" in out
 

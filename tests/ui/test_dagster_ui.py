@@ -1,5 +1,5 @@
 """The Dagster UI shows the asset graph: the webserver on 127.0.0.1, driven by Selenium in
-Debian's headless Chromium (``scripts/install_browser.sh``, run by ``make test``)."""
+Debian's headless Chromium (``scripts/install_debian.sh``, run by ``make test``)."""
 
 import os
 import shutil
@@ -64,7 +64,7 @@ def webserver(tmp_path_factory):
 @pytest.fixture(scope="module")
 def browser(tmp_path_factory):
     chromium, driver = shutil.which("chromium"), shutil.which("chromedriver")
-    assert chromium and driver, "Chromium is missing: run scripts/install_browser.sh (make test does)"
+    assert chromium and driver, "Chromium is missing: run make browser (make test does)"
     options = webdriver.ChromeOptions()
     options.binary_location = chromium
     for flag in CHROMIUM_FLAGS + (f"--user-data-dir={tmp_path_factory.mktemp('chromium')}",):
