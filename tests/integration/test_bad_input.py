@@ -144,7 +144,7 @@ def test_a_pdf_and_an_hwpx_publish_page_by_page(refreshed):
     _, paths = refreshed
     documents = query(paths.published_db, "select file_path, format, page_count, line_count from marts.dim_document "
                                            "where format <> 'text' order by 1")
-    assert documents == [("신공항추진본부 업무계획.pdf", "pdf", 21, 461), ("업무분장표.hwpx", "hwpx", 1, 22)]
+    assert documents == [("신공항추진본부 업무계획.pdf", "pdf", 21, 447), ("업무분장표.hwpx", "hwpx", 1, 22)]
     lines = query(paths.published_db, "select l.page_number, l.line_number, l.text, l.line_role from marts.audit_filing_lines l "
                                        "join marts.dim_document d using (document_id) "
                                        "where d.file_path = '신공항추진본부 업무계획.pdf' and l.page_number = 5 order by l.line_number")
@@ -164,8 +164,8 @@ def test_trace_and_explain_name_the_page_of_a_pdf_line(refreshed, capsys):
     assert main(["trace", f"{pdf}:5:25"]) == 0
     out = capsys.readouterr().out
     assert out.startswith(f"filing:   {pdf} p.5 l.25  (sha256 ")
-    assert "  >    25 | 계              3,652      4,425      △773    △17.5%" in out
-    assert "fct_table_cell (" in out and "printed_value='3,652'" in out and "printed_value='4,425'" in out
+    assert "  >    25 | 계 ⇥ 3,652 ⇥ 4,425 ⇥ △773 ⇥ △17.5%" in out  # a row of the ruled 예산 table
+    assert "fct_table_cell (4):" in out and "column_label='증 감', column_index=3, part=1, printed_value='△773'" in out
     ((document_line, cell_id),) = query(paths.published_db, (
         "select c.document_line, c.cell_id from marts.fct_table_cell c join marts.dim_document d using (document_id) "
         f"where d.file_path = '{pdf}' and c.source_page = 5 and c.source_line = 25 and c.printed_value = '3,652'"))

@@ -69,8 +69,24 @@ def test_page_numbers_are_known_as_such():
     # 43 pages: the cover, the contents, a section cover and the blank last page print none
     assert len(numbers) == 39 and numbers[-1] == (42, "- 39 -")
     page4 = [r["text"] for r in records if r["page_number"] == 4]
-    assert "정 원     149      -      6     25     70     45      3" in page4
-    assert "합          계   17,855       4.2     △3.1    17,137    18,430" in page4
+    assert "인  력 : 정원 149명, 현원 149명" in page4
+
+
+def test_ruled_pdf_tables_are_stated_tables():
+    """w01 p4: the staffing and budget tables are ruled; their rules give the cells, and the
+    budget table's two-level header keeps its spans (’25년 당초예산 over 예산 액 and two 증감률)."""
+    rows = [r for r in _read("w01_busan_gihoekjojeongsil_2025.pdf") if r["page_number"] == 4 and r["stated_table"]]
+    staffing = [r["text"].split("\t") for r in rows if r["stated_table"] == rows[0]["stated_table"]]
+    assert staffing == [["구 분", "계", "3급", "4급", "5급", "6급", "7급", "8급"],
+                        ["정 원", "149", "-", "6", "25", "70", "45", "3"],
+                        ["현 원", "149", "-", "6", "24", "50", "61", "8"],
+                        ["과부족", "-", "-", "-", "△1", "△20", "16", "5"]]
+    budget = [r["text"].split("\t") for r in rows if r["stated_table"] == rows[0]["stated_table"] + 1]
+    assert budget[:4] == [["구 분", "’25년 당초예산", "", "", "’24년 당초예산", "’24년 최종예산"],
+                          ["", "예 산 액", "증 감 률(%)", "", "", ""],
+                          ["", "", "’24년 당초 대비", "’24년 최종 대비", "", ""],
+                          ["합 계", "17,855", "4.2", "△3.1", "17,137", "18,430"]]
+    assert all(r["x0"] is not None for r in rows)
 
 
 def _answers():
@@ -165,9 +181,8 @@ def test_one_table_in_five_formats_gives_the_same_cells(suffix):
         ("재무과", "2025년", "760", "760", "백만원", "부서별 예산 현황", 1),
         ("재무과", "증감률(%)", "△5.0", "-5.0", "%", "부서별 예산 현황", 1),
     ]
-    layouts = {c["table_layout"] for c in extraction.table_cells}
-    # a table the format states is taken as stated; the PDF's is found in its text
-    assert layouts == ({"aligned"} if suffix == "pdf" else {"stated"})
+    # a table the format states (the PDF's by its rules) is taken as stated
+    assert {c["table_layout"] for c in extraction.table_cells} == {"stated"}
 
 
 def test_facts_of_a_pdf_carry_their_page_and_line():
@@ -176,7 +191,7 @@ def test_facts_of_a_pdf_carry_their_page_and_line():
     extraction = extract_document("w01", read_document(path.read_bytes(), path.name), government_index(GOVERNMENT_SEED))
     cell = next(c for c in extraction.table_cells if c["printed_value"] == "149" and c["row_label"] == "정 원")
     assert (cell["source_page"], cell["source_line"], cell["column_label"]) == (4, 15, "계")
-    assert cell["source_excerpt"] == "정 원     149      -      6     25     70     45      3"
+    assert cell["source_excerpt"] == "정 원\t149\t-\t6\t25\t70\t45\t3"
     lines = _read("w01_busan_gihoekjojeongsil_2025.pdf")
     assert next(r["document_line"] for r in lines if r["page_number"] == 4 and r["line_number"] == 15) == cell["document_line"]
 

@@ -7,6 +7,11 @@ as long as poppler for the same characters. Lines are rebuilt from the character
 PDFium's own line breaks: a table row whose cells sit a point apart in height is one line, and a
 page footer drawn first in the content stream still comes last. Wide gaps become runs of spaces,
 so columns stay apart the way ``pdftotext -layout`` prints them.
+
+A ruled table states its cells: its rules are the page's path objects (PDFium), and pdfplumber's
+table finder turns those edges into cells and tables (its geometry only: it reads no PDF here).
+The characters inside a cell are that cell's text, and the table is a stated table, one line
+per row, placed where it stands on the page.
 """
 
 from __future__ import annotations
@@ -16,8 +21,9 @@ from dataclasses import dataclass
 
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
+from pdfplumber import table as plumber_table
 
-from orchestration.extract.formats.model import Document, Line, mark_page_furniture
+from orchestration.extract.formats.model import Document, Line, StatedCell, mark_page_furniture, table_lines
 from orchestration.extract.text import ReadError, normalise_text
 
 # How far a character's vertical centre may sit from its line's, in character heights.
@@ -28,6 +34,9 @@ COLUMN_GAP = 0.9
 WORD_GAP = 0.35
 # Private-use glyphs are the bullets and boxes of Hancom's symbol fonts; they carry no text.
 _PRIVATE_USE = range(0xE000, 0xF900)
+# A path thinner than this (points) is a rule; rules closer than SNAP are one rule.
+RULE = 3.0
+SNAP = 3.0
 
 
 @dataclass(frozen=True)
@@ -61,8 +70,9 @@ def read_pdf(data: bytes) -> Document:
                                          "unprotected copy or save one without the password") from error
         raise ReadError("corrupt_pdf", f"PDFium cannot open it ({error}); fetch the file again or re-save it "
                                        "from the original") from error
+    tables = [0]
     try:
-        pages = [_page_lines(pdf, index) for index in range(len(pdf))]
+        pages = [_page_lines(pdf, index, tables) for index in range(len(pdf))]
     finally:
         pdf.close()
     document = Document(format="pdf", pages=pages, read_by=f"pypdfium2 {pdfium.PYPDFIUM_INFO}")
@@ -73,12 +83,13 @@ def read_pdf(data: bytes) -> Document:
     return document
 
 
-def _page_lines(pdf: pdfium.PdfDocument, index: int) -> list[Line]:
+def _page_lines(pdf: pdfium.PdfDocument, index: int, tables: list[int]) -> list[Line]:
     """One page at a time, closed after use, so a 300-page filing never holds more than a page."""
     page = pdf[index]
     textpage = page.get_textpage()
     try:
         height = page.get_height()
+        grids = _ruled_tables(page, height)
         count = textpage.count_chars()
         text = textpage.get_text_range(0, count) if count else ""
         chars: list[_Char] = []
@@ -95,7 +106,80 @@ def _page_lines(pdf: pdfium.PdfDocument, index: int) -> list[Line]:
     finally:
         textpage.close()
         page.close()
-    return [_line(row) for row in _rows(chars)]
+    placed: list[tuple[float, list[Line]]] = []
+    for grid in grids:
+        inside = [c for c in chars if _in_box(c, grid.box)]
+        if not inside:
+            continue
+        chars = [c for c in chars if not _in_box(c, grid.box)]
+        tables[0] += 1
+        placed.append((grid.box[1], _grid_lines(grid, inside, tables[0])))
+    placed += [(min(c.top for c in row), [_line(row)]) for row in _rows(chars)]
+    return [line for _, lines in sorted(placed, key=lambda p: p[0]) for line in lines]
+
+
+@dataclass(frozen=True)
+class _Grid:
+    box: tuple[float, float, float, float]  # x0, top, x1, bottom
+    cells: list[tuple[float, float, float, float]]
+
+
+def _ruled_tables(page: pdfium.PdfPage, height: float) -> list[_Grid]:
+    """The page's ruled tables: rules from its path objects, cells and tables by pdfplumber."""
+    edges = []
+    for path in page.get_objects(filter=[pdfium_c.FPDF_PAGEOBJ_PATH], max_depth=8):
+        left, bottom, right, top = path.get_bounds()
+        top, bottom = height - top, height - bottom
+        width, tall = right - left, bottom - top
+        if width <= RULE < tall:
+            edges.append(_edge("v", (left + right) / 2, (left + right) / 2, top, bottom))
+        elif tall <= RULE < width:
+            edges.append(_edge("h", left, right, (top + bottom) / 2, (top + bottom) / 2))
+        elif width > RULE and tall > RULE:  # a rectangle: its four sides
+            edges += [_edge("h", left, right, top, top), _edge("h", left, right, bottom, bottom),
+                      _edge("v", left, left, top, bottom), _edge("v", right, right, top, bottom)]
+    if len(edges) < 4:
+        return []
+    edges = plumber_table.merge_edges(edges, SNAP, SNAP, SNAP, SNAP)
+    cells = plumber_table.intersections_to_cells(plumber_table.edges_to_intersections(edges, SNAP, SNAP))
+    grids = []
+    for found in plumber_table.cells_to_tables(cells):
+        rows = {round(c[1]) for c in found}
+        columns = {round(c[0]) for c in found}
+        if len(rows) >= 2 and len(columns) >= 2:
+            box = (min(c[0] for c in found), min(c[1] for c in found), max(c[2] for c in found), max(c[3] for c in found))
+            grids.append(_Grid(box, found))
+    return grids
+
+
+def _edge(orientation: str, x0: float, x1: float, top: float, bottom: float) -> dict:
+    return {"orientation": orientation, "x0": x0, "x1": x1, "top": top, "bottom": bottom,
+            "width": x1 - x0, "height": bottom - top, "object_type": "line"}
+
+
+def _in_box(char: _Char, box: tuple[float, float, float, float]) -> bool:
+    x, y = (char.x0 + char.x1) / 2, char.middle
+    return box[0] <= x <= box[2] and box[1] <= y <= box[3]
+
+
+def _grid_lines(grid: _Grid, chars: list[_Char], table: int) -> list[Line]:
+    """A ruled table's cells at their grid positions, spans counted in the grid's columns and rows."""
+    xs = sorted({round(v, 0) for c in grid.cells for v in (c[0], c[2])})
+    ys = sorted({round(v, 0) for c in grid.cells for v in (c[1], c[3])})
+    stated, boxes = [], {}
+    for x0, top, x1, bottom in grid.cells:
+        column, row = xs.index(round(x0, 0)), ys.index(round(top, 0))
+        inside = [c for c in chars if _in_box(c, (x0, top, x1, bottom))]
+        text = " ".join(_line(line).text.strip() for line in _rows(inside)) if inside else ""
+        stated.append(StatedCell(row, column, text, ys.index(round(bottom, 0)) - row, xs.index(round(x1, 0)) - column))
+        boxes.setdefault(row, []).append((x0, top, x1, bottom))
+    lines = table_lines(stated, table)
+    rows = [r for r in sorted(boxes) if any(c.row == r and c.text for c in stated)]
+    for line, row in zip(lines, rows):
+        cells = boxes[row]
+        line.bbox = (round(min(b[0] for b in cells), 1), round(min(b[1] for b in cells), 1),
+                     round(max(b[2] for b in cells), 1), round(max(b[3] for b in cells), 1))
+    return lines
 
 
 def _rows(chars: list[_Char]) -> list[list[_Char]]:
