@@ -42,6 +42,7 @@ def refreshed(tmp_path_factory):
     corpus = REPO_ROOT / "tests" / "corpus"
     shutil.copy(corpus / "workplans" / "w08_busan_singonghang-chujinbonbu_2025.pdf", raw / "신공항추진본부 업무계획.pdf")
     shutil.copy(corpus / "formats" / "f03_duty-assignment.hwpx", raw / "업무분장표.hwpx")
+    (raw / "예산서.pdf").write_bytes(b"<html><body><h1>404 Not Found</h1></body></html>")  # a failed download
     (raw / "cut.hwpx").write_bytes((corpus / "formats" / "f03_duty-assignment.hwpx").read_bytes()[:5000])
     (raw / "photo.png").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR")
     (raw / "plan.hwp").write_bytes(b"HWP Document File V3.00 \x1a\x01\x02\x03\x04\x05")
@@ -85,7 +86,7 @@ def test_every_bad_file_is_quarantined_with_its_own_reason(refreshed):
     assert rows == [("cut.hwpx", "corrupt_zip"), ("cut.pdf", "truncated"), ("empty.txt", "empty"),
                     ("huge.txt", "too_large"), ("latin.txt", "undecodable"), ("photo.png", "image"),
                     ("plan.hwp", "unsupported_format"), ("scan.pdf", "no_text_layer"), ("secret.pdf", "encrypted"),
-                    ("업무계획 잘림.txt", "truncated")]
+                    ("업무계획 잘림.txt", "truncated"), ("예산서.pdf", "not_what_its_name_says")]
     details = dict(query(paths.published_db, "select file_path, detail from marts.audit_quarantine"))
     assert details["huge.txt"] == ("2101248 bytes is over the 1048576-byte limit (LOCALGOV_MAX_FILE_BYTES); "
                                    "split the filing or raise the limit")

@@ -61,6 +61,22 @@ def test_every_corpus_pdf_reads_with_its_page_count(name, pages):
     assert all(r["x0"] is not None and r["top"] < r["bottom"] for r in records)
 
 
+@pytest.mark.parametrize("name, format, pages, tables", [
+    ("f01_seoul_expenditure-resolution.hwpx", "hwpx", 1, 2),
+    ("f02_seoul_excavation-daily-report.hwpx", "hwpx", 1, 5),
+    ("f03_duty-assignment.hwpx", "hwpx", 1, 2),
+    ("f04_project-application.hwp", "hwp", 1, 1),
+    ("f05_selection-report.hwp", "hwp", 1, 1),
+    ("f06_nec_mapo-council-candidates.html", "html", 1, 1),
+    ("f07_nec_seoul-council-mapo1-candidates.html", "html", 1, 1),
+    ("f08_nec_seoul-education-candidates.html", "html", 1, 1),
+])
+def test_every_corpus_hwpx_hwp_and_html_reads_with_its_tables(name, format, pages, tables):
+    document = _document(name)
+    assert (document.format, document.page_count) == (format, pages)
+    assert len({line.table for page in document.pages for line in page if line.table}) == tables
+
+
 def test_page_numbers_are_known_as_such():
     """w01's footer '- 1 -' is on physical page 4; a page number is furniture, not content."""
     records = _read("w01_busan_gihoekjojeongsil_2025.pdf")
