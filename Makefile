@@ -8,7 +8,8 @@
 #                  scale benchmark at 100, 1,000 and 10,000 filings (benchmarks/results.md);
 #                  BENCH_SIZES=12 for a quick one, BENCH_OUTPUT=dir to write elsewhere; and the
 #                  pledge matcher's features compared (benchmarks/results/pledge_matching.md);
-#                  the PDF reader beside pdftotext -layout (benchmarks/results/formats.md)
+#                  the PDF reader beside pdftotext -layout (benchmarks/results/formats.md);
+#                  the corpus work plans against their answer key (make bench-corpus)
 # Set-up (virtual environment, pinned dependencies, dbt manifest) happens on first use and is
 # skipped afterwards unless requirements.lock, pyproject.toml or the dbt project changed.
 
@@ -25,7 +26,7 @@ PORT ?= 3000
 export PATH := $(BIN):$(PATH)
 export GX_ANALYTICS_ENABLED := False
 
-.PHONY: install browser refresh test test-fast dev docs bench bench-gate bench-scale bench-matching bench-formats lock clean
+.PHONY: install browser refresh test test-fast dev docs bench bench-gate bench-scale bench-matching bench-formats bench-corpus lock clean
 
 install: $(MANIFEST)
 
@@ -60,10 +61,14 @@ test-fast: $(MANIFEST)
 browser:
 	sh scripts/install_debian.sh "chromium chromedriver" chromium chromium-driver
 
-bench: bench-gate bench-formats bench-scale bench-matching
+bench: bench-gate bench-formats bench-corpus bench-scale bench-matching
 
 bench-gate: $(MANIFEST)
 	$(BIN)/python benchmarks/gate_share.py
+
+# The work plans of tests/corpus scored against their answer key (benchmarks/results/corpus_workplans.md).
+bench-corpus: $(MANIFEST)
+	$(BIN)/python benchmarks/corpus_workplans.py
 
 # The PDF reader beside poppler's pdftotext -layout (installed here, for the comparison only).
 bench-formats: $(STAMP)
