@@ -1,17 +1,23 @@
 """The kind of a filing, told from what it prints, never from its file name.
 
-Each kind has a few signals (phrases and shapes that filings of that kind print); the kind with
-the most signals wins if it reaches its threshold, otherwise the filing is ``unknown`` and gets no
-typed facts, only its lines and table cells.
+Each kind has signals (phrases and shapes that filings of that kind print), kept as data in the
+vocabulary seed ``kind_signals.csv`` that dbt loads too; the kind whose signals weigh most wins if
+they reach the threshold, otherwise the filing is ``unknown`` and gets no typed facts, only its
+lines and table cells.
 """
 
 from __future__ import annotations
 
+import csv
 import re
 from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
 
 from orchestration.extract.governments import Government, GovernmentIndex
 from orchestration.extract.text import without_spaces
+
+KIND_SIGNALS_SEED = Path(__file__).resolve().parents[2] / "dbt_project" / "seeds" / "kind_signals.csv"
 
 UNKNOWN = "unknown"
 
@@ -22,50 +28,28 @@ class Signal:
     weight: int = 1
 
 
-def _s(pattern: str, weight: int = 1) -> Signal:
-    return Signal(re.compile(pattern, re.MULTILINE), weight)
+# A kind needs signals that weigh this much together.
+THRESHOLD = 3
 
 
-KIND_SIGNALS: dict[str, tuple[int, list[Signal]]] = {
-    "work_plan": (3, [
-        _s(r"업\s*무\s*(계\s*획|보\s*고)", 2),
-        _s(r"일\s*반\s*현\s*황"),
-        _s(r"정원\s*\(\s*현원\s*\)"),
-        _s(r"주요\s*사업\s*목록"),
-        _s(r"소요\s*예산"),
-    ]),
-    "pledge_investment_plan": (3, [
-        _s(r"공약"),
-        _s(r"투자\s*계획", 2),
-        _s(r"^\s*\d+-\d+(-\d+)?\s*\.", 1),
-    ]),
-    "pledge_list": (3, [
-        _s(r"공약\s*명", 2),
-        _s(r"관리\s*번호"),
-        _s(r"담당\s*부서"),
-        _s(r"추진\s*전략"),
-    ]),
-    "candidate_disclosure": (3, [
-        _s(r"후보자", 1),
-        _s(r"선거구", 1),
-        _s(r"재\s*산\s*상\s*황|납부\s*및\s*체납", 2),
-        _s(r"전과\s*기록|병\s*역\s*사\s*항", 1),
-    ]),
-    "news_article": (3, [
-        _s(r"\A\s*\[[^\]\n]{2,20}\]", 2),
-        _s(r"(밝혔다|전했다|말했다|계획이다|예정이다)\.", 1),
-        _s(r"기자\b|\b기자$", 1),
-    ]),
-}
+@cache
+def kind_signals(path: Path = KIND_SIGNALS_SEED) -> dict[str, list[Signal]]:
+    """The kind signals of the vocabulary seed (dbt_project/seeds/kind_signals.csv), by kind:
+    adding a government's wording is adding a row."""
+    signals: dict[str, list[Signal]] = {}
+    with path.open(encoding="utf-8", newline="") as handle:
+        for row in csv.DictReader(handle):
+            signals.setdefault(row["kind"], []).append(Signal(re.compile(row["signal"], re.MULTILINE), int(row["weight"])))
+    return signals
 
 
 def classify_kind(text: str) -> tuple[str, dict[str, int]]:
     """The kind and every kind's score (kept as evidence for dim_document)."""
     scores = {
         kind: sum(signal.weight for signal in signals if signal.pattern.search(text))
-        for kind, (_, signals) in KIND_SIGNALS.items()
+        for kind, signals in kind_signals().items()
     }
-    eligible = [(score, kind) for kind, score in scores.items() if score >= KIND_SIGNALS[kind][0]]
+    eligible = [(score, kind) for kind, score in scores.items() if score >= THRESHOLD]
     if not eligible:
         return UNKNOWN, scores
     return max(eligible)[1], scores

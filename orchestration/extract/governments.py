@@ -91,13 +91,21 @@ class GovernmentIndex:
         return scores
 
     def best(self, text: str) -> Government | None:
-        """The 기초 government mentioned most, else the 광역 one; None when nothing is named."""
+        """The government a filing is the issuer's of: the 기초 government mentioned most, unless
+        its 광역 is mentioned as often, or the 기초 does not stand out among the 광역's other
+        districts (a 광역 work plan names its districts, a 기초 one names itself); else the 광역
+        mentioned most. None when nothing is named."""
         scores = self.mentions(text)
-        for level in ("기초", "광역"):
-            ranked = [(score, code) for code, score in scores.items() if self.by_code[code].level == level]
-            if ranked:
-                return self.by_code[max(ranked)[1]]
-        return None
+        basic = [(score, code) for code, score in scores.items() if self.by_code[code].level == "기초"]
+        upper = [(score, code) for code, score in scores.items() if self.by_code[code].level == "광역"]
+        if basic:
+            score, code = max(basic)
+            parent = self.by_code[code].parent_code
+            siblings = sum(s for s, c in basic if c != code and self.by_code[c].parent_code == parent)
+            if parent in scores and (scores[parent] >= score or siblings >= score):
+                return self.by_code[parent]
+            return self.by_code[code]
+        return self.by_code[max(upper)[1]] if upper else None
 
     def by_name(self, name: str) -> Government | None:
         """A government named exactly (``서울특별시``, ``광주광역시 서구``)."""
