@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from orchestration.extract.tables import Table
 from orchestration.extract.text import squeeze, without_spaces
 
-_UNIT_NAME = re.compile(r"^[가-힣A-Za-z0-9·]{1,24}?(본부|담당관|사업소|보건소|센터|국|실|과|단|팀|관|처)$")
+_UNIT_NAME = re.compile(r"^[가-힣A-Za-z0-9·]{1,24}?(본부|담당관|사업소|보건소|센터|위원회|연구원|국|실|과|단|팀|관|처)$")
 _BULLET = re.compile(r"^\s*[-•·◦○▪]\s*(?P<name>\S.*?)\s*$")
 _BUREAU_SUFFIXES = ("국", "실", "본부")
 # The header of a table listing units by name: 팀 명, 부서명, 과 명, 팀(명) …
@@ -104,7 +104,38 @@ def read_organisation(lines: list[str]) -> tuple[list[OrgUnit], list[Section]]:
     for position, (line, printed, _) in enumerate(covers):
         end = covers[position + 1][0] - 1 if position + 1 < len(covers) else len(lines)
         sections.append(Section(without_spaces(printed), line, end))
+    # A filing written by one unit (a 실·국's own work plan) names it on its cover: what comes
+    # before any unit's cover is that unit's.
+    own = filing_unit(lines)
+    first = sections[0].first_line if sections else len(lines) + 1
+    if own and first > 1:
+        sections.insert(0, Section(own[0], 1, first - 1))
+        units.setdefault(own[0], OrgUnit(own[0], own[1], unit_level(own[0]), None, own[2]))
     return list(units.values()), sections
+
+
+COVER_LINES = 12
+
+
+_PLAN_TITLE = re.compile(r"업\s*무\s*(?:계\s*획|보\s*고)")
+
+
+def filing_unit(lines: list[str]) -> tuple[str, str, int] | None:
+    """The unit a filing's cover names, alone on one of its first lines: (name, printed, line).
+    A cover that prints the plan's title names the issuing unit below it; a unit above the
+    title is the committee the plan is reported to (복지환경위원회 over 주요업무계획)."""
+    cover = [(n, text) for n, text in enumerate(lines, start=1) if text.strip()][:COVER_LINES]
+    title = next((i for i, (_, text) in enumerate(cover) if _PLAN_TITLE.search(without_spaces(text))), None)
+    candidates = cover[title + 1:] if title is not None else cover
+    for number, text in candidates:
+        text = _GOVERNMENT_PREFIX.sub("", squeeze(text))
+        if is_unit_name(text) and len(without_spaces(text)) >= 3:
+            return without_spaces(text), text, number
+    return None
+
+
+# "부산광역시 낙동강관리본부": the unit, under the name of the government it belongs to.
+_GOVERNMENT_PREFIX = re.compile(r"^(?:[가-힣]+(?:특별시|광역시|특별자치시|특별자치도|도|시|군|구)\s+)+(?=\S)")
 
 
 def section_at(sections: list[Section], line: int) -> str | None:

@@ -1,10 +1,11 @@
 """Staffing (정원 = authorized posts, 현원 = people in post) from 정원(현원) tables.
 
 A staffing table is recognised by its shape, not its position: columns headed by grades
-(``합 계``, ``3급`` … ``9급``), cells printed as ``authorized (current)``, and 정원 named in the
-table's caption or header. A row labelled with an org unit name states that unit's staffing (a
-bureau summary table); a row labelled otherwise (``정원(현원)``) states the staffing of the unit
-whose section the table sits in.
+(``합 계``, ``3급`` … ``9급``), and 정원 named in the table's caption, header or rows. Its cells
+print ``authorized (current)`` pairs, or 정원 and 현원 stand on rows of their own (a 과부족 row
+below them is their difference, not a third count). A row labelled with an org unit name states
+that unit's staffing (a bureau summary table); a row labelled otherwise (``정원(현원)``, ``정 원``)
+states the staffing of the unit whose section the table sits in.
 """
 
 from __future__ import annotations
@@ -27,7 +28,15 @@ _STAFFING_MARK = re.compile(r"정\s*원")
 
 SUMMARY_TABLE, UNIT_PAGE, HEADLINE = "summary_table", "unit_page", "headline"
 # "인력현황 : 정원 21명 [현원 23명]", "정원 25명 (현원 25명)": a unit's totals in one line of text.
-_HEADLINE = re.compile(r"정\s*원\s*(?P<authorized>\d[\d,]*)\s*명\s*[\[(]\s*현\s*원\s*(?P<current>\d[\d,]*)\s*명\s*[\])]")
+# "인 력 : 정원 149명, 현원 149명": the same, the two counts side by side.
+_HEADLINE = re.compile(r"정\s*원\s*(?P<authorized>\d[\d,]*)\s*명\s*(?:[\[(]\s*현\s*원\s*(?P<current>\d[\d,]*)\s*명\s*[\])]"
+                       r"|,\s*현\s*원\s*(?P<current_listed>\d[\d,]*)\s*명)")
+# What may stand before a unit's own headline: bullets and a 인력 / 인원 label. A line naming
+# something else first ("부산관광공사 정원 107명(현원 106명)") is that body's staffing, not the unit's.
+_HEADLINE_LEAD = re.compile(r"^[\s□■○●◦▪\-·•※]*(?:(?:인\s*력|인\s*원)\s*(?:현\s*황)?\s*[:：]?)?\s*$")
+# Rows of their own: 정원 over 현원.
+_AUTHORIZED_ROW, _CURRENT_ROW = "정원", "현원"
+_COUNT = re.compile(r"^(?P<n>\d[\d,]*)\s*명?$")
 
 
 @dataclass(frozen=True)
@@ -70,6 +79,10 @@ def extract_staffing(tables: list[Table], sections: list[Section]) -> list[Staff
             continue
         grades = {i: (grade_of(label), label) for i, label in enumerate(table.column_labels) if grade_of(label)}
         as_of = parse_as_of(table.caption_text())
+        split = _split_rows(table)
+        if split:
+            facts += _split_row_facts(table, split, grades, sections, as_of)
+            continue
         for row in table.body_rows:
             label = row[0].text if row else ""
             if is_unit_name(label):
@@ -108,12 +121,54 @@ def extract_staffing(tables: list[Table], sections: list[Section]) -> list[Staff
     return facts
 
 
+def _split_rows(table: Table) -> tuple[list, list] | None:
+    """The 정원 row and the 현원 row of a table that prints them apart, or None."""
+    rows = {without_spaces(row[0].text): row for row in table.body_rows if row}
+    if _AUTHORIZED_ROW in rows and _CURRENT_ROW in rows:
+        return rows[_AUTHORIZED_ROW], rows[_CURRENT_ROW]
+    return None
+
+
+def _count(text: str) -> int | None:
+    """A headcount cell: ``45``, ``45명``, ``1,265``; ``-`` is no post."""
+    if text.strip() in ("-", "–", "―"):
+        return 0
+    match = _COUNT.match(text.strip())
+    return int(match.group("n").replace(",", "")) if match else None
+
+
+def _split_row_facts(table: Table, split: tuple[list, list], grades: dict, sections: list[Section],
+                     as_of: date | None) -> list[StaffingFact]:
+    authorized_row, current_row = split
+    org_unit = section_at(sections, authorized_row[0].line)
+    if org_unit is None:
+        return []
+    current_cells = {cell.column: cell for cell in current_row}
+    facts = []
+    for cell in authorized_row:
+        other = current_cells.get(cell.column)
+        if cell.column not in grades or other is None:
+            continue
+        authorized, current = _count(cell.text), _count(other.text)
+        if authorized is None or current is None:
+            continue
+        grade, grade_printed = grades[cell.column]
+        facts.append(StaffingFact(
+            source_line=cell.line, table_index=table.table_index, org_unit=org_unit,
+            org_unit_printed=authorized_row[0].text, statement=UNIT_PAGE, grade=grade, grade_printed=grade_printed,
+            authorized=authorized, current=current, printed_value=cell.text, as_of=as_of,
+            source_span=(cell.start, cell.end)))
+    return facts
+
+
 def extract_headline_staffing(lines: list[str], sections: list[Section]) -> list[StaffingFact]:
     """Totals stated in a line of text: the staffing of the unit whose section holds the line.
     The line prints no 기준일, so ``as_of`` stays empty."""
     facts = []
     for number, line in enumerate(lines, start=1):
         for match in _HEADLINE.finditer(line):
+            if not _HEADLINE_LEAD.match(line[:match.start()]):
+                continue
             org_unit = section_at(sections, number)
             if org_unit is None:
                 continue
@@ -126,7 +181,7 @@ def extract_headline_staffing(lines: list[str], sections: list[Section]) -> list
                 grade=TOTAL,
                 grade_printed=TOTAL,
                 authorized=int(match.group("authorized").replace(",", "")),
-                current=int(match.group("current").replace(",", "")),
+                current=int((match.group("current") or match.group("current_listed")).replace(",", "")),
                 printed_value=match.group(0),
                 as_of=None,
                 source_span=match.span(),

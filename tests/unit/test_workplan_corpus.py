@@ -1,0 +1,89 @@
+"""Work plans nobody here wrote (tests/corpus/workplans, 부산광역시 2025): their kind, their
+government and their staffing, with exact values, pages and lines; and fixtures derived from them
+in other shapes (a text filing with 정원 and 현원 on rows of their own, a 기초 plan that names
+its 광역)."""
+
+from __future__ import annotations
+
+from functools import cache
+
+import pytest
+
+from orchestration.extract.document import extract_document
+from orchestration.extract.formats import read_document
+from orchestration.extract.governments import government_index
+from orchestration.extract.organisation import filing_unit
+from orchestration.settings import GOVERNMENT_SEED, REPO_ROOT
+
+WORKPLANS = REPO_ROOT / "tests" / "corpus" / "workplans"
+
+
+@cache
+def _extracted(name: str):
+    path = WORKPLANS / name
+    return extract_document(name, read_document(path.read_bytes(), path.name), government_index(GOVERNMENT_SEED))
+
+
+@pytest.mark.parametrize("name", sorted(p.name for p in WORKPLANS.glob("*.pdf")))
+def test_every_corpus_work_plan_is_a_work_plan_of_busan(name):
+    """They name their districts (w06: 사하구 as often as 부산광역시); the filing is the 광역's."""
+    extraction = _extracted(name)
+    assert (extraction.classification["kind"], extraction.classification["government_code"]) == ("work_plan", "6260000")
+
+
+def _staffing(name):
+    return {(f["org_unit"], f["grade"], f["statement"]): (f["authorized"], f["current"], f["source_page"], f["source_line"])
+            for f in _extracted(name).staffing}
+
+
+def test_staffing_on_rows_of_their_own_w01():
+    """w01 p4: 정 원 and 현 원 rows under a 급 header, the unit named on the cover (기획조정실);
+    the headline '인 력 : 정원 149명, 현원 149명' on the same page; the public corporations'
+    '정원 4,431명(현원 4,642명)' on p8 are theirs, not the 실's."""
+    staffing = _staffing("w01_busan_gihoekjojeongsil_2025.pdf")
+    assert staffing[("기획조정실", "total", "unit_page")] == (149, 149, 4, 15)
+    assert staffing[("기획조정실", "5급", "unit_page")] == (25, 24, 4, 15)
+    assert staffing[("기획조정실", "6급", "unit_page")] == (70, 50, 4, 15)
+    assert staffing[("기획조정실", "3급", "unit_page")] == (0, 0, 4, 15)  # '-': no post
+    assert staffing[("기획조정실", "total", "headline")] == (149, 149, 4, 12)
+    assert len(staffing) == 8
+
+
+def test_staffing_of_units_behind_a_committee_cover():
+    """w06 and w08 open with the 시의회 committee they report to; the unit is the one below the
+    plan's title (w06 prints it as '부산광역시 낙동강관리본부')."""
+    w06 = _staffing("w06_busan_nakdonggang-gwallibonbu_2025.pdf")
+    assert w06[("낙동강관리본부", "total", "unit_page")][:3] == (67, 74, 5)
+    assert w06[("낙동강관리본부", "7급", "unit_page")][:2] == (28, 33)
+    w08 = _staffing("w08_busan_singonghang-chujinbonbu_2025.pdf")
+    assert w08[("신공항추진본부", "total", "unit_page")] == (45, 51, 5, 20)
+    assert w08[("신공항추진본부", "7급", "unit_page")][:2] == (13, 23)
+
+
+def test_a_cover_names_the_issuing_unit_below_the_plans_title():
+    assert filing_unit(["복지환경위원회", "2025. 2. 10.(월) 16:00", "- 2025년도 -", "주 요 업 무 계 획",
+                        "보 건 환 경 연 구 원"]) == ("보건환경연구원", "보 건 환 경 연 구 원", 5)
+    assert filing_unit(["행정문화위원회", "2025년도 주요 업무계획"]) is None
+    assert filing_unit(["2024년 업무보고", "서울특별시 금천구 재무과"]) == ("재무과", "재무과", 2)
+
+
+def test_split_rows_and_a_headline_in_a_text_filing():
+    """The w01 shape retyped as a text filing with tabs and another unit and grades: the reader
+    does not depend on the PDF."""
+    text = ("2026년도\n주요업무계획\n정책기획관\n\nⅠ. 일반현황\n□ 인 원 : 정원 31명, 현원 29명\n(단위 : 명)\n"
+            "구분\t계\t4급\t5급\t6급 이하\n정 원\t31\t1\t6\t24\n현 원\t29\t1\t5\t23\n과부족\t△2\t-\t△1\t△1\n")
+    extraction = extract_document("t", text, government_index(GOVERNMENT_SEED))
+    facts = {(f["grade"], f["statement"]): (f["authorized"], f["current"], f["source_line"]) for f in extraction.staffing}
+    assert extraction.classification["kind"] == "work_plan"
+    assert facts == {("total", "headline"): (31, 29, 6), ("total", "unit_page"): (31, 29, 9),
+                     ("4급", "unit_page"): (1, 1, 9), ("5급", "unit_page"): (6, 5, 9)}
+    assert {f["org_unit"] for f in extraction.staffing} == {"정책기획관"}
+
+
+def test_a_basic_governments_plan_that_names_its_upper_government_is_its_own():
+    text = ("2025년 주요업무계획\n서울특별시 금천구\n\n금천구는 서울특별시와 협력하여 금천구 G밸리를 키운다.\n"
+            "금천구 독산동, 금천구 시흥동, 구로구와 맞닿은 서울특별시 서남권의 금천구.\n")
+    extraction = extract_document("t", text, government_index(GOVERNMENT_SEED))
+    assert extraction.classification["government_code"] == "3170000"
+    busan = "부산광역시 주요업무계획\n부산광역시는 해운대구, 수영구, 사하구와 함께 부산광역시 관광을 키운다.\n사하구 다대포"
+    assert extract_document("b", busan, government_index(GOVERNMENT_SEED)).classification["government_code"] == "6260000"
