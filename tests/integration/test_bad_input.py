@@ -79,7 +79,7 @@ def test_every_bad_file_is_quarantined_with_its_own_reason(refreshed):
     result, paths = refreshed
     text, published = summary(result, paths)
     assert result.success and published
-    assert "unknown kind:   4 filing(s), lines and table cells only: 보고서..최종.txt, 신공항추진본부 업무계획.pdf, 업무분장표.hwpx, 통계 자료.txt" in text
+    assert "unknown kind:   3 filing(s), lines and table cells only: 보고서..최종.txt, 업무분장표.hwpx, 통계 자료.txt" in text
     assert "    huge.txt: too_large (2101248 bytes is over the 1048576-byte limit" in text
     rows = query(paths.published_db, "select file_path, reason from marts.audit_quarantine "
                                      "where file_path not like 'manifest.csv%' order by 1")
@@ -106,15 +106,16 @@ def test_every_good_filing_is_published(refreshed):
         (NEWS, "news_article", "utf-8", "3170000", "content", date(2023, 11, 20)),
         ("news utf16.txt", "news_article", "utf-16", "3170000", "content", None),
         ("보고서..최종.txt", "unknown", "utf-8", None, None, None),
-        # 부산광역시's, told from its content; its kind waits for the work-plan reader of any layout
-        ("신공항추진본부 업무계획.pdf", "unknown", None, "6260000", "content", None),
+        # 부산광역시's work plan, told from its content
+        ("신공항추진본부 업무계획.pdf", "work_plan", None, "6260000", "content", None),
         ("업무계획 cp949.txt", "work_plan", "cp949", "3170000", "content", None),
         ("업무분장표.hwpx", "unknown", None, None, None, None),
         ("통계 자료.txt", "unknown", "utf-8", None, None, None),
     ]
     columns = "org_unit, statement, grade, authorized, current, as_of, source_line, printed_value"
     staffing = query(paths.published_db, f"select {columns} from marts.fct_staffing order by all")
-    assert len(staffing) == 111
+    assert len(staffing) == 111 + 8  # the CP949 work plan's, and the PDF's 정원 / 현원 rows by grade
+    assert ("신공항추진본부", "unit_page", "total", 45, 51, None, 20, "45명") in staffing
     assert ("기획예산과", "unit_page", "total", 21, 23, date(2023, 10, 31), 106, "21 (23)") in staffing
     # a filing of no known kind is published with its generic layers, and no typed fact
     unknown = query(paths.published_db, "select c.row_label, c.column_label, c.value, c.unit, c.table_layout "
