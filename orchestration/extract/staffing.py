@@ -75,11 +75,14 @@ def is_staffing_table(table: Table) -> bool:
 def extract_staffing(tables: list[Table], sections: list[Section]) -> list[StaffingFact]:
     facts: list[StaffingFact] = []
     for table in tables:
+        split = _split_rows(table)
+        if split and _unit_columns(table):
+            facts += _unit_column_facts(table, split, sections)
+            continue
         if not is_staffing_table(table):
             continue
         grades = {i: (grade_of(label), label) for i, label in enumerate(table.column_labels) if grade_of(label)}
         as_of = parse_as_of(table.caption_text())
-        split = _split_rows(table)
         if split:
             facts += _split_row_facts(table, split, grades, sections, as_of)
             continue
@@ -127,6 +130,42 @@ def _split_rows(table: Table) -> tuple[list, list] | None:
     if _AUTHORIZED_ROW in rows and _CURRENT_ROW in rows:
         return rows[_AUTHORIZED_ROW], rows[_CURRENT_ROW]
     return None
+
+
+def _unit_columns(table: Table) -> dict[int, str] | None:
+    """A table of 정원 and 현원 rows whose columns are the units (``계 | 문화예술과 | 시립박물관
+    …``): column → unit, the 계 column as ``total``; None when most columns name no unit."""
+    columns = {}
+    for column, label in enumerate(table.column_labels[table.label_columns:], start=table.label_columns):
+        columns[column] = TOTAL if grade_of(label) == TOTAL else without_spaces(label)
+    named = [name for name in columns.values() if name != TOTAL]
+    if not named or sum(1 for name in named if is_unit_name(name)) * 2 < len(named) or any(grade_of(n) for n in named):
+        return None
+    return columns
+
+
+def _unit_column_facts(table: Table, split: tuple[list, list], sections: list[Section]) -> list[StaffingFact]:
+    """One total per unit column; the 계 column is the filing unit's (its section's) total."""
+    authorized_row, current_row = split
+    current_cells = {cell.column: cell for cell in current_row}
+    own = section_at(sections, authorized_row[0].line)
+    as_of = parse_as_of(table.caption_text())
+    facts = []
+    for cell in authorized_row:
+        unit = _unit_columns(table).get(cell.column)
+        other = current_cells.get(cell.column)
+        if unit is None or other is None:
+            continue
+        authorized, current = _count(cell.text), _count(other.text)
+        org_unit = own if unit == TOTAL else unit
+        if authorized is None or current is None or org_unit is None:
+            continue
+        facts.append(StaffingFact(
+            source_line=cell.line, table_index=table.table_index, org_unit=org_unit,
+            org_unit_printed=table.column_labels[cell.column], statement=UNIT_PAGE if unit == TOTAL else SUMMARY_TABLE,
+            grade=TOTAL, grade_printed=table.column_labels[cell.column], authorized=authorized, current=current,
+            printed_value=cell.text, as_of=as_of, source_span=(cell.start, cell.end)))
+    return facts
 
 
 def _count(text: str) -> int | None:

@@ -87,3 +87,14 @@ def test_a_basic_governments_plan_that_names_its_upper_government_is_its_own():
     assert extraction.classification["government_code"] == "3170000"
     busan = "부산광역시 주요업무계획\n부산광역시는 해운대구, 수영구, 사하구와 함께 부산광역시 관광을 키운다.\n사하구 다대포"
     assert extract_document("b", busan, government_index(GOVERNMENT_SEED)).classification["government_code"] == "6260000"
+
+
+def test_staffing_with_the_units_in_columns_w02():
+    """w02 p5: 정원 and 현원 rows under a header of units (their names set over two or three
+    lines inside the ruled cells); the 계 column is the 국's own total."""
+    staffing = _staffing("w02_busan_munhwacheyukguk_2025.pdf")
+    assert staffing[("문화체육국", "total", "unit_page")][:3] == (371, 398, 5)
+    assert staffing[("문화예술과", "total", "summary_table")][:3] == (29, 30, 5)
+    assert staffing[("전국체전기획단", "total", "summary_table")][:2] == (14, 27)
+    assert staffing[("체육시설관리사업소", "total", "summary_table")][:2] == (94, 99)
+    assert len(staffing) == 14
