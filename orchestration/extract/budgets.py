@@ -6,6 +6,11 @@ of 지방재정 (계, 정책사업비, 행정운영경비, 재무활동비). A r
 label cells (``기 획 예 산 과``, carried down), or, for a total row naming no unit (``합 계``), the
 unit whose section the table sits in. Change columns (``증 감``, ``증감률(%)``) are kept on each
 fact for checking, not as facts.
+
+A table of units by year is read too: rows labelled with unit names (and a 합계 row, the
+section's unit), columns whose header names a year and a basis (``’25년 당초예산``, ``’24년
+최종예산``, ``2025년 본예산``), in money. Each cell is its unit's total budget for that year and
+basis.
 """
 
 from __future__ import annotations
@@ -57,10 +62,59 @@ def is_department_budget_table(table: Table) -> bool:
     return any(years) and money and len(categories & _NAMED_CATEGORIES) >= 2
 
 
+# A year as column headers print it: 2025년, ’25년, '25, `25 (two digits after a year mark).
+_ANY_YEAR = re.compile(r"(?:(?P<full>(?:19|20)\d{2})|[’‘'`ˊ´]\s*(?P<short>\d{2}))\s*년?")
+_BASES = {"당초": "당초", "본예산": "당초", "최종": "최종", "추경": "추경"}
+_CHANGE_ANYWHERE = re.compile(r"증\s*감")
+
+
+def _year_and_basis(label: str) -> tuple[int, str] | None:
+    """(fiscal year, basis) of a column whose header names both and is no change column."""
+    if _CHANGE_ANYWHERE.search(label):
+        return None
+    year = _ANY_YEAR.search(label)
+    basis = next((b for word, b in _BASES.items() if word in without_spaces(label)), None)
+    if not year or not basis:
+        return None
+    return (int(year["full"]) if year["full"] else 2000 + int(year["short"])), basis
+
+
+def _units_by_year(table: Table, sections: list[Section]) -> list[DepartmentBudgetFact]:
+    columns = {i: yb for i, label in enumerate(table.column_labels) if (yb := _year_and_basis(label))}
+    if not columns or not any(unit in MONEY_FACTORS for unit in table.column_units):
+        return []
+    labels = [row[0].text for row in table.body_rows if row]
+    if sum(1 for label in labels if is_unit_name(label)) * 2 < len(labels):
+        return []
+    facts = []
+    for row in table.body_rows:
+        label = row[0].text if row else ""
+        total = _category(label) == TOTAL
+        org_unit = section_at(sections, row[0].line) if total else without_spaces(label) if is_unit_name(label) else None
+        if org_unit is None:
+            continue
+        for cell in row:
+            if cell.column not in columns or not cell.text:
+                continue
+            unit = table.column_units[cell.column] if cell.column < len(table.column_units) else None
+            quantity = parse_quantity(cell.text, unit)
+            if quantity.amount_krw is None:
+                continue
+            year, basis = columns[cell.column]
+            facts.append(DepartmentBudgetFact(
+                source_line=cell.line, table_index=table.table_index, org_unit=org_unit, org_unit_printed=label,
+                category=TOTAL, category_printed=label if total else "계", fiscal_year=year, budget_basis=basis,
+                column_printed=table.column_labels[cell.column], printed_value=cell.text, printed_unit=quantity.unit,
+                amount_krw=quantity.amount_krw, printed_change=None, printed_change_pct=None,
+                source_span=(cell.start, cell.end)))
+    return facts
+
+
 def extract_department_budgets(tables: list[Table], sections: list[Section]) -> list[DepartmentBudgetFact]:
     facts: list[DepartmentBudgetFact] = []
     for table in tables:
         if not is_department_budget_table(table):
+            facts += _units_by_year(table, sections)
             continue
         labels = table.column_labels
         years = {i: m for i, label in enumerate(labels) if (m := _YEAR_COLUMN.match(label))}

@@ -98,3 +98,15 @@ def test_staffing_with_the_units_in_columns_w02():
     assert staffing[("전국체전기획단", "total", "summary_table")][:2] == (14, 27)
     assert staffing[("체육시설관리사업소", "total", "summary_table")][:2] == (94, 99)
     assert len(staffing) == 14
+
+
+def test_budgets_of_units_by_year_and_basis_w01():
+    """w01 p4: 예산현황 in 억원, a row per 담당관 and the 합계 row of the 실, columns ’25년 당초예산,
+    ’24년 당초예산 and ’24년 최종예산 (the 증감률 columns beside them are no amounts)."""
+    budgets = {(f["org_unit"], f["fiscal_year"], f["budget_basis"]): (f["amount_krw"], f["source_page"], f["source_line"])
+               for f in _extracted("w01_busan_gihoekjojeongsil_2025.pdf").department_budgets}
+    assert budgets[("기획조정실", 2025, "당초")] == (1_785_500_000_000, 4, 23)
+    assert budgets[("기획조정실", 2024, "최종")] == (1_843_000_000_000, 4, 23)
+    assert budgets[("공공기관담당관", 2025, "당초")] == (2_300_000_000, 4, 25)
+    assert budgets[("회계재산담당관", 2024, "최종")] == (4_000_000_000, 4, 29)
+    assert len(budgets) == 21
