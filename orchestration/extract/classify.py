@@ -8,39 +8,17 @@ lines and table cells.
 
 from __future__ import annotations
 
-import csv
 import re
-from dataclasses import dataclass
-from functools import cache
-from pathlib import Path
 
 from orchestration.extract.governments import Government, GovernmentIndex
 from orchestration.extract.text import without_spaces
-
-KIND_SIGNALS_SEED = Path(__file__).resolve().parents[2] / "dbt_project" / "seeds" / "kind_signals.csv"
+from orchestration.extract.vocabulary import kind_signals
 
 UNKNOWN = "unknown"
 
 
-@dataclass(frozen=True)
-class Signal:
-    pattern: re.Pattern[str]
-    weight: int = 1
-
-
 # A kind needs signals that weigh this much together.
 THRESHOLD = 3
-
-
-@cache
-def kind_signals(path: Path = KIND_SIGNALS_SEED) -> dict[str, list[Signal]]:
-    """The kind signals of the vocabulary seed (dbt_project/seeds/kind_signals.csv), by kind:
-    adding a government's wording is adding a row."""
-    signals: dict[str, list[Signal]] = {}
-    with path.open(encoding="utf-8", newline="") as handle:
-        for row in csv.DictReader(handle):
-            signals.setdefault(row["kind"], []).append(Signal(re.compile(row["signal"], re.MULTILINE), int(row["weight"])))
-    return signals
 
 
 def classify_kind(text: str) -> tuple[str, dict[str, int]]:

@@ -20,15 +20,11 @@ from orchestration.extract.numbers import MONEY_FACTORS, RATE_UNITS, NumberParse
 from orchestration.extract.project_budgets import ProjectSection
 from orchestration.extract.tables import Table, ValueCell
 from orchestration.extract.text import without_spaces
+from orchestration.extract.vocabulary import revenue_items
 
 TOTAL, SUBTOTAL = "total", "subtotal"
-TAXES = ("취득세", "등록면허세", "레저세", "담배소비세", "지방소비세", "주민세", "지방소득세", "재산세",
-         "자동차세", "지역자원시설세", "지방교육세")
-ITEMS = frozenset({
-    "지방세", "세외수입", "외부재원", "시세", "구세", "도세", "군세", "시군세", "시도세", *TAXES,
-    "차량취득세", "개인분", "사업소분", "종업원분", "균등분", "재산분", "구분재산세", "공동재산세",
-    "지난년도체납", "지난년도세외수입", "과년도체납",
-})
+# The items of the hierarchy are the revenue_items seed's (dbt and the parsers read one list).
+ITEMS = revenue_items()
 _ITEM_ALIASES = {"區分재산세": "구분재산세", "區세외수입": "세외수입", "구세외수입": "세외수입"}
 # Collecting arrears (체납징수) is the revenue of past years' unpaid tax (지난년도체납).
 _NAME_ALIASES = {"체납징수": "지난년도체납"}

@@ -45,3 +45,15 @@ def test_ambiguous_district_needs_its_city(governments):
 ])
 def test_the_date_a_filing_prints_for_itself(lines, expected):
     assert filing_date(lines) == expected
+
+
+def test_the_parsers_vocabulary_is_the_seeds():
+    """Kind signals and revenue items are read from dbt's seeds, one list for both."""
+    import csv
+
+    from orchestration.extract.vocabulary import SEEDS, kind_signals, revenue_items
+
+    rows = list(csv.DictReader((SEEDS / "kind_signals.csv").open(encoding="utf-8")))
+    assert sum(len(signals) for signals in kind_signals().values()) == len(rows) == 22
+    assert kind_signals()["work_plan"][0].weight == 3
+    assert {"지방세", "재산세", "종업원분", "지난년도체납"} <= revenue_items()

@@ -1,0 +1,39 @@
+"""The vocabulary the parsers read, kept as data in dbt's seeds (dbt_project/seeds/), so that the
+parsers and the warehouse share one list of each concept and adding a government's wording is
+adding rows: the kind signals, the revenue items. Each file is read once per process."""
+
+from __future__ import annotations
+
+import csv
+import re
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+SEEDS = Path(__file__).resolve().parents[2] / "dbt_project" / "seeds"
+
+
+@dataclass(frozen=True)
+class Signal:
+    pattern: re.Pattern[str]
+    weight: int = 1
+
+
+def _rows(name: str) -> list[dict]:
+    with (SEEDS / name).open(encoding="utf-8", newline="") as handle:
+        return list(csv.DictReader(handle))
+
+
+@cache
+def kind_signals() -> dict[str, list[Signal]]:
+    """What filings of each kind print (kind_signals.csv), by kind."""
+    signals: dict[str, list[Signal]] = {}
+    for row in _rows("kind_signals.csv"):
+        signals.setdefault(row["kind"], []).append(Signal(re.compile(row["signal"], re.MULTILINE), int(row["weight"])))
+    return signals
+
+
+@cache
+def revenue_items() -> frozenset[str]:
+    """Every revenue item of the hierarchy (revenue_items.csv), whatever the filer class."""
+    return frozenset(row["revenue_item"] for row in _rows("revenue_items.csv"))
