@@ -11,6 +11,8 @@ Reads the published file read-only (never blocks a refresh) and the data dir bes
 from __future__ import annotations
 
 import argparse
+import csv
+import io
 import os
 import sys
 
@@ -87,6 +89,26 @@ def format_trace(t: Trace) -> str:
     return "\n".join(out)
 
 
+def format_rows(result: tuple[list[str], list[tuple]], as_csv: bool = False) -> str:
+    """Query results as an aligned table (wide text cut at 60 characters), or as CSV."""
+    names, rows = result
+    if as_csv:
+        out = io.StringIO()
+        writer = csv.writer(out, lineterminator="\n")
+        writer.writerows([names, *rows])
+        return out.getvalue().rstrip("\n")
+    shown = [[_cell(v) for v in row] for row in rows]
+    widths = [max([len(n)] + [len(r[i]) for r in shown]) for i, n in enumerate(names)]
+    lines = ["  ".join(n.ljust(w) for n, w in zip(names, widths)), "  ".join("-" * w for w in widths)]
+    lines += ["  ".join(v.ljust(w) for v, w in zip(r, widths)) for r in shown]
+    return "\n".join(line.rstrip() for line in lines + [f"({len(rows)} row{'s' if len(rows) != 1 else ''})"])
+
+
+def _cell(value) -> str:
+    text = "" if value is None else str(value).replace("\t", " ⇥ ").replace("\n", " ")
+    return text if len(text) <= 60 else text[:59] + "…"
+
+
 def refresh_verdict(entry: dict) -> str:
     """One line for a refresh of the log: what it read, checked, held back and published, or the
     step that stopped it and why."""
@@ -125,6 +147,9 @@ def main(argv: list[str] | None = None) -> int:
                        help="the filing's path (under the raw dir, or as written from here or the repository "
                             "root) or a SHA-256 prefix, and the line")
     commands.add_parser("status", help="the last refreshes, what was published, what is quarantined")
+    sql = commands.add_parser("sql", help="a read-only SQL query on the published file, printed as a table")
+    sql.add_argument("query", help="e.g. \"select * from marts.dim_document limit 5\"")
+    sql.add_argument("--csv", action="store_true", help="print CSV instead of an aligned table")
     args = parser.parse_args(argv)
     try:
         paths = current_paths()
@@ -137,6 +162,8 @@ def main(argv: list[str] | None = None) -> int:
                 print(format_explanation(warehouse.explain(args.table, args.key)))
             elif args.command == "trace":
                 print(format_trace(warehouse.trace(args.where)))
+            elif args.command == "sql":
+                print(format_rows(warehouse.sql(args.query), as_csv=args.csv))
             else:
                 print(format_status(warehouse.status()))
         finally:

@@ -90,6 +90,16 @@ class Warehouse:
         names = [d[0] for d in cursor.description]
         return [dict(zip(names, row)) for row in cursor.fetchall()]
 
+    def sql(self, sql: str) -> tuple[list[str], list[tuple]]:
+        """Any read-only query: the file is opened read-only, so a statement that writes fails."""
+        try:
+            cursor = self.connection.execute(sql)
+        except duckdb.Error as error:
+            raise LineageError(str(error).splitlines()[0]) from error
+        if cursor.description is None:
+            return [], []
+        return [d[0] for d in cursor.description], cursor.fetchall()
+
     def tables(self) -> dict[str, list[str]]:
         rows = self.query("select table_name, list(column_name order by ordinal_position) as columns "
                           "from information_schema.columns where table_schema = 'marts' group by 1 order by 1")

@@ -215,6 +215,21 @@ def test_trace_takes_the_path_as_a_person_writes_it(seed_warehouse, capsys, monk
         assert "  >    58 |  ⇥ 정책사업비 ⇥ 20,248,516" in capsys.readouterr().out, where
 
 
+def test_sql_queries_the_published_file_read_only(seed_warehouse, capsys):
+    """The shell a BI analyst reaches for first, without a DuckDB shell of the file's version."""
+    seed_warehouse.use()
+    assert main(["sql", "select kind, count(*) as filings from marts.dim_document group by 1 order by 1"]) == 0
+    assert capsys.readouterr().out.splitlines() == [
+        "kind                    filings", "----------------------  -------", "candidate_disclosure    1",
+        "news_article            1", "pledge_investment_plan  1", "pledge_list             1", "work_plan               1",
+        "(5 rows)"]
+    assert main(["sql", "--csv", "select org_unit, authorized from marts.fct_staffing where source_line = 44 "
+                 "and grade = 'total'"]) == 0
+    assert capsys.readouterr().out == "org_unit,authorized\n기획예산과,22\n"
+    assert main(["sql", "delete from marts.dim_document"]) == 2
+    assert "read-only" in capsys.readouterr().err
+
+
 def test_the_command_ends_quietly_on_a_closed_pipe(seed_warehouse):
     """`localgov status | head`: the reader goes away before the command has written."""
     environment = os.environ | {"LOCALGOV_RAW_DIR": str(seed_warehouse.raw_dir),
