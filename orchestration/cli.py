@@ -15,8 +15,9 @@ import csv
 import io
 import os
 import sys
+import unicodedata
 
-from orchestration.lineage import Explanation, FilingLine, LineageError, Trace, Warehouse
+from orchestration.lineage import COMPUTED_ROWS, Explanation, FilingLine, LineageError, Trace, Warehouse
 from orchestration.settings import DBT_PROJECT_DIR, current_paths
 
 ROW_FIELDS = 12
@@ -58,8 +59,15 @@ def format_explanation(e: Explanation) -> str:
         out += [f"          p.{r.get('source_page') or 1} l.{r['source_line']}: {_compact(r, LAKE_FIELDS)}" for r in records]
     if e.filing:
         out += _filing_block(e.filing)
+    elif e.computed_from:
+        out.append("computed from:")
+        for table, rows in e.computed_from.items():
+            out.append(f"  {table} ({len(rows)}{'+' if len(rows) == COMPUTED_ROWS else ''}):")
+            out += [f"    {_where(r)}: {_compact(r, LAKE_FIELDS)} | {r['source_excerpt'].strip()[:80]}" for r in rows]
+    elif e.seeds:
+        out.append("filing:   none: a row of the reference seed " + ", ".join(f"dbt_project/seeds/{s}.csv" for s in e.seeds))
     else:
-        out.append("filing:   this row is derived from other rows; it has no single filing line")
+        out.append("filing:   this row is derived from other rows, and no fact row upstream shares its keys")
     out.append(f"parser:   {e.parser_version or '-'}")
     if e.refresh:
         r = e.refresh
@@ -74,6 +82,11 @@ def format_explanation(e: Explanation) -> str:
     if e.dbt_tests:
         out.append(f"dbt tests passed in that build ({len(e.dbt_tests)}): " + ", ".join(e.dbt_tests))
     return "\n".join(out)
+
+
+def _where(row: dict) -> str:
+    page = f" p.{row.get('source_page') or 1}" if (row.get("page_count") or 1) > 1 else ""
+    return f"{row['file_path']}{page} l.{row['source_line']}"
 
 
 def format_trace(t: Trace) -> str:
@@ -98,10 +111,19 @@ def format_rows(result: tuple[list[str], list[tuple]], as_csv: bool = False) -> 
         writer.writerows([names, *rows])
         return out.getvalue().rstrip("\n")
     shown = [[_cell(v) for v in row] for row in rows]
-    widths = [max([len(n)] + [len(r[i]) for r in shown]) for i, n in enumerate(names)]
-    lines = ["  ".join(n.ljust(w) for n, w in zip(names, widths)), "  ".join("-" * w for w in widths)]
-    lines += ["  ".join(v.ljust(w) for v, w in zip(r, widths)) for r in shown]
+    widths = [max([_width(n)] + [_width(r[i]) for r in shown]) for i, n in enumerate(names)]
+    lines = ["  ".join(_pad(n, w) for n, w in zip(names, widths)), "  ".join("-" * w for w in widths)]
+    lines += ["  ".join(_pad(v, w) for v, w in zip(r, widths)) for r in shown]
     return "\n".join(line.rstrip() for line in lines + [f"({len(rows)} row{'s' if len(rows) != 1 else ''})"])
+
+
+def _width(text: str) -> int:
+    """Columns a terminal gives the text: Hangul and other wide characters take two."""
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+
+
+def _pad(text: str, width: int) -> str:
+    return text + " " * (width - _width(text))
 
 
 def _cell(value) -> str:

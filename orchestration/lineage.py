@@ -63,6 +63,10 @@ class Explanation:
     refresh: dict | None
     expectations: list[dict]
     dbt_tests: list[str]
+    # A row computed from other rows (a mart's): the fact rows it was computed from, by table,
+    # each with its filing line; a row of a reference seed names the seed.
+    computed_from: dict[str, list[dict]] = field(default_factory=dict)
+    seeds: list[str] = field(default_factory=list)
 
 
 @dataclass
@@ -131,11 +135,34 @@ class Warehouse:
         lake_records = self.lake_records(sources, document_id, page, line, row) if document_id and line else {}
         refresh = self.publishing_refresh()
         expectations = self.expectations(refresh["refresh_id"], table) if refresh else []
+        computed = {} if filing else self.computed_from(models, row)
+        seeds = [] if filing or computed or sources else [m.removeprefix("seed ") for m in models if m.startswith("seed ")]
         return Explanation(
             table=table, key_column=key_column, row=row, models=models, lake_records=lake_records, filing=filing,
             parser_version=row.get("parser_version"), refresh=refresh, expectations=expectations,
-            dbt_tests=_tests_of(manifest, table),
+            dbt_tests=_tests_of(manifest, table), computed_from=computed, seeds=seeds,
         )
+
+    def computed_from(self, models: list[str], row: dict) -> dict[str, list[dict]]:
+        """The fact rows of the published tables upstream of a derived row that share its
+        identifying values (government, unit, pledge, project, year …), with their filing lines."""
+        tables = self.tables()
+        found = {}
+        for model in models[1:]:
+            columns = tables.get(model, [])
+            if not {"document_id", "source_line"} <= set(columns):
+                continue
+            keys = [c for c in columns if c in row and row[c] is not None and _identifies(c)]
+            if not keys:
+                continue
+            where = " and ".join(f'f."{k}" = ?' for k in keys)
+            rows = self.query(f'select f.*, d.file_path, d.page_count from marts."{model}" f '
+                              "join marts.dim_document d using (document_id) "
+                              f"where {where} order by f.document_id, f.source_page, f.source_line limit {COMPUTED_ROWS}",
+                              [row[k] for k in keys])
+            if rows:
+                found[model] = rows
+        return found
 
     def filing_line(self, document_id: str, page: int, line: int, highlight: str | None) -> FilingLine:
         documents = self.query("select file_path, sha256, kind, government_code, page_count from marts.dim_document "
@@ -257,6 +284,17 @@ def _printed(row: dict) -> str | None:
         if isinstance(value, str) and value.strip():
             return value
     return None
+
+
+COMPUTED_ROWS = 20
+# Columns that say which thing a row is about (not what it measures): a derived row and the facts
+# it was computed from agree on these.
+_IDENTIFYING = frozenset({"government_code", "org_unit", "fiscal_year", "plan_year", "grade", "category",
+                          "revenue_item", "measure", "period_label", "item", "funding_tier", "funding_source"})
+
+
+def _identifies(column: str) -> bool:
+    return column in _IDENTIFYING or column.endswith("_id") and column != "document_id"
 
 
 def _upstream(manifest: dict, table: str) -> tuple[list[str], list[str]]:

@@ -215,6 +215,22 @@ def test_trace_takes_the_path_as_a_person_writes_it(seed_warehouse, capsys, monk
         assert "  >    58 |  ⇥ 정책사업비 ⇥ 20,248,516" in capsys.readouterr().out, where
 
 
+def test_explain_lists_the_facts_a_mart_row_was_computed_from(seed_warehouse, capsys):
+    """A BI tool's row (세무2과's 2023 overview) back to the fact rows behind it, each with its
+    filing line; a row of a reference seed names the seed."""
+    paths = seed_warehouse.use()
+    ((key,),) = query(paths.published_db, "select overview_id from marts.mart_department_overview "
+                                          "where org_unit = '세무2과' and fiscal_year = 2023")
+    assert main(["explain", "mart_department_overview", key]) == 0
+    out = capsys.readouterr().out
+    assert "computed from:\n  fct_department_budget (4):\n" in out
+    assert ("    004_dad12c48b3c039a4.txt l.77: org_unit='세무2과', printed_value='631,437', amount_krw=631437000 | "
+            "세 무 2 과\t계\t624,902\t631,437\t△ 6,535\t△ 1.03") in out
+    assert "  fct_staffing (17):" in out
+    assert main(["explain", "dim_government", "3170000"]) == 0
+    assert "filing:   none: a row of the reference seed dbt_project/seeds/governments.csv" in capsys.readouterr().out
+
+
 def test_sql_queries_the_published_file_read_only(seed_warehouse, capsys):
     """The shell a BI analyst reaches for first, without a DuckDB shell of the file's version."""
     seed_warehouse.use()
