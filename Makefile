@@ -57,9 +57,10 @@ test: $(MANIFEST) browser
 test-fast: $(MANIFEST)
 	$(BIN)/pytest -n 2 --dist loadfile tests/unit tests/test_definitions.py tests/integration/test_refresh.py
 
-# Debian's Chromium and ChromeDriver for tests/ui (the Dagster UI test); nothing when present.
+# Debian's Chromium and ChromeDriver for the browser tests (the Dagster UI, the report), and the
+# Korean font the report is set in; nothing when present.
 browser:
-	sh scripts/install_debian.sh "chromium chromedriver" chromium chromium-driver
+	sh scripts/install_debian.sh "chromium chromedriver /usr/share/fonts/truetype/nanum/NanumGothic.ttf" chromium chromium-driver fonts-nanum
 
 bench: bench-gate bench-formats bench-corpus bench-scale bench-matching
 

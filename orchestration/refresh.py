@@ -95,6 +95,7 @@ def summary(result, paths) -> tuple[str, bool]:
     lines += unknown_kind_lines(paths.build_db)
     if entry["published"]:
         lines.append(f"  published:      {paths.published_db}")
+        lines.append(f"  report:         {paths.report_dir / 'index.html'}")
     else:
         lines.append(f"  NOT published (blocking failures: {entry['blocking_failures'] or 'a step failed'}); "
                      f"the previous warehouse is unchanged at {paths.published_db}")

@@ -53,6 +53,11 @@ class Paths:
         return self.data_dir / "parquet"
 
     @property
+    def report_dir(self) -> Path:
+        """The report per government (static HTML), rebuilt from the published file at each publish."""
+        return self.data_dir / "report"
+
+    @property
     def gate_docs_dir(self) -> Path:
         """Great Expectations validation results of every gate and the Data Docs site built from
         them (``site/index.html``)."""

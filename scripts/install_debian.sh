@@ -1,14 +1,14 @@
 #!/bin/sh
-# Install Debian packages a target needs, when a command they provide is missing:
-#   install_debian.sh "COMMAND ..." PACKAGE ...
-# Idempotent: does nothing when every command is on PATH. Needs root (or sudo) and the Debian
+# Install Debian packages a target needs, when a command or file they provide is missing:
+#   install_debian.sh "COMMAND|/FILE ..." PACKAGE ...
+# Idempotent: does nothing when every command is on PATH and every file exists. Needs root (or sudo) and the Debian
 # package mirror; nothing is downloaded from anywhere else.
 set -eu
 commands=$1
 shift
 missing=""
 for command in $commands; do
-    command -v "$command" >/dev/null 2>&1 || missing="$missing $command"
+    command -v "$command" >/dev/null 2>&1 || [ -e "$command" ] || missing="$missing $command"
 done
 [ -z "$missing" ] && exit 0
 as_root=""

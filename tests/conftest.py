@@ -4,7 +4,11 @@ import os
 import subprocess
 from pathlib import Path
 
+import shutil
+
 import pytest
+from selenium import webdriver
+from selenium.webdriver.chrome.service import Service
 
 from orchestration.extract.governments import government_index
 from orchestration.extract.text import decode_bytes
@@ -45,3 +49,23 @@ def pytest_configure(config):
 
         subprocess.run([dbt_executable(), "parse", "--profiles-dir", ".", "--quiet"],
                        cwd=REPO_ROOT / "dbt_project", check=True)
+
+
+# Without the networking flags Chromium keeps trying to reach Google's hosts, which this machine
+# refuses.
+CHROMIUM_FLAGS = ("--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking",
+                  "--disable-component-update", "--disable-sync", "--window-size=1600,4000")
+
+
+@pytest.fixture(scope="module")
+def browser(tmp_path_factory):
+    """Debian's headless Chromium driven by Selenium (``make browser`` installs both)."""
+    chromium, driver = shutil.which("chromium"), shutil.which("chromedriver")
+    assert chromium and driver, "Chromium is missing: run make browser (make test does)"
+    options = webdriver.ChromeOptions()
+    options.binary_location = chromium
+    for flag in CHROMIUM_FLAGS + (f"--user-data-dir={tmp_path_factory.mktemp('chromium')}",):
+        options.add_argument(flag)
+    session = webdriver.Chrome(service=Service(driver), options=options)
+    yield session
+    session.quit()

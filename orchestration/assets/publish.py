@@ -6,6 +6,7 @@ from orchestration.assets import OWNERS
 from orchestration.pipeline.inputs import mark_published
 from orchestration.pipeline.lake import Lake
 from orchestration.pipeline.publish import export_parquet, mart_row_counts, publish
+from orchestration.report import build_report
 from orchestration.resources import RefreshLock
 from orchestration.settings import export_environment
 
@@ -16,21 +17,25 @@ from orchestration.settings import export_environment
     owners=OWNERS,
     deps=["warehouse_gate"],
     description="The published warehouse <data dir>/localgov.duckdb (schema marts), replaced atomically, "
-                "and each of its tables as <data dir>/parquet/<table>.parquet.",
+                "each of its tables as <data dir>/parquet/<table>.parquet, and the report per government "
+                "<data dir>/report/index.html built from it.",
 )
 def published_warehouse(context: dg.AssetExecutionContext, refresh_lock: RefreshLock) -> dg.MaterializeResult:
     paths = export_environment()
     publish(paths.build_db, paths.published_db, paths.refresh_log, context.run_id)
     mark_published(paths, context.run_id)
     files = export_parquet(paths.published_db, paths.parquet_dir)
+    pages = build_report(paths.published_db, paths.report_dir)
     pruned = Lake(paths.lake_dir).prune_other_versions()
     if pruned:
         context.log.info(f"removed {pruned} lake file(s) of earlier parser versions")
     counts = mart_row_counts(paths.published_db)
-    context.log.info(f"published {paths.published_db} and {len(files)} Parquet files in {paths.parquet_dir}")
+    context.log.info(f"published {paths.published_db}, {len(files)} Parquet files in {paths.parquet_dir} and "
+                     f"{len(pages)} report pages in {paths.report_dir}")
     return dg.MaterializeResult(metadata={
         "path": dg.MetadataValue.path(str(paths.published_db)),
         "parquet_dir": dg.MetadataValue.path(str(paths.parquet_dir)),
+        "report": dg.MetadataValue.path(str(paths.report_dir / "index.html")),
         "rows_per_table": dg.MetadataValue.json(counts),
         "data_docs": dg.MetadataValue.url((paths.gate_docs_dir / "site" / "index.html").as_uri()),
         "explain": "localgov explain <table> <key> | localgov trace <file>:<line> | localgov status",

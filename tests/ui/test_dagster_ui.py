@@ -2,7 +2,6 @@
 Debian's headless Chromium (``scripts/install_debian.sh``, run by ``make test``)."""
 
 import os
-import shutil
 import socket
 import subprocess
 import sys
@@ -11,8 +10,6 @@ import urllib.request
 from pathlib import Path
 
 import pytest
-from selenium import webdriver
-from selenium.webdriver.chrome.service import Service
 from selenium.common.exceptions import TimeoutException
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support.ui import WebDriverWait
@@ -21,10 +18,6 @@ from orchestration.settings import REPO_ROOT
 
 pytestmark = pytest.mark.ui
 STARTUP_SECONDS = 180
-# Without the networking flags Chromium keeps trying to reach Google's hosts, which this machine
-# refuses.
-CHROMIUM_FLAGS = ("--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking",
-                  "--disable-component-update", "--disable-sync", "--window-size=1600,4000")
 
 
 def _free_port() -> int:
@@ -59,19 +52,6 @@ def webserver(tmp_path_factory):
     server.terminate()
     server.wait(timeout=30)
     log.close()
-
-
-@pytest.fixture(scope="module")
-def browser(tmp_path_factory):
-    chromium, driver = shutil.which("chromium"), shutil.which("chromedriver")
-    assert chromium and driver, "Chromium is missing: run make browser (make test does)"
-    options = webdriver.ChromeOptions()
-    options.binary_location = chromium
-    for flag in CHROMIUM_FLAGS + (f"--user-data-dir={tmp_path_factory.mktemp('chromium')}",):
-        options.add_argument(flag)
-    session = webdriver.Chrome(service=Service(driver), options=options)
-    yield session
-    session.quit()
 
 
 def _page_text(browser) -> str:

@@ -1,0 +1,207 @@
+"""A report per government, static HTML built from the published file only.
+
+``<data dir>/report/index.html`` lists the governments the warehouse holds facts of; each has a
+page with its budget by department and year, its staffing (authorized against current), its
+revenue (target, assessed, collected), its pledges (with a budget, mentioned, both or neither),
+the candidates of its elections and its discrepancy register. Charts are Vega-Lite (altair),
+drawn to SVG by vl-convert when the report is built, so nothing is fetched when a page is
+viewed. Every row links to the line it came from: ``evidence/<document>.html#p4-l15`` shows the
+filing's page with that line marked, the last link of the ``explain`` chain. Korean text is set
+in NanumGothic, Debian's fonts-nanum, which ``make browser`` installs (a font file beside pages
+opened from disk would be refused by the browser as another origin).
+"""
+
+from __future__ import annotations
+
+import html
+import shutil
+from pathlib import Path
+
+import altair as alt
+import duckdb
+import pandas as pd
+import vl_convert
+
+FONT = "NanumGothic"
+TABLE_ROWS = 200
+_STYLE = f"""
+body {{ font-family: "{FONT}", sans-serif; margin: 2rem; color: #222; }}
+table {{ border-collapse: collapse; margin: 0.5rem 0 1.5rem; font-size: 0.9rem; }}
+th, td {{ border: 1px solid #ccc; padding: 0.2rem 0.5rem; text-align: left; }}
+td.n {{ text-align: right; }}
+.chart svg {{ max-width: 100%; height: auto; }}
+.line {{ white-space: pre; font-family: "{FONT}", monospace; }}
+.line:target {{ background: #ffe58a; }}
+"""
+
+
+def build_report(database: Path, out: Path) -> list[Path]:
+    """Write the report of the published file ``database`` into ``out`` (replaced whole)."""
+    staging = out.with_name(out.name + ".new")
+    shutil.rmtree(staging, ignore_errors=True)
+    (staging / "gov").mkdir(parents=True)
+    (staging / "evidence").mkdir()
+    with duckdb.connect(str(database), read_only=True) as connection:
+        governments = _frame(connection, _GOVERNMENTS)
+        cited: set[str] = set()
+        written = []
+        for government in governments.itertuples():
+            page = _government_page(connection, government, cited)
+            written.append(_write(staging / "gov" / f"{government.government_code}.html", page))
+        for document_id in sorted(cited):
+            written.append(_write(staging / "evidence" / f"{document_id}.html", _evidence_page(connection, document_id)))
+        written.append(_write(staging / "index.html", _index_page(governments)))
+    shutil.rmtree(out, ignore_errors=True)
+    staging.rename(out)
+    return [out / p.relative_to(staging) for p in written]
+
+
+_GOVERNMENTS = """
+with facts as (
+    select government_code, 'budget' as family from marts.current_department_budget
+    union all select government_code, 'staffing' from marts.current_staffing
+    union all select government_code, 'revenue' from marts.fct_revenue
+    union all select government_code, 'pledges' from marts.dim_pledge
+    union all select government_code, 'candidates' from marts.dim_candidate
+    union all select government_code, 'discrepancies' from marts.audit_discrepancies
+)
+select g.government_code, g.full_name_ko,
+    count(*) filter (where family = 'budget') as budget,
+    count(*) filter (where family = 'staffing') as staffing,
+    count(*) filter (where family = 'revenue') as revenue,
+    count(*) filter (where family = 'pledges') as pledges,
+    count(*) filter (where family = 'candidates') as candidates,
+    count(*) filter (where family = 'discrepancies') as discrepancies
+from facts join marts.dim_government g using (government_code)
+group by all order by g.government_code
+"""
+
+
+def _frame(connection, sql: str, parameters: list | None = None) -> pd.DataFrame:
+    return connection.execute(sql, parameters or []).df()
+
+
+def _government_page(connection, government, cited: set[str]) -> str:
+    code = government.government_code
+    parts = [f"<p><a href='../index.html'>모든 지방정부</a></p><h1>{_e(government.full_name_ko)} ({code})</h1>"]
+    budget = _frame(connection, "select * from marts.current_department_budget where government_code = ? "
+                                "and category = 'total' order by org_unit, fiscal_year", [code])
+    parts.append(_section("부서별 예산 (budget by department and year)", budget, cited, _chart(
+        budget.assign(억원=budget.amount_krw / 1e8, 연도=budget.fiscal_year.astype(str)),
+        alt.Chart().mark_bar().encode(y=alt.Y("org_unit:N", title=None), x=alt.X("억원:Q"), color="연도:N",
+                                      yOffset="연도:N")),
+        ["org_unit", "fiscal_year", "budget_basis", "printed_value", "printed_unit", "amount_krw"]))
+    staffing = _frame(connection, "select * from marts.current_staffing where government_code = ? and grade = 'total' "
+                                  "order by org_unit", [code])
+    long = staffing.melt(id_vars=["org_unit"], value_vars=["authorized", "current"], var_name="구분", value_name="명")
+    parts.append(_section("정원과 현원 (staffing: authorized and current)", staffing, cited, _chart(
+        long, alt.Chart().mark_bar().encode(y=alt.Y("org_unit:N", title=None), x="명:Q", color="구분:N",
+                                            yOffset="구분:N")),
+        ["org_unit", "authorized", "current", "as_of", "printed_value"]))
+    revenue = _frame(connection, "select * from marts.fct_revenue where government_code = ? and measure in "
+                                 "('target', 'assessed', 'collected') and amount_krw is not null "
+                                 "order by fiscal_year, revenue_item, measure", [code])
+    totals = revenue.groupby(["revenue_item", "measure"], as_index=False).amount_krw.max()
+    parts.append(_section("세입: 목표, 부과, 징수 (revenue: target, assessed, collected)", revenue, cited, _chart(
+        totals.assign(억원=totals.amount_krw / 1e8),
+        alt.Chart().mark_bar().encode(y=alt.Y("revenue_item:N", title=None), x="억원:Q", color="measure:N",
+                                      yOffset="measure:N")),
+        ["revenue_item", "measure", "period_label", "printed_value", "unit", "amount_krw"]))
+    pledges = _frame(connection, "select * from marts.mart_pledge_tracker where government_code = ? "
+                                 "order by pledge_code", [code])
+    if len(pledges):
+        state = pledges.assign(상태=[("예산·언급" if b and m else "예산만" if b else "언급만" if m else "없음")
+                                   for b, m in zip(pledges.has_budget, pledges.has_mentions)])
+        counts = state.groupby("상태", as_index=False).size()
+        chart = _chart(counts, alt.Chart().mark_bar().encode(x=alt.X("상태:N", title=None), y=alt.Y("size:Q", title="공약 수")))
+    else:
+        chart = ""
+    parts.append(_section("공약 (pledges: with a budget, mentions, both or neither)", pledges, cited, chart,
+                          ["pledge_code", "title", "department", "has_budget", "has_mentions", "plan_year_budget_krw"]))
+    candidates = _frame(connection, "select * from marts.dim_candidate where government_code = ? order by election, name",
+                        [code])
+    parts.append(_section("후보자 (candidates of its elections)", candidates, cited, "",
+                          ["election", "constituency", "name", "party", "ballot_number", "occupation"]))
+    discrepancies = _frame(connection, "select * from marts.audit_discrepancies where government_code = ? "
+                                       "order by check_name, document_id, document_line", [code])
+    parts.append(_section("불일치 (discrepancy register)", discrepancies, cited, "",
+                          ["check_name", "subject", "printed", "expected", "difference", "explanation"]))
+    return _html(government.full_name_ko, "".join(parts))
+
+
+def _section(title: str, rows: pd.DataFrame, cited: set[str], chart: str, columns: list[str]) -> str:
+    if rows.empty:
+        return f"<h2>{_e(title)}</h2><p>이 지방정부의 자료가 없습니다 (nothing published).</p>"
+    shown = rows.head(TABLE_ROWS)
+    head = "".join(f"<th>{_e(c)}</th>" for c in columns) + "<th>출처 (source)</th>"
+    body = []
+    for row in shown.itertuples():
+        cells = "".join(_td(getattr(row, c), c) for c in columns)
+        body.append(f"<tr>{cells}<td>{_source_link(row, cited)}</td></tr>")
+    more = f"<p>… {len(rows) - TABLE_ROWS} more rows in the warehouse.</p>" if len(rows) > TABLE_ROWS else ""
+    return f"<h2>{_e(title)}</h2><div class='chart'>{chart}</div><table><tr>{head}</tr>{''.join(body)}</table>{more}"
+
+
+def _source_link(row, cited: set[str]) -> str:
+    document_id, page, line = getattr(row, "document_id", None), getattr(row, "source_page", None), getattr(row, "source_line", None)
+    if not isinstance(document_id, str) or pd.isna(line):
+        return ""
+    cited.add(document_id)
+    page = 1 if pd.isna(page) else int(page)
+    return f"<a href='../evidence/{document_id}.html#p{page}-l{int(line)}'>p.{page} l.{int(line)}</a>"
+
+
+def _chart(data: pd.DataFrame, chart: alt.Chart) -> str:
+    if data.empty:
+        return ""
+    spec = chart.properties(data=data, width=560).configure(font=FONT).to_json()
+    return vl_convert.vegalite_to_svg(spec)
+
+
+def _evidence_page(connection, document_id: str) -> str:
+    document = connection.execute("select file_path, kind, government_code from marts.dim_document "
+                                  "where document_id = ?", [document_id]).fetchone()
+    lines = connection.execute("select page_number, line_number, text from marts.audit_filing_lines "
+                               "where document_id = ? order by document_line", [document_id]).fetchall()
+    body, page_now = [f"<h1>{_e(document[0])}</h1><p>{_e(document[1])}, sha256 {document_id}</p>"], None
+    for page, number, text in lines:
+        if page != page_now:
+            body.append(f"<h2 id='p{page}'>p.{page}</h2>")
+            page_now = page
+        body.append(f"<div class='line' id='p{page}-l{number}'>{number:>5} | {_e(text.replace(chr(9), ' ⇥ '))}</div>")
+    return _html(document[0], "".join(body))
+
+
+def _index_page(governments: pd.DataFrame) -> str:
+    head = "".join(f"<th>{c}</th>" for c in ("지방정부", "예산", "정원", "세입", "공약", "후보자", "불일치"))
+    rows = "".join(
+        f"<tr><td><a href='gov/{g.government_code}.html'>{_e(g.full_name_ko)}</a></td>"
+        + "".join(_td(v) for v in (g.budget, g.staffing, g.revenue, g.pledges, g.candidates, g.discrepancies))
+        + "</tr>" for g in governments.itertuples())
+    return _html("지방정부별 보고서", f"<h1>지방정부별 보고서 (a report per government)</h1><table><tr>{head}</tr>{rows}</table>")
+
+
+def _html(title: str, body: str) -> str:
+    return (f"<!DOCTYPE html><html lang='ko'><head><meta charset='utf-8'><title>{_e(title)}</title>"
+            f"<style>{{style}}</style></head><body>{body}</body></html>")
+
+
+def _write(path: Path, page: str) -> Path:
+    path.write_text(page.replace("{style}", _STYLE), encoding="utf-8")
+    return path
+
+
+def _td(value, column: str = "") -> str:
+    if value is None or (not isinstance(value, str) and pd.isna(value)):
+        return "<td></td>"
+    if isinstance(value, pd.Timestamp):
+        return f"<td>{value.date().isoformat()}</td>"
+    if "year" in column or column.endswith(("_code", "_number")):
+        return f"<td>{_e(value)}</td>"
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        return f"<td class='n'>{value:,.0f}</td>" if float(value).is_integer() else f"<td class='n'>{value:,}</td>"
+    return f"<td>{_e(str(value))}</td>"
+
+
+def _e(text: object) -> str:
+    return html.escape(str(text))

@@ -1,0 +1,51 @@
+"""The report per government, built at publish from the published file, opened in headless
+Chromium: its index, 금천구's page and an evidence page, with screenshots kept in the test's
+folder; the charts are there, every link opens and Korean text is set in the installed font."""
+
+from pathlib import Path
+
+import pytest
+from selenium.webdriver.common.by import By
+
+pytestmark = pytest.mark.ui
+
+
+@pytest.fixture(scope="module")
+def report(seed_warehouse) -> Path:
+    return seed_warehouse.paths.report_dir
+
+
+def test_the_index_lists_each_government_with_its_facts(report, browser, tmp_path):
+    browser.get((report / "index.html").as_uri())
+    rows = [r.text for r in browser.find_elements(By.CSS_SELECTOR, "table tr")]
+    assert rows[0] == "지방정부 예산 정원 세입 공약 후보자 불일치"
+    assert rows[1].startswith("서울특별시 금천구 ")
+    assert [r.split()[0] for r in rows[1:]] == ["서울특별시", "광주광역시", "서울특별시"]
+    assert browser.save_screenshot(str(tmp_path / "index.png"))
+
+
+def test_a_governments_page_has_its_charts_and_links_to_its_lines(report, browser, tmp_path):
+    browser.get((report / "gov" / "3170000.html").as_uri())
+    assert browser.find_element(By.TAG_NAME, "h1").text == "서울특별시 금천구 (3170000)"
+    headings = [h.text for h in browser.find_elements(By.TAG_NAME, "h2")]
+    assert headings == ["부서별 예산 (budget by department and year)", "정원과 현원 (staffing: authorized and current)",
+                        "세입: 목표, 부과, 징수 (revenue: target, assessed, collected)",
+                        "공약 (pledges: with a budget, mentions, both or neither)", "후보자 (candidates of its elections)",
+                        "불일치 (discrepancy register)"]
+    charts = browser.find_elements(By.CSS_SELECTOR, ".chart svg")
+    assert len(charts) == 4 and all(c.size["width"] > 300 for c in charts)
+    assert "기획예산과" in charts[0].get_attribute("innerHTML")
+    links = [a.get_attribute("href") for a in browser.find_elements(By.CSS_SELECTOR, "td a")]
+    assert links and all(Path(link.split("#")[0].removeprefix("file://")).exists() for link in links)
+    staffing = next(link for link in links if link.endswith("#p1-l106"))
+    # Korean text renders in the font the report ships (fonts-nanum), not a fallback
+    widths = browser.execute_script(
+        "const c = document.createElement('canvas').getContext('2d'); const w = f => { c.font = f; "
+        "return c.measureText('기획예산과 정원과 현원').width; };"
+        "return [w('16px NanumGothic, monospace'), w('16px NoSuchFont, monospace')];")
+    assert widths[0] != widths[1], "NanumGothic is not installed: run make browser"
+    assert browser.save_screenshot(str(tmp_path / "3170000.png"))
+    browser.get(staffing)
+    marked = browser.find_element(By.CSS_SELECTOR, ".line:target").text
+    assert marked == "  106 | 정원(현원) ⇥ 21 (23) ⇥ 0 (0) ⇥ 0 (0) ⇥ 1 (1) ⇥ 6 (7) ⇥ 6 (6) ⇥ 6 (6) ⇥ 2 (3)"
+    assert browser.save_screenshot(str(tmp_path / "evidence.png"))
