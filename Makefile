@@ -22,6 +22,7 @@ DBT_SOURCES := $(shell find dbt_project/models dbt_project/macros dbt_project/se
 DATA_DIR := $(abspath $(or $(LOCALGOV_DATA_DIR),warehouse))
 HOST ?= 127.0.0.1
 PORT ?= 3000
+DOCS_PORT ?= 3001
 
 export PATH := $(BIN):$(PATH)
 export GX_ANALYTICS_ENABLED := False
@@ -87,10 +88,14 @@ bench-scale: $(MANIFEST)
 	$(BIN)/python benchmarks/scale.py $(if $(BENCH_SIZES),--sizes $(BENCH_SIZES)) $(if $(BENCH_OUTPUT),--output $(BENCH_OUTPUT))
 	$(if $(BENCH_OUTPUT),,$(BIN)/python benchmarks/profile_extraction.py)
 
-dev: $(MANIFEST)
+# The UI, and beside it on DOCS_PORT the data dir's sites over http (the dbt docs, the Data Docs,
+# the report), which the UI's links open.
+dev: docs
 	mkdir -p $(DATA_DIR)/dagster
 	$(BIN)/python -c "from pathlib import Path; from orchestration.refresh import ensure_dagster_yaml; ensure_dagster_yaml(Path('$(DATA_DIR)/dagster'))"
-	DAGSTER_HOME=$(DATA_DIR)/dagster $(BIN)/dagster dev -w workspace.yaml -h $(HOST) -p $(PORT)
+	$(BIN)/python -m orchestration.docs_server --host $(HOST) --port $(DOCS_PORT) & \
+	  trap 'kill $$!' EXIT; \
+	  LOCALGOV_DOCS_URL=http://$(HOST):$(DOCS_PORT) DAGSTER_HOME=$(DATA_DIR)/dagster $(BIN)/dagster dev -w workspace.yaml -h $(HOST) -p $(PORT)
 
 lock: | $(VENV)/bin/python
 	$(BIN)/python -m pip install --quiet uv==0.13.8
@@ -101,7 +106,7 @@ clean:
 
 # dbt docs (models, columns, lineage graph) as a static site under the data dir.
 docs: $(MANIFEST)
-	mkdir -p $(DATA_DIR)/docs
+	mkdir -p $(DATA_DIR)/docs $(DATA_DIR)/build
 	cd dbt_project && LOCALGOV_BUILD_DB=$(DATA_DIR)/build/localgov_build.duckdb LOCALGOV_LAKE_DIR=$(DATA_DIR)/lake \
 	  LOCALGOV_STATE_DIR=$(DATA_DIR)/state $(BIN)/dbt docs generate --profiles-dir . --static --target-path $(DATA_DIR)/docs --quiet
 	@echo "dbt docs: open $(DATA_DIR)/docs/static_index.html in a browser"

@@ -94,6 +94,20 @@ class Paths:
         }
 
 
+DEFAULT_DOCS_URL = "http://127.0.0.1:3001"
+
+
+def docs_url() -> str:
+    """Where the data dir is served over http (orchestration/docs_server.py) for the UI's links;
+    LOCALGOV_DOCS_URL overrides it, read when used."""
+    return os.environ.get("LOCALGOV_DOCS_URL", DEFAULT_DOCS_URL).rstrip("/")
+
+
+def served(paths: Paths, path: Path) -> str:
+    """The http URL of a file under the data dir, as the docs server serves it."""
+    return f"{docs_url()}/{path.relative_to(paths.data_dir).as_posix()}"
+
+
 def current_paths() -> Paths:
     return Paths(
         raw_dir=_resolve(os.environ.get("LOCALGOV_RAW_DIR"), REPO_ROOT / "raw"),

@@ -26,7 +26,7 @@ from orchestration.pipeline.lake import Lake
 from orchestration.pipeline.publish import filing_changes, mart_row_counts, read_refresh_log, record_refresh, rows_json
 from orchestration.project import dbt_project
 from orchestration.resources import RefreshLock
-from orchestration.settings import EXPECTATIONS_DIR, accepted_shrinks, export_environment
+from orchestration.settings import EXPECTATIONS_DIR, accepted_shrinks, export_environment, served
 
 SUITES = [suite["name"] for suite in load_suite_files(EXPECTATIONS_DIR)] + [VOLUME_GUARD, HOLD_BACK]
 _GLOBAL_CHECKS = {
@@ -110,7 +110,7 @@ def warehouse_gate(context: dg.AssetExecutionContext, dbt: DbtCliResource, refre
         "publishable": result.publishable,
         "rows_per_table": dg.MetadataValue.json(counts),
         "data_docs": dg.MetadataValue.path(str(result.docs_index)),
-        "data_docs_url": dg.MetadataValue.url(result.docs_index.as_uri()),
+        "data_docs_url": dg.MetadataValue.url(served(paths, result.docs_index)),
     })
     for suite in SUITES:
         outcomes = result.for_suite(suite)

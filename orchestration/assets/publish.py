@@ -8,7 +8,7 @@ from orchestration.pipeline.lake import Lake
 from orchestration.pipeline.publish import export_parquet, mart_row_counts, publish
 from orchestration.report import build_report
 from orchestration.resources import RefreshLock
-from orchestration.settings import export_environment
+from orchestration.settings import export_environment, served
 
 
 @dg.asset(
@@ -37,6 +37,7 @@ def published_warehouse(context: dg.AssetExecutionContext, refresh_lock: Refresh
         "parquet_dir": dg.MetadataValue.path(str(paths.parquet_dir)),
         "report": dg.MetadataValue.path(str(paths.report_dir / "index.html")),
         "rows_per_table": dg.MetadataValue.json(counts),
-        "data_docs": dg.MetadataValue.url((paths.gate_docs_dir / "site" / "index.html").as_uri()),
+        "data_docs": dg.MetadataValue.url(served(paths, paths.gate_docs_dir / "site" / "index.html")),
+        "report_url": dg.MetadataValue.url(served(paths, paths.report_dir / "index.html")),
         "explain": "localgov explain <table> <key> | localgov trace <file>:<line> | localgov status",
     })

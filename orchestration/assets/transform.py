@@ -16,7 +16,7 @@ from orchestration.pipeline.holdback import HeldBack, build_faults, current_docu
 from orchestration.pipeline.lake import Lake
 from orchestration.project import dbt_project
 from orchestration.resources import RefreshLock
-from orchestration.settings import export_environment
+from orchestration.settings import export_environment, served
 
 
 class LayerTranslator(DagsterDbtTranslator):
@@ -144,7 +144,7 @@ def _model_metadata(connection, schema: str, name: str, paths) -> dict:
     metadata = {
         "rows": connection.execute(f'select count(*) from "{schema}"."{name}"').fetchone()[0],
         "dbt_docs": dg.MetadataValue.url(
-            f"{(paths.data_dir / 'docs' / 'static_index.html').as_uri()}#!/model/model.localgov.{name}"),
+            f"{served(paths, paths.data_dir / 'docs' / 'static_index.html')}#!/model/model.localgov.{name}"),
     }
     if schema == "marts":
         preview = connection.execute(f'select * from "{schema}"."{name}" order by all limit {PREVIEW_ROWS}').df()
