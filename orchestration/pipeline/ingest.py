@@ -9,12 +9,15 @@ from __future__ import annotations
 
 import logging
 import os
+import sys
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from multiprocessing import get_context
 from pathlib import Path
-from typing import Callable, Iterable, TypeVar
+from typing import IO, Callable, Iterable, TypeVar
+
+from tqdm import tqdm
 
 from orchestration.extract.document import extract_document
 from orchestration.extract.formats import read_document
@@ -30,6 +33,16 @@ log = logging.getLogger(__name__)
 
 # Below this many filings a process pool costs more than it saves.
 PARALLEL_THRESHOLD = 8
+# From this many filings on, a person at a terminal sees a progress bar.
+PROGRESS_FROM = 20
+
+
+def progress(outcomes: Iterable[R], total: int, what: str, stream: IO[str] | None = None) -> list[R]:
+    """The outcomes, with a progress bar on the terminal (stderr) while many filings are read or
+    extracted; none in a log, a test or a run the UI launched (no terminal there)."""
+    stream = stream or sys.stderr
+    quiet = total < PROGRESS_FROM or not (stream.isatty() or stream is not sys.stderr)
+    return list(tqdm(outcomes, total=total, desc=what, unit="filing", file=stream, disable=quiet, leave=False))
 
 T = TypeVar("T")
 R = TypeVar("R")
@@ -91,7 +104,7 @@ def read_new(lake: Lake, raw_dir: Path, files: list[RawFile]) -> list[Outcome]:
         seen.add(raw.document_id)
         tasks.append((str(lake.root), raw.document_id, str(raw_dir / raw.file_path)))
     log.info("reading %d new filing(s) of %d", len(tasks), len(files))
-    return list(run_parallel(_read_one, tasks))
+    return progress(run_parallel(_read_one, tasks), len(tasks), "reading")
 
 
 def _extract_one(task: tuple[str, str, str | None]) -> Outcome:
@@ -150,4 +163,4 @@ def extract_new(lake: Lake, document_ids: list[str], kinds: dict[str, str] | Non
     tasks = [(str(lake.root), d, kinds.get(d)) for d in dict.fromkeys(document_ids)
              if not _extracted_as(lake, d, kinds.get(d))]
     log.info("extracting %d new filing(s) of %d", len(tasks), len(set(document_ids)))
-    return list(run_parallel(_extract_one, tasks))
+    return progress(run_parallel(_extract_one, tasks), len(tasks), "extracting")
