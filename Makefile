@@ -40,6 +40,7 @@ $(STAMP): requirements.lock pyproject.toml | $(VENV)/bin/python
 	$(BIN)/python -m pip install --quiet uv==0.13.8
 	$(BIN)/uv pip install --quiet --compile-bytecode --python $(BIN)/python -r requirements.lock
 	$(BIN)/uv pip install --quiet --python $(BIN)/python --no-deps -e .
+	$(BIN)/python -m orchestration.pipeline.data_docs install
 	touch $@
 
 $(MANIFEST): $(STAMP) $(DBT_SOURCES)

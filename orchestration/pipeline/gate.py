@@ -12,11 +12,14 @@ from __future__ import annotations
 import json
 import os
 import re
+import time
 from dataclasses import asdict, dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
 
 import duckdb
+
+from orchestration.pipeline.data_docs import make_offline
 
 BLOCKING, RECORDED = "blocking", "recorded"
 _COLUMN_NAME = re.compile(r"^[a-z_][a-z0-9_]*$")
@@ -212,12 +215,14 @@ def run_gate(build_db: Path, expectations_dir: Path, docs_dir: Path | None = Non
     if docs_dir is not None:
         # Only this gate's pages are rendered (the earlier ones are on disk already); the index
         # lists them all.
+        since = time.time() - 1
         context.build_data_docs(site_names=[DOCS_SITE], resource_identifiers=[
             page for spec in suites for page in (
                 ExpectationSuiteIdentifier(name=spec["name"]),
                 ValidationResultIdentifier(ExpectationSuiteIdentifier(name=spec["name"]), run_id,
                                            f"build-{spec['name']}"))])
         docs_index = docs_dir / "site" / "index.html"
+        make_offline(docs_dir / "site", since)
     return GateResult(outcomes, docs_index)
 
 

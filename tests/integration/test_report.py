@@ -1,11 +1,13 @@
-"""The report per government, built at publish from the published file, opened in headless
-Chromium: its index, 금천구's page and an evidence page, with screenshots kept in the test's
-folder; the charts are there, every link opens and Korean text is set in the installed font."""
+"""What a person opens, in headless Chromium, with screenshots kept in the test's folder: the
+report per government built at publish from the published file (its index, 금천구's page and an
+evidence page: the charts are there, every link opens, Korean text is set in the installed font),
+and the gate's Data Docs read offline."""
 
 from pathlib import Path
 
 import pytest
 from selenium.webdriver.common.by import By
+from selenium.webdriver.support.ui import WebDriverWait
 
 pytestmark = pytest.mark.ui
 
@@ -49,3 +51,17 @@ def test_a_governments_page_has_its_charts_and_links_to_its_lines(report, browse
     marked = browser.find_element(By.CSS_SELECTOR, ".line:target").text
     assert marked == "  106 | 정원(현원) ⇥ 21 (23) ⇥ 0 (0) ⇥ 0 (0) ⇥ 1 (1) ⇥ 6 (7) ⇥ 6 (6) ⇥ 6 (6) ⇥ 2 (3)"
     assert browser.save_screenshot(str(tmp_path / "evidence.png"))
+
+
+def test_the_data_docs_read_offline(seed_warehouse, browser, tmp_path):
+    """The gate's Data Docs load their scripts and styles from the site itself (installed with the
+    project), so the index draws its table of validations on a machine without internet."""
+    index = seed_warehouse.paths.gate_docs_dir / "site" / "index.html"
+    browser.get(index.as_uri())
+    assets = browser.execute_script(
+        "return [...document.querySelectorAll('script[src], link[rel=stylesheet]')].map(e => e.src || e.href)")
+    assert assets and not [a for a in assets if not a.startswith("file://")]
+    WebDriverWait(browser, 30).until(lambda b: len(b.find_elements(By.CSS_SELECTOR, "table tbody tr td a")) > 0)
+    suites = {a.text for a in browser.find_elements(By.CSS_SELECTOR, "table tbody tr td a")}
+    assert {"fct_staffing", "audit_filing_lines"} <= suites
+    assert browser.save_screenshot(str(tmp_path / "data_docs.png"))
