@@ -5,8 +5,9 @@ page with its budget by department and year, its staffing (authorized against cu
 revenue (target, assessed, collected), its pledges (with a budget, mentioned, both or neither),
 the candidates of its elections and its discrepancy register. Charts are Vega-Lite (altair),
 drawn to SVG by vl-convert when the report is built, so nothing is fetched when a page is
-viewed. Every row links to the line it came from: ``evidence/<document>.html#p4-l15`` shows the
-filing's page with that line marked, the last link of the ``explain`` chain. Korean text is set
+viewed. Every row links to the ``explain`` chain of that row as a page (``explain/<table>/<key>.html``:
+the row, its filing, page and line with its neighbours, the refresh that published it), and from
+there to the filing's whole page with the line marked (``evidence/<document>.html#p4-l15``). Korean text is set
 in NanumGothic, Debian's fonts-nanum, which ``make browser`` installs (a font file beside pages
 opened from disk would be refused by the browser as another origin).
 """
@@ -31,7 +32,7 @@ th, td {{ border: 1px solid #ccc; padding: 0.2rem 0.5rem; text-align: left; }}
 td.n {{ text-align: right; }}
 .chart svg {{ max-width: 100%; height: auto; }}
 .line {{ white-space: pre; font-family: "{FONT}", monospace; }}
-.line:target {{ background: #ffe58a; }}
+.line:target, .line.marked {{ background: #ffe58a; }}
 """
 
 
@@ -43,12 +44,18 @@ def build_report(database: Path, out: Path) -> list[Path]:
     (staging / "evidence").mkdir()
     with duckdb.connect(str(database), read_only=True) as connection:
         governments = _frame(connection, _GOVERNMENTS)
-        cited: set[str] = set()
+        cited = _Cited()
         written = []
         for government in governments.itertuples():
             page = _government_page(connection, government, cited)
             written.append(_write(staging / "gov" / f"{government.government_code}.html", page))
-        for document_id in sorted(cited):
+        refresh = connection.execute("select refresh_id, finished_at, checks_passed, checks_failed from "
+                                     "marts.audit_refresh_log where published order by finished_at desc limit 1").fetchone()
+        for (table, key), record in sorted(cited.rows.items()):
+            (staging / "explain" / table).mkdir(parents=True, exist_ok=True)
+            written.append(_write(staging / "explain" / table / f"{key}.html",
+                                  _explain_page(connection, table, key, record, refresh)))
+        for document_id in sorted(cited.documents):
             written.append(_write(staging / "evidence" / f"{document_id}.html", _evidence_page(connection, document_id)))
         written.append(_write(staging / "index.html", _index_page(governments)))
     shutil.rmtree(out, ignore_errors=True)
@@ -81,12 +88,12 @@ def _frame(connection, sql: str, parameters: list | None = None) -> pd.DataFrame
     return connection.execute(sql, parameters or []).df()
 
 
-def _government_page(connection, government, cited: set[str]) -> str:
+def _government_page(connection, government, cited: _Cited) -> str:
     code = government.government_code
     parts = [f"<p><a href='../index.html'>모든 지방정부</a></p><h1>{_e(government.full_name_ko)} ({code})</h1>"]
     budget = _frame(connection, "select * from marts.current_department_budget where government_code = ? "
                                 "and category = 'total' order by org_unit, fiscal_year", [code])
-    parts.append(_section("부서별 예산 (budget by department and year)", budget, cited, _chart(
+    parts.append(_section("부서별 예산 (budget by department and year)", budget, "current_department_budget", cited, _chart(
         budget.assign(억원=budget.amount_krw / 1e8, 연도=budget.fiscal_year.astype(str)),
         alt.Chart().mark_bar().encode(y=alt.Y("org_unit:N", title=None), x=alt.X("억원:Q"), color="연도:N",
                                       yOffset="연도:N")),
@@ -94,7 +101,7 @@ def _government_page(connection, government, cited: set[str]) -> str:
     staffing = _frame(connection, "select * from marts.current_staffing where government_code = ? and grade = 'total' "
                                   "order by org_unit", [code])
     long = staffing.melt(id_vars=["org_unit"], value_vars=["authorized", "current"], var_name="구분", value_name="명")
-    parts.append(_section("정원과 현원 (staffing: authorized and current)", staffing, cited, _chart(
+    parts.append(_section("정원과 현원 (staffing: authorized and current)", staffing, "current_staffing", cited, _chart(
         long, alt.Chart().mark_bar().encode(y=alt.Y("org_unit:N", title=None), x="명:Q", color="구분:N",
                                             yOffset="구분:N")),
         ["org_unit", "authorized", "current", "as_of", "printed_value"]))
@@ -102,7 +109,7 @@ def _government_page(connection, government, cited: set[str]) -> str:
                                  "('target', 'assessed', 'collected') and amount_krw is not null "
                                  "order by fiscal_year, revenue_item, measure", [code])
     totals = revenue.groupby(["revenue_item", "measure"], as_index=False).amount_krw.max()
-    parts.append(_section("세입: 목표, 부과, 징수 (revenue: target, assessed, collected)", revenue, cited, _chart(
+    parts.append(_section("세입: 목표, 부과, 징수 (revenue: target, assessed, collected)", revenue, "fct_revenue", cited, _chart(
         totals.assign(억원=totals.amount_krw / 1e8),
         alt.Chart().mark_bar().encode(y=alt.Y("revenue_item:N", title=None), x="억원:Q", color="measure:N",
                                       yOffset="measure:N")),
@@ -116,20 +123,20 @@ def _government_page(connection, government, cited: set[str]) -> str:
         chart = _chart(counts, alt.Chart().mark_bar().encode(x=alt.X("상태:N", title=None), y=alt.Y("size:Q", title="공약 수")))
     else:
         chart = ""
-    parts.append(_section("공약 (pledges: with a budget, mentions, both or neither)", pledges, cited, chart,
+    parts.append(_section("공약 (pledges: with a budget, mentions, both or neither)", pledges, "mart_pledge_tracker", cited, chart,
                           ["pledge_code", "title", "department", "has_budget", "has_mentions", "plan_year_budget_krw"]))
     candidates = _frame(connection, "select * from marts.dim_candidate where government_code = ? order by election, name",
                         [code])
-    parts.append(_section("후보자 (candidates of its elections)", candidates, cited, "",
+    parts.append(_section("후보자 (candidates of its elections)", candidates, "dim_candidate", cited, "",
                           ["election", "constituency", "name", "party", "ballot_number", "occupation"]))
     discrepancies = _frame(connection, "select * from marts.audit_discrepancies where government_code = ? "
                                        "order by check_name, document_id, document_line", [code])
-    parts.append(_section("불일치 (discrepancy register)", discrepancies, cited, "",
+    parts.append(_section("불일치 (discrepancy register)", discrepancies, "audit_discrepancies", cited, "",
                           ["check_name", "subject", "printed", "expected", "difference", "explanation"]))
     return _html(government.full_name_ko, "".join(parts))
 
 
-def _section(title: str, rows: pd.DataFrame, cited: set[str], chart: str, columns: list[str]) -> str:
+def _section(title: str, rows: pd.DataFrame, table: str, cited: _Cited, chart: str, columns: list[str]) -> str:
     if rows.empty:
         return f"<h2>{_e(title)}</h2><p>이 지방정부의 자료가 없습니다 (nothing published).</p>"
     shown = rows.head(TABLE_ROWS)
@@ -137,18 +144,28 @@ def _section(title: str, rows: pd.DataFrame, cited: set[str], chart: str, column
     body = []
     for row in shown.itertuples():
         cells = "".join(_td(getattr(row, c), c) for c in columns)
-        body.append(f"<tr>{cells}<td>{_source_link(row, cited)}</td></tr>")
+        body.append(f"<tr>{cells}<td>{cited.link(table, rows.columns[0], row)}</td></tr>")
     more = f"<p>… {len(rows) - TABLE_ROWS} more rows in the warehouse.</p>" if len(rows) > TABLE_ROWS else ""
     return f"<h2>{_e(title)}</h2><div class='chart'>{chart}</div><table><tr>{head}</tr>{''.join(body)}</table>{more}"
 
 
-def _source_link(row, cited: set[str]) -> str:
-    document_id, page, line = getattr(row, "document_id", None), getattr(row, "source_page", None), getattr(row, "source_line", None)
-    if not isinstance(document_id, str) or pd.isna(line):
-        return ""
-    cited.add(document_id)
-    page = 1 if pd.isna(page) else int(page)
-    return f"<a href='../evidence/{document_id}.html#p{page}-l{int(line)}'>p.{page} l.{int(line)}</a>"
+class _Cited:
+    """The rows a page links to, each to an explain page of its own, and the filings behind them."""
+
+    def __init__(self):
+        self.documents: set[str] = set()
+        self.rows: dict[tuple[str, str], dict] = {}
+
+    def link(self, table: str, key_column: str, row) -> str:
+        record = row._asdict()
+        document_id, line = record.get("document_id"), record.get("source_line")
+        if not isinstance(document_id, str) or line is None or pd.isna(line):
+            return ""
+        page = 1 if pd.isna(record.get("source_page")) else int(record["source_page"])
+        key = str(record[key_column])
+        self.documents.add(document_id)
+        self.rows[(table, key)] = record | {"_key_column": key_column}
+        return f"<a href='../explain/{table}/{key}.html'>p.{page} l.{int(line)}</a>"
 
 
 def _chart(data: pd.DataFrame, chart: alt.Chart) -> str:
@@ -156,6 +173,32 @@ def _chart(data: pd.DataFrame, chart: alt.Chart) -> str:
         return ""
     spec = chart.properties(data=data, width=560).configure(font=FONT).to_json()
     return vl_convert.vegalite_to_svg(spec)
+
+
+NEIGHBOURS = 2
+
+
+def _explain_page(connection, table: str, key: str, record: dict, refresh) -> str:
+    """The ``localgov explain`` chain of one row, as a page: the row, its filing and line with
+    its neighbours, the whole page of the filing, and the refresh that published it."""
+    document = connection.execute("select file_path, sha256, kind, government_code from marts.dim_document "
+                                  "where document_id = ?", [record["document_id"]]).fetchone()
+    page = 1 if pd.isna(record.get("source_page")) else int(record["source_page"])
+    line = int(record["source_line"])
+    lines = connection.execute("select line_number, text from marts.audit_filing_lines where document_id = ? and "
+                               "page_number = ? and line_number between ? and ? order by line_number",
+                               [record["document_id"], page, line - NEIGHBOURS, line + NEIGHBOURS]).fetchall()
+    fields = "".join(f"<tr><th>{_e(k)}</th>{_td(v, k)}</tr>" for k, v in record.items()
+                     if not k.startswith("_") and k != "Index" and v is not None and not (not isinstance(v, str) and pd.isna(v)))
+    shown = "".join(f"<div class='line{' marked' if n == line else ''}'>{n:>5} | {_e(t.replace(chr(9), ' ⇥ '))}</div>"
+                    for n, t in lines)
+    published = (f"<p>published by refresh {_e(refresh[0])} at {refresh[1]:%Y-%m-%d %H:%M:%S} UTC "
+                 f"({refresh[2]} checks passed, {refresh[3]} failed)</p>" if refresh else "")
+    body = (f"<h1>marts.{_e(table)} {_e(record['_key_column'])}={_e(key)}</h1><table>{fields}</table>"
+            f"<h2>filing: {_e(document[0])} p.{page} l.{line}</h2><p>sha256 {_e(document[1])}, {_e(document[2])}, "
+            f"government {_e(document[3])}</p>{shown}"
+            f"<p><a href='../../evidence/{record['document_id']}.html#p{page}-l{line}'>the whole page</a></p>{published}")
+    return _html(f"{table} {key}", body)
 
 
 def _evidence_page(connection, document_id: str) -> str:

@@ -37,9 +37,10 @@ def test_a_governments_page_has_its_charts_and_links_to_its_lines(report, browse
     charts = browser.find_elements(By.CSS_SELECTOR, ".chart svg")
     assert len(charts) == 4 and all(c.size["width"] > 300 for c in charts)
     assert "기획예산과" in charts[0].get_attribute("innerHTML")
-    links = [a.get_attribute("href") for a in browser.find_elements(By.CSS_SELECTOR, "td a")]
-    assert links and all(Path(link.split("#")[0].removeprefix("file://")).exists() for link in links)
-    staffing = next(link for link in links if link.endswith("#p1-l106"))
+    rows = browser.find_elements(By.CSS_SELECTOR, "td a")
+    links = [a.get_attribute("href") for a in rows]
+    assert links and all(Path(link.removeprefix("file://")).exists() for link in links)
+    staffing = next(a.get_attribute("href") for a in rows if a.text == "p.1 l.106")
     # Korean text renders in the font the report ships (fonts-nanum), not a fallback
     widths = browser.execute_script(
         "const c = document.createElement('canvas').getContext('2d'); const w = f => { c.font = f; "
@@ -47,9 +48,17 @@ def test_a_governments_page_has_its_charts_and_links_to_its_lines(report, browse
         "return [w('16px NanumGothic, monospace'), w('16px NoSuchFont, monospace')];")
     assert widths[0] != widths[1], "NanumGothic is not installed: run make browser"
     assert browser.save_screenshot(str(tmp_path / "3170000.png"))
+    # the row's explain chain as a page: the row, its filing line with neighbours, the refresh
     browser.get(staffing)
-    marked = browser.find_element(By.CSS_SELECTOR, ".line:target").text
-    assert marked == "  106 | 정원(현원) ⇥ 21 (23) ⇥ 0 (0) ⇥ 0 (0) ⇥ 1 (1) ⇥ 6 (7) ⇥ 6 (6) ⇥ 6 (6) ⇥ 2 (3)"
+    assert browser.find_element(By.TAG_NAME, "h1").text.startswith("marts.current_staffing staffing_id=")
+    assert browser.find_element(By.TAG_NAME, "h2").text == "filing: 004_dad12c48b3c039a4.txt p.1 l.106"
+    line = "  106 | 정원(현원) ⇥ 21 (23) ⇥ 0 (0) ⇥ 0 (0) ⇥ 1 (1) ⇥ 6 (7) ⇥ 6 (6) ⇥ 6 (6) ⇥ 2 (3)"
+    assert browser.find_element(By.CSS_SELECTOR, ".line.marked").text == line
+    assert len(browser.find_elements(By.CSS_SELECTOR, ".line")) == 5
+    assert "published by refresh " in browser.find_element(By.TAG_NAME, "body").text
+    assert browser.save_screenshot(str(tmp_path / "explain.png"))
+    browser.find_element(By.LINK_TEXT, "the whole page").click()
+    assert browser.find_element(By.CSS_SELECTOR, ".line:target").text == line
     assert browser.save_screenshot(str(tmp_path / "evidence.png"))
 
 
