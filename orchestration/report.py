@@ -94,25 +94,29 @@ def _government_page(connection, government, cited: _Cited) -> str:
     budget = _frame(connection, "select * from marts.current_department_budget where government_code = ? "
                                 "and category = 'total' order by org_unit, fiscal_year", [code])
     parts.append(_section("부서별 예산 (budget by department and year)", budget, "current_department_budget", cited, _chart(
-        budget.assign(억원=budget.amount_krw / 1e8, 연도=budget.fiscal_year.astype(str)),
+        budget.assign(억원=budget.amount_krw / 1e8, 연도=budget.fiscal_year.astype(str),
+                      href=_explain_links("current_department_budget", budget)),
         alt.Chart().mark_bar().encode(y=alt.Y("org_unit:N", title=None), x=alt.X("억원:Q"), color="연도:N",
-                                      yOffset="연도:N")),
+                                      yOffset="연도:N", href="href:N")),
         ["org_unit", "fiscal_year", "budget_basis", "printed_value", "printed_unit", "amount_krw"]))
     staffing = _frame(connection, "select * from marts.current_staffing where government_code = ? and grade = 'total' "
                                   "order by org_unit", [code])
-    long = staffing.melt(id_vars=["org_unit"], value_vars=["authorized", "current"], var_name="구분", value_name="명")
+    long = staffing.assign(href=_explain_links("current_staffing", staffing)).melt(
+        id_vars=["org_unit", "href"], value_vars=["authorized", "current"], var_name="구분", value_name="명")
     parts.append(_section("정원과 현원 (staffing: authorized and current)", staffing, "current_staffing", cited, _chart(
         long, alt.Chart().mark_bar().encode(y=alt.Y("org_unit:N", title=None), x="명:Q", color="구분:N",
-                                            yOffset="구분:N")),
+                                            yOffset="구분:N", href="href:N")),
         ["org_unit", "authorized", "current", "as_of", "printed_value"]))
     revenue = _frame(connection, "select * from marts.fct_revenue where government_code = ? and measure in "
                                  "('target', 'assessed', 'collected') and amount_krw is not null "
                                  "order by fiscal_year, revenue_item, measure", [code])
-    totals = revenue.groupby(["revenue_item", "measure"], as_index=False).amount_krw.max()
+    # a bar per item and measure: the largest statement of it, linked to that statement
+    totals = revenue.loc[revenue.groupby(["revenue_item", "measure"]).amount_krw.idxmax()] if len(revenue) else revenue
+    totals = totals.assign(href=_explain_links("fct_revenue", totals))
     parts.append(_section("세입: 목표, 부과, 징수 (revenue: target, assessed, collected)", revenue, "fct_revenue", cited, _chart(
         totals.assign(억원=totals.amount_krw / 1e8),
         alt.Chart().mark_bar().encode(y=alt.Y("revenue_item:N", title=None), x="억원:Q", color="measure:N",
-                                      yOffset="measure:N")),
+                                      yOffset="measure:N", href="href:N")),
         ["revenue_item", "measure", "period_label", "printed_value", "unit", "amount_krw"]))
     pledges = _frame(connection, "select * from marts.mart_pledge_tracker where government_code = ? "
                                  "order by pledge_code", [code])
@@ -168,11 +172,21 @@ class _Cited:
         return f"<a href='../explain/{table}/{key}.html'>p.{page} l.{int(line)}</a>"
 
 
+def _explain_links(table: str, rows: pd.DataFrame) -> list[str]:
+    """Each row's explain page, for a chart's bars (the tables below link the same pages)."""
+    key = rows.columns[0] if len(rows.columns) else ""
+    return [f"../explain/{table}/{value}.html" for value in rows[key]] if len(rows) else []
+
+
+_VEGA_BASE = "https://vega.github.io/vega-datasets/"
+
+
 def _chart(data: pd.DataFrame, chart: alt.Chart) -> str:
     if data.empty:
         return ""
     spec = chart.properties(data=data, width=560).configure(font=FONT).to_json()
-    return vl_convert.vegalite_to_svg(spec)
+    # vl-convert resolves a bar's link against Vega's own data site; the report's are relative.
+    return vl_convert.vegalite_to_svg(spec).replace(_VEGA_BASE, "")
 
 
 NEIGHBOURS = 2

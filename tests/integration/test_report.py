@@ -26,7 +26,7 @@ def test_the_index_lists_each_government_with_its_facts(report, browser, tmp_pat
     assert browser.save_screenshot(str(tmp_path / "index.png"))
 
 
-def test_a_governments_page_has_its_charts_and_links_to_its_lines(report, browser, tmp_path):
+def test_a_governments_page_has_its_charts_and_links_to_its_lines(seed_warehouse, report, browser, tmp_path):
     browser.get((report / "gov" / "3170000.html").as_uri())
     assert browser.find_element(By.TAG_NAME, "h1").text == "서울특별시 금천구 (3170000)"
     headings = [h.text for h in browser.find_elements(By.TAG_NAME, "h2")]
@@ -37,6 +37,14 @@ def test_a_governments_page_has_its_charts_and_links_to_its_lines(report, browse
     charts = browser.find_elements(By.CSS_SELECTOR, ".chart svg")
     assert len(charts) == 4 and all(c.size["width"] > 300 for c in charts)
     assert "기획예산과" in charts[0].get_attribute("innerHTML")
+    # every bar of the charts drawn from rows links to its row's explain page
+    bars = browser.execute_script("return [...document.querySelectorAll('.chart svg a')].map(a => a.href.baseVal)")
+    (revenue_bars,) = seed_warehouse.query(
+        "select count(distinct (revenue_item, measure)) from marts.fct_revenue where government_code = '3170000' "
+        "and measure in ('target', 'assessed', 'collected') and amount_krw is not null")[0]
+    assert len(bars) == 14 + 7 * 2 + revenue_bars  # budget: 7 units x 2 years; staffing: 7 units x 2 counts
+    page_dir = report / "gov"
+    assert all((page_dir / bar).resolve().exists() for bar in bars)
     rows = browser.find_elements(By.CSS_SELECTOR, "td a")
     links = [a.get_attribute("href") for a in rows]
     assert links and all(Path(link.removeprefix("file://")).exists() for link in links)
