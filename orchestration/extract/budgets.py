@@ -19,7 +19,7 @@ import re
 from dataclasses import dataclass, field
 
 from orchestration.extract.numbers import MONEY_FACTORS, parse_quantity
-from orchestration.extract.organisation import Section, is_unit_name, section_at
+from orchestration.extract.organisation import TOTAL_COLUMN, Section, is_unit_name, section_at, unit_columns
 from orchestration.extract.tables import Table, ValueCell
 from orchestration.extract.text import without_spaces
 
@@ -110,11 +110,43 @@ def _units_by_year(table: Table, sections: list[Section]) -> list[DepartmentBudg
     return facts
 
 
+# A row of a unit's expenditure budget (세출) in a table whose columns are the units.
+_EXPENDITURE_ROWS = frozenset({"세출", "세출예산"})
+
+
+def _units_in_columns(table: Table, sections: list[Section]) -> list[DepartmentBudgetFact]:
+    """``구분 | 계 | 문화예술과 | …`` over a 세출 row, in money: each unit's total budget of the year
+    the caption names (``’25. 1. 1. 기준``); the 계 column is the section's unit."""
+    columns = unit_columns(table)
+    row = next((r for r in table.body_rows if r and without_spaces(r[0].text) in _EXPENDITURE_ROWS), None)
+    year = _ANY_YEAR.search(table.caption_text())
+    if columns is None or row is None or year is None:
+        return []
+    fiscal_year = int(year["full"]) if year["full"] else 2000 + int(year["short"])
+    facts = []
+    for cell in row:
+        unit = columns.get(cell.column)
+        org_unit = section_at(sections, cell.line) if unit == TOTAL_COLUMN else unit
+        money = table.column_units[cell.column] if cell.column < len(table.column_units) else None
+        if org_unit is None or not cell.text or money not in MONEY_FACTORS:
+            continue
+        quantity = parse_quantity(cell.text, money)
+        if quantity.amount_krw is None:
+            continue
+        facts.append(DepartmentBudgetFact(
+            source_line=cell.line, table_index=table.table_index, org_unit=org_unit,
+            org_unit_printed=table.column_labels[cell.column], category=TOTAL, category_printed=row[0].text,
+            fiscal_year=fiscal_year, budget_basis=None, column_printed=table.column_labels[cell.column],
+            printed_value=cell.text, printed_unit=quantity.unit, amount_krw=quantity.amount_krw,
+            printed_change=None, printed_change_pct=None, source_span=(cell.start, cell.end)))
+    return facts
+
+
 def extract_department_budgets(tables: list[Table], sections: list[Section]) -> list[DepartmentBudgetFact]:
     facts: list[DepartmentBudgetFact] = []
     for table in tables:
         if not is_department_budget_table(table):
-            facts += _units_by_year(table, sections)
+            facts += _units_by_year(table, sections) or _units_in_columns(table, sections)
             continue
         labels = table.column_labels
         years = {i: m for i, label in enumerate(labels) if (m := _YEAR_COLUMN.match(label))}

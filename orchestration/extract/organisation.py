@@ -169,3 +169,20 @@ def read_unit_tables(tables: list[Table], sections: list[Section]) -> list[OrgUn
             units.append(OrgUnit(name, row[0].text.strip(), unit_level(name), parent if parent != name else None,
                                  row[0].line, UNIT_TABLE, duties))
     return units
+
+
+TOTAL_COLUMN = "total"
+_TOTAL_LABELS = frozenset({"계", "합계", "총계"})
+
+
+def unit_columns(table: Table) -> dict[int, str] | None:
+    """The columns of a table whose header names units (``계 | 문화예술과 | 시립박물관 …``):
+    column → unit, the 계 column as ``total``; None when most columns name no unit."""
+    columns = {}
+    for column, label in enumerate(table.column_labels[table.label_columns:], start=table.label_columns):
+        name = without_spaces(label)
+        columns[column] = TOTAL_COLUMN if name in _TOTAL_LABELS else name
+    named = [name for name in columns.values() if name != TOTAL_COLUMN]
+    if not named or sum(1 for name in named if is_unit_name(name)) * 2 < len(named):
+        return None
+    return columns

@@ -16,7 +16,7 @@ from datetime import date
 
 from orchestration.extract.dates import parse_as_of
 from orchestration.extract.numbers import NumberParseError, parse_pair
-from orchestration.extract.organisation import Section, is_unit_name, section_at
+from orchestration.extract.organisation import TOTAL_COLUMN, Section, is_unit_name, section_at, unit_columns
 from orchestration.extract.tables import Table
 from orchestration.extract.text import without_spaces
 
@@ -133,13 +133,9 @@ def _split_rows(table: Table) -> tuple[list, list] | None:
 
 
 def _unit_columns(table: Table) -> dict[int, str] | None:
-    """A table of 정원 and 현원 rows whose columns are the units (``계 | 문화예술과 | 시립박물관
-    …``): column → unit, the 계 column as ``total``; None when most columns name no unit."""
-    columns = {}
-    for column, label in enumerate(table.column_labels[table.label_columns:], start=table.label_columns):
-        columns[column] = TOTAL if grade_of(label) == TOTAL else without_spaces(label)
-    named = [name for name in columns.values() if name != TOTAL]
-    if not named or sum(1 for name in named if is_unit_name(name)) * 2 < len(named) or any(grade_of(n) for n in named):
+    """A table of 정원 and 현원 rows whose columns are the units, not grades."""
+    columns = unit_columns(table)
+    if columns is None or any(grade_of(name) for name in columns.values() if name != TOTAL_COLUMN):
         return None
     return columns
 
@@ -157,12 +153,12 @@ def _unit_column_facts(table: Table, split: tuple[list, list], sections: list[Se
         if unit is None or other is None:
             continue
         authorized, current = _count(cell.text), _count(other.text)
-        org_unit = own if unit == TOTAL else unit
+        org_unit = own if unit == TOTAL_COLUMN else unit
         if authorized is None or current is None or org_unit is None:
             continue
         facts.append(StaffingFact(
             source_line=cell.line, table_index=table.table_index, org_unit=org_unit,
-            org_unit_printed=table.column_labels[cell.column], statement=UNIT_PAGE if unit == TOTAL else SUMMARY_TABLE,
+            org_unit_printed=table.column_labels[cell.column], statement=UNIT_PAGE if unit == TOTAL_COLUMN else SUMMARY_TABLE,
             grade=TOTAL, grade_printed=table.column_labels[cell.column], authorized=authorized, current=current,
             printed_value=cell.text, as_of=as_of, source_span=(cell.start, cell.end)))
     return facts

@@ -110,3 +110,14 @@ def test_budgets_of_units_by_year_and_basis_w01():
     assert budgets[("공공기관담당관", 2025, "당초")] == (2_300_000_000, 4, 25)
     assert budgets[("회계재산담당관", 2024, "최종")] == (4_000_000_000, 4, 29)
     assert len(budgets) == 21
+
+
+def test_expenditure_budgets_with_the_units_in_columns_w02():
+    """w02 p5: a 세출 row under a header of units, in 백만원, of the year its caption names
+    (’25. 1. 1. 기준); the 계 column is the 국's own. The 세입 row above it is not a budget."""
+    budgets = {f["org_unit"]: (f["fiscal_year"], f["amount_krw"], f["source_page"])
+               for f in _extracted("w02_busan_munhwacheyukguk_2025.pdf").department_budgets}
+    assert budgets["문화체육국"] == (2025, 511_225_000_000, 5)
+    assert budgets["문화예술과"] == (2025, 172_730_000_000, 5)
+    assert budgets["근현대역사관"] == (2025, 6_742_000_000, 5)
+    assert len(budgets) == 14
