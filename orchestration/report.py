@@ -14,6 +14,7 @@ opened from disk would be refused by the browser as another origin).
 
 from __future__ import annotations
 
+import functools
 import html
 import shutil
 from pathlib import Path
@@ -58,6 +59,8 @@ def build_report(database: Path, out: Path) -> list[Path]:
         for document_id in sorted(cited.documents):
             written.append(_write(staging / "evidence" / f"{document_id}.html", _evidence_page(connection, document_id)))
         written.append(_write(staging / "index.html", _index_page(governments)))
+        _document.cache_clear()
+        _page.cache_clear()
     shutil.rmtree(out, ignore_errors=True)
     staging.rename(out)
     return [out / p.relative_to(staging) for p in written]
@@ -192,16 +195,27 @@ def _chart(data: pd.DataFrame, chart: alt.Chart) -> str:
 NEIGHBOURS = 2
 
 
+# One query per document or page while a report is built; cleared when it is written.
+@functools.lru_cache(maxsize=256)
+def _document(connection, document_id: str) -> tuple:
+    return connection.execute("select file_path, sha256, kind, government_code from marts.dim_document "
+                              "where document_id = ?", [document_id]).fetchone()
+
+
+@functools.lru_cache(maxsize=256)
+def _page(connection, document_id: str, page: int) -> dict[int, str]:
+    return dict(connection.execute("select line_number, text from marts.audit_filing_lines where document_id = ? "
+                                   "and page_number = ?", [document_id, page]).fetchall())
+
+
 def _explain_page(connection, table: str, key: str, record: dict, refresh) -> str:
     """The ``localgov explain`` chain of one row, as a page: the row, its filing and line with
     its neighbours, the whole page of the filing, and the refresh that published it."""
-    document = connection.execute("select file_path, sha256, kind, government_code from marts.dim_document "
-                                  "where document_id = ?", [record["document_id"]]).fetchone()
+    document = _document(connection, record["document_id"])
     page = 1 if pd.isna(record.get("source_page")) else int(record["source_page"])
     line = int(record["source_line"])
-    lines = connection.execute("select line_number, text from marts.audit_filing_lines where document_id = ? and "
-                               "page_number = ? and line_number between ? and ? order by line_number",
-                               [record["document_id"], page, line - NEIGHBOURS, line + NEIGHBOURS]).fetchall()
+    on_page = _page(connection, record["document_id"], page)
+    lines = [(n, on_page[n]) for n in range(line - NEIGHBOURS, line + NEIGHBOURS + 1) if n in on_page]
     fields = "".join(f"<tr><th>{_e(k)}</th>{_td(v, k)}</tr>" for k, v in record.items()
                      if not k.startswith("_") and k != "Index" and v is not None and not (not isinstance(v, str) and pd.isna(v)))
     shown = "".join(f"<div class='line{' marked' if n == line else ''}'>{n:>5} | {_e(t.replace(chr(9), ' ⇥ '))}</div>"

@@ -72,15 +72,16 @@ def install(dest: Path = ASSETS_DIR) -> None:
                          "Data Docs readable offline")
     dest.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory() as scratch:
-        for package in PACKAGES:
-            subprocess.run([npm, "pack", "--silent", package], cwd=scratch, check=True, capture_output=True)
-            tarball = next(Path(scratch).glob("*.tgz"))
+        # One npm process for every package: it prints each tarball's name, in order.
+        packed = subprocess.run([npm, "pack", *PACKAGES], cwd=scratch, check=True, capture_output=True, text=True)
+        tarballs = [line.strip() for line in packed.stdout.splitlines() if line.strip().endswith(".tgz")]
+        for package, tarball in zip(PACKAGES, tarballs, strict=True):
             target = dest / _folder(package)
             shutil.rmtree(target, ignore_errors=True)
-            with tarfile.open(tarball) as archive:
-                archive.extractall(scratch, filter="data")
-            shutil.move(str(Path(scratch) / "package"), target)
-            tarball.unlink()
+            unpacked = Path(scratch) / _folder(package)
+            with tarfile.open(Path(scratch) / tarball) as archive:
+                archive.extractall(unpacked, filter="data")
+            shutil.move(str(unpacked / "package"), target)
     (dest / ".complete").write_text("\n".join(PACKAGES) + "\n", encoding="utf-8")
 
 
