@@ -14,7 +14,9 @@ learn next:
 - ``list_index``: an index inside a line (``1)``, ``(2)``, ``제8조``, ``5항``);
 - ``label``: part of a name, code or header (``세무1과``, ``지역개발-01``, ``2호선``, a number in a
   table's header or label cell);
-- ``narrative``: a number in a sentence, with the words that say what it counts;
+- ``narrative``: a number in a sentence, with the words that say what it counts (a sentence, or a
+  count of something that is not money: ``여객 2,326만명``, ``2본``, ``152천회``; money stays
+  ``not_understood`` until a reader takes it);
 - ``not_understood``: anything else, typically a line of several numbers no table reader took.
 """
 
@@ -26,6 +28,7 @@ from dataclasses import dataclass
 
 from orchestration.extract.contacts import MASKED_TOKEN
 from orchestration.extract.numbers import NUMBER_TOKEN
+from orchestration.extract.vocabulary import count_units
 
 FACT, CELL = "fact", "cell"
 REASONS = ("phone_or_account", "date", "page_number", "page_header", "heading_number", "list_index", "label",
@@ -57,6 +60,9 @@ _LIST_INDEX = re.compile(r"[(\[]\s*\d{1,3}\s*[)\]]|(?<![\d.,])\d{1,3}\s*\)|제\s
 _GLUED_LEFT = re.compile(r"[가-힣A-Za-z][-_]?$")
 _NAME_SUFFIX = re.compile(r"^\s*(?:과(?![가-힣])|호선|단지|단계|차로|공구|구역|권역|번지|번길|길|로|동|가|층|기|대\s|차\s|종|선거구)")
 _HANGUL = re.compile(r"[가-힣]")
+# A cover's date set one character apart: "2 0 2 5 . 2 . 1 1 . (화)".
+_SPACED_DATE = re.compile(r"^(?:19|20)\d{2}\.\d{1,2}\.\d{1,2}\.?(?:\([월화수목금토일]\))?$")
+_NO_SPACES = re.compile(r"\s+")
 _SENTENCE = re.compile(r"[가-힣]{2,}")
 
 
@@ -122,7 +128,7 @@ def coverage(fates: list[TokenFate]) -> dict[str, int]:
 def unclaimed_reason(text: str, token: NumberToken, in_label: bool = False) -> str:
     if "#" in token.text:
         return "phone_or_account"
-    if _covered(_DATE, text, token):
+    if _covered(_DATE, text, token) or _SPACED_DATE.match(_NO_SPACES.sub("", text)):
         return "date"
     if _PAGE.match(text):
         return "page_number"
@@ -133,9 +139,16 @@ def unclaimed_reason(text: str, token: NumberToken, in_label: bool = False) -> s
         return "list_index"
     if in_label or _GLUED_LEFT.search(text[: token.start]) or _NAME_SUFFIX.match(text[token.end:]):
         return "label"
-    if _is_prose(text):
+    if _is_prose(text) or (_counted(text[token.end:]) and len(_SENTENCE.findall(text)) >= 2):
         return "narrative"
     return "not_understood"
+
+
+def _counted(after: str) -> bool:
+    """The number is followed by the unit of a count (with 만 / 천 before it), not of money."""
+    after = after.lstrip()
+    after = after[1:] if after[:1] in ("만", "천", "백") else after
+    return after.startswith(count_units())
 
 
 def _is_prose(text: str) -> bool:

@@ -1,6 +1,6 @@
 """The vocabulary the parsers read, kept as data in dbt's seeds (dbt_project/seeds/), so that the
 parsers and the warehouse share one list of each concept and adding a government's wording is
-adding rows: the kind signals, the revenue items. Each file is read once per process."""
+adding rows: the kind signals, the revenue items, the units of counts. Each file is read once per process."""
 
 from __future__ import annotations
 
@@ -31,6 +31,12 @@ def kind_signals() -> dict[str, list[Signal]]:
     for row in _rows("kind_signals.csv"):
         signals.setdefault(row["kind"], []).append(Signal(re.compile(row["signal"], re.MULTILINE), int(row["weight"])))
     return signals
+
+
+@cache
+def count_units() -> tuple[str, ...]:
+    """Units of things that are not money (count_units.csv), longest first."""
+    return tuple(sorted((row["unit"] for row in _rows("count_units.csv")), key=len, reverse=True))
 
 
 @cache

@@ -117,6 +117,11 @@ def test_contact_data_never_leaves_the_reader(extracted):
     ("연락처 ###-####-####", "###-####-####", "phone_or_account"),
     ("신규사업 129개를 포함해 총 454개의 사업계획을 수립했다.", "454", "narrative"),
     ("1,200 3,400 5,600", "3,400", "not_understood"),
+    # a count of things that are not money says what it counts; an amount of money waits for a reader
+    ("ㅇ 항공수요 전망('65년 기준) : 여객 2,326만명, 화물 33.5만톤", "2,326", "narrative"),
+    ("- 활 주 로 : 2본(민 3,200m, 군 2,743m), 연간처리능력 152천회", "152", "narrative"),
+    ("- 건 립 비 : 37,335백만원(국 5,759 / 시 16,891)", "37,335", "not_understood"),
+    ("2 0 2 5 . 2 . 1 1 . (화)", "5", "date"),
 ])
 def test_reasons(line, token, reason):
     (match,) = [t for t in number_tokens(1, line) if t.text == token][:1]
