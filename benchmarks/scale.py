@@ -114,7 +114,10 @@ def stage_times(dagster_home: Path, samples: list[tuple[float, int]]) -> dict[st
         if not spans:
             continue
         start, end = min(s for s, _ in spans), max(e for _, e in spans)
-        peak = max((rss for at, rss in samples if start <= at <= end), default=0)
+        # A stage shorter than the sampling interval holds no sample: the nearest one stands for it.
+        inside = [rss for at, rss in samples if start <= at <= end]
+        nearest = min(samples, key=lambda sample: min(abs(sample[0] - start), abs(sample[0] - end)), default=(0, 0))
+        peak = max(inside) if inside else nearest[1]
         stages[stage] = {"seconds": round(sum(e - s for s, e in spans), 2), "peak_gib": round(peak / 2**30, 2)}
     return stages
 
