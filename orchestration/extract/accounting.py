@@ -28,6 +28,7 @@ from dataclasses import dataclass
 
 from orchestration.extract.contacts import MASKED_TOKEN
 from orchestration.extract.numbers import NUMBER_TOKEN
+from orchestration.extract.text import is_page_number
 from orchestration.extract.vocabulary import count_units
 
 FACT, CELL = "fact", "cell"
@@ -50,7 +51,6 @@ _DATE = re.compile(
     r"|\d\s*/\s*4\s*분기|\d\s*분기"                                         # 3분기
     r"|(?<![\d,.])(?:19[5-9]\d|20[0-4]\d)(?![\d,.]|\s*[%원명건개])"          # a bare year
 )
-_PAGE = re.compile(r"^\s*[-–—(\[<]?\s*\d{1,4}\s*[-–—)\]>]?\s*(?:/\s*\d{1,4})?\s*(?:쪽|페이지|p)?\s*$")
 _HEADING = re.compile(
     r"^\s*(?:[#□■○●◦◎▶▷※*>\-·•]\s*)*(?:\*\*)?\s*[(\[]?\s*"
     r"(?P<number>\d{1,3}(?:\s*[-.]\s*\d{1,3})*)\s*(?:[.)\]]|(?=\s*[가-힣A-Za-z(\['‘\"“]))"
@@ -130,7 +130,7 @@ def unclaimed_reason(text: str, token: NumberToken, in_label: bool = False) -> s
         return "phone_or_account"
     if _covered(_DATE, text, token) or _SPACED_DATE.match(_NO_SPACES.sub("", text)):
         return "date"
-    if _PAGE.match(text):
+    if is_page_number(text):
         return "page_number"
     heading = _HEADING.match(text)
     if heading and heading.start("number") <= token.start and token.end <= heading.end("number"):

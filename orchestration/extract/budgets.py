@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from orchestration.extract.dates import year_in
 from orchestration.extract.numbers import MONEY_FACTORS, parse_quantity
 from orchestration.extract.organisation import TOTAL_COLUMN, Section, is_unit_name, section_at, unit_columns
 from orchestration.extract.tables import Table, ValueCell
@@ -62,8 +63,6 @@ def is_department_budget_table(table: Table) -> bool:
     return any(years) and money and len(categories & _NAMED_CATEGORIES) >= 2
 
 
-# A year as column headers print it: 2025년, ’25년, '25, `25 (two digits after a year mark).
-_ANY_YEAR = re.compile(r"(?:(?P<full>(?:19|20)\d{2})|[’‘'`ˊ´]\s*(?P<short>\d{2}))\s*년?")
 _BASES = {"당초": "당초", "본예산": "당초", "최종": "최종", "추경": "추경"}
 _CHANGE_ANYWHERE = re.compile(r"증\s*감")
 
@@ -72,11 +71,11 @@ def _year_and_basis(label: str) -> tuple[int, str] | None:
     """(fiscal year, basis) of a column whose header names both and is no change column."""
     if _CHANGE_ANYWHERE.search(label):
         return None
-    year = _ANY_YEAR.search(label)
+    year = year_in(label)
     basis = next((b for word, b in _BASES.items() if word in without_spaces(label)), None)
-    if not year or not basis:
+    if year is None or not basis:
         return None
-    return (int(year["full"]) if year["full"] else 2000 + int(year["short"])), basis
+    return year, basis
 
 
 def _units_by_year(table: Table, sections: list[Section]) -> list[DepartmentBudgetFact]:
@@ -119,10 +118,9 @@ def _units_in_columns(table: Table, sections: list[Section]) -> list[DepartmentB
     the caption names (``’25. 1. 1. 기준``); the 계 column is the section's unit."""
     columns = unit_columns(table)
     row = next((r for r in table.body_rows if r and without_spaces(r[0].text) in _EXPENDITURE_ROWS), None)
-    year = _ANY_YEAR.search(table.caption_text())
-    if columns is None or row is None or year is None:
+    fiscal_year = year_in(table.caption_text())
+    if columns is None or row is None or fiscal_year is None:
         return []
-    fiscal_year = int(year["full"]) if year["full"] else 2000 + int(year["short"])
     facts = []
     for cell in row:
         unit = columns.get(cell.column)

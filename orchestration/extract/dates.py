@@ -19,6 +19,18 @@ def _year(text: str) -> int:
     return year + 2000 if year < 100 else year
 
 
+# A two-digit year after a year mark: '25, ’25, ‘24, `24, ˊ23 (filings use all of them).
+_YEAR_IN = re.compile(r"(?<!\d)(?P<year>(?:19|20)\d{2})(?!\d)|[’‘'`ˊ´]\s*(?P<short>\d{2})(?!\d)")
+
+
+def year_in(text: str) -> int | None:
+    """The first year a label names: ``2024년``, ``’25년 당초예산``, ``'23년 징수실적``."""
+    match = _YEAR_IN.search(text)
+    if not match:
+        return None
+    return int(match.group("year")) if match.group("year") else 2000 + int(match.group("short"))
+
+
 def year_label(text: str) -> int | None:
     """A label that is a year and nothing else: ``2024년``, ``2024년도``, ``2022``, ``2022회계연도``."""
     match = _YEAR_LABEL.match(text.strip())

@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from orchestration.extract.dates import year_in
 from orchestration.extract.numbers import MONEY_FACTORS, RATE_UNITS, NumberParseError, parse_quantity
 from orchestration.extract.project_budgets import ProjectSection
 from orchestration.extract.tables import Table, ValueCell
@@ -53,7 +54,6 @@ RATE_MEASURES = frozenset({"progress_rate", "collection_rate", "achievement_rate
 # Under a comparison (전년대비증감, 전년목표 대비), a bare 금액 or 비율 is the change itself.
 _COMPARISON = re.compile(r"대비|증감")
 _COMPARISON_LEAVES = {"금액": "change_amount", "비율": "change_rate"}
-_YEAR = re.compile(r"(?<!\d)(?P<year>(?:19|20)\d{2})(?!\d)|'(?P<short>\d{2})(?!\d)")
 _CAPTION_PERIOD = re.compile(r"(?:19|20)\d{2}\s*(?:\.\s*\d{1,2}\s*월\s*말?|년(?:\s*\d{1,2}\s*월\s*말?)?)")
 _MARKERS = re.compile(r"\([A-Z:+\-]+\)|[*※]")
 
@@ -102,13 +102,6 @@ def measure_of(label: str) -> str | None:
     found = [(max(m.end() for m in pattern.finditer(text)), -rank, measure)
              for rank, (pattern, measure) in enumerate(_MEASURES) if pattern.search(text)]
     return max(found)[2] if found else None
-
-
-def year_of(label: str) -> int | None:
-    match = _YEAR.search(label)
-    if not match:
-        return None
-    return int(match.group("year")) if match.group("year") else 2000 + int(match.group("short"))
 
 
 def item_in_name(name: str) -> str | None:
@@ -190,7 +183,7 @@ def _cell_fact(table: Table, cell: ValueCell, context: str | None, group: str | 
     row_items = [(text, item_of(text)) for text in cell.row_labels if item_of(text)]
     segments = [s for s in cell.column_label.split(" / ") if s]
     column_items = [(s, item_of(s)) for s in segments if item_of(s) not in (None, TOTAL, SUBTOTAL)]
-    periods = [s for s in segments + list(cell.row_labels) if year_of(s) is not None or "평균" in s]
+    periods = [s for s in segments + list(cell.row_labels) if year_in(s) is not None or "평균" in s]
 
     parent = group
     if column_items:
@@ -236,7 +229,7 @@ def _cell_fact(table: Table, cell: ValueCell, context: str | None, group: str | 
         column_index=cell.column,
         column_label=cell.column_label,
         period_label=period,
-        fiscal_year=year_of(period) if period else None,
+        fiscal_year=year_in(period) if period else None,
         printed_value=cell.text,
         value=str(quantity.value),
         unit=unit,

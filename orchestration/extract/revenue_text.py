@@ -23,11 +23,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
+from orchestration.extract.dates import year_in
 from orchestration.extract.numbers import (MONEY_FACTORS, MONEY_UNIT, NUMBER_BODY, NUMBER_PATTERN, RATE_UNITS,
                                            parse_quantity, to_won)
 from orchestration.extract.project_budgets import ProjectSection
 from orchestration.extract.revenue import (BROAD_ITEMS, TOTAL, RevenueFact, item_in_name, measure_of,
-                                           project_item_at, year_of)
+                                           project_item_at)
 from orchestration.extract.tables import Table
 
 # Matched from a position (the line start, or the end of the statement before it on the line).
@@ -152,7 +153,7 @@ def _facts(number: int, match: re.Match, statement: _Statement, first_ordinal: i
             revenue_item=statement.item, revenue_item_printed=statement.printed, parent_item=statement.parent,
             item_from=statement.item_from, measure=measure, measure_printed=measure_printed,
             column_index=first_ordinal + index, column_label=measure_printed,
-            period_label=statement.period, fiscal_year=year_of(statement.period) if statement.period else None,
+            period_label=statement.period, fiscal_year=year_in(statement.period) if statement.period else None,
             printed_value=line[start:end], value=str(value), unit="%" if rate else quantity.unit,
             amount_krw=to_won(value, quantity.unit) if quantity.unit in MONEY_FACTORS else None,
             rate_pct=str(value) if rate else None, source_span=(start, end),

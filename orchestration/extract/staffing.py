@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from orchestration.extract.dates import parse_as_of
-from orchestration.extract.numbers import NumberParseError, parse_pair
+from orchestration.extract.numbers import NumberParseError, parse_pair, parse_quantity
 from orchestration.extract.organisation import TOTAL_COLUMN, Section, is_unit_name, section_at, unit_columns
 from orchestration.extract.tables import Table
 from orchestration.extract.text import without_spaces
@@ -36,7 +36,7 @@ _HEADLINE = re.compile(r"정\s*원\s*(?P<authorized>\d[\d,]*)\s*명\s*(?:[\[(]\s
 _HEADLINE_LEAD = re.compile(r"^[\s□■○●◦▪\-·•※]*(?:(?:인\s*력|인\s*원)\s*(?:현\s*황)?\s*[:：]?)?\s*$")
 # Rows of their own: 정원 over 현원.
 _AUTHORIZED_ROW, _CURRENT_ROW = "정원", "현원"
-_COUNT = re.compile(r"^(?P<n>\d[\d,]*)\s*명?$")
+
 
 
 @dataclass(frozen=True)
@@ -165,11 +165,16 @@ def _unit_column_facts(table: Table, split: tuple[list, list], sections: list[Se
 
 
 def _count(text: str) -> int | None:
-    """A headcount cell: ``45``, ``45명``, ``1,265``; ``-`` is no post."""
-    if text.strip() in ("-", "–", "―"):
+    """A headcount cell: ``45``, ``45명``, ``1,265``; ``-`` is no post; anything else is None."""
+    try:
+        quantity = parse_quantity(text)
+    except NumberParseError:
+        return None
+    if quantity.marker == "dash":
         return 0
-    match = _COUNT.match(text.strip())
-    return int(match.group("n").replace(",", "")) if match else None
+    if quantity.value is None or quantity.unit not in (None, "명") or not _whole(quantity.value):
+        return None
+    return int(quantity.value)
 
 
 def _split_row_facts(table: Table, split: tuple[list, list], grades: dict, sections: list[Section],

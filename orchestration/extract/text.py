@@ -107,6 +107,13 @@ def split_lines(text: str) -> list[str]:
 
 
 _SPACES = re.compile(r"\s+")
+# A line that is a page number: '- 12 -', '12', '(12)', '12 / 40', '12 of 40', 'p. 12', '12쪽'.
+_PAGE_NUMBER = re.compile(r"^[\s\-–—(\[<]*(?:p\.?\s*)?\d{1,4}(?:\s*(?:/|of)\s*\d{1,4})?\s*(?:쪽|페이지|p)?[\s\-–—)\]>]*$",
+                          re.IGNORECASE)
+
+
+def is_page_number(line: str) -> bool:
+    return bool(_PAGE_NUMBER.match(line))
 
 
 def squeeze(text: str) -> str:

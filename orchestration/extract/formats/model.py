@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 import json
 
 from orchestration.extract.contacts import ADDRESS_MASK, mask_contacts
-from orchestration.extract.text import normalise_text, split_lines, squeeze, without_spaces
+from orchestration.extract.text import is_page_number, normalise_text, split_lines, squeeze, without_spaces
 
 BODY, HEADER, FOOTER, PAGE_NUMBER = "body", "header", "footer", "page_number"
 FURNITURE = frozenset({HEADER, FOOTER, PAGE_NUMBER})
@@ -146,8 +146,6 @@ def document_from_records(format: str, records: list[dict]) -> Document:
     return Document(format=format or "text", pages=pages or [[]])
 
 
-# '- 12 -', '12', '- 12 of 40 -', '12 / 40', '(12)', 'p. 12'
-_PAGE_NUMBER = re.compile(r"^[\s\-–—(]*(?:p\.?\s*)?\d{1,4}(?:\s*(?:/|of)\s*\d{1,4})?[\s\-–—)]*$", re.IGNORECASE)
 _DIGITS = re.compile(r"\d+")
 # A page number may sit on one of a page's two first or last lines (a date or a running title
 # beside it); a running header or footer is the first or last line itself.
@@ -171,7 +169,7 @@ def mark_page_furniture(pages: list[list[Line]]) -> None:
     for body in bodies:
         for position, line in enumerate(body):
             from_end = len(body) - 1 - position
-            if min(position, from_end) < PAGE_NUMBER_LINES and _PAGE_NUMBER.match(line.text):
+            if min(position, from_end) < PAGE_NUMBER_LINES and is_page_number(line.text):
                 line.role = PAGE_NUMBER
                 continue
             for role, at_edge in ((HEADER, position == 0), (FOOTER, from_end == 0)):

@@ -9,6 +9,7 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import io
+import platform
 import zipfile
 from decimal import Decimal
 
@@ -45,7 +46,7 @@ def read_csv(data: bytes) -> Document:
         dialect = csv.excel
     rows = [list(row) for row in csv.reader(io.StringIO(decoded.text), dialect)]
     return Document(format="csv", pages=[_sheet_lines(rows, {}, [0])], encoding=decoded.encoding,
-                    read_by=f"csv (Python {'.'.join(map(str, __import__('sys').version_info[:3]))})")
+                    read_by=f"csv (Python {platform.python_version()})")
 
 
 def _value(value) -> str:
