@@ -9,6 +9,11 @@ promise.
   column or labels the row. A cell naming people (``모:379,857``, ``장녀:13,159 차녀:10,092``) gives
   one row per person and a derived row of their sum for the relation.
 - 병역 and 전과 are read from the columns that say so.
+- The commission's own form printed as space-aligned text (the bulletins' 후보자정보공개자료, read
+  from PDF) has no tab tables: it is read by position (``disclosure``) when the tables name no
+  candidate. Either way the election's type and date and the constituency come from
+  ``disclosure.read_election``; a date the form does not print is the nationwide election at which
+  the candidate was the age printed beside the birth date.
 - *Pledges* are read from the leaflet's headings. Under a heading that promises (``…하겠습니다``,
   ``…공약``), each policy area (``## 교통``) with its headline (``### 신구로선 조기 신설 …``) is one
   pledge. Each place heading (``## 개봉1동``) or pledge group (``## 구로의 일상을 바꾸는 7대 공약``) gives
@@ -23,9 +28,14 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from datetime import date
+from decimal import Decimal
 
 from orchestration.extract.dates import parse_date
+from orchestration.extract.disclosure import (Disclosure, election_by_age, nationwide_election, read_disclosure,
+                                              read_election, record_count)
+from orchestration.extract.five_pledges import SheetPledge, read_five_pledges
 from orchestration.extract.numbers import MONEY_FACTORS, NumberParseError, parse_labelled, parse_quantity
+from orchestration.extract.pledge_investments import PledgeInvestmentFact
 from orchestration.extract.pledges import CANDIDATE, PledgeFact
 from orchestration.extract.tables import Table, ValueCell
 from orchestration.extract.text import squeeze, without_spaces
@@ -56,12 +66,15 @@ _PROMISE = re.compile(r"겠습니다|하겠다|약속|공약")
 _PLACE = re.compile(r"^[가-힣]+\d*(?:동|읍|면)$")
 _GROUP = re.compile(r"\d+\s*대\s*공약")
 _MARKUP = re.compile(r"\*\*|__")
+_AGE = re.compile(r"\(\s*(?P<age>\d{2,3})\s*세\s*\)")
 
 
 @dataclass(frozen=True)
 class CandidateFact:
     source_line: int
     election: str | None
+    election_date: date | None
+    election_type: str | None
     constituency: str | None
     ballot_number: str | None
     party: str | None
@@ -74,6 +87,7 @@ class CandidateFact:
     career: str | None
     military_service: str | None
     criminal_record: str | None
+    criminal_record_count: int | None
     source_span: tuple[int, int] = field(default=(0, 0), compare=False)
 
 
@@ -94,6 +108,7 @@ class CandidateFinanceFact:
 
 def extract_candidates(lines: list[str], tables: list[Table]) -> list[CandidateFact]:
     election = next((m for m in map(_ELECTION.search, lines) if m), None)
+    office = read_election(lines)
     military = _column_text(tables, "병역", "본인")
     criminal = _column_text(tables, "전과", None)
     candidates = []
@@ -112,24 +127,67 @@ def extract_candidates(lines: list[str], tables: list[Table]) -> list[CandidateF
                 continue
             birth = text("birth_date")
             ballot = cells.get(fields.get("ballot_number", -1))
+            born = parse_date(birth) if birth else None
+            age = _AGE.search(birth or "")
             candidates.append(CandidateFact(
                 source_line=cells[fields["name"]].line,
                 election=squeeze(election["election"]) if election else None,
+                election_date=_election_date(office, born, int(age["age"]) if age else None),
+                election_type=office.election_type if office else None,
                 constituency=re.sub(r"제\s+(\d)", r"제\1", squeeze(election["constituency"])) if election else None,
                 ballot_number=text("ballot_number"),
                 party=without_spaces(text("party")) if text("party") else None,
                 name=without_spaces(text("name")),
                 sex=text("sex"),
-                birth_date=parse_date(birth) if birth else None,
+                birth_date=born,
                 birth_date_printed=birth,
                 occupation=text("occupation"),
                 education=text("education"),
                 career=text("career"),
                 military_service=military,
                 criminal_record=criminal,
+                criminal_record_count=record_count(criminal) if criminal else None,
                 source_span=(ballot.start, ballot.end) if ballot and text("ballot_number") else (0, 0),
             ))
     return candidates
+
+
+def _election_date(office, born: date | None, age: int | None) -> date | None:
+    if office and office.election_date:
+        return office.election_date
+    found = election_by_age(born, age)
+    return found[1] if found else None
+
+
+def extract_form_candidates(lines: list[str]) -> tuple[list[CandidateFact], list[CandidateFinanceFact]]:
+    """The candidate and the money of the commission's form printed as aligned text."""
+    form = read_disclosure(lines)
+    if form is None or form.name is None:
+        return [], []
+    office = read_election(lines)
+    candidate = CandidateFact(
+        source_line=form.name_line,
+        election=office.printed if office else None,
+        election_date=_election_date(office, form.birth_date, form.age),
+        election_type=office.election_type if office else None,
+        constituency=office.constituency if office else None,
+        ballot_number=form.ballot_number, party=form.party, name=form.name, sex=form.sex,
+        birth_date=form.birth_date, birth_date_printed=form.birth_date_printed,
+        occupation=form.occupation, education=form.education, career=form.career,
+        military_service=form.military_service, criminal_record=form.criminal_record,
+        criminal_record_count=form.criminal_record_count,
+    )
+    return [candidate], [_form_finance(form, amount) for amount in form.amounts]
+
+
+def _form_finance(form: Disclosure, amount) -> CandidateFinanceFact:
+    word = amount.word
+    return CandidateFinanceFact(
+        source_line=word.line if word else form.name_line, table_index=0, candidate_name=form.name,
+        measure=amount.measure, relation=amount.relation, person=amount.person, statement=amount.statement,
+        printed_value=amount.printed, printed_unit=form.unit, amount_krw=amount.amount_krw,
+        source_span=(word.start, word.end) if word else (0, 0),
+    )
 
 
 def _profile_columns(table: Table) -> dict[str, int]:
@@ -212,6 +270,57 @@ def _finance_facts(table: Table, cell: ValueCell, name: str, measure: str, relat
     total = sum(q.amount_krw or 0 for _, q in named)
     facts.append(fact(None, "derived_sum", cell.text, total, (0, 0)))
     return facts
+
+
+def extract_sheet_pledges(lines: list[str]) -> tuple[list[CandidateFact], list[PledgeFact], list[PledgeInvestmentFact]]:
+    """The candidate, the pledges and their costs of a five-pledge sheet (``five_pledges``)."""
+    sheets = read_five_pledges(lines)
+    if not sheets:
+        return [], [], []
+    first = sheets[0]
+    office = read_election([first.election or ""])
+    nationwide = nationwide_election(first.election or "")
+    candidates = [CandidateFact(
+        source_line=first.source_line, election=office.printed if office else first.election,
+        election_date=nationwide[1] if nationwide else None,
+        election_type=office.election_type if office else None,
+        constituency=(office.constituency if office and office.constituency else first.constituency),
+        ballot_number=first.ballot_number, party=first.party, name=first.name or "", sex=None, birth_date=None,
+        birth_date_printed=None, occupation=None, education=None, career=None, military_service=None,
+        criminal_record=None, criminal_record_count=None,
+    )] if first.name else []
+    pledges, investments = [], []
+    for sheet in sheets:
+        code = f"{sheet.rank:02d}"
+        sections = sheet.sections
+        pledges.append(PledgeFact(
+            source_line=sheet.source_line, pledge_code=code, code_is_derived=sheet.rank_is_derived,
+            title=sheet.title or "", strategy=None, department=None, parent_pledge_code=None, source_kind=CANDIDATE,
+            goals=sections.get("goals"), methods=sections.get("methods"), period=sections.get("period"),
+            funding=sections.get("funding"),
+        ))
+        investments += _sheet_costs(sheet, code)
+    return candidates, pledges, investments
+
+
+def _sheet_costs(sheet: SheetPledge, code: str) -> list[PledgeInvestmentFact]:
+    if sheet.budget_krw is None:
+        return []
+    start, end = sheet.period_years
+
+    def row(printed: str, value: str | None, unit: str, won: int | None, source: str | None) -> PledgeInvestmentFact:
+        return PledgeInvestmentFact(
+            source_line=sheet.budget_line, table_index=0, pledge_code=code, is_total_row=False,
+            period_label=sheet.sections.get("period") or "총계", fiscal_year_from=start, fiscal_year_to=end,
+            printed_value=printed, value=value, unit=unit, amount_krw=won, is_non_budget=False, funding_source=source,
+        )
+
+    rows = [row(sheet.budget_printed or "", str(Decimal(sheet.budget_krw) / 10**8), "억원", sheet.budget_krw, None)]
+    for group, printed, unit, won in sheet.funding_split:
+        if unit == "%":
+            won = int(Decimal(sheet.budget_krw) * Decimal(printed.replace(",", "")) / 100)
+        rows.append(row(f"{group} {printed}{unit}", printed.replace(",", ""), unit, won, group))
+    return rows
 
 
 def extract_candidate_pledges(lines: list[str]) -> list[PledgeFact]:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 
+from orchestration.extract.disclosure import read_election
 from orchestration.extract.governments import Government, GovernmentIndex
 from orchestration.extract.text import without_spaces
 from orchestration.extract.vocabulary import kind_signals
@@ -33,17 +34,15 @@ def classify_kind(text: str) -> tuple[str, dict[str, int]]:
     return max(eligible)[1], scores
 
 
-_ELECTION_BODY = re.compile(r"(?P<body>[가-힣]+?)(?:의회의원|의원|장)선거")
-
-
 def classify_government(text: str, kind: str, index: GovernmentIndex) -> Government | None:
-    """The government a filing is about. A candidate disclosure is about the body the election
-    fills (``서울특별시의회의원선거`` → 서울특별시), not the district it names."""
+    """The government a filing is about. A candidate's filing is about the body the election
+    fills (``서울특별시의회의원선거`` → 서울특별시, ``강남구청장 선거`` → 강남구), not the district
+    it names."""
     if kind == "candidate_disclosure":
-        for match in _ELECTION_BODY.finditer(text):
-            government = index.by_name(match.group("body"))
-            if government is not None:
-                return government
+        election = read_election(text.split("\n"))
+        government = index.named(election.body, text) if election and election.body else None
+        if government is not None:
+            return government
     return index.best(text)
 
 

@@ -13,7 +13,8 @@ from dataclasses import dataclass, field
 
 from orchestration.extract.accounting import account_numbers, coverage
 from orchestration.extract.budgets import extract_department_budgets
-from orchestration.extract.candidates import extract_candidate_finance, extract_candidate_pledges, extract_candidates
+from orchestration.extract.candidates import (extract_candidate_finance, extract_candidate_pledges, extract_candidates,
+                                              extract_form_candidates, extract_sheet_pledges)
 from orchestration.extract.classify import classify_government, classify_kind, filing_title
 from orchestration.extract.dates import filing_date
 from orchestration.extract.formats.model import FURNITURE, Document, Line, text_document
@@ -90,10 +91,16 @@ def _pledge_investment_plan(lines: list[str], tables: list[Table]) -> dict[str, 
 
 
 def _candidate_disclosure(lines: list[str], tables: list[Table]) -> dict[str, list]:
+    """A candidate's filing: the seed leaflet's tab tables, the commission's disclosure form as
+    aligned text, or the five-pledge sheet, whichever the filing holds."""
+    candidates, pledges, investments = extract_sheet_pledges(lines)
+    if pledges:
+        return {"candidates": candidates, "pledges": pledges, "pledge_investments": investments}
     candidates = extract_candidates(lines, tables)
-    return {"candidates": candidates,
-            "candidate_finance": extract_candidate_finance(tables, candidates),
-            "pledges": extract_candidate_pledges(lines)}
+    finance = extract_candidate_finance(tables, candidates)
+    if not candidates:
+        candidates, finance = extract_form_candidates(lines)
+    return {"candidates": candidates, "candidate_finance": finance, "pledges": extract_candidate_pledges(lines)}
 
 
 def _news_article(lines: list[str], tables: list[Table]) -> dict[str, list]:

@@ -107,6 +107,17 @@ class GovernmentIndex:
             return self.by_code[code]
         return self.by_code[max(upper)[1]] if upper else None
 
+    def named(self, name: str, text: str) -> Government | None:
+        """The government called ``name`` (``강서구``, ``경기도``), told apart from others of that
+        name (서울 and 부산 both have a 강서구) by which of their 광역 ``text`` mentions most."""
+        found = [g for g in self.governments if name in (g.name_ko, g.full_name_ko)]
+        if len(found) <= 1:
+            return found[0] if found else None
+        scores = self.mentions(text)
+        ranked = sorted(found, key=lambda g: scores.get(g.parent_code or g.code, 0), reverse=True)
+        first, second = (scores.get(g.parent_code or g.code, 0) for g in ranked[:2])
+        return ranked[0] if first > second else None
+
     def by_name(self, name: str) -> Government | None:
         """A government named exactly (``서울특별시``, ``광주광역시 서구``)."""
         for government in self.governments:

@@ -133,3 +133,33 @@ def _to_decimal(body: str) -> Decimal:
         return Decimal(body.replace(",", ""))
     except InvalidOperation as exc:
         raise NumberParseError(f"not a number: {body!r}") from exc
+
+
+# An amount written with Korean place words: ``707억 원``, ``16억3천2백만원``, ``1조 2,000억원``,
+# ``3,500백만원``. Big places (조, 억, 만) close a group; small ones (천, 백, 십) build it.
+_BIG_PLACES = {"조": 10**12, "억": 10**8, "만": 10**4}
+_SMALL_PLACES = {"천": 1000, "백": 100, "십": 10}
+_PLACE_PART = re.compile(r"(?P<number>\d[\d,]*(?:\.\d+)?)?\s*(?P<place>[조억만천백십])")
+PLACE_AMOUNT = re.compile(r"\d[\d,]*(?:\.\d+)?\s*[조억만천백십](?:\s*\d?[\d,]*(?:\.\d+)?\s*[조억만천백십])*\s*원?")
+
+
+def parse_place_amount(text: str) -> int | None:
+    """Won in an amount written with place words, or None when ``text`` is not one."""
+    text = text.strip().removesuffix("원").strip()
+    total = group = Decimal(0)
+    position = 0
+    for match in _PLACE_PART.finditer(text):
+        if text[position:match.start()].strip():
+            return None
+        position = match.end()
+        number = _to_decimal(match["number"]) if match["number"] else None
+        place = match["place"]
+        if place in _SMALL_PLACES:
+            group += (number if number is not None else Decimal(1)) * _SMALL_PLACES[place]
+        else:
+            group += number if number is not None else (Decimal(0) if group else Decimal(1))
+            total += group * _BIG_PLACES[place]
+            group = Decimal(0)
+    if text[position:].strip() or position == 0:
+        return None
+    return int((total + group).to_integral_value())

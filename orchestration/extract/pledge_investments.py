@@ -39,6 +39,7 @@ class PledgeInvestmentFact:
     unit: str | None
     amount_krw: int | None
     is_non_budget: bool
+    funding_source: str | None = None   # a funding group (국비, 도비 …) of a split; None for the whole cost
     source_span: tuple[int, int] = field(default=(0, 0), compare=False)
 
 

@@ -39,6 +39,11 @@ class PledgeFact:
     department: str | None        # 담당부서 as printed
     parent_pledge_code: str | None
     source_kind: str
+    # A candidate's five-pledge sheet prints these sections of each pledge, as text.
+    goals: str | None = None
+    methods: str | None = None
+    period: str | None = None
+    funding: str | None = None
     source_span: tuple[int, int] = field(default=(0, 0), compare=False)
 
 

@@ -1,12 +1,14 @@
 """The vocabulary the parsers read, kept as data in dbt's seeds (dbt_project/seeds/), so that the
 parsers and the warehouse share one list of each concept and adding a government's wording is
-adding rows: the kind signals, the revenue items, the units of counts. Each file is read once per process."""
+adding rows: the kind signals, the revenue items, the units of counts, the words of the candidate
+disclosure form and the nationwide elections. Each file is read once per process."""
 
 from __future__ import annotations
 
 import csv
 import re
 from dataclasses import dataclass
+from datetime import date
 from functools import cache
 from pathlib import Path
 
@@ -43,3 +45,30 @@ def count_units() -> tuple[str, ...]:
 def revenue_items() -> frozenset[str]:
     """Every revenue item of the hierarchy (revenue_items.csv), whatever the filer class."""
     return frozenset(row["revenue_item"] for row in _rows("revenue_items.csv"))
+
+
+@dataclass(frozen=True)
+class Term:
+    meaning: str
+    pattern: re.Pattern[str]
+
+
+@cache
+def _disclosure_terms() -> dict[str, tuple[Term, ...]]:
+    terms: dict[str, list[Term]] = {}
+    for row in _rows("disclosure_terms.csv"):
+        terms.setdefault(row["concept"], []).append(Term(row["meaning"], re.compile(row["pattern"])))
+    return {concept: tuple(found) for concept, found in terms.items()}
+
+
+def disclosure_terms(concept: str) -> tuple[Term, ...]:
+    """The words of the candidate disclosure form (disclosure_terms.csv) of one concept
+    (profile_field, party_name, relation, tax_column, absent, header_part, section, election_type), in file
+    order: the first whose pattern matches a word without its spaces gives its meaning."""
+    return _disclosure_terms().get(concept, ())
+
+
+@cache
+def elections() -> dict[str, date]:
+    """Nationwide elections by name without spaces (elections.csv) and their dates."""
+    return {row["election"].replace(" ", ""): date.fromisoformat(row["election_date"]) for row in _rows("elections.csv")}

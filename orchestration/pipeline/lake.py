@@ -168,6 +168,10 @@ LAKE_SCHEMAS: dict[str, pa.Schema] = {
         ("department", pa.string()),
         ("parent_pledge_code", pa.string()),
         ("source_kind", pa.string()),
+        ("goals", pa.string()),
+        ("methods", pa.string()),
+        ("period", pa.string()),
+        ("funding", pa.string()),
     ]),
     "pledge_investments": pa.schema(_PROVENANCE + [
         ("table_index", pa.int32()),
@@ -181,9 +185,12 @@ LAKE_SCHEMAS: dict[str, pa.Schema] = {
         ("unit", pa.string()),
         ("amount_krw", pa.int64()),
         ("is_non_budget", pa.bool_()),
+        ("funding_source", pa.string()),
     ]),
     "candidates": pa.schema(_PROVENANCE + [
         ("election", pa.string()),
+        ("election_date", pa.date32()),
+        ("election_type", pa.string()),
         ("constituency", pa.string()),
         ("ballot_number", pa.string()),
         ("party", pa.string()),
@@ -196,6 +203,7 @@ LAKE_SCHEMAS: dict[str, pa.Schema] = {
         ("career", pa.string()),
         ("military_service", pa.string()),
         ("criminal_record", pa.string()),
+        ("criminal_record_count", pa.int32()),
     ]),
     "candidate_finance": pa.schema(_PROVENANCE + [
         ("table_index", pa.int32()),

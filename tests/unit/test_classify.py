@@ -54,6 +54,6 @@ def test_the_parsers_vocabulary_is_the_seeds():
     from orchestration.extract.vocabulary import SEEDS, kind_signals, revenue_items
 
     rows = list(csv.DictReader((SEEDS / "kind_signals.csv").open(encoding="utf-8")))
-    assert sum(len(signals) for signals in kind_signals().values()) == len(rows) == 22
+    assert sum(len(signals) for signals in kind_signals().values()) == len(rows) == 24
     assert kind_signals()["work_plan"][0].weight == 3
     assert {"지방세", "재산세", "종업원분", "지난년도체납"} <= revenue_items()

@@ -1,5 +1,7 @@
--- Candidates of current, successfully extracted disclosures, with the government of the election
+-- Candidates of current, successfully extracted filings, with the government of the election
 -- (the one the filing is classified under) and a key that names the candidate in that election.
+-- A filing that does not print the election's date or office (a five-pledge sheet) takes them from
+-- the filings that name the same candidate in the same constituency and do.
 with candidates as (
     select * from {{ ref('stg_lake__candidates') }}
 ),
@@ -7,12 +9,27 @@ with candidates as (
 documents as (
     select * from {{ ref('int_documents_joined') }}
     where extract_status = 'ok'
+),
+
+dated as (
+    select
+        candidates.* replace (
+            coalesce(
+                candidates.election_date,
+                max(candidates.election_date) over (partition by candidates.constituency, candidates.name)
+            ) as election_date,
+            coalesce(
+                candidates.election_type,
+                max(candidates.election_type) over (partition by candidates.constituency, candidates.name)
+            ) as election_type
+        ),
+        documents.government_code
+    from candidates
+    inner join documents on documents.document_id = candidates.document_id
 )
 
 select
-    {{ surrogate_key(['candidates.election', 'candidates.constituency', 'candidates.name']) }} as candidate_id,
-    documents.government_code,
-    candidates.*,
-    row_number() over (partition by candidates.document_id order by candidates.source_line) as rank_in_document
-from candidates
-inner join documents on documents.document_id = candidates.document_id
+    {{ surrogate_key(['election_date', 'election_type', 'constituency', 'name']) }} as candidate_id,
+    *,
+    row_number() over (partition by document_id order by source_line) as rank_in_document
+from dated

@@ -3,7 +3,7 @@ with investments as (
 )
 
 select
-    {{ surrogate_key(['document_id', 'pledge_code', 'period_label']) }} as pledge_investment_id,
+    {{ surrogate_key(['document_id', 'pledge_code', 'period_label', 'funding_source']) }} as pledge_investment_id,
     pledge_id,
     government_code,
     pledge_code,
@@ -15,6 +15,7 @@ select
     unit,
     amount_krw,
     is_non_budget,
+    funding_source,
     printed_value,
     table_index,
     document_id,

@@ -6,6 +6,8 @@ with source as (
 select
     {{ provenance_columns() }},
     election,
+    cast(election_date as date) as election_date,
+    election_type,
     constituency,
     ballot_number,
     party,
@@ -17,5 +19,6 @@ select
     education,
     career,
     military_service,
-    criminal_record
+    criminal_record,
+    criminal_record_count
 from source

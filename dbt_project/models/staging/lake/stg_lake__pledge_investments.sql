@@ -15,5 +15,6 @@ select
     cast(value as decimal(38, 6)) as value,
     unit,
     cast(amount_krw as bigint) as amount_krw,
-    cast(is_non_budget as boolean) as is_non_budget
+    cast(is_non_budget as boolean) as is_non_budget,
+    funding_source
 from source

@@ -11,5 +11,9 @@ select
     strategy,
     department,
     parent_pledge_code,
-    source_kind
+    source_kind,
+    goals,
+    methods,
+    period,
+    funding
 from source

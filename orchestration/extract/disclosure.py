@@ -1,0 +1,642 @@
+"""The statutory candidate disclosure (후보자 정보공개자료) printed as space-aligned text.
+
+The election commission prints every candidate's disclosure on one form: 인적사항, 재산 and 병역,
+납세 / 체납 and 전과. Converted to text (``pdftotext -layout``), the form's cells are runs of words
+at character positions, a cell's lines wrapped, its values a few characters left or right of its
+header, and a value sometimes a line above or below its row's label. So the form is read by
+position and by meaning, not by a grammar of lines:
+
+- a section is found by its header words (``disclosure_terms.csv``: fields, relations, tax
+  columns), never by its title alone, since titles are often missing or unreadable;
+- the words of a section's body are grouped into columns: when the body's words fall into as
+  many separate runs of characters as there are headers, the runs are the columns in order
+  (values shifted off their headers still line up among themselves); otherwise each word takes
+  the header nearest to it;
+- in the tax table each row has a label (계, 후보자 …); a value on a line of its own joins the
+  nearest row whose cell in that column is still empty;
+- a value printed once across the three tax columns (``해당사항 없음``, ``신고거부``) holds for
+  all three.
+
+Money is in the unit the form's title prints (``재산상황(천원)``); none-words (``해당없음``, ``-``)
+are 0 and refusals (``고지거부``) no amount, each kept as printed.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date
+
+from orchestration.extract.dates import parse_date
+from orchestration.extract.numbers import MONEY_FACTORS, NUMBER_BODY, NumberParseError, parse_quantity
+from orchestration.extract.text import squeeze, without_spaces
+from orchestration.extract.vocabulary import disclosure_terms, elections
+
+_WORD = re.compile(r"\S+(?: \S+)*")
+_SINGLE = re.compile(r"\S+")
+_DATE = re.compile(r"(?:19|20)\d{2}\s*\.\s*\d{1,2}\s*\.\s*\d{1,2}\.?")
+_AGE = re.compile(r"\(?\s*만?\s*(?P<age>\d{2,3})\s*세\s*\)?")
+_BALLOT = re.compile(r"^\d{1,2}$")
+_NAME = re.compile(r"^[가-힣]{2,4}$")
+# Control and zero-width characters a PDF's text layer leaves inside cells (``(전) \u200c\x07서울``).
+_INVISIBLE = re.compile(r"[\x00-\x08\x0b-\x1f\u200b-\u200d\ufeff]")
+_SEX = {"남": "남", "여": "여", "남자": "남", "여자": "여"}
+_UNIT = re.compile(r"\(\s*(?P<unit>천원|백만원|만원|원)\s*\)")
+_PAID_ON = re.compile(r"^\(\s*\d{2,4}\s*\.\s*\d{1,2}\s*\.\s*\d{1,2}\.?\s*\)$")
+_PAID_ON_IN = re.compile(r"\(\s*\d{2,4}\s*\.\s*\d{1,2}\s*\.\s*\d{1,2}\.?\s*\)$")
+_SIGN = "△▵▲-－"
+_AMOUNT = re.compile(rf"^[{_SIGN}]?\s*{NUMBER_BODY}$")
+_MEMBER = re.compile(rf"(?P<person>[가-힣]{{1,4}}(?:\d(?=\s*[:：]))?)\s*[:：]?\s*(?P<value>[{_SIGN}]?\s*{NUMBER_BODY}|[가-힣]+)")
+_CONSTITUENCY = re.compile(r"(?P<place>[가-힣]+?(?:특별자치도|특별자치시|특별시|광역시|도|시|군|구))(?:청장|장|수|지사|교육감)선거")
+_COUNCIL = re.compile(r"\(\s*(?P<district>[^()]+?)\s*\)")
+_HEADING = re.compile(r"^\s*\d{1,2}\s*\.\s*[가-힣]")
+_ORDINAL = re.compile(r"제\s*\d+\s*회\s*전국동시지방선거")
+# Words this far right of a section's last header are another column of the page (campaign prose
+# printed beside the form), not the form's.
+_BESIDE = 10
+_HEADER_LETTERS = 12
+ASSETS, TAX_PAID, ARREARS_TOTAL, ARREARS_CURRENT = "assets", "tax_paid_5y", "tax_arrears_total", "tax_arrears_current"
+TOTAL, SELF = "total", "본인"
+
+
+@dataclass(frozen=True)
+class Word:
+    line: int
+    start: int
+    end: int
+    text: str
+
+    @property
+    def center(self) -> float:
+        return (self.start + self.end) / 2
+
+    @property
+    def key(self) -> str:
+        return without_spaces(self.text)
+
+
+@dataclass(frozen=True)
+class Cell:
+    """What the form prints in one cell: its words in reading order."""
+
+    words: tuple[Word, ...]
+
+    @property
+    def text(self) -> str:
+        return squeeze(_INVISIBLE.sub("", " ".join(w.text for w in self.words)))
+
+    @property
+    def line(self) -> int:
+        return self.words[0].line
+
+
+@dataclass(frozen=True)
+class Election:
+    election: str | None          # 제9회 전국동시지방선거, or as printed
+    election_date: date | None
+    election_type: str | None     # 구·시·군의 장, 시·도지사, 시·도의회의원, 구·시·군의회의원, 교육감
+    constituency: str | None      # as printed: 강남구, 구로구 제1선거구
+    body: str | None              # the government the office belongs to, by name
+    printed: str | None = None    # the office's election without spaces: 강남구청장선거
+    source_line: int = 0
+
+
+@dataclass(frozen=True)
+class Amount:
+    """One money value of the form: a relation's cell, or one named member of it."""
+
+    measure: str
+    relation: str
+    person: str | None
+    statement: str                # printed, or derived_sum (a relation's members added up)
+    printed: str
+    amount_krw: int | None
+    word: Word | None
+
+
+@dataclass
+class Disclosure:
+    name: str | None = None
+    name_line: int = 0
+    ballot_number: str | None = None
+    party: str | None = None
+    sex: str | None = None
+    sex_line: int = 0
+    birth_date: date | None = None
+    birth_date_printed: str | None = None
+    birth_line: int = 0
+    age: int | None = None
+    occupation: str | None = None
+    education: str | None = None
+    career: str | None = None
+    military_service: str | None = None
+    criminal_record: str | None = None
+    criminal_record_count: int | None = None
+    unit: str | None = None
+    amounts: list[Amount] = field(default_factory=list)
+
+
+def words_of(line: str, number: int, single: bool = False) -> list[Word]:
+    """A line's words: runs separated by two spaces or more (``single``: by any space)."""
+    pattern = _SINGLE if single else _WORD
+    return [Word(number, m.start(), m.end(), m.group(0)) for m in pattern.finditer(line)]
+
+
+def _meaning(concept: str, text: str) -> str | None:
+    key = without_spaces(text)
+    return next((term.meaning for term in disclosure_terms(concept) if term.pattern.search(key)), None)
+
+
+def _absent(text: str) -> str | None:
+    """``none`` (해당없음, 없음, -) or ``refused`` (고지거부); None for anything else."""
+    return _meaning("absent", text)
+
+
+def _moneyish(text: str) -> bool:
+    """A word the money columns print: an amount, a none-word, a refusal or named members of them."""
+    key = without_spaces(text)
+    if _AMOUNT.match(key) or _absent(key):
+        return True
+    members = list(_MEMBER.finditer(key))
+    return bool(members) and "".join(m.group(0) for m in members) == key and all(
+        _AMOUNT.match(m["value"]) or _absent(m["value"]) for m in members)
+
+
+def read_election(lines: list[str]) -> Election | None:
+    """The election a disclosure is for: its type from the line naming the office (``강남구청장
+    선거``), the constituency as printed, and the nationwide election by its ordinal when printed."""
+    ordinal = next((found[0] for line in lines if (found := nationwide_election(line))), None)
+    for number, line in enumerate(lines, start=1):
+        key = without_spaces(line)
+        kind = _meaning("election_type", key)
+        if not kind:
+            continue
+        office = next(t for t in disclosure_terms("election_type") if t.meaning == kind).pattern.search(key)
+        # The office's name is the Hangul run that ends in the office word, after any earlier
+        # 선거 of the line (``제9회전국동시지방선거/경기도지사선거``).
+        head = re.split(r"선거|[^가-힣]", key[:office.start()])[-1] + key[office.start():office.end()]
+        constituency = body = None
+        if kind in ("구·시·군의 장", "시·도지사", "교육감"):
+            place = _CONSTITUENCY.search(head)
+            constituency = body = place["place"] if place else None
+        else:
+            body = head[:head.index("의회")]
+            council = _COUNCIL.search(line[line.find("선거"):])
+            constituency = re.sub(r"제\s+(\d)", r"제\1", squeeze(council["district"])) if council else None
+        return Election(ordinal, _election_date(ordinal), kind, constituency, body, head, number)
+    return None
+
+
+def _election_date(ordinal: str | None) -> date | None:
+    if not ordinal:
+        return None
+    return elections().get(without_spaces(ordinal))
+
+
+def nationwide_election(text: str) -> tuple[str, date | None] | None:
+    """The nationwide election ``text`` names by its ordinal (``제9회 전국동시지방선거``)."""
+    match = _ORDINAL.search(text)
+    return (squeeze(match.group(0)), _election_date(match.group(0))) if match else None
+
+
+def election_by_age(birth: date | None, age: int | None) -> tuple[str, date] | None:
+    """The nationwide election at whose date a candidate born on ``birth`` was ``age``: the form
+    prints the age beside the birth date, so the two say which election it was printed for."""
+    if birth is None or age is None:
+        return None
+    found = [(name, when) for name, when in elections().items()
+             if when.year - birth.year - ((when.month, when.day) < (birth.month, birth.day)) == age]
+    return found[0] if len(found) == 1 else None
+
+
+def read_disclosure(lines: list[str]) -> Disclosure | None:
+    """The disclosure printed in ``lines``, or None when no section of the form is found."""
+    profile = _header_line(lines, "profile_field", 3)
+    assets = _assets_header(lines)
+    taxes = _tax_header(lines, assets or profile or 0)
+    if assets is None and taxes is None:
+        return None  # a profile alone is any candidate's header (a five-pledge sheet's too)
+    disclosure = Disclosure()
+    if profile is not None:
+        _read_profile(lines, profile, _section_end(lines, profile, assets or taxes or profile + 15), disclosure)
+    if assets is not None:
+        _read_assets(lines, assets, taxes or min(len(lines), assets + 15), disclosure)
+    if taxes is not None:
+        _read_taxes(lines, taxes, disclosure)
+    return disclosure
+
+
+# --- finding the sections -----------------------------------------------------------------------
+
+def _section_start(lines: list[str], header: int) -> int:
+    """The first line of a section whose header is at ``header``: after its title (``1. 인적사항``)
+    when one stands a few lines above, else the line above the header (a ballot number printed
+    there)."""
+    for number in range(header - 1, max(0, header - 6), -1):
+        words = words_of(lines[number - 1], number)
+        if words and (_HEADING.match(words[0].text) or _meaning("section", words[0].text)):
+            return number + 1
+    return max(1, header - 1)
+
+
+def _joined_parties(words: list[Word]) -> list[Word]:
+    """A party's name wrapped over two lines (``더불어`` / ``민주당``) as one word."""
+    out = list(words)
+    for upper in words:
+        for lower in words:
+            if (0 < lower.line - upper.line <= 2 and _overlaps(upper, lower) and upper in out and lower in out
+                    and not _meaning("party_name", upper.key) and _meaning("party_name", upper.key + lower.key)):
+                out[out.index(upper)] = Word(upper.line, min(upper.start, lower.start), max(upper.end, lower.end),
+                                             upper.key + lower.key)
+                out.remove(lower)
+    return out
+
+
+def _section_end(lines: list[str], header: int, limit: int) -> int:
+    """The line that starts the next section: a numbered heading (``2. 재산상황``) or the next
+    section's title, before ``limit``."""
+    for number in range(header + 1, min(limit, len(lines) + 1)):
+        words = words_of(lines[number - 1], number)
+        if words and (_HEADING.match(words[0].text) or _meaning("section", words[0].text)):
+            return number
+    return min(limit, len(lines) + 1)
+
+
+def _header_words(line: str, number: int) -> list[Word]:
+    """Header words split at every space, then joined again where the form spaces letters out
+    (``학 력``, ``후 보 자``) or where words together name a header none names alone
+    (``후보자 성명``, ``18세 이상 직계비속``)."""
+    words: list[Word] = []
+    for word in words_of(line, number, single=True):
+        last = words[-1] if words else None
+        if (last and len(word.key) == 1 and word.start - last.end == 1
+                and len(last.key) * 2 - 1 == last.end - last.start):
+            words[-1] = Word(number, last.start, word.end, last.text + " " + word.text)
+        else:
+            words.append(word)
+    joined: list[Word] = []
+    index = 0
+    while index < len(words):
+        word = words[index]
+        for extra in (2, 1):
+            parts = words[index:index + extra + 1]
+            if (len(parts) == extra + 1 and all(b.start - a.end == 1 for a, b in zip(parts, parts[1:]))
+                    and not _named(word.key) and _named("".join(p.key for p in parts))):
+                word = Word(number, word.start, parts[-1].end, " ".join(p.text for p in parts))
+                index += extra
+                break
+        joined.append(word)
+        index += 1
+    return joined
+
+
+def _named(key: str) -> bool:
+    return any(_meaning(concept, key) for concept in ("profile_field", "relation", "tax_column"))
+
+
+def _header_line(lines: list[str], concept: str, needed: int, start: int = 0) -> int | None:
+    for number in range(start + 1, len(lines) + 1):
+        found = {_meaning(concept, w.text) for w in _header_words(lines[number - 1], number)} - {None}
+        if len(found) >= needed:
+            return number
+    return None
+
+
+def _assets_header(lines: list[str]) -> int | None:
+    """The line heading the asset columns: 계 and 직계존속 both, among relations."""
+    for number in range(1, len(lines) + 1):
+        found = [_meaning("relation", w.text) for w in _header_words(lines[number - 1], number)]
+        if TOTAL in found and "직계존속" in found and len(found) - found.count(None) >= 5:
+            return number
+    return None
+
+
+def _tax_header(lines: list[str], after: int) -> int | None:
+    for number in range(after + 1, len(lines) + 1):
+        words = words_of(lines[number - 1], number)
+        if any(_meaning("tax_column", w.text) == TAX_PAID for w in words):
+            return number
+    return None
+
+
+def _is_header(word: Word) -> bool:
+    if _HEADING.match(word.text):
+        return True
+    return any(_meaning(concept, word.text) for concept in ("profile_field", "relation", "tax_column", "header_part",
+                                                             "section"))
+
+
+def _band(lines: list[str], around: int) -> list[int]:
+    """The lines of a header: the line found and its neighbours that print header words only."""
+    band = [around]
+    for step in (-1, 1):
+        number = around + step
+        while 1 <= number <= len(lines) and abs(number - around) <= 2:
+            words = _header_words(lines[number - 1], number)
+            if not words or not all(_is_header(w) for w in words):
+                break
+            band.append(number)
+            number += step
+    return sorted(band)
+
+
+def _unit(lines: list[str], first: int, last: int) -> str:
+    """The money unit the section's title prints; the form's own (천원) when the title is lost."""
+    for number in range(max(1, first), last + 1):
+        match = _UNIT.search(lines[number - 1])
+        if match:
+            return match["unit"]
+    return "천원"
+
+
+def _body_words(lines: list[str], first: int, last: int, skip: set[int], right: int) -> list[Word]:
+    words = []
+    for number in range(max(1, first), min(len(lines), last) + 1):
+        if number in skip:
+            continue
+        words += [w for w in _split_dates(words_of(lines[number - 1], number)) if w.start <= right]
+    return words
+
+
+def _split_dates(words: list[Word]) -> list[Word]:
+    """A birth date printed one space from the next cell (``1963.03.06. 롱맨학원``) is its own word,
+    and so is each amount of a run printed one space apart (``2,625,265 1,943,930 626,555``)."""
+    out = []
+    for word in words:
+        paid = _PAID_ON_IN.search(word.text)
+        if paid and paid.start() > 0:
+            head = word.text[:paid.start()].rstrip()
+            out += [Word(word.line, word.start, word.start + len(head), head),
+                    Word(word.line, word.start + paid.start(), word.end, paid.group(0))]
+            continue
+        parts = words_of(word.text, word.line, single=True)
+        if len(parts) > 1 and all(_AMOUNT.match(p.text) for p in parts):
+            out += [Word(word.line, word.start + p.start, word.start + p.end, p.text) for p in parts]
+            continue
+        match = _DATE.search(word.text)
+        if not match or match.group(0) == word.text:
+            out.append(word)
+            continue
+        for start, end in ((0, match.start()), (match.start(), match.end()), (match.end(), len(word.text))):
+            piece = word.text[start:end]
+            if piece.strip():
+                lead = len(piece) - len(piece.lstrip())
+                out.append(Word(word.line, word.start + start + lead, word.start + start + len(piece.rstrip()), piece.strip()))
+    return out
+
+
+def _column_finder(headers: list[Word], words: list[Word]):
+    """Which header's column a word is in: by the runs of characters the words print in when
+    there are as many runs as headers (so values printed off their headers keep their order),
+    else by the nearest header."""
+    runs: list[tuple[int, int]] = []
+    for word in sorted(words, key=lambda w: w.start):
+        if runs and word.start < runs[-1][1]:
+            runs[-1] = (runs[-1][0], max(runs[-1][1], word.end))
+        else:
+            runs.append((word.start, word.end))
+    if len(runs) != len(headers):
+        return lambda word: _nearest(word, headers)
+    return lambda word: min(range(len(runs)), key=lambda i: abs((runs[i][0] + runs[i][1]) / 2 - word.center)
+                            if not runs[i][0] <= word.center <= runs[i][1] else -1)
+
+
+def _columns(headers: list[Word], words: list[Word]) -> list[list[Word]]:
+    column = _column_finder(headers, words)
+    columns: list[list[Word]] = [[] for _ in headers]
+    for word in words:
+        columns[column(word)].append(word)
+    return columns
+
+
+def _nearest(word: Word, headers: list[Word]) -> int:
+    return min(range(len(headers)), key=lambda i: abs(headers[i].center - word.center))
+
+
+def _cell(words: list[Word]) -> Cell | None:
+    return Cell(tuple(sorted(words, key=lambda w: (w.line, w.start)))) if words else None
+
+
+# --- 인적사항 -----------------------------------------------------------------------------------
+
+def _read_profile(lines: list[str], header: int, end: int, disclosure: Disclosure) -> None:
+    band = _band(lines, header)
+    fields: dict[str, Word] = {}
+    for number in band:
+        for word in _header_words(lines[number - 1], number):
+            meaning = _meaning("profile_field", word.text)
+            if meaning and meaning not in fields:
+                fields[meaning] = word
+    right = max(w.end for w in fields.values()) + _BESIDE
+    first = _section_start(lines, band[0])
+    words = [w for w in _body_words(lines, first, end - 1, set(band), right) if not _is_header(w)]
+    rest: list[Word] = []
+    for word in _joined_parties(words):
+        date_match = _DATE.fullmatch(word.text.strip())
+        age = _AGE.fullmatch(word.text.strip())
+        if date_match and disclosure.birth_date is None:
+            disclosure.birth_date, disclosure.birth_date_printed = parse_date(word.text), word.text
+            disclosure.birth_line = word.line
+        elif age:
+            disclosure.age = int(age["age"])
+        elif word.key in _SEX and disclosure.sex is None:
+            disclosure.sex, disclosure.sex_line = _SEX[word.key], word.line
+        elif _BALLOT.match(word.key) and disclosure.ballot_number is None:
+            disclosure.ballot_number = word.key
+        else:
+            rest.append(word)
+    texts = [name for name in ("party", "name", "occupation", "education", "career") if name in fields]
+    if not texts:
+        return
+    headers = [fields[name] for name in texts]
+    columns: dict[str, list[Word]] = {name: [] for name in texts}
+    for word in rest:
+        column = texts[_nearest(word, headers)]
+        # Party and name sit side by side and are often printed off their headers: a party reads
+        # as one (``…당``, 무소속), a name as a short Hangul word.
+        if column in ("party", "name"):
+            if _meaning("party_name", word.key):
+                column = "party"
+            elif _NAME.match(word.key) and "name" in columns:
+                column = "name"
+        columns[column].append(word)
+    cells = {name: _cell(found) for name, found in columns.items()}
+    if cells.get("name"):
+        disclosure.name, disclosure.name_line = without_spaces(cells["name"].text), cells["name"].line
+    if cells.get("party"):
+        disclosure.party = without_spaces(cells["party"].text)
+    for name in ("occupation", "education", "career"):
+        if cells.get(name):
+            setattr(disclosure, name, cells[name].text)
+
+
+# --- 재산 and 병역 ------------------------------------------------------------------------------
+
+def _read_assets(lines: list[str], header: int, end: int, disclosure: Disclosure) -> None:
+    band = _band(lines, header)
+    headers: list[Word] = []
+    for number in [header] + [n for n in band if n != header]:
+        for word in _header_words(lines[number - 1], number):
+            if _meaning("relation", word.text) and not any(_overlaps(word, h) for h in headers):
+                headers.append(word)
+    headers.sort(key=lambda w: w.start)
+    total = next((i for i, h in enumerate(headers) if _meaning("relation", h.text) == TOTAL), None)
+    if total is None or len(headers) < total + 5:
+        return
+    unit = disclosure.unit = _unit(lines, header - 4, header)
+    right = headers[-1].end + _BESIDE
+    words = [w for w in _body_words(lines, header + 1, end - 1, set(band), right) if not _is_header(w)]
+    money = headers[total:total + 5]
+    military = headers[total + 5:]
+    columns = _columns(money + military, words)
+    if len(columns) != len(money) + len(military):
+        return
+    for relation_header, found in zip(money, columns[:5]):
+        cell = _cell([w for w in found if _moneyish(w.text)])
+        if cell:
+            disclosure.amounts += _amounts(ASSETS, _meaning("relation", relation_header.text), cell, unit)
+    if military and columns[5]:
+        disclosure.military_service = _cell(columns[5]).text
+
+
+def _overlaps(a: Word, b: Word) -> bool:
+    return a.start < b.end and b.start < a.end
+
+
+def _amounts(measure: str, relation: str, cell: Cell, unit: str) -> list[Amount]:
+    """A cell's amount, or its members' amounts and their sums (``장녀 195,154 장남 18,237``). A
+    member whose kinship says its relation (모 → 직계존속, 장남 → 직계비속) counts there, whatever
+    column the text put it in."""
+    first = cell.words[0]
+    key = without_spaces(cell.text)
+    single = _value(key, unit)
+    if single is not None:
+        return [Amount(measure, relation, None, "printed", cell.text, single[0], first)]
+    members = []
+    for word in cell.words:
+        for match in _MEMBER.finditer(word.key):
+            value = _value(match["value"], unit)
+            if value is not None:
+                kin = _meaning("kin", re.sub(r"\d+$", "", match["person"])) or relation
+                members.append(Amount(measure, kin, match["person"], "printed", match.group(0), value[0], word))
+    sums = []
+    for kin in dict.fromkeys(m.relation for m in members):
+        disclosed = [m.amount_krw for m in members if m.relation == kin and m.amount_krw is not None]
+        printed = " ".join(m.printed for m in members if m.relation == kin)
+        sums.append(Amount(measure, kin, None, "derived_sum", printed, sum(disclosed) if disclosed else None, None))
+    return members + sums
+
+
+def _value(key: str, unit: str) -> tuple[int | None] | None:
+    """(amount in won,) of one printed value — (0,) for a none-word, (None,) for a refusal — or
+    None when ``key`` is not one value."""
+    absent = _absent(key)
+    if absent == "none":
+        return (0,)
+    if absent == "refused":
+        return (None,)
+    if not _AMOUNT.match(key):
+        return None
+    try:
+        quantity = parse_quantity(key.replace("▵", "△").replace("－", "-"), unit)
+    except NumberParseError:
+        return None
+    return (quantity.amount_krw if unit in MONEY_FACTORS else None,)
+
+
+# --- 납세, 체납 and 전과 ------------------------------------------------------------------------
+
+def _read_taxes(lines: list[str], header: int, disclosure: Disclosure) -> None:
+    band = _band(lines, header)
+    heads: dict[str, Word] = {}
+    for number in range(max(1, header - 3), min(len(lines), header + 3) + 1):
+        for word in words_of(lines[number - 1], number):
+            meaning = _meaning("tax_column", word.text)
+            # A header is a word or two: the section's title names the columns too.
+            if (meaning and meaning not in heads and not _HEADING.match(word.text)
+                    and len(word.key) <= _HEADER_LETTERS):
+                heads[meaning] = word
+    money = [m for m in (TAX_PAID, ARREARS_TOTAL, ARREARS_CURRENT) if m in heads]
+    if not money:
+        return
+    rows: dict[int, str] = {}
+    last = band[-1]
+    for number in range(band[-1] + 1, min(len(lines), band[-1] + 30) + 1):
+        words = words_of(lines[number - 1], number)
+        if words and _meaning("section", words[0].text) == "statement":
+            break
+        label = _row_label(words, heads[money[0]])
+        if label:
+            rows[number] = label
+            last = number
+    if not rows:
+        return
+    unit = _unit(lines, header - 4, header)
+    disclosure.unit = disclosure.unit or unit
+    criminal_head = heads.get("criminal_record")
+    right = (criminal_head.end if criminal_head else max(h.end for h in heads.values())) + _BESIDE
+    boundary = (heads[money[-1]].end + criminal_head.start) / 2 if criminal_head else right
+    first_row = min(rows)
+    cells: dict[tuple[int, str], list[Word]] = {}
+    record: list[Word] = []
+    floating: list[Word] = []
+    values: list[Word] = []
+    for word in _body_words(lines, band[0], last + 2, set(), right):
+        if word.line in band and _is_header(word) or word.line in rows and _row_label([word], heads[money[0]]):
+            continue
+        nearer_record = criminal_head and (abs(word.center - criminal_head.center)
+                                           < abs(word.center - heads[money[-1]].center))
+        if _PAID_ON.match(word.key) and not nearer_record:
+            continue  # the date an arrears was paid, printed under its amount
+        if _moneyish(word.text) and not nearer_record and word.line >= first_row - 2:
+            values.append(word)
+        elif criminal_head and word.center >= boundary - 2 and not (word.line in band and _is_header(word)):
+            record.append(word)
+    finder = _column_finder([heads[m] for m in money], [w for w in values if w.line in rows])
+
+    def column_of(word: Word) -> str:
+        return money[finder(word)]
+
+    for word in values:
+        if word.line in rows:
+            cells.setdefault((word.line, column_of(word)), []).append(word)
+        else:
+            floating.append(word)
+    for word in floating:
+        column = column_of(word)
+        nearest = sorted(rows, key=lambda n: (abs(n - word.line), (n, column) in cells))
+        free = [n for n in nearest if abs(n - word.line) <= 2 and (n, column) not in cells]
+        cells.setdefault((free[0] if free else nearest[0], column), []).append(word)
+    for number, relation in rows.items():
+        found = {column: _cell(cells[(number, column)]) for column in money if (number, column) in cells}
+        if len(found) == 1 and len(money) == 3:
+            only = next(iter(found.values()))
+            if all(_absent(w.text) or ":" in w.text for w in only.words):
+                found = {column: only for column in money}
+        for column, cell in found.items():
+            disclosure.amounts += _amounts(column, relation, cell, unit)
+    if criminal_head:
+        _read_record(record, disclosure)
+
+
+def _row_label(words: list[Word], first_column: Word) -> str | None:
+    if not words or words[0].start >= first_column.start:
+        return None
+    head = _header_words(words[0].text, words[0].line)
+    return _meaning("relation", head[0].text) if head else None
+
+
+def _read_record(words: list[Word], disclosure: Disclosure) -> None:
+    cell = _cell(words)
+    if cell is not None:
+        disclosure.criminal_record = cell.text
+        disclosure.criminal_record_count = record_count(cell.text)
+
+
+def record_count(text: str) -> int | None:
+    """Convictions in a 전과 cell: one per date of sentence (charges sentenced together count
+    once); 0 for a none-word; None when neither can be told."""
+    dates = {re.sub(r"\s", "", m.group(0)).rstrip(".") for m in _DATE.finditer(text)}
+    if dates:
+        return len(dates)
+    return 0 if _absent(text.lstrip("-－ ")) else None
