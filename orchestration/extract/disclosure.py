@@ -38,15 +38,21 @@ _DATE = re.compile(r"(?:19|20)\d{2}\s*\.\s*\d{1,2}\s*\.\s*\d{1,2}\.?")
 _AGE = re.compile(r"\(?\s*만?\s*(?P<age>\d{2,3})\s*세\s*\)?")
 _BALLOT = re.compile(r"^\d{1,2}$")
 _NAME = re.compile(r"^[가-힣]{2,4}$")
+_NAME_REPEATS = 3
+_UNLABELLED_AMOUNTS = 3
+_RELATION_LABELS = {"total": "계", "본인": "후보자", "배우자": "배우자", "직계존속": "직계존속", "직계비속": "직계비속"}
+_BALLOT_IN_TEXT = re.compile(r"기호(?P<number>\d{1,2})번")
 # Control and zero-width characters a PDF's text layer leaves inside cells (``(전) \u200c\x07서울``).
-_INVISIBLE = re.compile(r"[\x00-\x08\x0b-\x1f\u200b-\u200d\ufeff]")
+_INVISIBLE = re.compile(r"[\x00-\x08\x0b-\x1f\u200b-\u200d\ufeff\ufffd]")
 _SEX = {"남": "남", "여": "여", "남자": "남", "여자": "여"}
 _UNIT = re.compile(r"\(\s*(?P<unit>천원|백만원|만원|원)\s*\)")
 _PAID_ON = re.compile(r"^\(\s*\d{2,4}\s*\.\s*\d{1,2}\s*\.\s*\d{1,2}\.?\s*\)$")
 _PAID_ON_IN = re.compile(r"\(\s*\d{2,4}\s*\.\s*\d{1,2}\s*\.\s*\d{1,2}\.?\s*\)$")
 _SIGN = "△▵▲-－"
+_MEMBER_SEPARATORS = re.compile(r"[,，/]")
 _AMOUNT = re.compile(rf"^[{_SIGN}]?\s*{NUMBER_BODY}$")
-_MEMBER = re.compile(rf"(?P<person>[가-힣]{{1,4}}(?:\d(?=\s*[:：]))?)\s*[:：]?\s*(?P<value>[{_SIGN}]?\s*{NUMBER_BODY}|[가-힣]+)")
+_MEMBER = re.compile(rf"(?P<person>[가-힣]{{1,4}}(?:\d(?=\s*[:：]))?)\s*[:：]?\s*(?P<value>[{_SIGN}]?\s*{NUMBER_BODY}"
+                     rf"|[가-힣 ]+?(?=\s*[,，/]?\s*[가-힣]{{1,4}}\d?\s*[:：]|\s*[,，/]?\s*$))")
 _CONSTITUENCY = re.compile(r"(?P<place>[가-힣]+?(?:특별자치도|특별자치시|특별시|광역시|도|시|군|구))(?:청장|장|수|지사|교육감)선거")
 _COUNCIL = re.compile(r"\(\s*(?P<district>[^()]+?)\s*\)")
 _HEADING = re.compile(r"^\s*\d{1,2}\s*\.\s*[가-힣]")
@@ -153,8 +159,11 @@ def _absent(text: str) -> str | None:
 
 
 def _moneyish(text: str) -> bool:
-    """A word the money columns print: an amount, a none-word, a refusal or named members of them."""
+    """A word the money columns print: an amount, a none-word, a refusal or named members of them
+    (``부:신고거부, 모:신고거부``)."""
     key = without_spaces(text)
+    if ":" in key or "：" in key:
+        key = _MEMBER_SEPARATORS.sub("", key)
     if _AMOUNT.match(key) or _absent(key):
         return True
     members = list(_MEMBER.finditer(key))
@@ -221,6 +230,8 @@ def read_disclosure(lines: list[str]) -> Disclosure | None:
         _read_profile(lines, profile, _section_end(lines, profile, assets or taxes or profile + 15), disclosure)
     if assets is not None:
         _read_assets(lines, assets, taxes or min(len(lines), assets + 15), disclosure)
+    elif taxes is not None:
+        _assets_unlabelled(lines, profile or 0, taxes, disclosure)
     if taxes is not None:
         _read_taxes(lines, taxes, disclosure)
     return disclosure
@@ -245,7 +256,7 @@ def _joined_parties(words: list[Word]) -> list[Word]:
     for upper in words:
         for lower in words:
             if (0 < lower.line - upper.line <= 2 and _overlaps(upper, lower) and upper in out and lower in out
-                    and not _meaning("party_name", upper.key) and _meaning("party_name", upper.key + lower.key)):
+                    and not _is_party(upper.key) and _is_party(upper.key + lower.key)):
                 out[out.index(upper)] = Word(upper.line, min(upper.start, lower.start), max(upper.end, lower.end),
                                              upper.key + lower.key)
                 out.remove(lower)
@@ -391,7 +402,7 @@ def _column_finder(headers: list[Word], words: list[Word]):
     else by the nearest header."""
     runs: list[tuple[int, int]] = []
     for word in sorted(words, key=lambda w: w.start):
-        if runs and word.start < runs[-1][1]:
+        if runs and word.start <= runs[-1][1]:
             runs[-1] = (runs[-1][0], max(runs[-1][1], word.end))
         else:
             runs.append((word.start, word.end))
@@ -455,19 +466,58 @@ def _read_profile(lines: list[str], header: int, end: int, disclosure: Disclosur
         # Party and name sit side by side and are often printed off their headers: a party reads
         # as one (``…당``, 무소속), a name as a short Hangul word.
         if column in ("party", "name"):
-            if _meaning("party_name", word.key):
+            if _is_party(word.key):
                 column = "party"
             elif _NAME.match(word.key) and "name" in columns:
                 column = "name"
         columns[column].append(word)
     cells = {name: _cell(found) for name, found in columns.items()}
-    if cells.get("name"):
-        disclosure.name, disclosure.name_line = without_spaces(cells["name"].text), cells["name"].line
-    if cells.get("party"):
-        disclosure.party = without_spaces(cells["party"].text)
+    text = without_spaces("".join(lines))
+    if cells.get("name") or words:
+        name = _repeated_name(cells.get("name"), words, text)
+        if name:
+            disclosure.name, disclosure.name_line = name
+    party = cells.get("party")
+    disclosure.party = _party(without_spaces(party.text) if party else "", text)
+    if disclosure.ballot_number is None:
+        ballot = _BALLOT_IN_TEXT.search(text)
+        disclosure.ballot_number = ballot["number"] if ballot else None
     for name in ("occupation", "education", "career"):
         if cells.get(name):
             setattr(disclosure, name, cells[name].text)
+
+
+def _repeated_name(cell: Cell | None, words: list[Word], text: str) -> tuple[str, int] | None:
+    """The candidate's name: the name cell when it reads as a name, else the name-like word of the
+    profile (or of the name cell) the bulletin repeats most — a bulletin prints its candidate's
+    name again and again."""
+    if cell and _NAME.match(without_spaces(cell.text)):
+        return without_spaces(cell.text), cell.line
+    pool = [(w.line, piece) for w in (cell.words if cell else words)
+            for piece in re.findall(r"[가-힣]{2,4}", w.key) if not _is_header(Word(w.line, 0, 0, piece))]
+    counted = [(text.count(piece), -line, piece) for line, piece in pool if _NAME.match(piece)]
+    best = max(counted, default=None)
+    return (best[2], -best[1]) if best and best[0] >= _NAME_REPEATS else None
+
+
+def _party(cell: str, text: str) -> str | None:
+    """The party: the cell when it reads as one, else a party named inside it, else the party the
+    bulletin names most (a form without the party's cell)."""
+    cell = _INVISIBLE.sub("", cell)
+    if _is_party(cell):
+        return cell
+    known = disclosure_terms("party")
+    inside = sorted((m.start(), term.meaning) for term in known if (m := term.pattern.search(cell)))
+    if inside:
+        return inside[0][1]
+    named = [(len(term.pattern.findall(text)), term.meaning) for term in known if term.pattern.search(text)]
+    return max(named)[1] if named and not cell else None
+
+
+def _is_party(key: str) -> bool:
+    """A party's name: one the vocabulary knows, or a name of a party's shape (``…당``)."""
+    return bool(key) and (any(t.pattern.fullmatch(key) for t in disclosure_terms("party"))
+                          or bool(_meaning("party_name", key)))
 
 
 # --- 재산 and 병역 ------------------------------------------------------------------------------
@@ -483,20 +533,46 @@ def _read_assets(lines: list[str], header: int, end: int, disclosure: Disclosure
     total = next((i for i, h in enumerate(headers) if _meaning("relation", h.text) == TOTAL), None)
     if total is None or len(headers) < total + 5:
         return
+    _read_asset_columns(lines, headers[total:], header, band, end, disclosure)
+
+
+def _assets_unlabelled(lines: list[str], start: int, end: int, disclosure: Disclosure) -> None:
+    """Assets printed without their column labels: under the section's title, the line of
+    amounts gives the columns in the form's own order (계, 후보자, 배우자, 직계존속, 직계비속),
+    the candidate's 병역 right of them."""
+    title = next((n for n in range(start + 1, end) if any(
+        _meaning("section", w.text) == ASSETS for w in words_of(lines[n - 1], n))), None)
+    if title is None:
+        return
+    counted = [(sum(_moneyish(w.text) for w in _split_dates(words_of(lines[n - 1], n))), n)
+               for n in range(title + 1, min(end, title + 10))]
+    found, line = max(counted, default=(0, 0))
+    if found < _UNLABELLED_AMOUNTS:
+        return
+    words = _split_dates(words_of(lines[line - 1], line))
+    amounts = [w for w in words if _moneyish(w.text)][:5]
+    order = [t.meaning for t in disclosure_terms("relation")]
+    headers = [Word(line, w.start, w.end, _RELATION_LABELS[relation]) for w, relation in zip(amounts, order)]
+    beside = [w for w in words if w.start > amounts[-1].end]
+    if beside and len(headers) == 5:
+        headers.append(Word(line, beside[0].start, beside[0].end, _RELATION_LABELS[SELF]))
+    _read_asset_columns(lines, headers, title, [title], end, disclosure)
+
+
+def _read_asset_columns(lines: list[str], headers: list[Word], header: int, band: list[int], end: int,
+                        disclosure: Disclosure) -> None:
     unit = disclosure.unit = _unit(lines, header - 4, header)
     right = headers[-1].end + _BESIDE
     words = [w for w in _body_words(lines, header + 1, end - 1, set(band), right) if not _is_header(w)]
-    money = headers[total:total + 5]
-    military = headers[total + 5:]
+    money = headers[:5]
+    military = headers[5:]
     columns = _columns(money + military, words)
-    if len(columns) != len(money) + len(military):
-        return
-    for relation_header, found in zip(money, columns[:5]):
+    for relation_header, found in zip(money, columns[:len(money)]):
         cell = _cell([w for w in found if _moneyish(w.text)])
         if cell:
             disclosure.amounts += _amounts(ASSETS, _meaning("relation", relation_header.text), cell, unit)
-    if military and columns[5]:
-        disclosure.military_service = _cell(columns[5]).text
+    if military and columns[len(money)]:
+        disclosure.military_service = _cell(columns[len(money)]).text
 
 
 def _overlaps(a: Word, b: Word) -> bool:

@@ -63,7 +63,7 @@ def _disclosure_terms() -> dict[str, tuple[Term, ...]]:
 
 def disclosure_terms(concept: str) -> tuple[Term, ...]:
     """The words of the candidate disclosure form (disclosure_terms.csv) of one concept
-    (profile_field, party_name, relation, tax_column, absent, header_part, section, election_type), in file
+    (profile_field, party_name, party, relation, tax_column, absent, header_part, section, election_type), in file
     order: the first whose pattern matches a word without its spaces gives its meaning."""
     return _disclosure_terms().get(concept, ())
 
