@@ -186,7 +186,8 @@ def _form_finance(form: Disclosure, amount) -> CandidateFinanceFact:
         source_line=word.line if word else form.name_line, table_index=0, candidate_name=form.name,
         measure=amount.measure, relation=amount.relation, person=amount.person, statement=amount.statement,
         printed_value=amount.printed, printed_unit=form.unit, amount_krw=amount.amount_krw,
-        source_span=(word.start, word.end) if word else (0, 0),
+        # a derived sum's digits are its members' (their own rows claim them)
+        source_span=(word.start, word.end) if word and amount.statement == "printed" else (0, 0),
     )
 
 

@@ -599,7 +599,9 @@ def _amounts(measure: str, relation: str, cell: Cell, unit: str) -> list[Amount]
     for kin in dict.fromkeys(m.relation for m in members):
         disclosed = [m.amount_krw for m in members if m.relation == kin and m.amount_krw is not None]
         printed = " ".join(m.printed for m in members if m.relation == kin)
-        sums.append(Amount(measure, kin, None, "derived_sum", printed, sum(disclosed) if disclosed else None, None))
+        first_member = next(m.word for m in members if m.relation == kin)
+        sums.append(Amount(measure, kin, None, "derived_sum", printed, sum(disclosed) if disclosed else None,
+                           first_member))
     return members + sums
 
 
@@ -712,7 +714,7 @@ def _read_record(words: list[Word], disclosure: Disclosure) -> None:
 def record_count(text: str) -> int | None:
     """Convictions in a 전과 cell: one per date of sentence (charges sentenced together count
     once); 0 for a none-word; None when neither can be told."""
-    dates = {re.sub(r"\s", "", m.group(0)).rstrip(".") for m in _DATE.finditer(text)}
+    dates = {parse_date(m.group(0)) or m.group(0) for m in _DATE.finditer(text)}
     if dates:
         return len(dates)
     return 0 if _absent(text.lstrip("-－ ")) else None

@@ -157,7 +157,9 @@ def parse_place_amount(text: str) -> int | None:
         if place in _SMALL_PLACES:
             group += (number if number is not None else Decimal(1)) * _SMALL_PLACES[place]
         else:
-            group += number if number is not None else (Decimal(0) if group else Decimal(1))
+            if number is None and not group:
+                return None  # a place word with no number before it (억원 alone)
+            group += number if number is not None else Decimal(0)
             total += group * _BIG_PLACES[place]
             group = Decimal(0)
     if text[position:].strip() or position == 0:

@@ -1,0 +1,197 @@
+"""The election commission's candidate forms, read from the corpus (tests/corpus/candidates) and a
+fixture derived from it: the disclosure printed as space-aligned text, and the five-pledge sheet.
+Values, lines and characters are the documents' own (the corpus key's locators are these lines)."""
+
+from __future__ import annotations
+
+import csv
+import re
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from orchestration.extract.disclosure import election_by_age, read_disclosure, read_election, record_count
+from orchestration.extract.five_pledges import read_five_pledges
+from orchestration.extract.formats import read_document
+from orchestration.extract.governments import government_index
+from orchestration.extract.numbers import parse_place_amount
+from orchestration.extract.text import without_spaces
+from orchestration.extract.vocabulary import SEEDS, disclosure_terms
+
+ROOT = Path(__file__).resolve().parents[2]
+CORPUS = ROOT / "tests" / "corpus" / "candidates"
+FIXTURE = ROOT / "tests" / "fixtures" / "candidates" / "wrapped_disclosure.txt"
+
+
+def bulletin(prefix: str) -> list[str]:
+    [path] = CORPUS.glob(f"{prefix}_*_bulletin.txt")
+    return path.read_text(encoding="utf-8").split("\n")
+
+
+def sheet(prefix: str) -> list[str]:
+    [path] = CORPUS.glob(f"{prefix}_*_5pledges.pdf")
+    return [line.text for _, _, line in read_document(path.read_bytes(), path.name).numbered_lines()]
+
+
+def amounts(disclosure) -> dict[tuple[str, str, str | None], tuple[int | None, int]]:
+    return {(a.measure, a.relation, a.person): (a.amount_krw, a.word.line if a.word else 0)
+            for a in disclosure.amounts}
+
+
+def test_every_word_of_the_form_vocabulary_matches_its_example():
+    rows = list(csv.DictReader((SEEDS / "disclosure_terms.csv").open(encoding="utf-8")))
+    assert len(rows) == sum(len(disclosure_terms(c)) for c in {r["concept"] for r in rows})
+    for row in rows:
+        assert re.search(row["pattern"], without_spaces(row["example"])), row
+
+
+def test_a_disclosure_printed_in_aligned_columns():
+    """c001: headers over three lines, values of wrapped cells below and above their line."""
+    form = read_disclosure(bulletin("c001"))
+    assert (form.name, form.name_line, form.ballot_number, form.party, form.sex, form.sex_line) == (
+        "김현기", 30, "2", "국민의힘", "남", 32)
+    assert (form.birth_date, form.birth_line, form.age) == (date(1956, 2, 5), 31, 70)
+    assert form.occupation == "서울특별시 의회 의원 (현, 4선 의원)"
+    assert form.career == "(전) 서울특별시의회 의장 (현) 국민의힘 중앙연수원 부원장"
+    assert form.military_service == "육군 병장 (만기전역)"
+    assert (form.criminal_record, form.criminal_record_count, form.unit) == ("해당사항 없음", 0, "천원")
+    found = amounts(form)
+    assert found[("assets", "total", None)] == (2_976_945_000, 49)
+    assert found[("assets", "직계존속", None)] == (0, 49)          # 해당없음
+    assert found[("assets", "직계비속", None)] == (115_194_000, 49)
+    assert found[("tax_paid_5y", "total", None)] == (25_931_000, 63)
+    assert found[("tax_paid_5y", "직계비속", None)] == (70_000, 71)
+    assert found[("tax_arrears_current", "배우자", None)] == (0, 67)
+    assert len(form.amounts) == 5 + 15
+
+
+def test_values_off_their_headers_and_off_their_rows():
+    """c005: values shifted from their headers keep their order; ▵ is minus; the 계 arrears is a
+    line above its label and the paid-on date under it is no amount; a refused member is no amount."""
+    form = read_disclosure(bulletin("c005"))
+    found = amounts(form)
+    assert found[("assets", "total", None)] == (618_025_000, 46)
+    assert found[("assets", "본인", None)] == (639_711_000, 45)
+    assert found[("assets", "배우자", None)] == (-21_686_000, 45)
+    assert found[("assets", "직계비속", "장남")] == (None, 46)
+    assert found[("tax_arrears_total", "total", None)] == (19_404_000, 59)
+    assert found[("tax_arrears_current", "total", None)] == (0, 61)
+    assert found[("tax_arrears_total", "직계비속", None)] == (19_404_000, 69)
+    assert form.military_service == "복무 만료 (소집 해제)"
+    assert form.party == "국민의힘"  # the form leaves it out; the bulletin names it
+
+
+def test_members_without_a_colon_and_a_value_across_three_columns():
+    """c011: 장녀 195,154 / 장남 18,237 add up to the relation; one 해당사항 없음 spans the
+    ascendants' three tax columns."""
+    found = amounts(read_disclosure(bulletin("c011")))
+    assert found[("assets", "직계비속", "장녀")] == (195_154_000, 26)
+    assert found[("assets", "직계비속", "장남")] == (18_237_000, 28)
+    assert found[("assets", "직계비속", None)] == (213_391_000, 26)
+    assert [found[(m, "직계존속", None)] for m in ("tax_paid_5y", "tax_arrears_total", "tax_arrears_current")] == [
+        (0, 42)] * 3
+
+
+def test_an_arrears_above_its_row_goes_to_the_row_whose_cell_is_empty():
+    """c016: 547 printed between 후보자 (cell taken) and 배우자 is the spouse's; prose printed
+    beside the record is not part of it."""
+    form = read_disclosure(bulletin("c016"))
+    found = amounts(form)
+    assert found[("tax_arrears_total", "배우자", None)] == (547_000, 80)
+    assert found[("tax_arrears_total", "본인", None)] == (0, 79)
+    assert found[("tax_paid_5y", "직계존속", None)] == (None, 83)   # 부:신고거부 모:신고거부
+    assert form.criminal_record == "-공직선거 및 선거부정방지법 위반:벌금 200만원 (2004.12.03)"
+    assert form.criminal_record_count == 1
+
+
+def test_a_record_counts_one_conviction_per_date():
+    """c040: three dated sentences; its tax values printed right of their headers."""
+    form = read_disclosure(bulletin("c040"))
+    assert form.criminal_record_count == 3
+    assert amounts(form)[("tax_paid_5y", "배우자", None)] == (57_466_000, 48)
+    assert amounts(form)[("tax_arrears_total", "배우자", None)] == (0, 48)
+    assert record_count("- 해당없음") == 0
+    assert record_count("벌금 1,000,000원 (2018. 3. 9.) 및 (2018.03.09)") == 1
+
+
+def test_asset_amounts_without_their_column_labels():
+    """c035 prints no label row: the amounts take the form's order, a member its kinship's relation."""
+    found = amounts(read_disclosure(bulletin("c035")))
+    assert found[("assets", "total", None)] == (732_661_000, 26)
+    assert found[("assets", "직계존속", "모")] == (16_582_000, 26)
+    assert found[("assets", "직계비속", "장남")] == (24_264_000, 26)
+
+
+def test_the_derived_fixture_wrapped_cells_dashes_and_several_relatives():
+    form = read_disclosure(FIXTURE.read_text(encoding="utf-8").split("\n"))
+    found = amounts(form)
+    assert found[("assets", "직계존속", None)] == (0, 31)                       # '-'
+    assert found[("assets", "직계비속", "장남")] == (10_000_000, 29)
+    assert found[("assets", "직계비속", "차남")] == (-2_500_000, 31)
+    assert found[("assets", "직계비속", "장녀")] == (None, 33)                  # 고지거부
+    assert found[("assets", "직계비속", None)] == (7_500_000, 29)               # the disclosed ones
+    assert form.military_service == "육군 병장 (만기전역)"
+    assert found[("tax_arrears_total", "배우자", None)] == (1_200_000, 49)
+    assert found[("tax_arrears_current", "배우자", None)] == (0, 50)
+    assert found[("tax_paid_5y", "직계존속", None)] == (0, 52)
+
+
+def test_the_election_a_filing_is_for():
+    mayor = read_election(["", "강남구청장 선거"])
+    assert (mayor.election_type, mayor.constituency, mayor.body, mayor.source_line) == ("구·시·군의 장", "강남구", "강남구", 2)
+    council = read_election(["서울특별시의회의원선거(구로구 제 1선거구)"])
+    assert (council.election_type, council.constituency, council.body, council.printed) == (
+        "시·도의회의원", "구로구 제1선거구", "서울특별시", "서울특별시의회의원선거")
+    governor = read_election(["제9회 전국동시지방선거 / 경기도지사선거"])
+    assert (governor.election, governor.election_date, governor.election_type, governor.constituency) == (
+        "제9회 전국동시지방선거", date(2026, 6, 3), "시·도지사", "경기도")
+    assert election_by_age(date(1956, 2, 5), 70) == ("제9회전국동시지방선거", date(2026, 6, 3))
+    assert election_by_age(date(1956, 2, 5), 66) == ("제8회전국동시지방선거", date(2022, 6, 1))
+    assert election_by_age(None, 70) is None
+
+
+def test_a_district_name_two_provinces_share():
+    index = government_index(SEEDS / "governments.csv")
+    assert index.named("강서구", "서울특별시 강서구청장 선거 서울 강서구").code == "3150000"
+    assert index.named("강서구", "부산광역시 강서구청장 선거").code == "3360000"
+    assert index.named("강서구", "강서구청장 선거") is None
+    assert index.named("고양시", "").code == "3940000"
+
+
+@pytest.mark.parametrize("printed, won", [
+    ("707억 원", 70_700_000_000), ("16억3천2백만원", 1_632_000_000), ("1조 2,000억원", 1_200_000_000_000),
+    ("3,500백만원", 3_500_000_000), ("5조 5,818억원", 5_581_800_000_000), ("약 227억", None), ("억원", None),
+])
+def test_amounts_written_with_place_words(printed, won):
+    assert parse_place_amount(printed) == won
+
+
+def test_a_five_pledge_sheet_with_costs():
+    """c029: ranks printed as 공약번호:01, each cost in 억 원 under 재원조달방안."""
+    pledges = read_five_pledges(sheet("c029"))
+    assert [(p.rank, p.title) for p in pledges][:2] == [(1, "상동-산솔 핵심광물 전주기 클러스터 완성"),
+                                                        (2, "드론산업 클러스터 완성")]
+    assert [p.budget_krw for p in pledges] == [70_700_000_000, 22_700_000_000, 94_200_000_000,
+                                                300_000_000_000, 40_000_000_000]
+    first = pledges[0]
+    assert (first.name, first.election, first.constituency, first.ballot_number, first.party) == (
+        "최명서", "영월군수선거", "영월군", "5", "무소속")
+    assert first.sections["period"] == "민선 9기 임기 내"
+    assert first.sections["funding"].startswith("ㅇ 소요예산 : 707억 원")
+
+
+def test_a_sheet_without_title_labels_and_a_cost_in_place_words():
+    """c039: no 제목 label; the election named by its ordinal; 16억3천2백만원 after leader dashes."""
+    pledges = read_five_pledges(sheet("c039"))
+    assert [p.title for p in pledges][0] == "한국마사회 본사 정읍유치"
+    assert [(p.rank, p.budget_krw, p.budget_printed) for p in pledges if p.budget_krw] == [
+        (2, 20_000_000_000, "200억원"), (4, 1_632_000_000, "16억3천2백만원")]
+    assert pledges[3].period_years == (2027, 2030)
+
+
+def test_a_sheet_whose_font_drops_the_ranks_takes_their_order():
+    """c015: the ranks are not in the text layer; pledge N is sheet N."""
+    pledges = read_five_pledges(sheet("c015"))
+    assert [(p.rank, p.rank_is_derived) for p in pledges] == [(n, True) for n in range(1, 6)]
+    assert pledges[1].title == "여성 노인 복지 강화"
