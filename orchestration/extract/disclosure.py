@@ -51,8 +51,8 @@ _PAID_ON_IN = re.compile(r"\(\s*\d{2,4}\s*\.\s*\d{1,2}\s*\.\s*\d{1,2}\.?\s*\)$")
 _SIGN = "△▵▲-－"
 _MEMBER_SEPARATORS = re.compile(r"[,，/]")
 _AMOUNT = re.compile(rf"^[{_SIGN}]?\s*{NUMBER_BODY}$")
-_MEMBER = re.compile(rf"(?P<person>[가-힣]{{1,4}}(?:\d(?=\s*[:：]))?)\s*[:：]?\s*(?P<value>[{_SIGN}]?\s*{NUMBER_BODY}"
-                     rf"|[가-힣 ]+?(?=\s*[,，/]?\s*[가-힣]{{1,4}}\d?\s*[:：]|\s*[,，/]?\s*$))")
+# A member printed without a colon: a name glued to its amount (``장녀195,154``).
+_BARE_MEMBER = re.compile(rf"(?P<person>[가-힣]{{1,4}})(?P<value>[{_SIGN}]?{NUMBER_BODY})")
 _CONSTITUENCY = re.compile(r"(?P<place>[가-힣]+?(?:특별자치도|특별자치시|특별시|광역시|도|시|군|구))(?:청장|장|수|지사|교육감)선거")
 _COUNCIL = re.compile(r"\(\s*(?P<district>[^()]+?)\s*\)")
 _HEADING = re.compile(r"^\s*\d{1,2}\s*\.\s*[가-힣]")
@@ -162,13 +162,39 @@ def _moneyish(text: str) -> bool:
     """A word the money columns print: an amount, a none-word, a refusal or named members of them
     (``부:신고거부, 모:신고거부``)."""
     key = without_spaces(text)
-    if ":" in key or "：" in key:
-        key = _MEMBER_SEPARATORS.sub("", key)
     if _AMOUNT.match(key) or _absent(key):
         return True
-    members = list(_MEMBER.finditer(key))
-    return bool(members) and "".join(m.group(0) for m in members) == key and all(
-        _AMOUNT.match(m["value"]) or _absent(m["value"]) for m in members)
+    members = members_of(key)
+    return bool(members) and all(_AMOUNT.match(value) or _absent(value) for _, value, _ in members)
+
+
+def members_of(key: str) -> list[tuple[str, str, str]]:
+    """(person, value, the member as printed) of a cell naming relatives, [] when ``key`` is not
+    one. Each
+    colon ends a person's name: the longest kinship term before it (``손녀1``, ``장남``, ``모``),
+    so that a value glued to the next name (``고지거부차녀:``) keeps its letters."""
+    colons = [m.start() for m in re.finditer(r"[:：]", key)]
+    if not colons:
+        found = list(_BARE_MEMBER.finditer(key))
+        whole = found and "".join(m.group(0) for m in found) == key
+        return [(m["person"], m["value"], m.group(0)) for m in found] if whole else []
+    starts = []
+    for colon in colons:
+        before = key[:colon]
+        length = next((n for n in range(min(5, len(before)), 0, -1)
+                       if re.fullmatch(r"[가-힣]+\d?", before[-n:]) and _meaning("kin", re.sub(r"\d+$", "", before[-n:]))),
+                      None)
+        starts.append((colon - (length or min(2, len(before))), colon))
+    if starts[0][0] != 0:
+        return []
+    members = []
+    for index, (start, colon) in enumerate(starts):
+        end = starts[index + 1][0] if index + 1 < len(starts) else len(key)
+        value = _MEMBER_SEPARATORS.sub("", key[colon + 1:end])
+        if not value:
+            return []
+        members.append((key[start:colon], value, key[start:end].rstrip(",，/")))
+    return members
 
 
 def read_election(lines: list[str]) -> Election | None:
@@ -493,6 +519,8 @@ def _repeated_name(cell: Cell | None, words: list[Word], text: str) -> tuple[str
     name again and again."""
     if cell and _NAME.match(without_spaces(cell.text)):
         return without_spaces(cell.text), cell.line
+    if cell and _NAME.match(cell.words[0].key):
+        return cell.words[0].key, cell.words[0].line  # the name's line, the cell's others run below it
     pool = [(w.line, piece) for w in (cell.words if cell else words)
             for piece in re.findall(r"[가-힣]{2,4}", w.key) if not _is_header(Word(w.line, 0, 0, piece))]
     counted = [(text.count(piece), -line, piece) for line, piece in pool if _NAME.match(piece)]
@@ -533,7 +561,7 @@ def _read_assets(lines: list[str], header: int, end: int, disclosure: Disclosure
     total = next((i for i, h in enumerate(headers) if _meaning("relation", h.text) == TOTAL), None)
     if total is None or len(headers) < total + 5:
         return
-    _read_asset_columns(lines, headers[total:], header, band, end, disclosure)
+    _read_asset_columns(lines, headers[total:total + 5], headers[total + 5:], header, band, end, disclosure)
 
 
 def _assets_unlabelled(lines: list[str], start: int, end: int, disclosure: Disclosure) -> None:
@@ -550,22 +578,23 @@ def _assets_unlabelled(lines: list[str], start: int, end: int, disclosure: Discl
     if found < _UNLABELLED_AMOUNTS:
         return
     words = _split_dates(words_of(lines[line - 1], line))
-    amounts = [w for w in words if _moneyish(w.text)][:5]
+    # The amounts end where the 병역 column's text begins, on their line or the lines around it.
+    text = sorted((w for n in range(max(1, line - 2), min(len(lines), line + 2) + 1)
+                   for w in words_of(lines[n - 1], n) if not _moneyish(w.text) and not _is_header(w)),
+                  key=lambda w: w.start)
+    edge = text[0].start if text else len(lines[line - 1])
+    amounts = [w for w in words if _moneyish(w.text) and w.end <= edge][:5]
     order = [t.meaning for t in disclosure_terms("relation")]
-    headers = [Word(line, w.start, w.end, _RELATION_LABELS[relation]) for w, relation in zip(amounts, order)]
-    beside = [w for w in words if w.start > amounts[-1].end]
-    if beside and len(headers) == 5:
-        headers.append(Word(line, beside[0].start, beside[0].end, _RELATION_LABELS[SELF]))
-    _read_asset_columns(lines, headers, title, [title], end, disclosure)
+    money = [Word(line, w.start, w.end, _RELATION_LABELS[relation]) for w, relation in zip(amounts, order)]
+    military = [Word(line, text[0].start, text[0].end, _RELATION_LABELS[SELF])] if text else []
+    _read_asset_columns(lines, money, military, title, [title], end, disclosure)
 
 
-def _read_asset_columns(lines: list[str], headers: list[Word], header: int, band: list[int], end: int,
-                        disclosure: Disclosure) -> None:
+def _read_asset_columns(lines: list[str], money: list[Word], military: list[Word], header: int, band: list[int],
+                        end: int, disclosure: Disclosure) -> None:
     unit = disclosure.unit = _unit(lines, header - 4, header)
-    right = headers[-1].end + _BESIDE
+    right = (military or money)[-1].end + _BESIDE
     words = [w for w in _body_words(lines, header + 1, end - 1, set(band), right) if not _is_header(w)]
-    money = headers[:5]
-    military = headers[5:]
     columns = _columns(money + military, words)
     for relation_header, found in zip(money, columns[:len(money)]):
         cell = _cell([w for w in found if _moneyish(w.text)])
@@ -590,11 +619,11 @@ def _amounts(measure: str, relation: str, cell: Cell, unit: str) -> list[Amount]
         return [Amount(measure, relation, None, "printed", cell.text, single[0], first)]
     members = []
     for word in cell.words:
-        for match in _MEMBER.finditer(word.key):
-            value = _value(match["value"], unit)
+        for person, printed, member in members_of(word.key):
+            value = _value(printed, unit)
             if value is not None:
-                kin = _meaning("kin", re.sub(r"\d+$", "", match["person"])) or relation
-                members.append(Amount(measure, kin, match["person"], "printed", match.group(0), value[0], word))
+                kin = _meaning("kin", re.sub(r"\d+$", "", person)) or relation
+                members.append(Amount(measure, kin, person, "printed", member, value[0], word))
     sums = []
     for kin in dict.fromkeys(m.relation for m in members):
         disclosed = [m.amount_krw for m in members if m.relation == kin and m.amount_krw is not None]
