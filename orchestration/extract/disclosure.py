@@ -35,6 +35,7 @@ from orchestration.extract.vocabulary import disclosure_terms, elections
 _WORD = re.compile(r"\S+(?: \S+)*")
 _SINGLE = re.compile(r"\S+")
 _DATE = re.compile(r"(?:19|20)\d{2}\s*\.\s*\d{1,2}\s*\.\s*\d{1,2}\.?")
+_AGE_IN = re.compile(r"\(\s*만?\s*\d{2,3}\s*세\s*\)")
 _AGE = re.compile(r"\(?\s*만?\s*(?P<age>\d{2,3})\s*세\s*\)?")
 _BALLOT = re.compile(r"^\d{1,2}$")
 _NAME = re.compile(r"^[가-힣]{2,4}$")
@@ -360,7 +361,7 @@ def _is_header(word: Word) -> bool:
     if _HEADING.match(word.text):
         return True
     return any(_meaning(concept, word.text) for concept in ("profile_field", "relation", "tax_column", "header_part",
-                                                             "section"))
+                                                             "section", "election_type"))
 
 
 def _band(lines: list[str], around: int) -> list[int]:
@@ -400,6 +401,13 @@ def _split_dates(words: list[Word]) -> list[Word]:
     and so is each amount of a run printed one space apart (``2,625,265 1,943,930 626,555``)."""
     out = []
     for word in words:
+        age = _AGE_IN.search(word.text)
+        if age and age.group(0) != word.text:
+            pieces = [(0, age.start()), (age.start(), age.end()), (age.end(), len(word.text))]
+            out += _split_dates([Word(word.line, word.start + a + len(word.text[a:b]) - len(word.text[a:b].lstrip()),
+                                      word.start + b - (len(word.text[a:b]) - len(word.text[a:b].rstrip())),
+                                      word.text[a:b].strip()) for a, b in pieces if word.text[a:b].strip()])
+            continue
         paid = _PAID_ON_IN.search(word.text)
         if paid and paid.start() > 0:
             head = word.text[:paid.start()].rstrip()

@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 
+from orchestration.extract.candidates import extract_sheet_pledges
 from orchestration.extract.disclosure import election_by_age, read_disclosure, read_election, record_count
 from orchestration.extract.five_pledges import read_five_pledges
 from orchestration.extract.formats import read_document
@@ -195,3 +196,20 @@ def test_a_sheet_whose_font_drops_the_ranks_takes_their_order():
     pledges = read_five_pledges(sheet("c015"))
     assert [(p.rank, p.rank_is_derived) for p in pledges] == [(n, True) for n in range(1, 6)]
     assert pledges[1].title == "여성 노인 복지 강화"
+
+
+def test_a_funding_split_by_share_and_amount():
+    """c029's first sheet with its 재원조달 rewritten as a split (derived: the corpus prints none)."""
+    lines = sheet("c029")[:4]
+    assert "국비, 지방소멸대응기금 및 군비, 민자유치" in lines[3]
+    lines[3] = lines[3].replace("국비, 지방소멸대응기금 및 군비, 민자유치", "국비 50%, 도비 30억원, 군비 20 %")
+    [pledge] = read_five_pledges(lines)
+    assert pledge.budget_krw == 70_700_000_000
+    assert pledge.funding_split == (("국비", "50", "%", None), ("도비", "30", "억원", 3_000_000_000),
+                                    ("군비", "20", "%", None))
+    [candidate], [fact], costs = extract_sheet_pledges(lines)
+    assert (candidate.name, candidate.election_type, candidate.constituency, fact.pledge_code) == (
+        "최명서", "구·시·군의 장", "영월군", "01")
+    assert [(c.funding_source, c.unit, c.amount_krw) for c in costs] == [
+        (None, "억원", 70_700_000_000), ("국비", "%", 35_350_000_000), ("도비", "억원", 3_000_000_000),
+        ("군비", "%", 14_140_000_000)]
