@@ -21,19 +21,15 @@ and reported apart: the warehouse is judged on candidates of other 시·도.
 
 from __future__ import annotations
 
-import argparse
 import csv
-import json
-import shutil
 import sys
-import tempfile
 from collections import defaultdict
 from decimal import Decimal
 from pathlib import Path
 
 import duckdb
 
-from corpus_workplans import REPO, refresh
+from scoring import REPO, run_scored
 
 CORPUS = REPO / "tests" / "corpus" / "candidates"
 HOLDOUT_PROVINCE = "강원특별자치도"
@@ -163,23 +159,7 @@ def report(result: dict) -> str:
 
 
 def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--output", type=Path, default=REPO / "benchmarks" / "results")
-    args = parser.parse_args()
-    with tempfile.TemporaryDirectory() as scratch:
-        raw, data = Path(scratch) / "raw", Path(scratch) / "data"
-        raw.mkdir()
-        for document in sorted(CORPUS.glob("c*_*")):
-            shutil.copy(document, raw / document.name)
-        refresh(raw, data)
-        result = score(data / "localgov.duckdb")
-    args.output.mkdir(parents=True, exist_ok=True)
-    (args.output / "corpus_candidates.json").write_text(json.dumps(result, ensure_ascii=False, indent=2) + "\n",
-                                                        encoding="utf-8")
-    text = report(result)
-    (args.output / "corpus_candidates.md").write_text(text, encoding="utf-8")
-    print(text)
-    return 0
+    return run_scored("corpus_candidates", __doc__.splitlines()[0], sorted(CORPUS.glob("c*_*")), score, report)
 
 
 if __name__ == "__main__":

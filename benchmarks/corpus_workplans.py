@@ -20,21 +20,16 @@ Ghostscript.
 
 from __future__ import annotations
 
-import argparse
 import csv
-import json
-import os
-import shutil
-import subprocess
 import sys
-import tempfile
 from collections import defaultdict
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
 
 import duckdb
 
-REPO = Path(__file__).resolve().parent.parent
+from scoring import REPO, run_scored
+
 CORPUS = REPO / "tests" / "corpus" / "workplans"
 HOLDOUT = ("w04_busan_gwangwangmaiseuguk_2025.pdf", "w06_busan_nakdonggang-gwallibonbu_2025.pdf")
 FAMILIES = {"staffing": ["fct_staffing"], "dept_budget": ["fct_department_budget"], "revenue": ["fct_revenue"],
@@ -42,12 +37,6 @@ FAMILIES = {"staffing": ["fct_staffing"], "dept_budget": ["fct_department_budget
 ALL_FAMILIES = [t for tables in FAMILIES.values() for t in tables]
 FACTORS = {"원": 1, "천원": 10**3, "만원": 10**4, "백만원": 10**6, "억원": 10**8, "억": 10**8, "조원": 10**12}
 TARGETS = {"recall": 0.95, "precision": 0.99, "not_understood": 0.05}
-
-
-def refresh(raw: Path, data: Path) -> None:
-    env = dict(os.environ, LOCALGOV_RAW_DIR=str(raw), LOCALGOV_DATA_DIR=str(data))
-    subprocess.run([sys.executable, "-m", "orchestration.refresh"], cwd=REPO, env=env, check=True,
-                   stdout=subprocess.DEVNULL)
 
 
 def plain(text: str) -> Decimal | None:
@@ -141,23 +130,7 @@ def report(result: dict) -> str:
 
 
 def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--output", type=Path, default=REPO / "benchmarks" / "results")
-    args = parser.parse_args()
-    with tempfile.TemporaryDirectory() as scratch:
-        raw, data = Path(scratch) / "raw", Path(scratch) / "data"
-        raw.mkdir()
-        for pdf in sorted(CORPUS.glob("*.pdf")):
-            shutil.copy(pdf, raw / pdf.name)
-        refresh(raw, data)
-        result = score(data / "localgov.duckdb")
-    args.output.mkdir(parents=True, exist_ok=True)
-    (args.output / "corpus_workplans.json").write_text(json.dumps(result, ensure_ascii=False, indent=2) + "\n",
-                                                       encoding="utf-8")
-    text = report(result)
-    (args.output / "corpus_workplans.md").write_text(text, encoding="utf-8")
-    print(text)
-    return 0
+    return run_scored("corpus_workplans", __doc__.splitlines()[0], sorted(CORPUS.glob("*.pdf")), score, report)
 
 
 if __name__ == "__main__":

@@ -31,8 +31,8 @@ from datetime import date
 from decimal import Decimal
 
 from orchestration.extract.dates import parse_date
-from orchestration.extract.disclosure import (Disclosure, election_by_age, nationwide_election, read_disclosure,
-                                              read_election, record_count)
+from orchestration.extract.disclosure import (Disclosure, age_in, election_by_age, nationwide_election,
+                                              read_disclosure, read_election, record_count)
 from orchestration.extract.five_pledges import SheetPledge, read_five_pledges
 from orchestration.extract.numbers import MONEY_FACTORS, NumberParseError, parse_labelled, parse_quantity
 from orchestration.extract.pledge_investments import PledgeInvestmentFact
@@ -66,7 +66,6 @@ _PROMISE = re.compile(r"겠습니다|하겠다|약속|공약")
 _PLACE = re.compile(r"^[가-힣]+\d*(?:동|읍|면)$")
 _GROUP = re.compile(r"\d+\s*대\s*공약")
 _MARKUP = re.compile(r"\*\*|__")
-_AGE = re.compile(r"\(\s*(?P<age>\d{2,3})\s*세\s*\)")
 
 
 @dataclass(frozen=True)
@@ -128,11 +127,10 @@ def extract_candidates(lines: list[str], tables: list[Table]) -> list[CandidateF
             birth = text("birth_date")
             ballot = cells.get(fields.get("ballot_number", -1))
             born = parse_date(birth) if birth else None
-            age = _AGE.search(birth or "")
             candidates.append(CandidateFact(
                 source_line=cells[fields["name"]].line,
                 election=squeeze(election["election"]) if election else None,
-                election_date=_election_date(office, born, int(age["age"]) if age else None),
+                election_date=_election_date(office, born, age_in(birth or "")),
                 election_type=office.election_type if office else None,
                 constituency=re.sub(r"제\s+(\d)", r"제\1", squeeze(election["constituency"])) if election else None,
                 ballot_number=text("ballot_number"),

@@ -35,7 +35,8 @@ from orchestration.extract.vocabulary import disclosure_terms, elections
 _WORD = re.compile(r"\S+(?: \S+)*")
 _SINGLE = re.compile(r"\S+")
 _DATE = re.compile(r"(?:19|20)\d{2}\s*\.\s*\d{1,2}\s*\.\s*\d{1,2}\.?")
-_AGE_IN = re.compile(r"\(\s*만?\s*\d{2,3}\s*세\s*\)")
+# The age printed beside the birth date: ``(70세)``, ``( 58세 )``, ``(만 43세)``.
+_AGE_IN = re.compile(r"\(\s*만?\s*(?P<age>\d{2,3})\s*세\s*\)")
 _AGE = re.compile(r"\(?\s*만?\s*(?P<age>\d{2,3})\s*세\s*\)?")
 _BALLOT = re.compile(r"^\d{1,2}$")
 _NAME = re.compile(r"^[가-힣]{2,4}$")
@@ -235,6 +236,12 @@ def nationwide_election(text: str) -> tuple[str, date | None] | None:
     return (squeeze(match.group(0)), _election_date(match.group(0))) if match else None
 
 
+def age_in(text: str) -> int | None:
+    """The age a cell prints beside a birth date, or None."""
+    match = _AGE_IN.search(text)
+    return int(match["age"]) if match else None
+
+
 def election_by_age(birth: date | None, age: int | None) -> tuple[str, date] | None:
     """The nationwide election at whose date a candidate born on ``birth`` was ``age``: the form
     prints the age beside the birth date, so the two say which election it was printed for."""
@@ -252,6 +259,8 @@ def read_disclosure(lines: list[str]) -> Disclosure | None:
     taxes = _tax_header(lines, assets or profile or 0)
     if assets is None and taxes is None:
         return None  # a profile alone is any candidate's header (a five-pledge sheet's too)
+    if any("\t" in lines[n - 1] for n in (profile, assets, taxes) if n):
+        return None  # headers separated by tabs head a table the table reader reads
     disclosure = Disclosure()
     if profile is not None:
         _read_profile(lines, profile, _section_end(lines, profile, assets or taxes or profile + 15), disclosure)
@@ -500,7 +509,7 @@ def _read_profile(lines: list[str], header: int, end: int, disclosure: Disclosur
         # Party and name sit side by side and are often printed off their headers: a party reads
         # as one (``…당``, 무소속), a name as a short Hangul word.
         if column in ("party", "name"):
-            if _is_party(word.key):
+            if _is_party(word.key) and "party" in columns:
                 column = "party"
             elif _NAME.match(word.key) and "name" in columns:
                 column = "name"
@@ -621,6 +630,8 @@ def _amounts(measure: str, relation: str, cell: Cell, unit: str) -> list[Amount]
     member whose kinship says its relation (모 → 직계존속, 장남 → 직계비속) counts there, whatever
     column the text put it in."""
     first = cell.words[0]
+    if sum(bool(_AMOUNT.match(w.key)) for w in cell.words) > 1:
+        return []  # two amounts fell into one cell: which is the cell's cannot be told
     key = without_spaces(cell.text)
     single = _value(key, unit)
     if single is not None:
