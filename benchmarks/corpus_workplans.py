@@ -7,7 +7,8 @@ tests/corpus/workplans (hand-checked facts of 부산광역시's 2025 work plans)
 - **recall** per kind of fact: the share of the key's facts that a typed fact row of their
   document holds, on their page, with their value (in the printed unit, or in won); table cells
   do not count. staffing → fct_staffing (정원, 현원, or 현원 − 정원 for a 과부족 row), dept_budget →
-  fct_department_budget, revenue → fct_revenue, settlement → fct_settlement, project_budget →
+  fct_department_budget (세출) or the fct_revenue rows of a unit (its 세입: the key files a unit's
+  세입 under dept_budget, the warehouse under revenue with the unit), revenue → fct_revenue, settlement → fct_settlement, project_budget →
   fct_project_budget, other_number → any of them;
 - **precision**: of the typed facts that claim a figure the key prints on that page (their printed
   value is the key's token), the share whose value is the key's;
@@ -32,9 +33,11 @@ from scoring import REPO, run_scored
 
 CORPUS = REPO / "tests" / "corpus" / "workplans"
 HOLDOUT = ("w04_busan_gwangwangmaiseuguk_2025.pdf", "w06_busan_nakdonggang-gwallibonbu_2025.pdf")
-FAMILIES = {"staffing": ["fct_staffing"], "dept_budget": ["fct_department_budget"], "revenue": ["fct_revenue"],
+# A table, or a table and the condition its rows meet (a unit's 세입 is revenue of that unit).
+FAMILIES = {"staffing": ["fct_staffing"], "revenue": ["fct_revenue"],
+            "dept_budget": ["fct_department_budget", "fct_revenue where org_unit is not null"],
             "settlement": ["fct_settlement"], "project_budget": ["fct_project_budget"]}
-ALL_FAMILIES = [t for tables in FAMILIES.values() for t in tables]
+ALL_FAMILIES = list(dict.fromkeys(t.split(" where ")[0] for tables in FAMILIES.values() for t in tables))
 FACTORS = {"원": 1, "천원": 10**3, "만원": 10**4, "백만원": 10**6, "억원": 10**8, "억": 10**8, "조원": 10**12}
 TARGETS = {"recall": 0.95, "precision": 0.99, "not_understood": 0.05}
 
@@ -49,13 +52,15 @@ def plain(text: str) -> Decimal | None:
 
 
 def fact_values(connection, table: str, document_id: str, page: int) -> list[tuple[str, set[Decimal]]]:
-    """(printed value, values the row holds) of every row of a fact table on one page."""
+    """(printed value, values the row holds) of every row of a fact table on one page
+    (``table``: a name, or a name and ``where`` a condition on its rows)."""
+    table, _, condition = table.partition(" where ")
     columns = {r[0] for r in connection.execute(
         "select column_name from information_schema.columns where table_schema = 'marts' and table_name = ?",
         [table]).fetchall()}
     wanted = [c for c in ("printed_value", "amount_krw", "value", "authorized", "current") if c in columns]
-    rows = connection.execute(f"select {', '.join(wanted)} from marts.{table} where document_id = ? and source_page = ?",
-                              [document_id, page]).fetchall()
+    rows = connection.execute(f"select {', '.join(wanted)} from marts.{table} where document_id = ? and source_page = ?"
+                              + (f" and {condition}" if condition else ""), [document_id, page]).fetchall()
     out = []
     for row in rows:
         record = dict(zip(wanted, row))

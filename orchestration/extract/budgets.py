@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 
 from orchestration.extract.dates import year_in
 from orchestration.extract.numbers import MONEY_FACTORS, parse_quantity
-from orchestration.extract.organisation import TOTAL_COLUMN, Section, is_unit_name, section_at, unit_columns
+from orchestration.extract.organisation import Section, is_unit_name, section_at, unit_row
 from orchestration.extract.tables import Table, ValueCell
 from orchestration.extract.text import without_spaces
 
@@ -116,24 +116,21 @@ _EXPENDITURE_ROWS = frozenset({"세출", "세출예산"})
 def _units_in_columns(table: Table, sections: list[Section]) -> list[DepartmentBudgetFact]:
     """``구분 | 계 | 문화예술과 | …`` over a 세출 row, in money: each unit's total budget of the year
     the caption names (``’25. 1. 1. 기준``); the 계 column is the section's unit."""
-    columns = unit_columns(table)
-    row = next((r for r in table.body_rows if r and without_spaces(r[0].text) in _EXPENDITURE_ROWS), None)
     fiscal_year = year_in(table.caption_text())
-    if columns is None or row is None or fiscal_year is None:
+    if fiscal_year is None:
         return []
     facts = []
-    for cell in row:
-        unit = columns.get(cell.column)
-        org_unit = section_at(sections, cell.line) if unit == TOTAL_COLUMN else unit
+    for cell, org_unit in unit_row(table, sections, _EXPENDITURE_ROWS):
         money = table.column_units[cell.column] if cell.column < len(table.column_units) else None
-        if org_unit is None or not cell.text or money not in MONEY_FACTORS:
+        if money not in MONEY_FACTORS:
             continue
         quantity = parse_quantity(cell.text, money)
         if quantity.amount_krw is None:
             continue
         facts.append(DepartmentBudgetFact(
             source_line=cell.line, table_index=table.table_index, org_unit=org_unit,
-            org_unit_printed=table.column_labels[cell.column], category=TOTAL, category_printed=row[0].text,
+            org_unit_printed=table.column_labels[cell.column], category=TOTAL,
+            category_printed=next(r[0].text for r in table.body_rows if r and r[0].line == cell.line),
             fiscal_year=fiscal_year, budget_basis=None, column_printed=table.column_labels[cell.column],
             printed_value=cell.text, printed_unit=quantity.unit, amount_krw=quantity.amount_krw,
             printed_change=None, printed_change_pct=None, source_span=(cell.start, cell.end)))

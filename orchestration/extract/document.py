@@ -27,10 +27,10 @@ from orchestration.extract.pledge_investments import extract_pledge_investments
 from orchestration.extract.pledges import extract_pledge_list
 from orchestration.extract.project_budgets import extract_project_budgets, project_sections
 from orchestration.extract.projects import extract_projects
-from orchestration.extract.revenue import extract_revenue
+from orchestration.extract.revenue import extract_revenue, extract_unit_revenue
 from orchestration.extract.revenue_text import extract_revenue_statements
 from orchestration.extract.settlement import extract_settlement
-from orchestration.extract.staffing import extract_headline_staffing, extract_staffing
+from orchestration.extract.staffing import extract_headline_staffing, extract_org_chart_staffing, extract_staffing
 from orchestration.extract.table_checks import TableCheck, table_checks
 from orchestration.extract.tables import Table, cell_quantities, cut_short, read_tables
 from orchestration.extract.text import ReadError
@@ -72,11 +72,13 @@ def _work_plan(lines: list[str], tables: list[Table]) -> dict[str, list]:
     linked = project_sections(lines, tables, sections, projects)
     return {
         "org_units": units + read_unit_tables(tables, sections),
-        "staffing": extract_staffing(tables, sections) + extract_headline_staffing(lines, sections),
+        "staffing": (extract_staffing(tables, sections) + extract_headline_staffing(lines, sections)
+                     + extract_org_chart_staffing(lines)),
         "department_budgets": extract_department_budgets(tables, sections),
         "projects": projects,
         "project_budgets": extract_project_budgets(linked),
-        "revenue": extract_revenue(tables, linked) + extract_revenue_statements(lines, tables, linked),
+        "revenue": (extract_revenue(tables, linked) + extract_revenue_statements(lines, tables, linked)
+                    + extract_unit_revenue(tables, sections)),
         "settlement": extract_settlement(tables),
     }
 

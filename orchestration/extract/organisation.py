@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from orchestration.extract.layouts import Cell
 from orchestration.extract.tables import Table
 from orchestration.extract.text import squeeze, without_spaces
 
@@ -173,6 +174,22 @@ def read_unit_tables(tables: list[Table], sections: list[Section]) -> list[OrgUn
 
 TOTAL_COLUMN = "total"
 _TOTAL_LABELS = frozenset({"계", "합계", "총계"})
+
+
+def unit_row(table: Table, sections: list[Section], labels: frozenset[str]) -> list[tuple[Cell, str]]:
+    """The cells of the row labelled one of ``labels`` (세출, 세입) in a table whose header names
+    units, each with its unit: the 계 column is the unit whose section holds the table."""
+    columns = unit_columns(table)
+    row = next((r for r in table.body_rows if r and without_spaces(r[0].text) in labels), None)
+    if columns is None or row is None:
+        return []
+    found = []
+    for cell in row:
+        unit = columns.get(cell.column)
+        org_unit = section_at(sections, cell.line) if unit == TOTAL_COLUMN else unit
+        if org_unit is not None and cell.text:
+            found.append((cell, org_unit))
+    return found
 
 
 def unit_columns(table: Table) -> dict[int, str] | None:

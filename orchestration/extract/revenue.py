@@ -17,7 +17,8 @@ import re
 from dataclasses import dataclass, field
 
 from orchestration.extract.dates import year_in
-from orchestration.extract.numbers import MONEY_FACTORS, RATE_UNITS, NumberParseError, parse_quantity
+from orchestration.extract.numbers import MONEY_FACTORS, RATE_UNITS, NumberParseError, parse_pair, parse_quantity
+from orchestration.extract.organisation import Section, unit_row
 from orchestration.extract.project_budgets import ProjectSection
 from orchestration.extract.tables import Table, ValueCell
 from orchestration.extract.text import without_spaces
@@ -26,7 +27,8 @@ from orchestration.extract.vocabulary import revenue_items
 TOTAL, SUBTOTAL = "total", "subtotal"
 # The items of the hierarchy are the revenue_items seed's (dbt and the parsers read one list).
 ITEMS = revenue_items()
-_ITEM_ALIASES = {"區分재산세": "구분재산세", "區세외수입": "세외수입", "구세외수입": "세외수입"}
+_ITEM_ALIASES = {"區分재산세": "구분재산세", "區세외수입": "세외수입", "구세외수입": "세외수입",
+                 "지방교부세등": "지방교부세", "보전수입등내부거래": "보전수입등", "보전수입등및내부거래": "보전수입등"}
 # Collecting arrears (체납징수) is the revenue of past years' unpaid tax (지난년도체납).
 _NAME_ALIASES = {"체납징수": "지난년도체납"}
 _TOTALS = {"계": TOTAL, "합계": TOTAL, "총계": TOTAL, "소계": SUBTOTAL}
@@ -50,6 +52,11 @@ _MEASURES = (
     (re.compile(r"결산"), "settled"),
     (re.compile(r"목표"), "target"),
 )
+# A 재정현황 grid's 예산액 is the budget's revenue; in a line of text 예산 is what a project costs
+# (소요예산), so the word counts only in those grids.
+_BUDGET = re.compile(r"예\s*산")
+BUDGET = "budget"
+_REVENUE_ROWS = frozenset({"세입", "세입예산"})
 RATE_MEASURES = frozenset({"progress_rate", "collection_rate", "achievement_rate", "change_rate"})
 # Under a comparison (전년대비증감, 전년목표 대비), a bare 금액 or 비율 is the change itself.
 _COMPARISON = re.compile(r"대비|증감")
@@ -78,6 +85,7 @@ class RevenueFact:
     unit: str | None
     amount_krw: int | None
     rate_pct: str | None
+    org_unit: str | None = None   # the unit whose revenue it is, when a table prints revenue by unit
     source_span: tuple[int, int] = field(default=(0, 0), compare=False)
 
 
@@ -135,12 +143,83 @@ def extract_revenue(tables: list[Table], linked: list[ProjectSection]) -> list[R
         labelled += [item_of(part) for label in table.column_labels for part in label.split(" / ")]
         if not any(i not in (None, TOTAL, SUBTOTAL) for i in labelled) and context is None:
             continue
+        pairs = _paired_facts(table)
+        if pairs:
+            facts += pairs
+            continue
         groups = _groups(table)
         caption_period = _caption_period(table)
         for cell in table.value_cells():
             fact = _cell_fact(table, cell, context, groups.get(cell.line), caption_period)
             if fact is not None:
                 facts.append(fact)
+    return facts
+
+
+def extract_unit_revenue(tables: list[Table], sections: list[Section]) -> list[RevenueFact]:
+    """``구분 | 계 | 문화예술과 | …`` over a 세입 row: each unit's revenue budget of the year the
+    caption names (the same tables print 세출 beside it, read by ``budgets``)."""
+    facts = []
+    for table in tables:
+        period = _caption_period(table)
+        fiscal_year = year_in(table.caption_text())
+        for cell, org_unit in unit_row(table, sections, _REVENUE_ROWS):
+            money = table.column_units[cell.column] if cell.column < len(table.column_units) else None
+            try:
+                quantity = parse_quantity(cell.text, money)
+            except NumberParseError:
+                continue
+            if quantity.amount_krw is None:
+                continue
+            label = next(r[0].text for r in table.body_rows if r and r[0].line == cell.line)
+            facts.append(RevenueFact(
+                source_line=cell.line, table_index=table.table_index, statement_form="table", revenue_item=TOTAL,
+                revenue_item_printed=label, parent_item=None, item_from="label", measure=BUDGET,
+                measure_printed=label, column_index=cell.column,
+                column_label=table.column_labels[cell.column], period_label=period, fiscal_year=fiscal_year,
+                printed_value=cell.text, value=str(quantity.value), unit=quantity.unit,
+                amount_krw=quantity.amount_krw, rate_pct=None, org_unit=org_unit,
+                source_span=(cell.start, cell.end)))
+    return facts
+
+
+def _paired_facts(table: Table) -> list[RevenueFact]:
+    """A grid printing its items side by side, ``구분 | 예산액(구성비) | 구분 | 예산액(구성비)``:
+    each label cell with the amount beside it, the bracket its share of the whole."""
+    labels = [without_spaces(label) for label in table.column_labels]
+    if len(labels) < 4 or len(labels) % 2 or len(set(labels[0::2])) != 1 or len(set(labels[1::2])) != 1:
+        return []
+    measure = measure_of(labels[1]) or (BUDGET if _BUDGET.search(labels[1]) else None)
+    if measure is None or measure in RATE_MEASURES:
+        return []
+    period = _caption_period(table)
+    facts = []
+    for row in table.body_rows:
+        cells = {cell.column: cell for cell in row}
+        for column in range(0, len(labels), 2):
+            label, cell = cells.get(column), cells.get(column + 1)
+            item = item_of(label.text) if label else None
+            if item in (None, SUBTOTAL) or cell is None or not cell.text:
+                continue
+            unit = table.column_units[column + 1] if column + 1 < len(table.column_units) else None
+            try:
+                amount, share = parse_pair(cell.text, unit)
+            except NumberParseError:
+                try:
+                    amount, share = parse_quantity(cell.text, unit), None
+                except NumberParseError:
+                    continue
+            if amount.value is None:
+                continue
+            facts.append(RevenueFact(
+                source_line=cell.line, table_index=table.table_index, statement_form="table", revenue_item=item,
+                revenue_item_printed=label.text, parent_item=None, item_from="label", measure=measure,
+                measure_printed=table.column_labels[column + 1], column_index=column + 1,
+                column_label=table.column_labels[column + 1], period_label=period,
+                fiscal_year=year_in(period) if period else None, printed_value=cell.text, value=str(amount.value),
+                unit=amount.unit, amount_krw=amount.amount_krw,
+                rate_pct=str(share.value) if share is not None and share.value is not None else None,
+                source_span=(cell.start, cell.end)))
     return facts
 
 

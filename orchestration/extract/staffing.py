@@ -6,6 +6,10 @@ print ``authorized (current)`` pairs, or 정원 and 현원 stand on rows of thei
 below them is their difference, not a third count). A row labelled with an org unit name states
 that unit's staffing (a bureau summary table); a row labelled otherwise (``정원(현원)``, ``정 원``)
 states the staffing of the unit whose section the table sits in.
+
+An organisation chart prints each unit's posts under its name: a line of unit names over a line
+of as many ``5팀(35명)`` entries, the chart's note saying what the bracket counts (``※( )는 정원``;
+정원 when it says nothing). Such a row has no 현원: ``current`` stays empty.
 """
 
 from __future__ import annotations
@@ -26,7 +30,10 @@ _GRADE = re.compile(r"^(?P<n>[1-9])급$")
 _TOTAL_HEADERS = frozenset({"합계", "계", "총계", "소계"})
 _STAFFING_MARK = re.compile(r"정\s*원")
 
-SUMMARY_TABLE, UNIT_PAGE, HEADLINE = "summary_table", "unit_page", "headline"
+SUMMARY_TABLE, UNIT_PAGE, HEADLINE, ORG_CHART = "summary_table", "unit_page", "headline", "org_chart"
+_CHART_ENTRY = re.compile(r"(?P<teams>\d+)\s*팀\s*\(\s*(?P<posts>\d[\d,]*)\s*명\s*\)")
+_CHART_NOTE = re.compile(r"\(\s*\)\s*(?:안\s*)?(?:은|는|의\s*숫자는)?\s*(?P<what>정\s*원|현\s*원)")
+_CHART_NOTE_LINES = 8
 # "인력현황 : 정원 21명 [현원 23명]", "정원 25명 (현원 25명)": a unit's totals in one line of text.
 # "인 력 : 정원 149명, 현원 149명": the same, the two counts side by side.
 _HEADLINE = re.compile(r"정\s*원\s*(?P<authorized>\d[\d,]*)\s*명\s*(?:[\[(]\s*현\s*원\s*(?P<current>\d[\d,]*)\s*명\s*[\])]"
@@ -49,7 +56,7 @@ class StaffingFact:
     grade: str
     grade_printed: str
     authorized: int
-    current: int
+    current: int | None           # None for an organisation chart, which prints 정원 alone
     printed_value: str
     as_of: date | None
     source_span: tuple[int, int] = field(default=(0, 0), compare=False)  # characters of the line taken
@@ -225,6 +232,31 @@ def extract_headline_staffing(lines: list[str], sections: list[Section]) -> list
                 printed_value=match.group(0),
                 as_of=None,
                 source_span=match.span(),
+            ))
+    return facts
+
+
+def extract_org_chart_staffing(lines: list[str]) -> list[StaffingFact]:
+    """Each unit of an organisation chart with the posts printed under its name."""
+    facts = []
+    for number, line in enumerate(lines, start=1):
+        entries = list(_CHART_ENTRY.finditer(line))
+        if len(entries) < 2 or _CHART_ENTRY.sub("", line).strip():
+            continue
+        above = next((n for n in range(number - 1, max(0, number - 3), -1) if lines[n - 1].strip()), None)
+        names = [m.group(0) for m in re.finditer(r"\S+(?: \S+)*", lines[above - 1])] if above else []
+        if len(names) != len(entries) or not all(is_unit_name(name) for name in names):
+            continue
+        note = next((m["what"] for n in range(max(1, number - _CHART_NOTE_LINES), number)
+                     if (m := _CHART_NOTE.search(lines[n - 1]))), "정원")
+        if without_spaces(note) != _AUTHORIZED_ROW:
+            continue  # a chart of people in post alone says nothing of the posts
+        for name, entry in zip(names, entries):
+            facts.append(StaffingFact(
+                source_line=number, table_index=0, org_unit=without_spaces(name), org_unit_printed=name,
+                statement=ORG_CHART, grade=TOTAL, grade_printed=TOTAL,
+                authorized=int(entry["posts"].replace(",", "")), current=None, printed_value=entry.group(0),
+                as_of=None, source_span=entry.span("posts"),
             ))
     return facts
 

@@ -159,6 +159,7 @@ LAKE_SCHEMAS: dict[str, pa.Schema] = {
         ("unit", pa.string()),
         ("amount_krw", pa.int64()),
         ("rate_pct", pa.string()),
+        ("org_unit", pa.string()),
     ]),
     "pledges": pa.schema(_PROVENANCE + [
         ("pledge_code", pa.string()),

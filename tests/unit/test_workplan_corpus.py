@@ -46,7 +46,11 @@ def test_staffing_on_rows_of_their_own_w01():
     assert staffing[("기획조정실", "6급", "unit_page")] == (70, 50, 4, 15)
     assert staffing[("기획조정실", "3급", "unit_page")] == (0, 0, 4, 15)  # '-': no post
     assert staffing[("기획조정실", "total", "headline")] == (149, 149, 4, 12)
-    assert len(staffing) == 8
+    # the organisation chart above: six 담당관 with their posts (※( )는 정원), no 현원
+    assert staffing[("예산담당관", "total", "org_chart")] == (35, None, 4, 6)
+    assert staffing[("회계재산담당관", "total", "org_chart")] == (33, None, 4, 6)
+    assert sum(posts for (_, _, statement), (posts, *_) in staffing.items() if statement == "org_chart") == 149
+    assert len(staffing) == 8 + 6
 
 
 def test_staffing_of_units_behind_a_committee_cover():
@@ -121,3 +125,24 @@ def test_expenditure_budgets_with_the_units_in_columns_w02():
     assert budgets["문화예술과"] == (2025, 172_730_000_000, 5)
     assert budgets["근현대역사관"] == (2025, 6_742_000_000, 5)
     assert len(budgets) == 14
+
+
+def test_revenue_sources_printed_side_by_side_w01():
+    """w01 p5 '구 분 | 예산액(구성비) | 구 분 | 예산액(구성비)': each source with its amount and share."""
+    revenue = {f["revenue_item"]: (f["measure"], f["value"], f["unit"], f["rate_pct"], f["source_page"], f["source_line"])
+               for f in _extracted("w01_busan_gihoekjojeongsil_2025.pdf").revenue if f["source_page"] == 5}
+    assert revenue == {
+        "지방세": ("budget", "51288", "억원", "30.7", 5, 14), "세외수입": ("budget", "11101", "억원", "6.7", 5, 14),
+        "지방교부세": ("budget", "16185", "억원", "9.7", 5, 15), "국고보조금": ("budget", "65847", "억원", "39.5", 5, 15),
+        "지방채": ("budget", "6929", "억원", "4.1", 5, 16), "보전수입등": ("budget", "15480", "억원", "9.3", 5, 16)}
+
+
+def test_revenue_of_each_unit_under_a_header_of_units_w02():
+    """w02 p5: the 세입 row beside 세출 under '구분 | 계 | 문화예술과 | …', in 백만원, as of ’25. 1. 1."""
+    revenue = {f["org_unit"]: (f["amount_krw"], f["fiscal_year"], f["source_line"])
+               for f in _extracted("w02_busan_munhwacheyukguk_2025.pdf").revenue if f["org_unit"]}
+    assert len(revenue) == 14
+    assert revenue["문화체육국"] == (152_588_000_000, 2025, 19)       # the 계 column: the 국 itself
+    assert revenue["문화예술과"] == (68_494_000_000, 2025, 19)
+    assert revenue["충렬사관리사무소"] == (13_000_000, 2025, 19)
+    assert sum(amount for unit, (amount, *_) in revenue.items() if unit != "문화체육국") == 152_588_000_000

@@ -1,6 +1,7 @@
 -- One staffing figure per government, org unit and grade, chosen among the statements that print
 -- it: the latest as-of date first; on the same date the unit's own page, then the bureau's summary
--- table, then a headline line. Every statement stays in fct_staffing.
+-- table, then a headline line, then an organisation chart (정원 alone). Every statement stays in
+-- fct_staffing.
 with staffing as (
     {{ current_versions('fct_staffing') }}
 )
@@ -13,7 +14,7 @@ qualify row_number() over (
     partition by government_code, org_unit, grade
     order by
         as_of desc nulls last,
-        case statement when 'unit_page' then 0 when 'summary_table' then 1 else 2 end,
+        case statement when 'unit_page' then 0 when 'summary_table' then 1 when 'headline' then 2 else 3 end,
         document_id,
         source_page,
         source_line,

@@ -18,6 +18,7 @@ select
     unit,
     amount_krw,
     rate_pct,
+    org_unit,
     printed_value,
     column_label,
     statement_form,

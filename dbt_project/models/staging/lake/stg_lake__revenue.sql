@@ -24,5 +24,6 @@ select
     cast(value as decimal(38, 6)) as value,
     unit,
     cast(amount_krw as bigint) as amount_krw,
-    cast(rate_pct as decimal(18, 6)) as rate_pct
+    cast(rate_pct as decimal(18, 6)) as rate_pct,
+    org_unit
 from source
