@@ -27,12 +27,19 @@ from orchestration.extract.tables import Table
 from orchestration.extract.text import without_spaces
 
 HEADLINE, TABLE, INLINE = "headline", "table", "inline"
-BY_LIST_ORDER, BY_CONTENT = "list_order", "content"
+BY_LIST_ORDER, BY_CONTENT, BY_HEADING = "list_order", "content", "heading"
 
 _AMOUNT = rf"(?P<amount>{NUMBER_BODY}\s*{MONEY_UNIT})"
 _BODY = rf"(?:{_AMOUNT}\s*(?:\((?P<note>[^()]*)\))?|(?P<non_budget>비\s*예\s*산))"
 _HEADLINE = re.compile(rf"(?P<year>(?:19|20)\d{{2}})\s*년\s*(?:도\s*)?소\s*요\s*예\s*산\s*[:：]\s*{_BODY}")
 _INLINE = re.compile(rf"^[\s\-•·○◦▪*□]*(?P<lead>.*?)소\s*요\s*예\s*산\s*(?:\(\s*안\s*\))?\s*[:：]\s*{_BODY}")
+# Under a project's heading, the line giving its cost: ``ㅇ 총사업비 : 15,349백만원(국비 3,354, 시비 11,995)``,
+# ``❍ 예   산 : 574백만원(국비 206, 시비 368)``, ``○ (총사업비) 110.6억원 (…)``.
+_COST = re.compile(rf"^[\s\-•·○◦▪*□ㅇ❍◦]*(?:\(\s*)?(?P<lead>총\s*사\s*업\s*비|사\s*업\s*비|예\s*산|소\s*요\s*예\s*산)"
+                   rf"(?:\s*\([^()]*\))?\s*(?:\)\s*|[:：]\s*){_BODY}")
+# What else ends a project's section: a chapter heading (``Ⅳ.``, ``1. 감염병 …``) or a project's
+# number badge whose title the text layer lost (``1`` alone on its line).
+_BOUNDARY = re.compile(r"^\s*(?:[ⅠⅡⅢⅣⅤⅥⅦⅧⅨⅩ]\s*\.|\d{1,2}\s*\.\s*[가-힣]|[1-9]\d?\s*\t?\s*$)")
 _INLINE_PART = re.compile(rf"^\s*[-•·◦]\s*(?P<lead>[^:：]+?)\s*[:：]\s*{_BODY}\s*$")
 # Lines allowed between a headline and its table: the unit note and a caption.
 _HEADLINE_TO_TABLE = 3
@@ -112,6 +119,25 @@ def project_sections(lines: list[str], tables: list[Table], sections: list[Secti
                                                                          _links(listed, texts)):
             found.append(ProjectSection(org_unit, first, last, project, method, confirmed,
                                         tuple(section.facts)))
+    return found
+
+
+def heading_sections(lines: list[str], projects: list[ProjectFact]) -> list[ProjectSection]:
+    """The section under each project heading, up to the next heading, with the cost lines it
+    prints (the first cost line is the project's; a section may state none)."""
+    ordered = sorted(projects, key=lambda p: p.source_line)
+    starts = sorted({p.source_line for p in ordered} | {n for n, line in enumerate(lines, start=1) if _BOUNDARY.match(line)})
+    found = []
+    for project in ordered:
+        last = next((n - 1 for n in starts if n > project.source_line), len(lines))
+        facts = []
+        for number in range(project.source_line + 1, last + 1):
+            match = _COST.match(lines[number - 1])
+            if match and not match.group("non_budget"):
+                facts = _amount_facts(number, INLINE, None, match, None, None)
+                break
+        found.append(ProjectSection(project.org_unit, project.source_line, last, project, BY_HEADING, True,
+                                    tuple(facts)))
     return found
 
 

@@ -146,3 +146,20 @@ def test_revenue_of_each_unit_under_a_header_of_units_w02():
     assert revenue["문화예술과"] == (68_494_000_000, 2025, 19)
     assert revenue["충렬사관리사무소"] == (13_000_000, 2025, 19)
     assert sum(amount for unit, (amount, *_) in revenue.items() if unit != "문화체육국") == 152_588_000_000
+
+
+def test_projects_under_numbered_headings_and_their_costs_w02():
+    """w02 lists no projects: each is a numbered heading over its section ('2      피란수도 …'),
+    and the section's cost line (총사업비, 사업비) gives its budget and funding split. A lone
+    badge whose title the text layer lost ends the section before it (p43's cost is no one's)."""
+    extraction = _extracted("w02_busan_munhwacheyukguk_2025.pdf")
+    projects = {(p["source_page"], p["source_line"]): (p["seq"], p["project_name"]) for p in extraction.projects}
+    assert projects[(44, 1)] == (2, "피란수도 부산유산의 세계유산 등재")
+    assert all(p["status"] is None and p["org_unit"] == "문화체육국" for p in extraction.projects)
+    budgets = [(b["project_name"], b["source_page"], b["source_line"], b["funding_group"], b["amount_krw"])
+               for b in extraction.project_budgets]
+    assert budgets[:3] == [("피란수도 부산유산의 세계유산 등재", 44, 14, "계", 15_349_000_000),
+                           ("피란수도 부산유산의 세계유산 등재", 44, 14, "국비", 3_354_000_000),
+                           ("피란수도 부산유산의 세계유산 등재", 44, 14, "시비", 11_995_000_000)]
+    assert ("공공용지 활용 생활체육시설 확충", 47, 10, "계", 7_000_000_000) in budgets
+    assert not [b for b in budgets if b[1] == 43]
