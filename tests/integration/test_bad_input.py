@@ -1,7 +1,11 @@
 """A messy raw dir in one refresh of its own (a fresh data dir: nothing of the seed warehouse is
 reused): every bad file gets its own reason in audit_quarantine, every good filing is published
-(a CP949 work plan with CRLF line ends, a table of no known kind, a real PDF work plan and an
-HWPX among them), and a manifest's unusable rows are listed by line."""
+(a CP949 work plan with CRLF line ends, a table of no known kind, a real PDF work plan, an HWPX
+and four candidates' filings among them), and a manifest's unusable rows are listed by line. The
+candidates' filings share this refresh rather than pay for one of their own: a bulletin and a
+five-pledge sheet of one candidate (c039, 정읍시) become one dim_candidate row and one
+mart_candidate_overview row; a candidate of a sheet alone (c029's bulletin is empty) still gets
+the pledges' costs."""
 
 import os
 import shutil
@@ -16,6 +20,8 @@ from tests.unit.test_formats import encrypted_pdf, scanned_pdf
 
 pytestmark = pytest.mark.slow
 SEEDS = REPO_ROOT / "raw"
+CANDIDATE_FILES = ("c039_정읍시_김민영_bulletin.txt", "c039_정읍시_김민영_5pledges.pdf", "c029_영월군_최명서_5pledges.pdf",
+                   "c011_용산구_강태웅_bulletin.txt")
 PLEDGES, NEWS, WORK_PLAN = "001_9e02e953ab21f8cc.txt", "003_8108045a813991b6.txt", "004_dad12c48b3c039a4.txt"
 MANIFEST = f"""path,government,kind,published_on,source_url
 {PLEDGES},3170000,pledge_list,2023-05-02,https://www.geumcheon.go.kr/
@@ -42,6 +48,10 @@ def refreshed(tmp_path_factory):
     corpus = REPO_ROOT / "tests" / "corpus"
     shutil.copy(corpus / "workplans" / "w08_busan_singonghang-chujinbonbu_2025.pdf", raw / "신공항추진본부 업무계획.pdf")
     shutil.copy(corpus / "formats" / "f03_duty-assignment.hwpx", raw / "업무분장표.hwpx")
+    # Candidates among the bad: a bulletin and a five-pledge sheet of one candidate, a sheet alone
+    # (its bulletin is empty) and another bulletin (the tests at the end of this module).
+    for name in CANDIDATE_FILES:
+        shutil.copy(corpus / "candidates" / name, raw / name)
     (raw / "예산서.pdf").write_bytes(b"<html><body><h1>404 Not Found</h1></body></html>")  # a failed download
     (raw / "cut.hwpx").write_bytes((corpus / "formats" / "f03_duty-assignment.hwpx").read_bytes()[:5000])
     (raw / "photo.png").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR")
@@ -104,6 +114,11 @@ def test_every_good_filing_is_published(refreshed):
         (f"{PLEDGES} | 공약 사본/공약 목록 (사본).txt", "pledge_list", "utf-8", "3170000", "manifest", date(2023, 5, 2)),
         # its row's government is unknown (told from the content instead), its date still holds
         (NEWS, "news_article", "utf-8", "3170000", "content", date(2023, 11, 20)),
+        # the candidates' filings, each the government of the office its election fills
+        ("c011_용산구_강태웅_bulletin.txt", "candidate_disclosure", "utf-8", "3020000", "content", None),
+        ("c029_영월군_최명서_5pledges.pdf", "candidate_disclosure", None, "4271000", "content", None),
+        ("c039_정읍시_김민영_5pledges.pdf", "candidate_disclosure", None, "4691000", "content", None),
+        ("c039_정읍시_김민영_bulletin.txt", "candidate_disclosure", "utf-8", "4691000", "content", None),
         ("news utf16.txt", "news_article", "utf-16", "3170000", "content", None),
         ("보고서..최종.txt", "unknown", "utf-8", None, None, None),
         # 부산광역시's work plan, told from its content
@@ -123,7 +138,9 @@ def test_every_good_filing_is_published(refreshed):
                                         "where d.file_path = '통계 자료.txt' order by c.source_line, c.column_index")
     assert unknown == [("남", "2022년", 1200, "명", "aligned"), ("남", "2023년", 1250, "명", "aligned"),
                        ("여", "2022년", 1300, "명", "aligned"), ("여", "2023년", 1310, "명", "aligned")]
-    assert query(paths.published_db, "select count(*) from marts.dim_pledge") == [(63,)]
+    # the pledge list's 63 and the two five-pledge sheets' 5 each
+    assert query(paths.published_db, "select source_kind, count(*) from marts.dim_pledge group by 1 order by 1") == [
+        ("candidate_disclosure", 10), ("pledge_list", 63)]
     assert query(paths.published_db, "select count(*), count(distinct document_id) from marts.fct_news_claim") == [(14, 2)]
     # the symlink leaving the raw dir is not followed: its target is nowhere
     assert query(paths.published_db, "select count(*) from marts.audit_filing_lines where text like '%외부 파일%'") == [(0,)]
@@ -146,7 +163,8 @@ def test_a_pdf_and_an_hwpx_publish_page_by_page(refreshed):
     _, paths = refreshed
     documents = query(paths.published_db, "select file_path, format, page_count, line_count from marts.dim_document "
                                            "where format <> 'text' order by 1")
-    assert documents == [("신공항추진본부 업무계획.pdf", "pdf", 21, 447), ("업무분장표.hwpx", "hwpx", 1, 22)]
+    assert documents == [("c029_영월군_최명서_5pledges.pdf", "pdf", 5, 20), ("c039_정읍시_김민영_5pledges.pdf", "pdf", 5, 25),
+                         ("신공항추진본부 업무계획.pdf", "pdf", 21, 447), ("업무분장표.hwpx", "hwpx", 1, 22)]
     lines = query(paths.published_db, "select l.page_number, l.line_number, l.text, l.line_role from marts.audit_filing_lines l "
                                        "join marts.dim_document d using (document_id) "
                                        "where d.file_path = '신공항추진본부 업무계획.pdf' and l.page_number = 5 order by l.line_number")
@@ -178,3 +196,56 @@ def test_trace_and_explain_name_the_page_of_a_pdf_line(refreshed, capsys):
     assert f"filing:   {pdf} p.5 l.25  (sha256 " in explained and "p.5 l.25: printed_value='3,652'" in explained
     assert main(["trace", f"{pdf}:5:99"]) == 2
     assert f"{pdf} has no line 99 on page 5 (it has 21 page(s))" in capsys.readouterr().err
+
+
+# --- candidates of the corpus through the whole refresh ---------------------------------------
+
+def test_one_candidate_whichever_filings_name_them(refreshed):
+    rows = query(refreshed[1].published_db,
+                 "select name, government_code, election, election_date, election_type, constituency, party, "
+                 "ballot_number, birth_date, filings from marts.dim_candidate order by name")
+    assert rows == [
+        ("강태웅", "3020000", "용산구청장선거", date(2026, 6, 3), "구·시·군의 장", "용산구", "더불어민주당", "1",
+         date(1963, 8, 29), 1),
+        # the sheet prints the election by its ordinal and no office: both come from the bulletin
+        ("김민영", "4691000", "정읍시장선거", date(2026, 6, 3), "구·시·군의 장", "정읍시", "조국혁신당", "3",
+         date(1966, 1, 13), 2),
+        ("최명서", "4271000", "영월군수선거", None, "구·시·군의 장", "영월군", "무소속", "5", None, 1),
+    ]
+
+
+def test_the_overview_compares_candidates(refreshed):
+    rows = query(refreshed[1].published_db,
+                 "select name, assets_total_krw, assets_descendants_krw, tax_paid_5y_krw, tax_arrears_krw, "
+                 "criminal_record_count, pledges, pledges_cost_krw, pledges_costed "
+                 "from marts.mart_candidate_overview order by name")
+    assert rows == [
+        ("강태웅", 3_773_101_000, 213_391_000, 52_182_000, 0, 0, 0, None, 0),
+        ("김민영", 930_806_000, 46_154_000, 12_382_000, 0, 0, 5, 21_632_000_000, 2),
+        ("최명서", None, None, None, None, None, 5, 527_600_000_000, 5),
+    ]
+
+
+def test_named_relatives_and_their_lines(refreshed):
+    rows = query(refreshed[1].published_db,
+                 "select f.person, f.statement, f.amount_krw, f.printed_value, f.source_line "
+                 "from marts.fct_candidate_finance f join marts.dim_candidate c using (candidate_id) "
+                 "where c.name = '강태웅' and f.measure = 'assets' and f.relation = '직계비속' order by f.statement, f.person")
+    assert rows == [(None, "derived_sum", 213_391_000, "장녀195,154 장남18,237", 26),
+                    ("장남", "printed", 18_237_000, "장남18,237", 28),
+                    ("장녀", "printed", 195_154_000, "장녀195,154", 26)]
+
+
+def test_the_pledges_of_a_sheet_with_their_sections_and_costs(refreshed):
+    pledges = query(refreshed[1].published_db,
+                    "select p.pledge_code, p.title, p.source_kind, p.period, p.source_page from marts.dim_pledge p "
+                    "join marts.dim_candidate c using (candidate_id) where c.name = '김민영' order by 1")
+    assert [p[:3] for p in pledges][:2] == [("01", "한국마사회 본사 정읍유치", "candidate_disclosure"),
+                                            ("02", "전자선가속기로 축산악취 해결", "candidate_disclosure")]
+    assert [p[4] for p in pledges] == [1, 2, 3, 4, 5]
+    costs = query(refreshed[1].published_db,
+                  "select i.pledge_code, i.amount_krw, i.printed_value, i.fiscal_year_from, i.fiscal_year_to, "
+                  "i.source_page from marts.fct_pledge_investment i join marts.dim_pledge p using (pledge_id) "
+                  "join marts.dim_candidate c using (candidate_id) where c.name = '김민영' order by 1")
+    assert costs == [("02", 20_000_000_000, "200억원", 2027, 2030, 2),
+                     ("04", 1_632_000_000, "16억3천2백만원", 2027, 2030, 4)]
