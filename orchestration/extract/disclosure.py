@@ -359,10 +359,14 @@ def _assets_header(lines: list[str]) -> int | None:
 
 
 def _tax_header(lines: list[str], after: int) -> int | None:
-    for number in range(after + 1, len(lines) + 1):
-        words = words_of(lines[number - 1], number)
-        if any(_meaning("tax_column", w.text) == TAX_PAID for w in words):
-            return number
+    """The line heading the tax columns: the one naming 납세액, else (a form that lost that
+    label) the one naming an arrears column."""
+    for wanted in ({TAX_PAID}, {ARREARS_TOTAL, ARREARS_CURRENT}):
+        for number in range(after + 1, len(lines) + 1):
+            words = words_of(lines[number - 1], number)
+            if any(_meaning("tax_column", w.text) in wanted and not _HEADING.match(w.text)
+                   and len(w.key) <= _HEADER_LETTERS for w in words):
+                return number
     return None
 
 
@@ -443,16 +447,38 @@ def _column_finder(headers: list[Word], words: list[Word]):
     """Which header's column a word is in: by the runs of characters the words print in when
     there are as many runs as headers (so values printed off their headers keep their order),
     else by the nearest header."""
+    runs = _runs(words)
+    if len(runs) != len(headers):
+        return lambda word: _nearest(word, headers)
+    return lambda word: min(range(len(runs)), key=lambda i: abs((runs[i][0] + runs[i][1]) / 2 - word.center)
+                            if not runs[i][0] <= word.center <= runs[i][1] else -1)
+
+
+def _runs(words: list[Word]) -> list[tuple[int, int]]:
+    """The runs of characters some word prints in, between gaps none prints in."""
     runs: list[tuple[int, int]] = []
     for word in sorted(words, key=lambda w: w.start):
         if runs and word.start <= runs[-1][1]:
             runs[-1] = (runs[-1][0], max(runs[-1][1], word.end))
         else:
             runs.append((word.start, word.end))
-    if len(runs) != len(headers):
-        return lambda word: _nearest(word, headers)
-    return lambda word: min(range(len(runs)), key=lambda i: abs((runs[i][0] + runs[i][1]) / 2 - word.center)
-                            if not runs[i][0] <= word.center <= runs[i][1] else -1)
+    return runs
+
+
+def _unlabelled_rows(lines: list[str], band: list[int], last_column: Word, criminal_head: Word | None) -> dict[int, str]:
+    """Tax rows printed without their labels: the lines of amounts under the header, when there
+    are as many as the form has rows, in the form's order (계, 후보자, 배우자, 직계존속, 직계비속)."""
+    order = [t.meaning for t in disclosure_terms("relation")]
+    found = []
+    for number in range(band[-1] + 1, min(len(lines), band[-1] + 20) + 1):
+        words = words_of(lines[number - 1], number)
+        if words and (_meaning("section", words[0].text) == "statement" or _HEADING.match(words[0].text)):
+            break
+        money = [w for w in words if _moneyish(w.text) and not _PAID_ON.match(w.key) and not (
+            criminal_head and abs(w.center - criminal_head.center) < abs(w.center - last_column.center))]
+        if money:
+            found.append(number)
+    return dict(zip(found, order)) if len(found) == len(order) else {}
 
 
 def _columns(headers: list[Word], words: list[Word]) -> list[list[Word]]:
@@ -695,11 +721,14 @@ def _read_taxes(lines: list[str], header: int, disclosure: Disclosure) -> None:
         if label:
             rows[number] = label
             last = number
+    criminal_head = heads.get("criminal_record")
+    if not rows:
+        rows = _unlabelled_rows(lines, band, heads[money[-1]], criminal_head)
+        last = max(rows, default=last)
     if not rows:
         return
     unit = _unit(lines, header - 4, header)
     disclosure.unit = disclosure.unit or unit
-    criminal_head = heads.get("criminal_record")
     right = (criminal_head.end if criminal_head else max(h.end for h in heads.values())) + _BESIDE
     boundary = (heads[money[-1]].end + criminal_head.start) / 2 if criminal_head else right
     first_row = min(rows)
@@ -718,7 +747,16 @@ def _read_taxes(lines: list[str], header: int, disclosure: Disclosure) -> None:
             values.append(word)
         elif criminal_head and word.center >= boundary - 2 and not (word.line in band and _is_header(word)):
             record.append(word)
-    finder = _column_finder([heads[m] for m in money], [w for w in values if w.line in rows])
+    on_rows = [w for w in values if w.line in rows]
+    if TAX_PAID not in heads:
+        # 납세액 lost its label: when the values print one run more than the labelled columns,
+        # the first run is it (the form's columns keep their order).
+        runs = _runs(on_rows)
+        if len(runs) != len(money) + 1:
+            return
+        heads[TAX_PAID] = Word(header, runs[0][0], runs[0][1], "납세액")
+        money = [TAX_PAID] + money
+    finder = _column_finder([heads[m] for m in money], on_rows)
 
     def column_of(word: Word) -> str:
         return money[finder(word)]

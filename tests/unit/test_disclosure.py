@@ -213,3 +213,15 @@ def test_a_funding_split_by_share_and_amount():
     assert [(c.funding_source, c.unit, c.amount_krw) for c in costs] == [
         (None, "억원", 70_700_000_000), ("국비", "%", 35_350_000_000), ("도비", "억원", 3_000_000_000),
         ("군비", "%", 14_140_000_000)]
+
+
+def test_tax_rows_without_labels_and_a_lost_tax_paid_header():
+    """c026 prints neither the row labels nor 납세액: five lines of amounts take the form's rows in
+    order, and the run of values left of the labelled arrears columns is 납세액."""
+    found = amounts(read_disclosure(bulletin("c026")))
+    assert found[("tax_paid_5y", "total", None)] == (66_782_000, 39)
+    assert found[("tax_arrears_total", "total", None)] == (2_493_000, 39)      # '2,493 (26.05.11)'
+    assert found[("tax_arrears_current", "total", None)] == (1_225_000, 39)
+    assert found[("tax_arrears_total", "배우자", None)] == (861_000, 43)
+    assert found[("tax_paid_5y", "직계존속", None)] == (None, 45)              # 부:신고거부
+    assert found[("tax_paid_5y", "직계비속", None)] == (3_081_000, 47)
