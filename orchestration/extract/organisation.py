@@ -18,7 +18,7 @@ from orchestration.extract.layouts import Cell
 from orchestration.extract.tables import Table
 from orchestration.extract.text import squeeze, without_spaces
 
-_UNIT_NAME = re.compile(r"^[가-힣A-Za-z0-9·]{1,24}?(본부|담당관|사업소|보건소|센터|위원회|연구원|국|실|과|단|팀|관|처)$")
+_UNIT_NAME = re.compile(r"^[가-힣A-Za-z0-9·]{1,24}?(본부|담당관|사업소|사무소|보건소|센터|위원회|연구원|국|실|과|단|팀|관|처)$")
 _BULLET = re.compile(r"^\s*[-•·◦○▪]\s*(?P<name>\S.*?)\s*$")
 _BUREAU_SUFFIXES = ("국", "실", "본부")
 # The header of a table listing units by name: 팀 명, 부서명, 과 명, 팀(명) …

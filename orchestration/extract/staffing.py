@@ -3,7 +3,8 @@
 A staffing table is recognised by its shape, not its position: columns headed by grades
 (``합 계``, ``3급`` … ``9급``), and 정원 named in the table's caption, header or rows. Its cells
 print ``authorized (current)`` pairs, or 정원 and 현원 stand on rows of their own (a 과부족 row
-below them is their difference, not a third count). A row labelled with an org unit name states
+below them is their difference, not a third count), or in columns of their own with units down the
+side (``구분 | 정원 | 현원 | 과부족``). A row labelled with an org unit name states
 that unit's staffing (a bureau summary table); a row labelled otherwise (``정원(현원)``, ``정 원``)
 states the staffing of the unit whose section the table sits in.
 
@@ -34,6 +35,7 @@ SUMMARY_TABLE, UNIT_PAGE, HEADLINE, ORG_CHART = "summary_table", "unit_page", "h
 _CHART_ENTRY = re.compile(r"(?P<teams>\d+)\s*팀\s*\(\s*(?P<posts>\d[\d,]*)\s*명\s*\)")
 _CHART_NOTE = re.compile(r"\(\s*\)\s*(?:안\s*)?(?:은|는|의\s*숫자는)?\s*(?P<what>정\s*원|현\s*원)")
 _CHART_NOTE_LINES = 8
+_COUNT_TABLE_LABELS = 2
 # "인력현황 : 정원 21명 [현원 23명]", "정원 25명 (현원 25명)": a unit's totals in one line of text.
 # "인 력 : 정원 149명, 현원 149명": the same, the two counts side by side.
 _HEADLINE = re.compile(r"정\s*원\s*(?P<authorized>\d[\d,]*)\s*명\s*(?:[\[(]\s*현\s*원\s*(?P<current>\d[\d,]*)\s*명\s*[\])]"
@@ -82,6 +84,10 @@ def is_staffing_table(table: Table) -> bool:
 def extract_staffing(tables: list[Table], sections: list[Section]) -> list[StaffingFact]:
     facts: list[StaffingFact] = []
     for table in tables:
+        columns = _count_columns(table)
+        if columns:
+            facts += _count_column_facts(table, columns, sections)
+            continue
         split = _split_rows(table)
         if split and _unit_columns(table):
             facts += _unit_column_facts(table, split, sections)
@@ -233,6 +239,58 @@ def extract_headline_staffing(lines: list[str], sections: list[Section]) -> list
                 as_of=None,
                 source_span=match.span(),
             ))
+    return facts
+
+
+def _count_columns(table: Table) -> tuple[int, int] | None:
+    """(정원 column, 현원 column) of a table that gives each its own column, units down the side
+    (``구분 | 정원 | 현원 | 과부족``); None for any other table."""
+    found = {}
+    for index, label in enumerate(table.column_labels):
+        name = without_spaces(label.rsplit(" / ", 1)[-1])
+        name = re.sub(r"\(.*\)$", "", name)
+        if name in (_AUTHORIZED_ROW, _CURRENT_ROW) and name not in found:
+            found[name] = index
+    # Only names stand before the counts: a register of bodies printing their founding date, head
+    # and 기구 before 정원 (출자·출연기관 현황) is about other bodies, not this government's units.
+    if len(found) != 2 or table.label_columns > _COUNT_TABLE_LABELS:
+        return None
+    return found[_AUTHORIZED_ROW], found[_CURRENT_ROW]
+
+
+def _row_name(table: Table, row) -> str:
+    """The innermost label of a row (출자기관 over 벡스코 is a group, the row is 벡스코's)."""
+    cells = {cell.column: cell for cell in row}
+    return next((cells[c].text for c in range(table.label_columns - 1, -1, -1) if c in cells and cells[c].text), "")
+
+
+def _count_column_facts(table: Table, columns: tuple[int, int], sections: list[Section]) -> list[StaffingFact]:
+    """One total per row: a unit's row is that unit's (a bureau's summary), a 계 row the unit whose
+    section holds the table."""
+    as_of = parse_as_of(table.caption_text())
+    labelled = [(row, _row_name(table, row)) for row in table.body_rows]
+    names = [label for _, label in labelled if label and without_spaces(label) not in _TOTAL_HEADERS]
+    # As with units across a header: when most rows name units, every row names one (클래식부산
+    # among the 과 of a 국 is one of its units too).
+    units = bool(names) and sum(map(is_unit_name, names)) * 2 > len(names)
+    facts = []
+    for row, label in labelled:
+        cells = {cell.column: cell for cell in row}
+        if units and label in names:
+            org_unit, statement = without_spaces(label), SUMMARY_TABLE
+        elif without_spaces(label) in _TOTAL_HEADERS:
+            org_unit, statement = section_at(sections, row[0].line), UNIT_PAGE
+        else:
+            continue
+        authorized, current = (cells.get(column) for column in columns)
+        counts = [_count(cell.text) if cell is not None and cell.text else None for cell in (authorized, current)]
+        if org_unit is None or None in counts:
+            continue
+        facts.append(StaffingFact(
+            source_line=authorized.line, table_index=table.table_index, org_unit=org_unit, org_unit_printed=label,
+            statement=statement, grade=TOTAL, grade_printed=label, authorized=counts[0], current=counts[1],
+            printed_value=f"{authorized.text} / {current.text}", as_of=as_of,
+            source_span=(authorized.start, current.end) if authorized.line == current.line else (0, 0)))
     return facts
 
 

@@ -163,3 +163,20 @@ def test_projects_under_numbered_headings_and_their_costs_w02():
                            ("피란수도 부산유산의 세계유산 등재", 44, 14, "시비", 11_995_000_000)]
     assert ("공공용지 활용 생활체육시설 확충", 47, 10, "계", 7_000_000_000) in budgets
     assert not [b for b in budgets if b[1] == 43]
+
+
+def test_staffing_with_counts_in_columns_and_units_down_the_side():
+    """w02 p5's staffing (units across, 정원 and 현원 rows) printed the other way round: units
+    down the side, 정원 | 현원 | 과부족 across. Every unit keeps its two counts; the 계 row is the 국's."""
+    across = {f["org_unit"]: (f["authorized"], f["current"])
+              for f in _extracted("w02_busan_munhwacheyukguk_2025.pdf").staffing if f["source_page"] == 5}
+    assert across["문화체육국"] == (371, 398) and len(across) == 14
+    rows = [f"계\t{across['문화체육국'][0]}\t{across['문화체육국'][1]}\t"
+            f"{across['문화체육국'][1] - across['문화체육국'][0]}"]
+    rows += [f"{unit}\t{a}\t{c}\t{c - a if c != a else '-'}" for unit, (a, c) in across.items() if unit != "문화체육국"]
+    text = "\n".join(["2025년도 주요업무계획", "부산광역시 문화체육국", "", "□ 인 력", "(단위 : 명)",
+                      "구 분\t정 원\t현 원\t과부족", *rows]) + "\n"
+    down = extract_document("down", text, government_index(GOVERNMENT_SEED))
+    assert {f["org_unit"]: (f["authorized"], f["current"]) for f in down.staffing} == across
+    assert {f["statement"] for f in down.staffing if f["org_unit"] == "문화체육국"} == {"unit_page"}
+    assert {f["source_line"] for f in down.staffing} == set(range(7, 7 + 14))
