@@ -9,6 +9,7 @@ lines and table cells.
 from __future__ import annotations
 
 import re
+from datetime import date
 
 from orchestration.extract.disclosure import read_election
 from orchestration.extract.governments import Government, GovernmentIndex
@@ -34,16 +35,16 @@ def classify_kind(text: str) -> tuple[str, dict[str, int]]:
     return max(eligible)[1], scores
 
 
-def classify_government(text: str, kind: str, index: GovernmentIndex) -> Government | None:
+def classify_government(text: str, kind: str, index: GovernmentIndex, on: date | None = None) -> Government | None:
     """The government a filing is about. A candidate's filing is about the body the election
     fills (``서울특별시의회의원선거`` → 서울특별시, ``강남구청장 선거`` → 강남구), not the district
-    it names."""
+    it names. ``on``: the filing's own date, so that its code is one valid then."""
     if kind == "candidate_disclosure":
         election = read_election(text.split("\n"))
-        government = index.named(election.body, text) if election and election.body else None
+        government = index.named(election.body, text, on) if election and election.body else None
         if government is not None:
             return government
-    return index.best(text)
+    return index.best(text, on)
 
 
 TITLE_LETTERS = 80

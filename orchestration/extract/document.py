@@ -136,7 +136,8 @@ def extract_document(document_id: str, source: Document | str, governments: Gove
     text = "\n".join(lines) + "\n"
     kind, scores = classify_kind(text)
     kind = kind_override or kind
-    government = classify_government(text, kind, governments)
+    dated, precision, printed_date = filing_date(lines)
+    government = classify_government(text, kind, governments, dated)
 
     def provenance(document_line: int) -> dict:
         page, line = numbered[document_line - 1][:2]
@@ -149,7 +150,6 @@ def extract_document(document_id: str, source: Document | str, governments: Gove
             "parser_version": PARSER_VERSION,
         }
 
-    dated, precision, printed_date = filing_date(lines)
     extraction = Extraction(classification={
         "document_id": document_id,
         "parser_version": PARSER_VERSION,

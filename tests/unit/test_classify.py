@@ -57,3 +57,17 @@ def test_the_parsers_vocabulary_is_the_seeds():
     assert sum(len(signals) for signals in kind_signals().values()) == len(rows) == 24
     assert kind_signals()["work_plan"][0].weight == 3
     assert {"지방세", "재산세", "종업원분", "지난년도체납"} <= revenue_items()
+
+
+def test_a_filings_government_is_one_whose_code_holds_on_its_date(governments):
+    """The 2026-07-01 reforms (governments.csv valid_from / valid_to): a filing's own date picks
+    the code in force; a filing printing no date is told by the names it prints."""
+    old, new = "광주광역시 서구 주요업무계획 광주광역시 서구", "전남광주통합특별시 서구 주요업무계획 전남광주 서구"
+    assert governments.best(old, date(2025, 1, 15)).code == "3600000"
+    assert governments.best(new, date(2026, 9, 1)).code == "5810000"
+    assert governments.best(new).code == "5810000"   # 전남광주 서구 is not 광주 서구
+    assert governments.best(old).code == "3600000"
+    assert governments.best("인천광역시 영종구 업무계획").code == "3491000"
+    # 인천 중구 is no more after the reform: a later filing naming it is the 광역's (the 구 code is not in force)
+    assert governments.best("인천광역시 중구 업무계획", date(2026, 9, 1)).code == "6280000"
+    assert governments.best("인천광역시 중구 업무계획", date(2026, 3, 1)).code == "3490000"
