@@ -17,10 +17,11 @@ from dataclasses import dataclass
 from orchestration.extract.layouts import Cell
 from orchestration.extract.tables import Table
 from orchestration.extract.text import squeeze, without_spaces
+from orchestration.extract.vocabulary import org_unit_suffixes
 
-_UNIT_NAME = re.compile(r"^[가-힣A-Za-z0-9·]{1,24}?(본부|담당관|사업소|사무소|보건소|센터|위원회|연구원|국|실|과|단|팀|관|처)$")
+# An org unit's name ends in one of the suffixes of the seed org_unit_suffixes.csv.
+_UNIT_NAME = re.compile(r"^[가-힣A-Za-z0-9·]{1,24}?(" + "|".join(map(re.escape, org_unit_suffixes())) + ")$")
 _BULLET = re.compile(r"^\s*[-•·◦○▪]\s*(?P<name>\S.*?)\s*$")
-_BUREAU_SUFFIXES = ("국", "실", "본부")
 # The header of a table listing units by name: 팀 명, 부서명, 과 명, 팀(명) …
 _NAME_HEADER = re.compile(r"^(?:팀|과|부서|담당관|조직)\(?명?\)?$")
 _DUTIES_HEADER = re.compile(r"업무|기능|담당")
@@ -30,11 +31,8 @@ BUREAU, DEPARTMENT, TEAM = "bureau", "department", "team"
 
 
 def unit_level(name: str) -> str:
-    if name.endswith("팀"):
-        return TEAM
-    if name.endswith(_BUREAU_SUFFIXES):
-        return BUREAU
-    return DEPARTMENT
+    """bureau (국, 실, 본부), team (팀) or department, by the longest suffix the name ends in."""
+    return next((level for suffix, level in org_unit_suffixes().items() if name.endswith(suffix)), DEPARTMENT)
 
 
 def is_unit_name(text: str) -> bool:

@@ -1,6 +1,6 @@
 """The vocabulary the parsers read, kept as data in dbt's seeds (dbt_project/seeds/), so that the
 parsers and the warehouse share one list of each concept and adding a government's wording is
-adding rows: the kind signals, the revenue items, the units of counts, the words of the candidate
+adding rows: the kind signals, the revenue items, the units of counts, the org units' suffixes, the words of the candidate
 disclosure form and the nationwide elections. Each file is read once per process."""
 
 from __future__ import annotations
@@ -72,3 +72,11 @@ def disclosure_terms(concept: str) -> tuple[Term, ...]:
 def elections() -> dict[str, date]:
     """Nationwide elections by name without spaces (elections.csv) and their dates."""
     return {row["election"].replace(" ", ""): date.fromisoformat(row["election_date"]) for row in _rows("elections.csv")}
+
+
+@cache
+def org_unit_suffixes() -> dict[str, str]:
+    """The suffixes an org unit's name ends in and the level each says (org_unit_suffixes.csv),
+    longest first (담당관 before 관)."""
+    rows = sorted(_rows("org_unit_suffixes.csv"), key=lambda row: len(row["suffix"]), reverse=True)
+    return {row["suffix"]: row["unit_level"] for row in rows}

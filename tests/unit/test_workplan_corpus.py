@@ -5,6 +5,7 @@ its 광역)."""
 
 from __future__ import annotations
 
+import csv
 from functools import cache
 
 import pytest
@@ -12,7 +13,9 @@ import pytest
 from orchestration.extract.document import extract_document
 from orchestration.extract.formats import read_document
 from orchestration.extract.governments import government_index
-from orchestration.extract.organisation import filing_unit
+from orchestration.extract.organisation import filing_unit, is_unit_name, unit_level
+from orchestration.extract.text import without_spaces
+from orchestration.extract.vocabulary import SEEDS
 from orchestration.settings import GOVERNMENT_SEED, REPO_ROOT
 
 WORKPLANS = REPO_ROOT / "tests" / "corpus" / "workplans"
@@ -180,3 +183,11 @@ def test_staffing_with_counts_in_columns_and_units_down_the_side():
     assert {f["org_unit"]: (f["authorized"], f["current"]) for f in down.staffing} == across
     assert {f["statement"] for f in down.staffing if f["org_unit"] == "문화체육국"} == {"unit_page"}
     assert {f["source_line"] for f in down.staffing} == set(range(7, 7 + 14))
+
+
+def test_every_org_unit_suffix_names_its_example_at_its_level():
+    rows = list(csv.DictReader((SEEDS / "org_unit_suffixes.csv").open(encoding="utf-8")))
+    assert len(rows) == 15
+    for row in rows:
+        assert is_unit_name(row["example"]) and unit_level(without_spaces(row["example"])) == row["unit_level"], row
+    assert not is_unit_name("활동") and unit_level("예산담당관") == "department" and unit_level("문화체육국") == "bureau"
