@@ -120,7 +120,8 @@ def _units_in_columns(table: Table, sections: list[Section]) -> list[DepartmentB
     if fiscal_year is None:
         return []
     facts = []
-    for cell, org_unit in unit_row(table, sections, _EXPENDITURE_ROWS):
+    label, cells = unit_row(table, sections, _EXPENDITURE_ROWS)
+    for cell, org_unit in cells:
         money = table.column_units[cell.column] if cell.column < len(table.column_units) else None
         if money not in MONEY_FACTORS:
             continue
@@ -130,7 +131,7 @@ def _units_in_columns(table: Table, sections: list[Section]) -> list[DepartmentB
         facts.append(DepartmentBudgetFact(
             source_line=cell.line, table_index=table.table_index, org_unit=org_unit,
             org_unit_printed=table.column_labels[cell.column], category=TOTAL,
-            category_printed=next(r[0].text for r in table.body_rows if r and r[0].line == cell.line),
+            category_printed=label,
             fiscal_year=fiscal_year, budget_basis=None, column_printed=table.column_labels[cell.column],
             printed_value=cell.text, printed_unit=quantity.unit, amount_krw=quantity.amount_krw,
             printed_change=None, printed_change_pct=None, source_span=(cell.start, cell.end)))

@@ -31,8 +31,8 @@ from datetime import date
 from decimal import Decimal
 
 from orchestration.extract.dates import parse_date
-from orchestration.extract.disclosure import (Disclosure, age_in, election_by_age, nationwide_election,
-                                              read_disclosure, read_election, record_count)
+from orchestration.extract.disclosure import (Disclosure, age_in, constituency_as_printed, election_by_age,
+                                              nationwide_election, read_disclosure, read_election, record_count)
 from orchestration.extract.five_pledges import SheetPledge, read_five_pledges
 from orchestration.extract.numbers import MONEY_FACTORS, NumberParseError, parse_labelled, parse_quantity
 from orchestration.extract.pledge_investments import PledgeInvestmentFact
@@ -132,7 +132,7 @@ def extract_candidates(lines: list[str], tables: list[Table]) -> list[CandidateF
                 election=squeeze(election["election"]) if election else None,
                 election_date=_election_date(office, born, age_in(birth or "")),
                 election_type=office.election_type if office else None,
-                constituency=re.sub(r"제\s+(\d)", r"제\1", squeeze(election["constituency"])) if election else None,
+                constituency=constituency_as_printed(election["constituency"]) if election else None,
                 ballot_number=text("ballot_number"),
                 party=without_spaces(text("party")) if text("party") else None,
                 name=without_spaces(text("name")),

@@ -42,7 +42,6 @@ _BALLOT = re.compile(r"^\d{1,2}$")
 _NAME = re.compile(r"^[가-힣]{2,4}$")
 _NAME_REPEATS = 3
 _UNLABELLED_AMOUNTS = 3
-_RELATION_LABELS = {"total": "계", "본인": "후보자", "배우자": "배우자", "직계존속": "직계존속", "직계비속": "직계비속"}
 _BALLOT_IN_TEXT = re.compile(r"기호(?P<number>\d{1,2})번")
 # Control and zero-width characters a PDF's text layer leaves inside cells (``(전) \u200c\x07서울``).
 _INVISIBLE = re.compile(r"[\x00-\x08\x0b-\x1f\u200b-\u200d\ufeff\ufffd]")
@@ -64,7 +63,7 @@ _ORDINAL = re.compile(r"제\s*\d+\s*회\s*전국동시지방선거")
 _BESIDE = 10
 _HEADER_LETTERS = 12
 ASSETS, TAX_PAID, ARREARS_TOTAL, ARREARS_CURRENT = "assets", "tax_paid_5y", "tax_arrears_total", "tax_arrears_current"
-TOTAL, SELF = "total", "본인"
+TOTAL = "total"
 
 
 @dataclass(frozen=True)
@@ -219,9 +218,14 @@ def read_election(lines: list[str]) -> Election | None:
         else:
             body = head[:head.index("의회")]
             council = _COUNCIL.search(line[line.find("선거"):])
-            constituency = re.sub(r"제\s+(\d)", r"제\1", squeeze(council["district"])) if council else None
+            constituency = constituency_as_printed(council["district"]) if council else None
         return Election(ordinal, _election_date(ordinal), kind, constituency, body, head, number)
     return None
+
+
+def constituency_as_printed(text: str) -> str:
+    """A constituency with its spacing squeezed and ``제 1선거구`` as ``제1선거구``."""
+    return re.sub(r"제\s+(\d)", r"제\1", squeeze(text))
 
 
 def _election_date(ordinal: str | None) -> date | None:
@@ -405,19 +409,20 @@ def _body_words(lines: list[str], first: int, last: int, skip: set[int], right: 
     for number in range(max(1, first), min(len(lines), last) + 1):
         if number in skip:
             continue
-        words += [w for w in _split_dates(words_of(lines[number - 1], number)) if w.start <= right]
+        words += [w for w in _split_glued(words_of(lines[number - 1], number)) if w.start <= right]
     return words
 
 
-def _split_dates(words: list[Word]) -> list[Word]:
-    """A birth date printed one space from the next cell (``1963.03.06. 롱맨학원``) is its own word,
-    and so is each amount of a run printed one space apart (``2,625,265 1,943,930 626,555``)."""
+def _split_glued(words: list[Word]) -> list[Word]:
+    """Cells the text glued into one word, split apart: an age or a birth date printed one space
+    from the next cell (``(65세) 정당인``, ``1963.03.06. 롱맨학원``), a paid-on date after its
+    amount (``1,491 (22.03.22)``) and each amount of a run one space apart (``2,625,265 1,943,930``)."""
     out = []
     for word in words:
         age = _AGE_IN.search(word.text)
         if age and age.group(0) != word.text:
             pieces = [(0, age.start()), (age.start(), age.end()), (age.end(), len(word.text))]
-            out += _split_dates([Word(word.line, word.start + a + len(word.text[a:b]) - len(word.text[a:b].lstrip()),
+            out += _split_glued([Word(word.line, word.start + a + len(word.text[a:b]) - len(word.text[a:b].lstrip()),
                                       word.start + b - (len(word.text[a:b]) - len(word.text[a:b].rstrip())),
                                       word.text[a:b].strip()) for a, b in pieces if word.text[a:b].strip()])
             continue
@@ -604,7 +609,9 @@ def _read_assets(lines: list[str], header: int, end: int, disclosure: Disclosure
     total = next((i for i, h in enumerate(headers) if _meaning("relation", h.text) == TOTAL), None)
     if total is None or len(headers) < total + 5:
         return
-    _read_asset_columns(lines, headers[total:total + 5], headers[total + 5:], header, band, end, disclosure)
+    money = headers[total:total + 5]
+    _read_asset_columns(lines, money, [_meaning("relation", h.text) for h in money], headers[total + 5:], header,
+                        band, end, disclosure)
 
 
 def _assets_unlabelled(lines: list[str], start: int, end: int, disclosure: Disclosure) -> None:
@@ -615,12 +622,12 @@ def _assets_unlabelled(lines: list[str], start: int, end: int, disclosure: Discl
         _meaning("section", w.text) == ASSETS for w in words_of(lines[n - 1], n))), None)
     if title is None:
         return
-    counted = [(sum(_moneyish(w.text) for w in _split_dates(words_of(lines[n - 1], n))), n)
+    counted = [(sum(_moneyish(w.text) for w in _split_glued(words_of(lines[n - 1], n))), n)
                for n in range(title + 1, min(end, title + 10))]
     found, line = max(counted, default=(0, 0))
     if found < _UNLABELLED_AMOUNTS:
         return
-    words = _split_dates(words_of(lines[line - 1], line))
+    words = _split_glued(words_of(lines[line - 1], line))
     # The amounts end where the 병역 column's text begins, on their line or the lines around it.
     text = sorted((w for n in range(max(1, line - 2), min(len(lines), line + 2) + 1)
                    for w in words_of(lines[n - 1], n) if not _moneyish(w.text) and not _is_header(w)),
@@ -628,21 +635,22 @@ def _assets_unlabelled(lines: list[str], start: int, end: int, disclosure: Discl
     edge = text[0].start if text else len(lines[line - 1])
     amounts = [w for w in words if _moneyish(w.text) and w.end <= edge][:5]
     order = [t.meaning for t in disclosure_terms("relation")]
-    money = [Word(line, w.start, w.end, _RELATION_LABELS[relation]) for w, relation in zip(amounts, order)]
-    military = [Word(line, text[0].start, text[0].end, _RELATION_LABELS[SELF])] if text else []
-    _read_asset_columns(lines, money, military, title, [title], end, disclosure)
+    military = text[:1]  # the first words right of the amounts head the candidate's 병역
+    _read_asset_columns(lines, amounts, order[:len(amounts)], military, title, [title], end, disclosure)
 
 
-def _read_asset_columns(lines: list[str], money: list[Word], military: list[Word], header: int, band: list[int],
-                        end: int, disclosure: Disclosure) -> None:
+def _read_asset_columns(lines: list[str], money: list[Word], relations: list[str], military: list[Word], header: int,
+                        band: list[int], end: int, disclosure: Disclosure) -> None:
+    """The amounts under the ``money`` headers (of ``relations``, in order) and the candidate's
+    병역 under the first ``military`` header."""
     unit = disclosure.unit = _unit(lines, header - 4, header)
     right = (military or money)[-1].end + _BESIDE
     words = [w for w in _body_words(lines, header + 1, end - 1, set(band), right) if not _is_header(w)]
     columns = _columns(money + military, words)
-    for relation_header, found in zip(money, columns[:len(money)]):
+    for relation, found in zip(relations, columns[:len(money)]):
         cell = _cell([w for w in found if _moneyish(w.text)])
         if cell:
-            disclosure.amounts += _amounts(ASSETS, _meaning("relation", relation_header.text), cell, unit)
+            disclosure.amounts += _amounts(ASSETS, relation, cell, unit)
     if military and columns[len(money)]:
         disclosure.military_service = _cell(columns[len(money)]).text
 

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import cache
 
 from orchestration.extract.funding import TOTAL_GROUP, funding_group
 from orchestration.extract.numbers import NUMBER_BODY, PLACE_AMOUNT, parse_place_amount
@@ -27,7 +28,6 @@ _RANK = re.compile(r"^\D{0,3}?(?P<rank>\d{1,2})\b")
 _BALLOT = re.compile(r"(?P<number>\d{1,2})")
 _SHARE = re.compile(rf"(?P<label>[가-힣]{{1,4}})\s*[:：]?\s*(?P<number>{NUMBER_BODY})\s*(?P<unit>%|％|억\s*원?|백만\s*원|천\s*원|만\s*원|원)")
 _YEARS = re.compile(r"(?P<from>20\d{2})\s*년?\s*[~\-–]\s*(?P<to>20\d{2})")
-_LEAD = re.compile(r"^[\s□◈■○ㅇ◦●▶\-–·¡❍]*(?:\d\)\s*)?")
 
 
 @dataclass(frozen=True)
@@ -54,8 +54,9 @@ def _spaced(pattern: str) -> str:
     return re.sub(r"([가-힣])(?=[가-힣])", r"\1\\s*", pattern)
 
 
-def _labels(concept: str) -> list[tuple[str, re.Pattern[str]]]:
-    return [(term.meaning, re.compile(_spaced(term.pattern.pattern))) for term in disclosure_terms(concept)]
+@cache
+def _labels(concept: str) -> tuple[tuple[str, re.Pattern[str]], ...]:
+    return tuple((term.meaning, re.compile(_spaced(term.pattern.pattern))) for term in disclosure_terms(concept))
 
 
 def _field_of(cell: str) -> tuple[str, str] | None:
@@ -167,7 +168,7 @@ def _budget(body: list[tuple[int, str]]) -> tuple[str, int, int] | None:
     for number, cell in body:
         lines.append((len(text), number))
         text += cell + " "
-    funding = [m.start() for _, pattern in _labels("pledge_section") if _ == "funding"
+    funding = [m.start() for meaning, pattern in _labels("pledge_section") if meaning == "funding"
                for m in re.finditer(rf"(?:[□◈■]\s*|\d\)\s*)(?:{pattern.pattern})", text)]
     start = min(funding) if funding else 0
     labels = "|".join(pattern.pattern for _, pattern in _labels("pledge_budget"))

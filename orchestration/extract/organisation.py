@@ -174,20 +174,21 @@ TOTAL_COLUMN = "total"
 _TOTAL_LABELS = frozenset({"계", "합계", "총계"})
 
 
-def unit_row(table: Table, sections: list[Section], labels: frozenset[str]) -> list[tuple[Cell, str]]:
-    """The cells of the row labelled one of ``labels`` (세출, 세입) in a table whose header names
-    units, each with its unit: the 계 column is the unit whose section holds the table."""
+def unit_row(table: Table, sections: list[Section], labels: frozenset[str]) -> tuple[str, list[tuple[Cell, str]]]:
+    """The row labelled one of ``labels`` (세출, 세입) in a table whose header names units: its
+    label as printed and its cells, each with its unit (the 계 column is the unit whose section
+    holds the table); no cells when the table has no such row."""
     columns = unit_columns(table)
     row = next((r for r in table.body_rows if r and without_spaces(r[0].text) in labels), None)
     if columns is None or row is None:
-        return []
+        return "", []
     found = []
     for cell in row:
         unit = columns.get(cell.column)
         org_unit = section_at(sections, cell.line) if unit == TOTAL_COLUMN else unit
         if org_unit is not None and cell.text:
             found.append((cell, org_unit))
-    return found
+    return row[0].text, found
 
 
 def unit_columns(table: Table) -> dict[int, str] | None:

@@ -163,7 +163,8 @@ def extract_unit_revenue(tables: list[Table], sections: list[Section]) -> list[R
     for table in tables:
         period = _caption_period(table)
         fiscal_year = year_in(table.caption_text())
-        for cell, org_unit in unit_row(table, sections, _REVENUE_ROWS):
+        label, cells = unit_row(table, sections, _REVENUE_ROWS)
+        for cell, org_unit in cells:
             money = table.column_units[cell.column] if cell.column < len(table.column_units) else None
             try:
                 quantity = parse_quantity(cell.text, money)
@@ -171,7 +172,6 @@ def extract_unit_revenue(tables: list[Table], sections: list[Section]) -> list[R
                 continue
             if quantity.amount_krw is None:
                 continue
-            label = next(r[0].text for r in table.body_rows if r and r[0].line == cell.line)
             facts.append(RevenueFact(
                 source_line=cell.line, table_index=table.table_index, statement_form="table", revenue_item=TOTAL,
                 revenue_item_printed=label, parent_item=None, item_from="label", measure=BUDGET,
