@@ -1,6 +1,7 @@
 # Everything a fresh clone needs, from Python 3.11 and make alone.
 #   make refresh   discover raw/, extract, dbt build, gate, publish warehouse/localgov.duckdb
-#                  (FORCE=1 rebuilds even when nothing changed; VERBOSE=1 prints the whole log)
+#                  (FORCE=1 rebuilds even when nothing changed; FULL=1 builds every dbt model from
+#                  scratch instead of incrementally; VERBOSE=1 prints the whole log)
 #   make test      the test suite (what CI runs); make test-fast: unit tests and one refresh
 #   make dev       the Dagster UI on http://127.0.0.1:3000 with the whole asset graph
 #   make docs      the dbt docs site (models, columns, lineage) under <data dir>/docs
@@ -48,7 +49,7 @@ $(MANIFEST): $(STAMP) $(DBT_SOURCES)
 	touch $@
 
 refresh: $(MANIFEST)
-	$(BIN)/python -m orchestration.refresh $(if $(FORCE),--force) $(if $(VERBOSE),--verbose)
+	$(BIN)/python -m orchestration.refresh $(if $(FORCE),--force) $(if $(FULL),--full) $(if $(VERBOSE),--verbose)
 
 # Two workers, each test file on one of them (its module fixtures stay in one process); the seed
 # warehouse is built once for both (tests/integration/conftest.py).

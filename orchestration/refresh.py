@@ -36,14 +36,16 @@ def ensure_dagster_yaml(dagster_home) -> None:
         config.write_text(DAGSTER_YAML, encoding="utf-8")
 
 
-def run_refresh(verbose: bool = True):
+def run_refresh(verbose: bool = True, full: bool = False):
     """Execute ``refresh_job`` once; returns (Dagster result, paths). Not verbose, the terminal
     gets one line per stage and the whole log (dbt's node by node) goes to
-    ``<data>/logs/refresh-<time>.log``; ``paths.data_dir / "logs" / "latest.log"`` names it."""
+    ``<data>/logs/refresh-<time>.log``; ``paths.data_dir / "logs" / "latest.log"`` names it.
+    ``full`` builds every dbt model from scratch instead of incrementally."""
     paths = export_environment()
     ensure_dagster_yaml(paths.dagster_home)
     from dagster import DagsterInstance
 
+    from orchestration.assets.transform import FULL_REFRESH_TAG
     from orchestration.definitions import defs
 
     # The run takes the data dir's refresh lock itself (resources.RefreshLock), as a run from the
@@ -56,7 +58,8 @@ def run_refresh(verbose: bool = True):
         if not verbose:
             print(f"refreshing {paths.data_dir} (the whole log: {log_file})", file=sys.__stdout__, flush=True)
         result = defs.resolve_job_def("refresh_job").execute_in_process(
-            instance=instance, raise_on_error=False, run_config={"loggers": loggers})
+            instance=instance, raise_on_error=False, run_config={"loggers": loggers},
+            tags={FULL_REFRESH_TAG: "true"} if full else None)
     return result, paths
 
 
@@ -172,11 +175,11 @@ def coverage_lines(build_db) -> list[str]:
     return out
 
 
-def refresh_and_record(verbose: bool = True):
+def refresh_and_record(verbose: bool = True, full: bool = False):
     """One refresh and its summary: (result, paths, summary text, published). The run records
     the inputs it read (pipeline/inputs.py) when it publishes, so that the next ``make refresh``
     knows whether anything changed."""
-    result, paths = run_refresh(verbose)
+    result, paths = run_refresh(verbose, full)
     text, published = summary(result, paths)
     return result, paths, text, published and result.success
 
@@ -184,15 +187,17 @@ def refresh_and_record(verbose: bool = True):
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="localgov-refresh", description=__doc__.splitlines()[0])
     parser.add_argument("--force", action="store_true", help="refresh even if nothing changed")
+    parser.add_argument("--full", action="store_true",
+                        help="build every dbt model from scratch (implies --force)")
     parser.add_argument("--verbose", action="store_true",
                         help="print the whole log (Dagster's and dbt's) instead of one line per stage")
     args = parser.parse_args(argv)
     paths = export_environment()
-    if not args.force and published_inputs(paths) == inputs_fingerprint(paths):
+    if not (args.force or args.full) and published_inputs(paths) == inputs_fingerprint(paths):
         print(f"nothing changed since the last published refresh; {paths.published_db} is current "
               "(make refresh FORCE=1 to rebuild anyway)")
         return 0
-    _, _, text, published = refresh_and_record(verbose=args.verbose)
+    _, _, text, published = refresh_and_record(verbose=args.verbose, full=args.full)
     print(text)
     return 0 if published else 1
 

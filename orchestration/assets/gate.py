@@ -22,6 +22,7 @@ from orchestration.pipeline.gate import (
     volume_guard,
 )
 from orchestration.pipeline.holdback import HeldBack, build_faults, current_documents, gate_faults, settle
+from orchestration.pipeline.increments import Increments
 from orchestration.pipeline.lake import Lake
 from orchestration.pipeline.publish import filing_changes, mart_row_counts, read_refresh_log, record_refresh, rows_json
 from orchestration.project import dbt_project
@@ -61,7 +62,9 @@ def warehouse_gate(context: dg.AssetExecutionContext, dbt: DbtCliResource, refre
     def rebuild() -> None:
         context.log.warning("expectations fail on rows of particular filings; building again without them")
         reuse_partial_parse(paths)
-        rebuilds.append(dbt.cli(["build"], manifest=dbt_project().manifest_path, raise_on_error=False).wait())
+        # The lake did not change since the dbt step took it in: only the filings held back did.
+        args = Increments(paths).plan(full_requested=False).dbt_args()
+        rebuilds.append(dbt.cli(args, manifest=dbt_project().manifest_path, raise_on_error=False).wait())
         keep_partial_parse(rebuilds[-1], paths)
 
     def faults():

@@ -22,16 +22,17 @@ from orchestration.settings import export_environment, served
 )
 def published_warehouse(context: dg.AssetExecutionContext, refresh_lock: RefreshLock) -> dg.MaterializeResult:
     paths = export_environment()
-    publish(paths.build_db, paths.published_db, paths.refresh_log, context.run_id)
+    tables = publish(paths.build_db, paths.published_db, paths.refresh_log, context.run_id)
     mark_published(paths, context.run_id)
-    files = export_parquet(paths.published_db, paths.parquet_dir)
+    files = export_parquet(paths.published_db, paths.parquet_dir, tables)
     pages = build_report(paths.published_db, paths.report_dir)
     pruned = Lake(paths.lake_dir).prune_other_versions()
     if pruned:
         context.log.info(f"removed {pruned} lake file(s) of earlier parser versions")
     counts = mart_row_counts(paths.published_db)
-    context.log.info(f"published {paths.published_db}, {len(files)} Parquet files in {paths.parquet_dir} and "
-                     f"{len(pages)} report pages in {paths.report_dir}")
+    context.log.info(f"published {paths.published_db} ({len(tables)} table(s) written, the others as they were), "
+                     f"{len(files)} Parquet file(s) written in {paths.parquet_dir} and {len(pages)} report page(s) "
+                     f"drawn in {paths.report_dir}")
     return dg.MaterializeResult(metadata={
         "path": dg.MetadataValue.path(str(paths.published_db)),
         "parquet_dir": dg.MetadataValue.path(str(paths.parquet_dir)),

@@ -13,10 +13,15 @@ from dagster_dbt import DagsterDbtTranslator, DagsterDbtTranslatorSettings, DbtC
 from orchestration.assets import OWNERS
 from orchestration.pipeline.crashpoints import DBT, pause_point
 from orchestration.pipeline.holdback import HeldBack, build_faults, current_documents, describe, settle
+from orchestration.pipeline.increments import Increments, read_run_results, staging_complete
 from orchestration.pipeline.lake import Lake
 from orchestration.project import dbt_project
 from orchestration.resources import RefreshLock
 from orchestration.settings import export_environment, served
+
+
+# A run tagged so builds every model from scratch (make refresh FULL=1, or the tag in the UI's launchpad).
+FULL_REFRESH_TAG = "localgov/full_refresh"
 
 
 class LayerTranslator(DagsterDbtTranslator):
@@ -42,17 +47,22 @@ class LayerTranslator(DagsterDbtTranslator):
     name="dbt_models",
 )
 def dbt_models(context: dg.AssetExecutionContext, dbt: DbtCliResource, refresh_lock: RefreshLock):
-    """dbt build; a test failing on rows of particular filings holds them back and builds again
-    without them (pipeline/holdback.py); a failure no filing owns fails the step."""
+    """dbt build, incremental unless the project changed or a full refresh was asked for
+    (pipeline/increments.py); a test failing on rows of particular filings holds them back and
+    builds again without them (pipeline/holdback.py); a failure no filing owns fails the step."""
     paths = export_environment()
     held = HeldBack(paths.state_dir, Lake(paths.lake_dir))
     held.reset()
     manifest = json.loads(dbt_project().manifest_path.read_text(encoding="utf-8"))
+    increments = Increments(paths)
+    plan = increments.plan(full_requested=context.run.tags.get(FULL_REFRESH_TAG) == "true")
+    context.log.info(f"dbt build {'from scratch' if plan.full else 'incremental'} ({plan.reason}); "
+                     f"{plan.batch_documents} document(s) in the lake batch")
     builds: list = []
 
     def build() -> None:
         reuse_partial_parse(paths)
-        invocation = dbt.cli(["build"], context=context, raise_on_error=False)
+        invocation = dbt.cli(plan.dbt_args(), context=context, raise_on_error=False)
         events = []
         try:
             for event in invocation.stream():
@@ -73,6 +83,8 @@ def dbt_models(context: dg.AssetExecutionContext, dbt: DbtCliResource, refresh_l
 
     build()
     blocking = settle(faults, build, held, current_documents(paths.state_dir))
+    if staging_complete(read_run_results(builds[-1][0].target_path)):
+        increments.record_built(plan)
     for row in held.rows():
         context.log.warning(f"held back {row['file_path']}: {row['check_name']} (lines {row['source_lines'] or '?'})"
                             + (f"; its last good version {row['kept_document_id'][:12]}… stays published"
@@ -119,7 +131,9 @@ def keep_partial_parse(invocation, paths) -> None:
 
 def _with_metadata(context, events, paths):
     """DuckDB lets no second process open the build file while dbt writes it, so the row counts
-    and previews are added once dbt is done."""
+    and previews are added once dbt is done. The tests' observations are left out: the step
+    logs their outcome, and writing ~400 events to Dagster's event log took seconds."""
+    events = [event for event in events if not isinstance(event, dg.AssetObservation)]
     if not paths.build_db.is_file():
         yield from events
         return

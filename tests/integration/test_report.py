@@ -3,6 +3,7 @@ report per government built at publish from the published file (its index, ê¸ˆì²
 evidence page: the charts are there, every link opens, Korean text is set in the installed font),
 and the gate's Data Docs read offline."""
 
+import json
 from pathlib import Path
 
 import pytest
@@ -82,3 +83,28 @@ def test_the_data_docs_read_offline(seed_warehouse, browser, tmp_path):
     suites = {a.text for a in browser.find_elements(By.CSS_SELECTOR, "table tbody tr td a")}
     assert {"fct_staffing", "audit_filing_lines"} <= suites
     assert browser.save_screenshot(str(tmp_path / "data_docs.png"))
+
+
+def test_a_government_whose_facts_did_not_change_keeps_its_pages(seed_warehouse, tmp_path):
+    from orchestration.report import build_report
+
+    out = tmp_path / "report"
+    first = build_report(seed_warehouse.paths.published_db, out)
+    pages = {path.relative_to(out).as_posix(): path.read_bytes() for path in first}
+    assert sorted(p for p in pages if p.startswith("gov/")) == ["gov/3170000.html", "gov/3600000.html",
+                                                                "gov/6110000.html"]
+    assert build_report(seed_warehouse.paths.published_db, out) == [out / "index.html"]
+    assert {p: (out / p).read_bytes() for p in pages} == pages
+
+    # a government whose fingerprint differs (as when one of its filings changed) is drawn again,
+    # page by page as before; the others' pages are the same files
+    record = json.loads((out / "pages.json").read_text(encoding="utf-8"))
+    record["3170000"]["fingerprint"] = "changed"
+    (out / "pages.json").write_text(json.dumps(record), encoding="utf-8")
+    other = next(code for code in record if code != "3170000")
+    kept = (out / "gov" / f"{other}.html").stat().st_ino
+    again = build_report(seed_warehouse.paths.published_db, out)
+    assert sorted(p.relative_to(out).as_posix() for p in again) == sorted(
+        ["index.html"] + record["3170000"]["files"])
+    assert {p: (out / p).read_bytes() for p in pages} == pages
+    assert (out / "gov" / f"{other}.html").stat().st_ino == kept

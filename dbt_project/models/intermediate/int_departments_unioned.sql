@@ -57,34 +57,31 @@ unioned as (
     from fact_rows
 ),
 
-ranked as (
+-- Grouped rather than windowed: a distinct aggregate over a window took seconds at 10,000 filings.
+grouped as (
     select
-        *,
-        row_number() over (
-            partition by government_code, org_unit
-            order by precedence, parent_org_unit is null, document_id, document_line
-        ) as rank_in_unit,
-        string_agg(distinct listed_in, ',' order by listed_in) over (
-            partition by government_code, org_unit
-        ) as listed_in_all,
-        first_value(duties ignore nulls) over (
-            partition by government_code, org_unit
-            order by document_id, document_line
-            rows between unbounded preceding and unbounded following
-        ) as first_duties
+        government_code,
+        org_unit,
+        arg_min(
+            {'parent_org_unit': parent_org_unit, 'unit_level': unit_level, 'document_id': document_id,
+             'source_page': source_page, 'source_line': source_line, 'document_line': document_line},
+            (precedence, parent_org_unit is null, document_id, document_line)
+        ) as first_place,
+        string_agg(distinct listed_in, ',' order by listed_in) as listed_in_all,
+        arg_min(duties, (document_id, document_line)) filter (where duties is not null) as first_duties
     from unioned
+    group by government_code, org_unit
 )
 
 select
     government_code,
     org_unit,
-    parent_org_unit,
-    unit_level,
+    first_place.parent_org_unit,
+    first_place.unit_level,
     listed_in_all as listed_in,
     first_duties as duties,
-    document_id as first_document_id,
-    source_page as first_source_page,
-    source_line as first_source_line,
-    document_line as first_document_line
-from ranked
-where rank_in_unit = 1
+    first_place.document_id as first_document_id,
+    first_place.source_page as first_source_page,
+    first_place.source_line as first_source_line,
+    first_place.document_line as first_document_line
+from grouped

@@ -1,6 +1,9 @@
+{{ document_increment() }}
+
 -- The evidence store, published: any (source_page, source_line) of any fact can be shown from here.
 with lines as (
     select * from {{ ref('stg_lake__lines') }}
+    where {{ changed_documents() }}
 ),
 
 documents as (

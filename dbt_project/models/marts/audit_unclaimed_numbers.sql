@@ -1,5 +1,8 @@
+{{ document_increment() }}
+
 with unclaimed as (
     select * from {{ ref('stg_lake__unclaimed_numbers') }}
+    where {{ changed_documents() }}
 ),
 
 documents as (

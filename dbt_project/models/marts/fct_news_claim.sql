@@ -1,5 +1,8 @@
+{{ document_increment() }}
+
 with claims as (
     select * from {{ ref('int_news_claims_resolved') }}
+    where {{ changed_documents() }}
 )
 
 select

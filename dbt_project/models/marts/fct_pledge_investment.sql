@@ -1,5 +1,8 @@
+{{ document_increment() }}
+
 with investments as (
     select * from {{ ref('int_pledge_investments_resolved') }}
+    where {{ changed_documents() }}
 )
 
 select

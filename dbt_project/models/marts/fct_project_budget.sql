@@ -1,5 +1,8 @@
+{{ document_increment() }}
+
 with budgets as (
     select * from {{ ref('int_project_budgets_resolved') }}
+    where {{ changed_documents() }}
 )
 
 select

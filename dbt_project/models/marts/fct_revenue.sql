@@ -1,5 +1,8 @@
+{{ document_increment() }}
+
 with revenue as (
     select * from {{ ref('int_revenue_resolved') }}
+    where {{ changed_documents() }}
 )
 
 select

@@ -1,5 +1,8 @@
+{{ document_increment() }}
+
 with settlement as (
     select * from {{ ref('int_settlement_resolved') }}
+    where {{ changed_documents() }}
 )
 
 select

@@ -1,5 +1,8 @@
+{{ document_increment() }}
+
 with staffing as (
     select * from {{ ref('int_staffing_resolved') }}
+    where {{ changed_documents() }}
 )
 
 select

@@ -1,5 +1,8 @@
+{{ document_increment() }}
+
 with cells as (
     select * from {{ ref('int_table_cells_current') }}
+    where {{ changed_documents() }}
 )
 
 select

@@ -1,5 +1,7 @@
+{{ lake_increment('candidate_finance') }}
+
 with source as (
-    select * from {{ source('lake', 'candidate_finance') }}
+    select * from {{ lake_source('candidate_finance') }}
     where parser_version = '{{ var("parser_version") }}'
 )
 

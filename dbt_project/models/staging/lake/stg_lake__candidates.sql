@@ -1,5 +1,7 @@
+{{ lake_increment('candidates') }}
+
 with source as (
-    select * from {{ source('lake', 'candidates') }}
+    select * from {{ lake_source('candidates') }}
     where parser_version = '{{ var("parser_version") }}'
 )
 

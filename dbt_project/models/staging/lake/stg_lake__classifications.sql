@@ -1,5 +1,7 @@
+{{ lake_increment('classifications') }}
+
 with source as (
-    select * from {{ source('lake', 'classifications') }}
+    select * from {{ lake_source('classifications') }}
     where parser_version = '{{ var("parser_version") }}'
 ),
 

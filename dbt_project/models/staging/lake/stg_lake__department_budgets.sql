@@ -1,5 +1,7 @@
+{{ lake_increment('department_budgets') }}
+
 with source as (
-    select * from {{ source('lake', 'department_budgets') }}
+    select * from {{ lake_source('department_budgets') }}
     where parser_version = '{{ var("parser_version") }}'
 ),
 

@@ -1,5 +1,7 @@
+{{ lake_increment('filings') }}
+
 with source as (
-    select * from {{ source('lake', 'filings') }}
+    select * from {{ lake_source('filings') }}
     where parser_version = '{{ var("parser_version") }}'
 ),
 

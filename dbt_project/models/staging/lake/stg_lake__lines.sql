@@ -1,5 +1,7 @@
+{{ lake_increment('lines') }}
+
 with source as (
-    select * from {{ source('lake', 'lines') }}
+    select * from {{ lake_source('lines') }}
     where parser_version = '{{ var("parser_version") }}'
 )
 

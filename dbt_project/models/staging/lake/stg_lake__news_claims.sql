@@ -1,5 +1,7 @@
+{{ lake_increment('news_claims') }}
+
 with source as (
-    select * from {{ source('lake', 'news_claims') }}
+    select * from {{ lake_source('news_claims') }}
     where parser_version = '{{ var("parser_version") }}'
 )
 

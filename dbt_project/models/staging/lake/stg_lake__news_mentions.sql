@@ -1,5 +1,7 @@
+{{ lake_increment('news_mentions') }}
+
 with source as (
-    select * from {{ source('lake', 'news_mentions') }}
+    select * from {{ lake_source('news_mentions') }}
     where parser_version = '{{ var("parser_version") }}'
 )
 

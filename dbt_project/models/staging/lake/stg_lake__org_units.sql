@@ -1,5 +1,7 @@
+{{ lake_increment('org_units') }}
+
 with source as (
-    select * from {{ source('lake', 'org_units') }}
+    select * from {{ lake_source('org_units') }}
     where parser_version = '{{ var("parser_version") }}'
 ),
 

@@ -1,5 +1,7 @@
+{{ lake_increment('pledge_investments') }}
+
 with source as (
-    select * from {{ source('lake', 'pledge_investments') }}
+    select * from {{ lake_source('pledge_investments') }}
     where parser_version = '{{ var("parser_version") }}'
 )
 

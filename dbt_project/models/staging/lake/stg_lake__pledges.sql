@@ -1,5 +1,7 @@
+{{ lake_increment('pledges') }}
+
 with source as (
-    select * from {{ source('lake', 'pledges') }}
+    select * from {{ lake_source('pledges') }}
     where parser_version = '{{ var("parser_version") }}'
 )
 

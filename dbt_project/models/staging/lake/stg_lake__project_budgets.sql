@@ -1,5 +1,7 @@
+{{ lake_increment('project_budgets') }}
+
 with source as (
-    select * from {{ source('lake', 'project_budgets') }}
+    select * from {{ lake_source('project_budgets') }}
     where parser_version = '{{ var("parser_version") }}'
 )
 

@@ -1,5 +1,7 @@
+{{ lake_increment('projects') }}
+
 with source as (
-    select * from {{ source('lake', 'projects') }}
+    select * from {{ lake_source('projects') }}
     where parser_version = '{{ var("parser_version") }}'
 )
 

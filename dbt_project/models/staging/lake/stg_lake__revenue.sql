@@ -1,5 +1,7 @@
+{{ lake_increment('revenue') }}
+
 with source as (
-    select * from {{ source('lake', 'revenue') }}
+    select * from {{ lake_source('revenue') }}
     where parser_version = '{{ var("parser_version") }}'
 )
 

@@ -1,5 +1,7 @@
+{{ lake_increment('settlement') }}
+
 with source as (
-    select * from {{ source('lake', 'settlement') }}
+    select * from {{ lake_source('settlement') }}
     where parser_version = '{{ var("parser_version") }}'
 )
 

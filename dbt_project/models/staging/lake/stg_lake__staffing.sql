@@ -1,5 +1,7 @@
+{{ lake_increment('staffing') }}
+
 with source as (
-    select * from {{ source('lake', 'staffing') }}
+    select * from {{ lake_source('staffing') }}
     where parser_version = '{{ var("parser_version") }}'
 ),
 

@@ -1,5 +1,7 @@
+{{ lake_increment('table_cells') }}
+
 with source as (
-    select * from {{ source('lake', 'table_cells') }}
+    select * from {{ lake_source('table_cells') }}
     where parser_version = '{{ var("parser_version") }}'
 ),
 

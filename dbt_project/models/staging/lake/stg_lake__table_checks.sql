@@ -1,5 +1,7 @@
+{{ lake_increment('table_checks') }}
+
 with source as (
-    select * from {{ source('lake', 'table_checks') }}
+    select * from {{ lake_source('table_checks') }}
     where parser_version = '{{ var("parser_version") }}'
 )
 

@@ -1,5 +1,7 @@
+{{ lake_increment('unclaimed_numbers') }}
+
 with source as (
-    select * from {{ source('lake', 'unclaimed_numbers') }}
+    select * from {{ lake_source('unclaimed_numbers') }}
     where parser_version = '{{ var("parser_version") }}'
 )
 

@@ -1,0 +1,202 @@
+"""What a dbt build has to take in: the lake files that changed since the build file last took
+them in, and whether the build may be incremental at all.
+
+The staging models of lake tables are incremental, keyed by document: a build reads only the
+files of ``<state>/lake_batch.parquet`` (one row per changed file, the file name empty when the
+file is gone), deletes the rows of those documents and inserts what the files now hold
+(``macros/lake_source.sql``). Which files the build file holds is recorded after each build
+that took them all in (``<state>/lake_built.parquet``); a build that stops half way leaves the
+record as it was, and taking the same files in again gives the same rows.
+
+A build starts from scratch (``dbt build --full-refresh``) when asked to (``make refresh
+FULL=1``), when there is no build file, and when the dbt project, its seeds or the parser
+version differ from what the build file was built with: an incremental model does not notice
+that its own SQL changed.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+from dataclasses import dataclass
+from importlib.metadata import version
+from pathlib import Path
+
+import duckdb
+import pyarrow as pa
+import pyarrow.parquet as pq
+
+from orchestration.extract.version import PARSER_VERSION
+from orchestration.pipeline.lake import LAKE_SCHEMAS, write_parquet
+from orchestration.settings import DBT_PROJECT_DIR, Paths
+
+LISTING_SCHEMA = pa.schema([
+    ("lake_table", pa.string()),
+    ("file_name", pa.string()),
+    ("document_id", pa.string()),
+    ("modified_ns", pa.int64()),
+    ("byte_size", pa.int64()),
+])
+BATCH_SCHEMA = pa.schema([
+    ("lake_table", pa.string()),
+    ("document_id", pa.string()),
+    ("file_path", pa.string()),  # empty: the document has no file in this table any more
+])
+# The dbt project as far as it decides what the tables hold; its docs-only files count too,
+# which costs a full build after a docs edit and never a wrong table.
+_PROJECT_PARTS = ("models", "macros", "seeds", "tests", "dbt_project.yml")
+# Reference data and the dbt tests that read only it: built and checked when the project
+# changes, which is the only time they can (dbt's cautious indirect selection keeps every test
+# that also reads a model, such as a fact's category against the seed of categories).
+_UNCHANGED_PROJECT_EXCLUDES = "resource_type:seed resource_type:unit_test"
+
+
+@dataclass(frozen=True)
+class BuildPlan:
+    full: bool
+    reason: str
+    batch_documents: int
+    unchanged_tables: tuple[str, ...] = ()  # lake tables with nothing in the batch
+
+    def dbt_args(self) -> list[str]:
+        """A staging model with nothing in the batch holds what it held: neither it nor its
+        tests run (the models downstream of it do, since they read other tables too)."""
+        if self.full:
+            return ["build", "--full-refresh"]
+        unchanged = " ".join(f"stg_lake__{table}" for table in self.unchanged_tables)
+        return ["build", "--exclude", f"{_UNCHANGED_PROJECT_EXCLUDES} {unchanged}".strip(),
+                "--indirect-selection", "cautious"]
+
+
+def lake_listing(lake_dir: Path, parser_version: str = PARSER_VERSION) -> list[dict]:
+    """Every file of this parser version in the lake, with what tells a rewritten file."""
+    suffix = f"_{parser_version}.parquet"
+    rows = []
+    for table in LAKE_SCHEMAS:
+        folder = lake_dir / table
+        if not folder.is_dir():
+            continue
+        with os.scandir(folder) as entries:
+            for entry in entries:
+                if entry.name.endswith(suffix) and not entry.name.startswith((".", "_")):
+                    stat = entry.stat()
+                    rows.append({"lake_table": table, "file_name": entry.name,
+                                 "document_id": entry.name[:-len(suffix)],
+                                 "modified_ns": stat.st_mtime_ns, "byte_size": stat.st_size})
+    return rows
+
+
+def lake_batch(now: list[dict], built: list[dict], lake_dir: Path) -> list[dict]:
+    """The files that are new or rewritten since ``built``, and the documents whose file is gone."""
+    def key(row):
+        return row["lake_table"], row["file_name"]
+
+    before = {key(row): (row["modified_ns"], row["byte_size"]) for row in built}
+    current = {key(row) for row in now}
+    batch = [{"lake_table": row["lake_table"], "document_id": row["document_id"],
+              "file_path": str(lake_dir / row["lake_table"] / row["file_name"])}
+             for row in now if before.get(key(row)) != (row["modified_ns"], row["byte_size"])]
+    batch += [{"lake_table": row["lake_table"], "document_id": row["document_id"], "file_path": None}
+              for row in built if key(row) not in current]
+    return sorted(batch, key=lambda row: (row["lake_table"], row["document_id"], row["file_path"] or ""))
+
+
+def project_fingerprint() -> str:
+    """The dbt project's files, the parser version and the versions of dbt and DuckDB (whose
+    ``hash`` int_document_states keeps), as one digest."""
+    versions = [PARSER_VERSION] + [version(package) for package in ("dbt-core", "dbt-duckdb", "duckdb")]
+    digest = hashlib.sha256("\0".join(versions).encode())
+    files = []
+    for part in _PROJECT_PARTS:
+        path = DBT_PROJECT_DIR / part
+        files += [f for f in path.rglob("*") if f.is_file()] if path.is_dir() else [path]
+    for path in sorted(files):
+        digest.update(path.relative_to(DBT_PROJECT_DIR).as_posix().encode() + b"\0" + path.read_bytes())
+    return digest.hexdigest()
+
+
+class Increments:
+    """The batch of one refresh's builds and the record of what the build file holds."""
+
+    def __init__(self, paths: Paths):
+        self.paths = paths
+        self.batch_file = paths.state_dir / "lake_batch.parquet"
+        self.built_file = paths.state_dir / "lake_built.parquet"
+        self.project_file = paths.state_dir / "dbt_project_built"
+
+    def plan(self, full_requested: bool) -> BuildPlan:
+        """Decide the build and write the batch it reads (every file, for a build from scratch)."""
+        now = lake_listing(self.paths.lake_dir)
+        built_project = self.project_file.read_text() if self.project_file.exists() else None
+        if full_requested:
+            full, reason = True, "a full refresh was asked for"
+        elif not self.paths.build_db.exists():
+            full, reason = True, "there is no build file yet"
+        elif built_project != project_fingerprint():
+            full, reason = True, "the dbt project, its seeds or the parser version changed since the last build"
+        else:
+            full, reason = False, "incremental"
+        built = [] if full else self._built()
+        batch = lake_batch(now, built, self.paths.lake_dir)
+        write_parquet(self.batch_file, batch, BATCH_SCHEMA)
+        changed = {row["lake_table"] for row in batch}
+        return BuildPlan(full, reason, len({row["document_id"] for row in batch}),
+                         tuple(sorted(set(LAKE_SCHEMAS) - changed)))
+
+    def record_built(self, plan: BuildPlan) -> None:
+        """After a build whose staging models all took their batch in: the files it holds now."""
+        write_parquet(self.built_file, lake_listing(self.paths.lake_dir), LISTING_SCHEMA)
+        if plan.full:
+            temporary = self.project_file.with_name(f".{self.project_file.name}.tmp")
+            temporary.write_text(project_fingerprint())
+            os.replace(temporary, self.project_file)
+
+    def _built(self) -> list[dict]:
+        return pq.read_table(self.built_file).to_pylist() if self.built_file.exists() else []
+
+
+def staging_complete(run_results: dict) -> bool:
+    """Every staging model of the build ran (what ``record_built`` may trust)."""
+    return all(result["status"] == "success" for result in run_results.get("results", [])
+               if result["unique_id"].startswith("model.localgov.stg_"))
+
+
+def read_run_results(target_path: Path) -> dict:
+    path = target_path / "run_results.json"
+    return json.loads(path.read_text(encoding="utf-8")) if path.exists() else {}
+
+
+# What differs by design between an incremental build and one from scratch: the batch's documents.
+_BY_BUILD = frozenset({"intermediate.int_document_changes"})
+
+
+def differing_tables(build: Path, other: Path) -> dict[str, tuple[int, int]]:
+    """Tables of two build files that do not hold the same rows (as multisets): name -> (rows only
+    in ``build``, rows only in ``other``); a table only one of them has counts all its rows."""
+    with duckdb.connect() as connection:
+        connection.execute("attach ? as a (read_only)", [str(build)])
+        connection.execute("attach ? as b (read_only)", [str(other)])
+
+        def tables(catalog):
+            return {f"{schema}.{name}" for schema, name in connection.execute(
+                "select schema_name, table_name from duckdb_tables() where database_name = ?", [catalog]).fetchall()}
+
+        def only(left, right, name):
+            return connection.execute(f"select count(*) from (select * from {left}.{name} "
+                                      f"except all select * from {right}.{name})").fetchone()[0]
+
+        def count(catalog, name):
+            return connection.execute(f"select count(*) from {catalog}.{name}").fetchone()[0]
+
+        in_a, in_b = tables("a"), tables("b")
+        differing = {}
+        for name in sorted((in_a | in_b) - _BY_BUILD):
+            quoted = ".".join(f'"{part}"' for part in name.split("."))
+            if name not in in_b or name not in in_a:
+                differing[name] = (count("a", quoted), 0) if name in in_a else (0, count("b", quoted))
+                continue
+            found = (only("a", "b", quoted), only("b", "a", quoted))
+            if found != (0, 0):
+                differing[name] = found
+        return differing

@@ -1,0 +1,80 @@
+"""What an incremental dbt build takes in (orchestration/pipeline/increments.py): the lake files
+changed since the build file took them in, and when it must build from scratch instead."""
+
+import duckdb
+import pyarrow.parquet as pq
+
+from orchestration.pipeline.increments import Increments, differing_tables, lake_batch, lake_listing
+from orchestration.pipeline.lake import Lake
+from orchestration.settings import Paths
+
+A, B, C = "a" * 64, "b" * 64, "c" * 64
+LINE = {"document_line": 1, "page_number": 1, "line_number": 1, "text": "기획예산과", "role": "body"}
+
+
+def _lake(tmp_path) -> Lake:
+    lake = Lake(tmp_path / "data" / "lake", parser_version="9.9.9")
+    lake.ensure_schemas()
+    return lake
+
+
+def test_the_batch_holds_new_and_rewritten_files_and_names_vanished_ones(tmp_path):
+    lake = _lake(tmp_path)
+    for document in (A, B):
+        lake.write("lines", document, [LINE | {"document_id": document}])
+    lake.write("staffing", A, [{"document_id": A, "org_unit": "기획예산과"}])
+    built = lake_listing(lake.root, "9.9.9")
+    assert [(row["lake_table"], row["document_id"]) for row in sorted(built, key=lambda r: (r["lake_table"],
+                                                                                             r["document_id"]))] == [
+        ("lines", A), ("lines", B), ("staffing", A)]
+    assert lake_batch(built, built, lake.root) == []
+
+    lake.write("lines", C, [LINE | {"document_id": C}])  # a new filing
+    lake.write("lines", B, [LINE | {"document_id": B, "text": "기획예산과 22"}])  # B extracted again
+    lake.write_extracted("staffing", A, [])  # A re-extracted under a kind with no staffing
+    Lake(lake.root, parser_version="1.0.0").write("lines", A, [LINE | {"document_id": A}])  # another version
+    now = lake_listing(lake.root, "9.9.9")
+    assert lake_batch(now, built, lake.root) == [
+        {"lake_table": "lines", "document_id": B, "file_path": str(lake.path("lines", B))},
+        {"lake_table": "lines", "document_id": C, "file_path": str(lake.path("lines", C))},
+        {"lake_table": "staffing", "document_id": A, "file_path": None}]
+
+
+def test_a_build_is_from_scratch_until_one_was_recorded_and_then_incremental(tmp_path):
+    paths = Paths(tmp_path / "raw", tmp_path / "data")
+    lake = Lake(paths.lake_dir)
+    lake.ensure_schemas()
+    lake.write("lines", A, [LINE | {"document_id": A}])
+    increments = Increments(paths)
+
+    first = increments.plan(full_requested=False)
+    assert (first.full, first.reason, first.batch_documents) == (True, "there is no build file yet", 1)
+    assert first.dbt_args() == ["build", "--full-refresh"]
+    assert pq.read_table(increments.batch_file).to_pylist() == [
+        {"lake_table": "lines", "document_id": A, "file_path": str(lake.path("lines", A))}]
+
+    paths.build_db.parent.mkdir(parents=True)
+    duckdb.connect(str(paths.build_db)).close()
+    assert increments.plan(full_requested=False).reason == (
+        "the dbt project, its seeds or the parser version changed since the last build")
+    increments.record_built(first)
+
+    lake.write("staffing", B, [{"document_id": B, "org_unit": "기획예산과"}])
+    second = increments.plan(full_requested=False)
+    assert (second.full, second.batch_documents) == (False, 1)
+    assert "stg_lake__staffing" not in second.dbt_args()[2] and "stg_lake__lines" in second.dbt_args()[2]
+    assert second.dbt_args() == ["build", "--exclude", "resource_type:seed resource_type:unit_test " + " ".join(
+        f"stg_lake__{table}" for table in second.unchanged_tables), "--indirect-selection", "cautious"]
+    assert increments.plan(full_requested=True).dbt_args() == ["build", "--full-refresh"]
+
+
+def test_two_builds_compare_table_by_table_as_multisets(tmp_path):
+    first, second = tmp_path / "first.duckdb", tmp_path / "second.duckdb"
+    for path, rows in ((first, "(1), (1), (2)"), (second, "(1), (2), (2)")):
+        with duckdb.connect(str(path)) as connection:
+            connection.execute("create schema marts")
+            connection.execute(f"create table marts.t as select * from (values {rows}) v(x)")
+            connection.execute("create table marts.same as select 1 as x")
+    with duckdb.connect(str(second)) as connection:
+        connection.execute("create table marts.only_here as select 1 as x")
+    assert differing_tables(first, second) == {"marts.only_here": (0, 1), "marts.t": (1, 1)}
