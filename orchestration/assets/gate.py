@@ -56,6 +56,7 @@ def warehouse_gate(context: dg.AssetExecutionContext, dbt: DbtCliResource, refre
     paths = export_environment()
     held = HeldBack(paths.state_dir, Lake(paths.lake_dir))
     manifest = json.loads(dbt_project().manifest_path.read_text(encoding="utf-8"))
+    increments = Increments(paths)
     gates: list[GateResult] = []
     rebuilds: list = []
 
@@ -63,13 +64,15 @@ def warehouse_gate(context: dg.AssetExecutionContext, dbt: DbtCliResource, refre
         context.log.warning("expectations fail on rows of particular filings; building again without them")
         reuse_partial_parse(paths)
         # The lake did not change since the dbt step took it in: only the filings held back did.
-        args = Increments(paths).plan(full_requested=False).dbt_args()
-        rebuilds.append(dbt.cli(args, manifest=dbt_project().manifest_path, raise_on_error=False).wait())
+        plan = increments.plan(full_requested=False)
+        rebuilds.append(dbt.cli(plan.dbt_args(), manifest=dbt_project().manifest_path, raise_on_error=False).wait())
         keep_partial_parse(rebuilds[-1], paths)
+        increments.note_changes(plan)
 
     def faults():
         found = build_faults(rebuilds[-1].target_path, manifest, paths.build_db) if rebuilds else []
-        gates.append(run_gate(paths.build_db, EXPECTATIONS_DIR, docs_dir=paths.gate_docs_dir, run_name=context.run_id))
+        gates.append(run_gate(paths.build_db, EXPECTATIONS_DIR, docs_dir=paths.gate_docs_dir, run_name=context.run_id,
+                              scope=increments.scope(manifest)))
         return found + gate_faults(gates[-1].outcomes)
 
     blocking = settle(faults, rebuild, held, current_documents(paths.state_dir))

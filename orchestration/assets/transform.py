@@ -55,6 +55,7 @@ def dbt_models(context: dg.AssetExecutionContext, dbt: DbtCliResource, refresh_l
     held.reset()
     manifest = json.loads(dbt_project().manifest_path.read_text(encoding="utf-8"))
     increments = Increments(paths)
+    increments.start_refresh()
     plan = increments.plan(full_requested=context.run.tags.get(FULL_REFRESH_TAG) == "true")
     context.log.info(f"dbt build {'from scratch' if plan.full else 'incremental'} ({plan.reason}); "
                      f"{plan.batch_documents} document(s) in the lake batch")
@@ -76,6 +77,7 @@ def dbt_models(context: dg.AssetExecutionContext, dbt: DbtCliResource, refresh_l
                 invocation.process.wait()
             raise
         keep_partial_parse(invocation, paths)
+        increments.note_changes(plan)
         builds.append((invocation, events))
 
     def faults():

@@ -20,6 +20,7 @@ from pathlib import Path
 import duckdb
 
 from orchestration.pipeline.data_docs import make_offline
+from orchestration.pipeline.increments import Scope
 
 BLOCKING, RECORDED = "blocking", "recorded"
 _COLUMN_NAME = re.compile(r"^[a-z_][a-z0-9_]*$")
@@ -160,10 +161,24 @@ def _owner_columns(connection, table: str) -> list[str]:
     return [c for c in OWNER_COLUMNS if c in present] if "document_id" in present else []
 
 
+def _rows_checked(suite: dict, scope: Scope | None) -> str:
+    """The rows a suite looks at: all of them, or, for a table built incrementally by document,
+    the rows of the documents the refresh changed and every row sharing a value with them in a
+    column expected to be unique. The other rows passed the same expectations when they were
+    built and did not change since; a duplicate needs one of its rows to be new."""
+    where = scope.where(suite["table"]) if scope else None
+    if where is None:
+        return ""
+    unique = [e["kwargs"]["column"] for e in suite["expectations"] if e["type"] == "expect_column_values_to_be_unique"]
+    shared = "".join(f' or "{c}" in (select "{c}" from {suite["table"]} where {where})' for c in unique)
+    return f" where {where}{shared}"
+
+
 def run_gate(build_db: Path, expectations_dir: Path, docs_dir: Path | None = None,
-             run_name: str | None = None) -> GateResult:
-    """Validate every suite against its table of the build file. With ``docs_dir``, the results
-    join the earlier ones there and the Data Docs site under it is brought up to date."""
+             run_name: str | None = None, scope: Scope | None = None) -> GateResult:
+    """Validate every suite against its table of the build file (in ``scope``, when given).
+    With ``docs_dir``, the results join the earlier ones there and the Data Docs site under it
+    is brought up to date."""
     from great_expectations.core.run_identifier import RunIdentifier
     from great_expectations.data_context.types.resource_identifiers import (
         ExpectationSuiteIdentifier,
@@ -178,7 +193,8 @@ def run_gate(build_db: Path, expectations_dir: Path, docs_dir: Path | None = Non
     with duckdb.connect(str(build_db), read_only=True) as connection:
         for suite_spec in suites:
             owners = _owner_columns(connection, suite_spec["table"])
-            frame = connection.sql(f"select {_columns_checked(suite_spec, owners)} from {suite_spec['table']}").df()
+            frame = connection.sql(f"select {_columns_checked(suite_spec, owners)} from {suite_spec['table']}"
+                                   f"{_rows_checked(suite_spec, scope)}").df()
             # Added to the context, the suite's expectations get the ids that tie each result back
             # to its line in the suite file.
             suite = context.suites.add(gx.ExpectationSuite(name=suite_spec["name"],

@@ -116,14 +116,72 @@ def project_fingerprint() -> str:
     return digest.hexdigest()
 
 
+@dataclass(frozen=True)
+class Scope:
+    """What the checks after a build need to look at: the documents whose rows the builds of this
+    refresh took again, in the tables built incrementally by document. ``documents`` None: every
+    row (a build from scratch)."""
+    tables: frozenset[str]
+    documents: frozenset[str] | None
+
+    def where(self, table: str) -> str | None:
+        """A SQL condition on ``document_id`` for a table's rows, or None for all of them."""
+        if self.documents is None or table not in self.tables:
+            return None
+        listed = ", ".join("'" + document.replace("'", "''") + "'" for document in sorted(self.documents))
+        return f"document_id in ({listed})" if listed else "false"
+
+
+CHANGES_SCHEMA = pa.schema([("document_id", pa.string())])
+
+
 class Increments:
-    """The batch of one refresh's builds and the record of what the build file holds."""
+    """The batch of one refresh's builds, the documents they changed and the record of what the
+    build file holds."""
 
     def __init__(self, paths: Paths):
         self.paths = paths
         self.batch_file = paths.state_dir / "lake_batch.parquet"
         self.built_file = paths.state_dir / "lake_built.parquet"
         self.project_file = paths.state_dir / "dbt_project_built"
+        self.changes_file = paths.state_dir / "refresh_changes.parquet"
+
+    def start_refresh(self) -> None:
+        self.changes_file.unlink(missing_ok=True)
+
+    def note_changes(self, plan: BuildPlan) -> None:
+        """After a build: the documents it took again join those of the refresh's earlier
+        builds. A build from scratch took every one, written as a single empty row."""
+        earlier = self._noted() if self.changes_file.exists() else set()
+        if plan.full or earlier is None:
+            documents = None
+        else:
+            try:
+                with duckdb.connect(str(self.paths.build_db), read_only=True) as connection:
+                    documents = earlier | {d for (d,) in connection.execute(
+                        "select document_id from intermediate.int_document_changes").fetchall()}
+            except duckdb.Error:  # the build stopped before it, or never opened the file: check everything
+                documents = None
+        rows = [{"document_id": None}] if documents is None else [{"document_id": d} for d in sorted(documents)]
+        write_parquet(self.changes_file, rows, CHANGES_SCHEMA)
+
+    def changed_documents(self) -> set[str] | None:
+        """The documents this refresh's builds took again; None for every one (a build from
+        scratch, or no build noted at all)."""
+        return self._noted() if self.changes_file.exists() else None
+
+    def _noted(self) -> set[str] | None:
+        rows = pq.read_table(self.changes_file).column("document_id").to_pylist()
+        return None if None in rows else set(rows)
+
+    def scope(self, manifest: dict) -> Scope:
+        """The checks' scope: the marts built incrementally by document (their dbt config) and
+        the documents this refresh's builds changed."""
+        tables = frozenset(f"{node['schema']}.{node.get('alias') or node['name']}" for node in manifest["nodes"].values()
+                           if node["resource_type"] == "model" and node["config"].get("materialized") == "incremental"
+                           and node["config"].get("unique_key") == "document_id")
+        documents = self.changed_documents()
+        return Scope(tables, None if documents is None else frozenset(documents))
 
     def plan(self, full_requested: bool) -> BuildPlan:
         """Decide the build and write the batch it reads (every file, for a build from scratch)."""
