@@ -2,10 +2,11 @@
 
 A copy of the seed warehouse takes, in one refresh, a filing added (a re-issue of the work plan:
 a new version), one changed in place (the news article, a sentence appended), one removed (the
-pledge list) and a manifest row that gives the leaflet a publication date (its joined row
-changes, its lake files do not). That refresh is incremental; ``make refresh FULL=1`` then
-rebuilds the same data dir from scratch, and every table of the two build files, and of the two
-published files, holds the same rows.
+pledge list), a manifest row that gives the leaflet a publication date (its joined row changes,
+its lake files do not) and a broken filing (a copy of the work plan printing a negative
+headcount, which the gate's check of the changed rows holds back). That refresh is incremental;
+``make refresh FULL=1`` then rebuilds the same data dir from scratch, and every table of the two
+build files, and of the two published files, holds the same rows.
 """
 
 import os
@@ -13,7 +14,7 @@ import shutil
 
 import pytest
 
-from orchestration.pipeline.increments import differing_tables
+from orchestration.pipeline.increments import Increments, differing_tables
 from orchestration.refresh import refresh_and_record
 from orchestration.settings import REPO_ROOT
 
@@ -40,11 +41,15 @@ def builds(seed_warehouse, tmp_path_factory):
                             encoding="utf-8")
     (raw / PLEDGES).unlink()
     (raw / "manifest.csv").write_text(f"path,published_on\n{LEAFLET},2024-03-02\n", encoding="utf-8")
+    lines = (SEEDS / WORK_PLAN).read_text(encoding="utf-8").split("\n")
+    lines[43] = lines[43].replace("\t6 (7)\t", "\t△6 (7)\t", 1)  # 7급 정원 -6
+    (raw / "work plan, broken.txt").write_text("\n".join(lines), encoding="utf-8")
     # the pledge list is the seeds' only one: without it the pledge tables lose most of their
     # rows, which the volume guard stops unless a person accepts it
     os.environ["LOCALGOV_ACCEPT_SHRINK"] = "all"
     result, _, incremental_text, published = refresh_and_record(verbose=False)
     assert result.success and published, incremental_text
+    changes = Increments(paths).changed_documents()
     incremental = root / "incremental.duckdb"
     shutil.copyfile(paths.build_db, incremental)
     published_incremental = root / "published_incremental.duckdb"
@@ -53,27 +58,29 @@ def builds(seed_warehouse, tmp_path_factory):
     result, _, text, published = refresh_and_record(verbose=False, full=True)
     assert result.success and published, text
     full_log = (paths.data_dir / "logs" / "latest.log").read_text(encoding="utf-8")
-    return warehouse, before, incremental, published_incremental, log, full_log
+    return warehouse, before, incremental, published_incremental, log, full_log, incremental_text, changes
 
 
 def test_the_refresh_after_the_changes_is_incremental_and_reads_only_the_changed_files(builds):
-    warehouse, before, incremental, _, log, full_log = builds
-    assert "dbt build incremental (incremental); 2 document(s) in the lake batch" in log
+    warehouse, before, _, _, log, full_log, text, changes = builds
+    assert "dbt build incremental (incremental); 3 document(s) in the lake batch" in log
     assert "--exclude resource_type:seed resource_type:unit_test stg_lake__candidate_finance" in log
     # from scratch, every file of the lake: the removed pledge list's too (the lake keeps what
     # it read; the documents that are not under the raw dir are left out of the models)
     assert ("dbt build from scratch (a full refresh was asked for); "
-            f"{len(before) + 2} document(s) in the lake batch") in full_log
+            f"{len(before) + 3} document(s) in the lake batch") in full_log
     after = _documents(warehouse)
     assert set(after) == set(before) - {PLEDGES} | {"work plan, reissued.txt"}
     assert after[NEWS] != before[NEWS] and after[WORK_PLAN] == before[WORK_PLAN]
-    # the documents whose rows the per-document marts took again: the two new ones, the pledge
-    # list that left, and the leaflet and work plan whose joined rows changed (a published_on;
-    # a version number, the re-issue being newer)
-    changed = {row[0] for row in warehouse.query("select document_id from intermediate.int_document_changes",
-                                                 database=incremental)}
-    assert changed == {after[NEWS], after["work plan, reissued.txt"], before[NEWS], before[PLEDGES],
-                       before[LEAFLET], before[WORK_PLAN]}
+    # the documents whose rows the per-document marts took again, and the only ones the checks
+    # read in those marts: the new ones, the pledge list that left, the leaflet and the work
+    # plan whose joined rows changed (a published_on; a version number, the re-issue being newer)
+    # and the broken copy, taken in by the first build and left out by the second
+    broken = warehouse.query("select sha256 from marts.audit_quarantine where file_path = 'work plan, broken.txt'")
+    assert changes == {after[NEWS], after["work plan, reissued.txt"], before[NEWS], before[PLEDGES],
+                       before[LEAFLET], before[WORK_PLAN], broken[0][0]}
+    assert ("    work plan, broken.txt: fct_staffing.expect_column_values_to_be_between(authorized) (lines 44)"
+            in text)
 
 
 def test_every_table_equals_the_full_rebuild(builds):

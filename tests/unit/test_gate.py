@@ -6,6 +6,7 @@ import duckdb
 import pytest
 
 from orchestration.pipeline.gate import SuiteError, load_suite_files, run_gate, volume_guard
+from orchestration.pipeline.increments import Scope
 from orchestration.settings import EXPECTATIONS_DIR
 
 
@@ -109,3 +110,29 @@ def test_the_volume_guard_lets_registers_of_problems_shrink():
                                                   "audit_discrepancies": 5, "fct_table_cell": 50}, published)}
     assert set(outcomes) == {"marts.dim_document", "marts.fct_table_cell"}
     assert not outcomes["marts.fct_table_cell"].success
+
+
+def test_scoped_to_changed_documents_the_gate_reads_their_rows_and_the_rows_sharing_a_unique_value(tmp_path):
+    build = tmp_path / "build.duckdb"
+    with duckdb.connect(str(build)) as connection:
+        connection.execute("create schema marts")
+        # doc a is as the last build left it (its -1 passed then under other rules); doc b is new
+        # and repeats a's key k1
+        connection.execute("create table marts.t as select * from (values ('k1', -1, 'a', 3), ('k2', 5, 'b', 4), "
+                           "('k1', 7, 'b', 5)) v(id, n, document_id, source_line)")
+    suites = tmp_path / "suites"
+    suites.mkdir()
+    (suites / "t.json").write_text(json.dumps({"name": "t", "table": "marts.t", "expectations": [
+        {"type": "expect_column_values_to_be_unique", "kwargs": {"column": "id"}, "meta": {"severity": "blocking"}},
+        {"type": "expect_column_values_to_be_between", "kwargs": {"column": "n", "min_value": 0},
+         "meta": {"severity": "blocking"}},
+    ]}))
+    changed_b = Scope(frozenset({"marts.t"}), frozenset({"b"}))
+    unique, between = run_gate(build, suites, scope=changed_b).outcomes
+    assert (unique.success, unique.unexpected_count, sorted(r["source_line"] for r in unique.unexpected_rows)) == (
+        False, 2, [3, 5])
+    # a's -1 was read only because it shares k1 with b's row
+    assert (between.success, between.unexpected_rows) == (False, [{"document_id": "a", "source_line": 3}])
+    nothing_changed = Scope(frozenset({"marts.t"}), frozenset())
+    assert run_gate(build, suites, scope=nothing_changed).publishable
+    assert not run_gate(build, suites, scope=Scope(frozenset({"marts.other"}), frozenset())).publishable

@@ -4,7 +4,7 @@ changed since the build file took them in, and when it must build from scratch i
 import duckdb
 import pyarrow.parquet as pq
 
-from orchestration.pipeline.increments import Increments, differing_tables, lake_batch, lake_listing
+from orchestration.pipeline.increments import BuildPlan, Increments, differing_tables, lake_batch, lake_listing
 from orchestration.pipeline.lake import Lake
 from orchestration.settings import Paths
 
@@ -78,3 +78,38 @@ def test_two_builds_compare_table_by_table_as_multisets(tmp_path):
     with duckdb.connect(str(second)) as connection:
         connection.execute("create table marts.only_here as select 1 as x")
     assert differing_tables(first, second) == {"marts.only_here": (0, 1), "marts.t": (1, 1)}
+
+
+def test_the_checks_scope_is_every_document_a_build_of_the_refresh_changed(tmp_path):
+    paths = Paths(tmp_path / "raw", tmp_path / "data")
+    paths.build_db.parent.mkdir(parents=True)
+    increments = Increments(paths)
+    manifest = {"nodes": {
+        "model.localgov.fct_staffing": {"resource_type": "model", "name": "fct_staffing", "schema": "marts",
+                                        "config": {"materialized": "incremental", "unique_key": "document_id"}},
+        "model.localgov.dim_pledge": {"resource_type": "model", "name": "dim_pledge", "schema": "marts",
+                                      "config": {"materialized": "table"}}}}
+    assert increments.scope(manifest).where("marts.fct_staffing") is None  # nothing noted: every row
+
+    def build_changing(*documents):
+        with duckdb.connect(str(paths.build_db)) as connection:
+            connection.execute("create schema if not exists intermediate")
+            connection.execute("create or replace table intermediate.int_document_changes (document_id varchar)")
+            connection.executemany("insert into intermediate.int_document_changes values (?)", [[d] for d in documents])
+
+    incremental = BuildPlan(False, "incremental", 1)
+    increments.start_refresh()
+    build_changing(A, "o'clock")
+    increments.note_changes(incremental)
+    build_changing(B)  # the build again, a filing held back
+    increments.note_changes(incremental)
+    scope = increments.scope(manifest)
+    assert scope.tables == {"marts.fct_staffing"}
+    assert scope.where("marts.fct_staffing") == f"document_id in ('{A}', '{B}', 'o''clock')"
+    assert scope.where("marts.dim_pledge") is None
+
+    increments.start_refresh()
+    increments.note_changes(BuildPlan(True, "a full refresh was asked for", 3))
+    build_changing(C)
+    increments.note_changes(incremental)
+    assert increments.changed_documents() is None
