@@ -45,7 +45,7 @@ $(STAMP): requirements.lock pyproject.toml | $(VENV)/bin/python
 	touch $@
 
 $(MANIFEST): $(STAMP) $(DBT_SOURCES)
-	cd dbt_project && $(BIN)/dbt parse --profiles-dir . --quiet
+	cd dbt_project && $(BIN)/dbt parse --no-partial-parse --profiles-dir . --quiet
 	touch $@
 
 refresh: $(MANIFEST)

@@ -9,7 +9,14 @@ others) the script writes a corpus (``benchmarks/corpus.py``), then measures:
 - extraction throughput in MB/s per core beside a single pass over the same bytes (read,
   decode, split lines, every number by one regex), and ``extract_document`` alone per core;
 - that every filing extracted to exactly the facts the generator wrote (``expected.jsonl``);
-- a refresh after one filing changed and after one was added;
+- a rebuild from scratch of the same lake (``make refresh FULL=1``);
+- a refresh after one filing changed, after one was added and after one was removed (each
+  incremental), with where the time goes: the stages, and in the dbt step dbt's own run (models,
+  tests) beside what the invocation costs around it;
+- dbt's fixed cost per invocation (a build that selects nothing) and a parse with and without
+  the partial-parse file;
+- the ways of publishing one refresh: writing every table into a new file, copying the published
+  file and writing the changed tables (what ``publish`` does), a copy-on-write clone;
 - p50 / p95 latency of the BI questions on the published file (a read-only connection, as a BI
   tool holds one).
 
@@ -47,7 +54,7 @@ STAGES = {  # stage -> Dagster step keys
     "gate": ("warehouse_gate",),
     "publish": ("published_warehouse",),
 }
-TARGETS = {"full_refresh_10k_s": 300, "peak_memory_10k_gib": 4.0, "new_filing_s": 15,
+TARGETS = {"full_refresh_10k_s": 180, "peak_memory_10k_gib": 4.0, "new_filing_10k_s": 10, "new_filing_100_s": 5,
            "extraction_vs_baseline": 5.0, "bi_p95_ms": 100}
 BI_ROUNDS = 40
 _NUMBER = re.compile(r"[△▲-]?\d[\d,]*(?:\.\d+)?")
@@ -238,9 +245,96 @@ def bi_latency(published: Path, corpus: Path) -> dict[str, dict[str, float]]:
 
 # --- one size -------------------------------------------------------------------------------------
 
-def refresh(env: dict[str, str]) -> tuple[float, list[tuple[float, int]]]:
-    wall, samples, _ = run_sampled([sys.executable, "-m", "orchestration.refresh"], env)
+def refresh(env: dict[str, str], *flags: str) -> tuple[float, list[tuple[float, int]]]:
+    wall, samples, _ = run_sampled([sys.executable, "-m", "orchestration.refresh", *flags], env)
     return wall, samples
+
+
+def dbt_split(data: Path) -> dict[str, float]:
+    """The latest dbt step's own run: dbt's elapsed time, its models' and tests' seconds (summed
+    over both threads) and how many nodes ran."""
+    runs = sorted((data / "dbt" / "target").glob("dbt_models-*/run_results.json"), key=lambda p: p.stat().st_mtime)
+    results = json.loads(runs[-1].read_text(encoding="utf-8"))
+    spent = {"model": 0.0, "test": 0.0, "seed": 0.0, "unit_test": 0.0}
+    for node in results["results"]:
+        spent[node["unique_id"].split(".")[0]] += node["execution_time"]
+    return {"elapsed_s": round(results["elapsed_time"], 2), "nodes": len(results["results"]),
+            **{f"{kind}s_s": round(seconds, 2) for kind, seconds in spent.items()}}
+
+
+def incremental(env: dict[str, str], data: Path) -> dict:
+    wall, samples = refresh(env)
+    return {"wall_s": round(wall, 1), "stages": stage_times(data / "dagster", samples), "dbt": dbt_split(data)}
+
+
+def dbt_fixed_cost(env: dict[str, str], data: Path) -> dict[str, float]:
+    """Seconds of a dbt invocation that selects nothing (start, read the project, plan), and of
+    a parse with the data dir's partial-parse file and without one."""
+    from orchestration.settings import DBT_PROJECT_DIR, Paths
+
+    dbt = str(Path(sys.executable).with_name("dbt"))
+    env = {**env, **Paths(Path(env["LOCALGOV_RAW_DIR"]), data).environment()}
+    target = data / "dbt" / "bench-target"
+    shutil.rmtree(target, ignore_errors=True)
+    target.mkdir(parents=True)
+    timings = {}
+    for name, command, partial in (
+            ("parse_without_partial_parse_s", ["parse", "--no-partial-parse"], False),
+            ("parse_with_partial_parse_s", ["parse"], True),
+            ("build_selecting_nothing_s", ["build", "--select", "tag:selects_nothing"], True)):
+        if partial:
+            shutil.copyfile(data / "dbt" / "target" / "partial_parse.msgpack", target / "partial_parse.msgpack")
+        started = time.perf_counter()
+        subprocess.run([dbt, *command, "--quiet", "--profiles-dir", str(DBT_PROJECT_DIR), "--project-dir",
+                        str(DBT_PROJECT_DIR), "--target-path", str(target)], env=env, check=True,
+                       stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        timings[name] = round(time.perf_counter() - started, 2)
+    shutil.rmtree(target, ignore_errors=True)
+    return timings
+
+
+def publish_options(data: Path, scratch: Path) -> dict:
+    """The published warehouse written three ways from the same build file: every table into a
+    new file; a copy of the published file with the tables of one added filing written again
+    (what ``publish`` does); a copy-on-write clone (``cp --reflink``), where the filesystem has one."""
+    import duckdb
+
+    from orchestration.pipeline.publish import table_fingerprints
+
+    build, published = data / "build" / "localgov_build.duckdb", data / "localgov.duckdb"
+    record = json.loads((data / "state" / "published_tables.json").read_text(encoding="utf-8"))
+    out = {"published_mb": round(published.stat().st_size / 1e6, 1)}
+    target = scratch / "publish-option.duckdb"
+
+    def write(tables: list[str] | None) -> float:
+        started = time.perf_counter()
+        if tables is not None:
+            shutil.copyfile(published, target)
+        with duckdb.connect(str(target)) as connection:
+            connection.execute("attach ? as build (read_only)", [str(build)])
+            connection.execute("create schema if not exists marts")
+            names = list(table_fingerprints(connection, "build")) if tables is None else tables
+            for name in names:
+                connection.execute(f'create or replace table marts."{name}" as select * from build.marts."{name}"')
+            connection.execute("checkpoint")
+        seconds = time.perf_counter() - started
+        target.unlink()
+        return round(seconds, 2)
+
+    out["every_table_s"] = write(None)
+    out["copy_and_changed_tables_s"] = write(sorted(record))  # the worst case: every table changed
+    out["copy_and_last_refresh_tables_s"] = write(_last_written(data))
+    clone = subprocess.run(["cp", "--reflink=always", str(published), str(target)], capture_output=True, text=True)
+    out["reflink_clone"] = "supported" if clone.returncode == 0 else clone.stderr.strip().split(": ")[-1]
+    target.unlink(missing_ok=True)
+    return out
+
+
+def _last_written(data: Path) -> list[str]:
+    """The tables the last publish wrote, from its log line (the refresh log aside)."""
+    log = (data / "logs" / "latest.log").read_text(encoding="utf-8")
+    written = re.search(r"\(wrote ([^;]*); the other tables are as they were\)", log)
+    return [name for name in written.group(1).split(", ") if name != "audit_refresh_log"] if written else []
 
 
 def bench_size(n: int, scratch: Path) -> dict:

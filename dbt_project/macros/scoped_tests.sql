@@ -10,7 +10,8 @@
     {%- if config.get('where') -%}
         {%- do conditions.append('(' ~ config.get('where') ~ ')') -%}
     {%- endif -%}
-    {%- set changed = changed_rows_condition(relation) -%}
+    {#- called by dbt's own macro: the project's macros are named with the project's name -#}
+    {%- set changed = localgov.changed_rows_condition(relation) -%}
     {%- if changed -%}
         {%- set test = model.get('test_metadata') or {} -%}
         {%- set column = (test.get('kwargs') or {}).get('column_name') -%}

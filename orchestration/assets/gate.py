@@ -67,7 +67,7 @@ def warehouse_gate(context: dg.AssetExecutionContext, dbt: DbtCliResource, refre
         plan = increments.plan(full_requested=False)
         rebuilds.append(dbt.cli(plan.dbt_args(), manifest=dbt_project().manifest_path, raise_on_error=False).wait())
         keep_partial_parse(rebuilds[-1], paths)
-        increments.note_changes(plan)
+        increments.after_build(plan)
 
     def faults():
         found = build_faults(rebuilds[-1].target_path, manifest, paths.build_db) if rebuilds else []

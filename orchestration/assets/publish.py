@@ -30,7 +30,7 @@ def published_warehouse(context: dg.AssetExecutionContext, refresh_lock: Refresh
     if pruned:
         context.log.info(f"removed {pruned} lake file(s) of earlier parser versions")
     counts = mart_row_counts(paths.published_db)
-    context.log.info(f"published {paths.published_db} ({len(tables)} table(s) written, the others as they were), "
+    context.log.info(f"published {paths.published_db} (wrote {', '.join(tables)}; the other tables are as they were), "
                      f"{len(files)} Parquet file(s) written in {paths.parquet_dir} and {len(pages)} report page(s) "
                      f"drawn in {paths.report_dir}")
     return dg.MaterializeResult(metadata={

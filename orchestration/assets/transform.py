@@ -62,7 +62,7 @@ def dbt_models(context: dg.AssetExecutionContext, dbt: DbtCliResource, refresh_l
     builds: list = []
 
     def build() -> None:
-        reuse_partial_parse(paths)
+        reuse_partial_parse(paths, project_changed=plan.project_changed and not builds)
         invocation = dbt.cli(plan.dbt_args(), context=context, raise_on_error=False)
         events = []
         try:
@@ -77,7 +77,7 @@ def dbt_models(context: dg.AssetExecutionContext, dbt: DbtCliResource, refresh_l
                 invocation.process.wait()
             raise
         keep_partial_parse(invocation, paths)
-        increments.note_changes(plan)
+        increments.after_build(plan)
         builds.append((invocation, events))
 
     def faults():
@@ -112,13 +112,15 @@ def test_summary(target_path) -> str:
 PARTIAL_PARSE = "partial_parse.msgpack"
 
 
-def reuse_partial_parse(paths) -> None:
+def reuse_partial_parse(paths, project_changed: bool = False) -> None:
     """dagster-dbt starts each invocation from the partial-parse file in the target dir
     (DBT_TARGET_PATH, under the data dir); without one dbt parses the whole project again
-    (seconds per build). The first build of a data dir starts from the one `make` left."""
+    (seconds per build). The first build of a data dir, and the first after the project
+    changed, start from the one `make` left (a full parse of the project as it is now: dbt's
+    partial parsing was seen to lose a macro whose file was renamed)."""
     saved = paths.dbt_target_dir / PARTIAL_PARSE
     shipped = dbt_project().project_dir / "target" / PARTIAL_PARSE
-    if not saved.exists() and shipped.exists():
+    if (project_changed or not saved.exists()) and shipped.exists():
         shutil.copyfile(shipped, saved)
 
 

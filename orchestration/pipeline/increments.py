@@ -58,6 +58,7 @@ class BuildPlan:
     reason: str
     batch_documents: int
     unchanged_tables: tuple[str, ...] = ()  # lake tables with nothing in the batch
+    project_changed: bool = False
 
     def dbt_args(self) -> list[str]:
         """A staging model with nothing in the batch holds what it held: neither it nor its
@@ -149,6 +150,24 @@ class Increments:
     def start_refresh(self) -> None:
         self.changes_file.unlink(missing_ok=True)
 
+    def after_build(self, plan: BuildPlan) -> None:
+        self.drop_scratch_tables()
+        self.note_changes(plan)
+
+    def drop_scratch_tables(self) -> None:
+        """dbt-duckdb leaves the table a Python model's increment was staged in (``main``
+        schema, a name ending in ``__dbt_tmp`` and a time): one more per build unless dropped."""
+        if not self.paths.build_db.is_file():
+            return
+        try:
+            with duckdb.connect(str(self.paths.build_db)) as connection:
+                for schema, name in connection.execute(
+                        "select schema_name, table_name from duckdb_tables() "
+                        "where table_name like '%\\_\\_dbt\\_tmp%' escape '\\'").fetchall():
+                    connection.execute(f'drop table "{schema}"."{name}"')
+        except duckdb.Error:  # the file is not a database (the build never opened it)
+            return
+
     def note_changes(self, plan: BuildPlan) -> None:
         """After a build: the documents it took again join those of the refresh's earlier
         builds. A build from scratch took every one, written as a single empty row."""
@@ -187,11 +206,12 @@ class Increments:
         """Decide the build and write the batch it reads (every file, for a build from scratch)."""
         now = lake_listing(self.paths.lake_dir)
         built_project = self.project_file.read_text() if self.project_file.exists() else None
+        project_changed = built_project != project_fingerprint()
         if full_requested:
             full, reason = True, "a full refresh was asked for"
         elif not self.paths.build_db.exists():
             full, reason = True, "there is no build file yet"
-        elif built_project != project_fingerprint():
+        elif project_changed:
             full, reason = True, "the dbt project, its seeds or the parser version changed since the last build"
         else:
             full, reason = False, "incremental"
@@ -200,7 +220,7 @@ class Increments:
         write_parquet(self.batch_file, batch, BATCH_SCHEMA)
         changed = {row["lake_table"] for row in batch}
         return BuildPlan(full, reason, len({row["document_id"] for row in batch}),
-                         tuple(sorted(set(LAKE_SCHEMAS) - changed)))
+                         tuple(sorted(set(LAKE_SCHEMAS) - changed)), project_changed)
 
     def record_built(self, plan: BuildPlan) -> None:
         """After a build whose staging models all took their batch in: the files it holds now."""
@@ -212,6 +232,24 @@ class Increments:
 
     def _built(self) -> list[dict]:
         return pq.read_table(self.built_file).to_pylist() if self.built_file.exists() else []
+
+
+def changed_governments(dbt, session, changes) -> set | None:
+    """For a dbt Python model incremental by government (the pledge matchers, whose scores weigh
+    all of one government's pledges and projects together). Built incrementally: the governments
+    of the documents the build changed, now and at the last build, whose rows are deleted here
+    for the model to give them again (a government of no code counts as one); built from
+    scratch, None for every one. ``changes`` is the model's ``dbt.ref("int_document_changes")``
+    (dbt finds a Python model's refs in its own file). The delete is the model's, not a
+    pre-hook's: a hook's result left on the connection stops the Python model run after it."""
+    if not dbt.is_incremental:
+        return None
+    rows = changes.project("government_code, previous_government_code").fetchall()
+    governments = {government for row in rows for government in row}
+    listed = ", ".join("'" + (g or "").replace("'", "''") + "'" for g in sorted(governments, key=lambda g: g or ""))
+    if listed:
+        session.execute(f"delete from {dbt.this} where coalesce(government_code, '') in ({listed})").fetchall()
+    return governments
 
 
 def staging_complete(run_results: dict) -> bool:

@@ -7,6 +7,7 @@ very function the labelled-pair tests measure."""
 import pyarrow as pa
 
 from orchestration.linking.pledges import LINK_THRESHOLD, Pledge, Project, match_projects
+from orchestration.pipeline.increments import changed_governments
 
 SCHEMA = pa.schema([
     ("pledge_id", pa.string()),
@@ -24,19 +25,21 @@ SCHEMA = pa.schema([
 
 
 def model(dbt, session):
-    dbt.config(materialized="table")
+    dbt.config(materialized="incremental", incremental_strategy="delete+insert", unique_key="government_code")
+    governments = changed_governments(dbt, session, dbt.ref("int_document_changes"))
     # The pledges and filings of current versions only: an older version of a pledge list or a
     # work plan would link and mention the same things again.
     current = {document_id for (document_id,) in dbt.ref("int_documents_joined").filter(
         "is_current_version").project("document_id").fetchall()}
     pledges = [Pledge(*row) for row in dbt.ref("int_pledges_resolved").project(
-        "pledge_id, government_code, document_id, title, department").fetchall() if row[2] in current]
+        "pledge_id, government_code, document_id, title, department").fetchall()
+        if row[2] in current and (governments is None or row[1] in governments)]
     # A project is known by its natural key (the one dim_project hashes into project_id), once
     # however many filings list it.
     first_listed: dict[tuple, str] = {}
     for *key, document_id in dbt.ref("int_projects_resolved").project(
             "government_code, org_unit, project_name, plan_year, document_id").fetchall():
-        if document_id in current:
+        if document_id in current and (governments is None or key[0] in governments):
             first_listed[tuple(key)] = min(document_id, first_listed.get(tuple(key), document_id))
     keys = sorted((*key, document_id) for key, document_id in first_listed.items())
     projects = [Project(str(i), government, document, name, org_unit)
