@@ -33,6 +33,7 @@ import json
 import os
 import platform
 import re
+import shutil
 import statistics
 import subprocess
 import sys
@@ -362,18 +363,25 @@ def bench_size(n: int, scratch: Path) -> dict:
                             "parser_mb_s_one_core": round(parser_mb_s(sample), 3)}
     result["throughput"]["baseline_over_pipeline"] = round(baseline / result["throughput"]["pipeline_mb_s_per_core"], 1)
 
+    print(f"[{n}] the same lake rebuilt from scratch (FULL=1)", flush=True)
+    wall, samples = refresh(env, "--full")
+    result["full_rebuild"] = {"wall_s": round(wall, 1), "stages": stage_times(data / "dagster", samples),
+                              "dbt": dbt_split(data)}
     print(f"[{n}] one filing changed", flush=True)
     changed = files[len(files) // 2]
     changed.write_text(changed.read_text(encoding="utf-8") + "※ 이 자료는 수정되었습니다.\n", encoding="utf-8")
-    wall, samples = refresh(env)
-    result["changed_one"] = {"wall_s": round(wall, 1), "stages": stage_times(data / "dagster", samples)}
+    result["changed_one"] = incremental(env, data)
     print(f"[{n}] one filing added", flush=True)
     extra = generate(n + 1)[-1]
     target = corpus / "raw" / extra.path
     target.parent.mkdir(parents=True, exist_ok=True)
     target.write_text(extra.text, encoding="utf-8")
-    wall, samples = refresh(env)
-    result["added_one"] = {"wall_s": round(wall, 1), "stages": stage_times(data / "dagster", samples)}
+    result["added_one"] = incremental(env, data)
+    result["publish"] = publish_options(data, scratch)
+    print(f"[{n}] one filing removed", flush=True)
+    files[len(files) // 3].unlink()
+    result["removed_one"] = incremental(env, data)
+    result["dbt_fixed"] = dbt_fixed_cost(env, data)
     result["bi"] = bi_latency(data / "localgov.duckdb", corpus)
     return result
 
@@ -401,12 +409,42 @@ def report(results: list[dict]) -> str:
         t = r["throughput"]
         lines.append(f"| {r['n']:,} | {t['baseline_mb_s']} | {t['pipeline_mb_s_per_core']} | "
                      f"{t['parser_mb_s_one_core']} | {t['baseline_over_pipeline']}× |")
-    lines += ["", "## Incremental refresh (end to end, the command's wall time)", "",
-              "| filings | one changed s | one added s | added: " + " | ".join(f"{s} s" for s in STAGES) + " |",
-              "|---:|---:|---:|" + "---:|" * len(STAGES)]
+    lines += ["", "## Rebuilt from scratch (`make refresh FULL=1`, the lake already read)", "",
+              "| filings | wall s | " + " | ".join(f"{s} s" for s in STAGES) + " | dbt nodes | dbt run s |",
+              "|---:|---:|" + "---:|" * len(STAGES) + "---:|---:|"]
     for r in results:
-        stages = " | ".join(str(r["added_one"]["stages"].get(s, {}).get("seconds", "–")) for s in STAGES)
-        lines.append(f"| {r['n']:,} | {r['changed_one']['wall_s']} | {r['added_one']['wall_s']} | {stages} |")
+        stages = " | ".join(str(r["full_rebuild"]["stages"].get(s, {}).get("seconds", "–")) for s in STAGES)
+        lines.append(f"| {r['n']:,} | {r['full_rebuild']['wall_s']} | {stages} | {r['full_rebuild']['dbt']['nodes']} | "
+                     f"{r['full_rebuild']['dbt']['elapsed_s']} |")
+    lines += ["", "## One filing changed, added or removed (incremental; the command's wall time, then where it goes)",
+              "",
+              "| filings | filing | wall s | " + " | ".join(f"{s} s" for s in STAGES)
+              + " | dbt nodes | dbt run s | models s | tests s |",
+              "|---:|---|---:|" + "---:|" * len(STAGES) + "---:|---:|---:|---:|"]
+    for r in results:
+        for what in ("changed", "added", "removed"):
+            one = r[f"{what}_one"]
+            stages = " | ".join(str(one["stages"].get(s, {}).get("seconds", "–")) for s in STAGES)
+            lines.append(f"| {r['n']:,} | {what} | {one['wall_s']} | {stages} | {one['dbt']['nodes']} | "
+                         f"{one['dbt']['elapsed_s']} | {one['dbt']['models_s']} | {one['dbt']['tests_s']} |")
+    lines += ["", "Models and tests seconds are summed over dbt's two threads; \"dbt run\" is dbt's own elapsed "
+              "time, the rest of the dbt step is dbt starting and reading the project, Dagster reading its "
+              "events, and the row counts and previews of the models.", "",
+              "## What a dbt invocation costs before it runs anything", "",
+              "| filings | parse, no partial-parse file s | parse with it s | build selecting nothing s |",
+              "|---:|---:|---:|---:|"]
+    for r in results:
+        f = r["dbt_fixed"]
+        lines.append(f"| {r['n']:,} | {f['parse_without_partial_parse_s']} | {f['parse_with_partial_parse_s']} | "
+                     f"{f['build_selecting_nothing_s']} |")
+    lines += ["", "## Publishing one refresh, three ways (the build after one added filing)", "",
+              "| filings | published MB | every table into a new file s | copy + every table s | "
+              "copy + the refresh's changed tables s | copy-on-write clone |",
+              "|---:|---:|---:|---:|---:|---|"]
+    for r in results:
+        p = r["publish"]
+        lines.append(f"| {r['n']:,} | {p['published_mb']} | {p['every_table_s']} | {p['copy_and_changed_tables_s']} | "
+                     f"{p['copy_and_last_refresh_tables_s']} | {p['reflink_clone']} |")
     lines += ["", f"## BI questions on the published file ({BI_ROUNDS} asks each, one read-only connection)", "",
               "| filings | question | p50 ms | p95 ms | answered |", "|---:|---|---:|---:|---:|"]
     for r in results:
@@ -421,16 +459,23 @@ def report(results: list[dict]) -> str:
 
 def verdicts(results: list[dict]) -> list[str]:
     largest = max(results, key=lambda r: r["n"])
+    smallest = min(results, key=lambda r: r["n"])
     scale = f"at {largest['n']:,} filings" + ("" if largest["n"] >= 10_000 else " (the targets are set for 10,000)")
+
+    def slowest(r):
+        return max(r[f"{what}_one"]["wall_s"] for what in ("changed", "added", "removed"))
+
     checks = [
         ("full refresh", largest["full_refresh_s"], TARGETS["full_refresh_10k_s"], "s"),
         ("peak memory", largest["peak_gib"], TARGETS["peak_memory_10k_gib"], "GiB"),
-        ("one new filing published", largest["added_one"]["wall_s"], TARGETS["new_filing_s"], "s"),
+        ("one filing changed, added or removed, the slowest", slowest(largest), TARGETS["new_filing_10k_s"], "s"),
         ("extraction vs the single-pass baseline", largest["throughput"]["baseline_over_pipeline"],
          TARGETS["extraction_vs_baseline"], "×"),
         ("BI p95", max(q["p95_ms"] for q in largest["bi"].values()), TARGETS["bi_p95_ms"], "ms"),
     ]
     lines = [f"Measured {scale}:", ""]
+    if smallest["n"] <= 100:
+        checks.insert(3, (f"the same at {smallest['n']:,} filings", slowest(smallest), TARGETS["new_filing_100_s"], "s"))
     for name, value, target, unit in checks:
         verdict = "meets" if value <= target else f"MISSES by {value / target:.1f}×"
         lines.append(f"- {name}: {value} {unit} (target under {target} {unit}): {verdict}")
