@@ -11,9 +11,9 @@
                 {%- for file in files -%}
                     '{{ file | replace("'", "''") }}'{{ ", " if not loop.last }}
                 {%- endfor -%}
-            ], union_by_name = true)
+            ])
         {%- else -%}
-            read_parquet('{{ env_var("LOCALGOV_LAKE_DIR", "../warehouse/lake") }}/{{ table }}/_schema.parquet')
+            read_parquet('{{ env_var("LOCALGOV_LAKE_DIR", "../warehouse/lake") }}/{{ table }}/_schema_{{ var("parser_version") }}.parquet')
         {%- endif -%}
     {%- else -%}
         {{ everything }}

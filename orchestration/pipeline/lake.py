@@ -1,8 +1,9 @@
 """The content-addressed Parquet lake: one file per (table, document sha256, parser version).
 
 Files are written beside their final name and renamed into place, so a crash never leaves a
-half-written file under a name that counts. Every table also has an empty ``_schema.parquet`` so
-that dbt's ``read_parquet`` globs always match, even before the first filing.
+half-written file under a name that counts. Every table also has an empty ``_schema_<version>.parquet``
+so that dbt's ``read_parquet`` globs of one version's files always match, even before the first
+filing.
 """
 
 from __future__ import annotations
@@ -365,9 +366,12 @@ class Lake:
     def read(self, table: str, document_id: str) -> pa.Table:
         return pq.read_table(self.path(table, document_id))
 
+    def placeholder(self, table: str) -> Path:
+        return self.root / table / f"_schema_{self.parser_version}.parquet"
+
     def ensure_schemas(self) -> None:
         for table, schema in LAKE_SCHEMAS.items():
-            placeholder = self.root / table / "_schema.parquet"
+            placeholder = self.placeholder(table)
             if not placeholder.exists():
                 write_parquet(placeholder, [], schema)
 

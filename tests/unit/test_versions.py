@@ -56,4 +56,4 @@ def test_an_earlier_parser_versions_reading_is_carried_forward_and_then_pruned(t
     new.ensure_schemas()
     assert new.prune_other_versions() == 3  # filings, lines and classifications of 0.9.0
     assert sorted(p.name for p in tmp_path.glob("*/gone_*.parquet")) == ["gone_1.0.0.parquet", "gone_1.0.0.parquet"]
-    assert (tmp_path / "lines" / "_schema.parquet").exists()
+    assert (tmp_path / "lines" / "_schema_1.0.0.parquet").exists()
