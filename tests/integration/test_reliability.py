@@ -121,7 +121,7 @@ def test_killed_at_every_stage_the_published_warehouse_stands_and_the_next_refre
         "raw_filings", "raw_manifest", "raw_reviews", "read_filings", "extract_filings", "dbt_models",
         "warehouse_gate", "published_warehouse"]
     assert "START sql table model" not in said and len(said.splitlines()) < 40, said
-    assert "START sql table model marts.fct_staffing" in (data / "logs" / "latest.log").read_text(encoding="utf-8")
+    assert "START sql incremental model marts.fct_staffing" in (data / "logs" / "latest.log").read_text(encoding="utf-8")
     # the changed filing, whose extraction was killed half-way, is re-extracted and published
     after = dict(published_documents(published))
     assert after.keys() == dict(documents).keys() and after[NEWS] != dict(documents)[NEWS]

@@ -81,7 +81,11 @@ def test_the_scale_benchmark_on_a_tiny_corpus_writes_its_results(tmp_path):
     assert set(result["stages"]) == {"discovery", "extraction", "dbt build", "gate", "publish"}
     assert all(stage["seconds"] > 0 and stage["peak_gib"] > 0 for stage in result["stages"].values())
     assert result["changed_one"]["stages"]["extraction"]["seconds"] > 0
-    assert result["added_one"]["wall_s"] > 0
+    assert result["added_one"]["wall_s"] > 0 and result["removed_one"]["wall_s"] > 0
+    # the incremental refreshes run fewer dbt nodes than the rebuild from scratch: no seeds, no
+    # unit tests, no staging model of a lake table the filing has no file in
+    assert result["changed_one"]["dbt"]["nodes"] < result["full_rebuild"]["dbt"]["nodes"]
+    assert result["publish"]["reflink_clone"]
     assert {q["answered"].split("/")[1] for q in result["bi"].values()} == {"40"}
     report = (tmp_path / "results.md").read_text(encoding="utf-8")
-    assert "| 12 |" in report and "## Targets" in report and "one new filing published" in report
+    assert "| 12 |" in report and "## Targets" in report and "one filing changed, added or removed" in report
