@@ -60,10 +60,10 @@
 
 {#- The filter of a document-incremental mart: every document built from scratch, the changed
     ones built incrementally. -#}
-{% macro changed_documents(column='document_id') -%}
+{% macro changed_documents() -%}
     {%- set changes = ref('int_document_changes') -%}
     {%- if is_incremental() -%}
-        {{ column }} in (select document_id from {{ changes }})
+        document_id in (select document_id from {{ changes }})
     {%- else -%}
         true
     {%- endif -%}
