@@ -4,14 +4,14 @@ them in, and whether the build may be incremental at all.
 The staging models of lake tables are incremental, keyed by document: a build reads only the
 files of ``<state>/lake_batch.parquet`` (one row per changed file, the file name empty when the
 file is gone), deletes the rows of those documents and inserts what the files now hold
-(``macros/lake_source.sql``). Which files the build file holds is recorded after each build
+(``macros/increments.sql``). Which files the build file holds is recorded after each build
 that took them all in (``<state>/lake_built.parquet``); a build that stops half way leaves the
 record as it was, and taking the same files in again gives the same rows.
 
 A build starts from scratch (``dbt build --full-refresh``) when asked to (``make refresh
-FULL=1``), when there is no build file, and when the dbt project, its seeds or the parser
-version differ from what the build file was built with: an incremental model does not notice
-that its own SQL changed.
+FULL=1``), when there is no build file, and when the dbt project, its seeds, the parser version
+or the dbt and DuckDB versions differ from what the build file was built with: an incremental
+model does not notice that its own SQL changed.
 """
 
 from __future__ import annotations
@@ -117,6 +117,11 @@ def project_fingerprint() -> str:
     return digest.hexdigest()
 
 
+def sql_strings(values) -> str:
+    """Values as a SQL list of string literals (sorted, quotes doubled; None as the empty string)."""
+    return ", ".join("'" + (value or "").replace("'", "''") + "'" for value in sorted(values, key=lambda v: v or ""))
+
+
 @dataclass(frozen=True)
 class Scope:
     """What the checks after a build need to look at: the documents whose rows the builds of this
@@ -129,8 +134,7 @@ class Scope:
         """A SQL condition on ``document_id`` for a table's rows, or None for all of them."""
         if self.documents is None or table not in self.tables:
             return None
-        listed = ", ".join("'" + document.replace("'", "''") + "'" for document in sorted(self.documents))
-        return f"document_id in ({listed})" if listed else "false"
+        return f"document_id in ({sql_strings(self.documents)})" if self.documents else "false"
 
 
 CHANGES_SCHEMA = pa.schema([("document_id", pa.string())])
@@ -246,9 +250,9 @@ def changed_governments(dbt, session, changes) -> set | None:
         return None
     rows = changes.project("government_code, previous_government_code").fetchall()
     governments = {government for row in rows for government in row}
-    listed = ", ".join("'" + (g or "").replace("'", "''") + "'" for g in sorted(governments, key=lambda g: g or ""))
-    if listed:
-        session.execute(f"delete from {dbt.this} where coalesce(government_code, '') in ({listed})").fetchall()
+    if governments:
+        session.execute(f"delete from {dbt.this} where coalesce(government_code, '') "
+                        f"in ({sql_strings(governments)})").fetchall()
     return governments
 
 

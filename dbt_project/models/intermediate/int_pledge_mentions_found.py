@@ -6,7 +6,7 @@ printed in the line, spacing ignored, a long word also with one inner syllable m
 import pyarrow as pa
 
 from orchestration.linking.pledges import Line, Pledge, find_mentions
-from orchestration.pipeline.increments import changed_governments
+from orchestration.pipeline.increments import changed_governments, sql_strings
 
 SCHEMA = pa.schema([
     ("pledge_id", pa.string()),
@@ -34,10 +34,9 @@ def model(dbt, session):
     wanted = {document_id for document_id, government in documents.items()
               if document_id in current and government in governments}
     # Built incrementally, only the lines of the changed governments' filings leave DuckDB.
-    listed = ", ".join("'" + document_id.replace("'", "''") + "'" for document_id in sorted(wanted))
     lines = [Line(documents[document_id], document_id, number, text)
              for document_id, number, text in dbt.ref("stg_lake__lines").filter(
-                 "true" if changed is None else f"document_id in ({listed or 'null'})").project(
+                 "true" if changed is None else f"document_id in ({sql_strings(wanted) or 'null'})").project(
                  "document_id, document_line, text").fetchall()
              if document_id in wanted]
     places = dict(dbt.ref("governments").project("government_code, short_name_ko").fetchall())
