@@ -29,7 +29,7 @@ from datetime import date
 
 from orchestration.extract.dates import parse_date
 from orchestration.extract.numbers import MONEY_FACTORS, NUMBER_BODY, NumberParseError, parse_quantity
-from orchestration.extract.text import squeeze, without_spaces
+from orchestration.extract.text import readable, squeeze, without_spaces
 from orchestration.extract.vocabulary import disclosure_terms, elections
 
 _WORD = re.compile(r"\S+(?: \S+)*")
@@ -62,6 +62,11 @@ _ORDINAL = re.compile(r"제\s*\d+\s*회\s*전국동시지방선거")
 # printed beside the form), not the form's.
 _BESIDE = 10
 _HEADER_LETTERS = 12
+_FREE_TEXT = ("occupation", "education", "career")
+_WRAP_SHIFT = 2
+_SPREAD = 4
+# A list mark standing alone before a cell's item (``• 고려대학교 대학원``): layout, not text.
+_BULLET = re.compile(r"^[•·▪◦○●■□ㆍ]$")
 ASSETS, TAX_PAID, ARREARS_TOTAL, ARREARS_CURRENT = "assets", "tax_paid_5y", "tax_arrears_total", "tax_arrears_current"
 TOTAL = "total"
 
@@ -269,7 +274,7 @@ def read_disclosure(lines: list[str]) -> Disclosure | None:
     if profile is not None:
         _read_profile(lines, profile, _section_end(lines, profile, assets or taxes or profile + 15), disclosure)
     if assets is not None:
-        _read_assets(lines, assets, taxes or min(len(lines), assets + 15), disclosure)
+        _read_assets(lines, assets, _section_end(lines, assets, taxes or min(len(lines), assets + 15)), disclosure)
     elif taxes is not None:
         _assets_unlabelled(lines, profile or 0, taxes, disclosure)
     if taxes is not None:
@@ -331,8 +336,8 @@ def _header_words(line: str, number: int) -> list[Word]:
         word = words[index]
         for extra in (2, 1):
             parts = words[index:index + extra + 1]
-            if (len(parts) == extra + 1 and all(b.start - a.end == 1 for a, b in zip(parts, parts[1:]))
-                    and not _named(word.key) and _named("".join(p.key for p in parts))):
+            if (len(parts) == extra + 1 and all(_close(a, b) for a, b in zip(parts, parts[1:]))
+                    and not _named(word.key) and _named("".join(p.key for p in parts), "header_part")):
                 word = Word(number, word.start, parts[-1].end, " ".join(p.text for p in parts))
                 index += extra
                 break
@@ -341,8 +346,14 @@ def _header_words(line: str, number: int) -> list[Word]:
     return joined
 
 
-def _named(key: str) -> bool:
-    return any(_meaning(concept, key) for concept in ("profile_field", "relation", "tax_column"))
+def _named(key: str, *more: str) -> bool:
+    return any(_meaning(concept, key) for concept in ("profile_field", "relation", "tax_column", *more))
+
+
+def _close(left: Word, right: Word) -> bool:
+    """Two words of one header: a space apart, or letters spread wide across a cell (``학   력``)."""
+    gap = right.start - left.end
+    return gap == 1 or (gap <= _SPREAD and len(left.key) <= 2 and len(right.key) <= 2)
 
 
 def _header_line(lines: list[str], concept: str, needed: int, start: int = 0) -> int | None:
@@ -505,16 +516,12 @@ def _cell(words: list[Word]) -> Cell | None:
 # --- 인적사항 -----------------------------------------------------------------------------------
 
 def _read_profile(lines: list[str], header: int, end: int, disclosure: Disclosure) -> None:
-    band = _band(lines, header)
-    fields: dict[str, Word] = {}
-    for number in band:
-        for word in _header_words(lines[number - 1], number):
-            meaning = _meaning("profile_field", word.text)
-            if meaning and meaning not in fields:
-                fields[meaning] = word
+    bands = _profile_bands(lines, header, end)
+    fields = {name: word for _, found in bands for name, word in found.items()}
     right = max(w.end for w in fields.values()) + _BESIDE
-    first = _section_start(lines, band[0])
-    words = [w for w in _body_words(lines, first, end - 1, set(band), right) if not _is_header(w)]
+    first = _section_start(lines, bands[0][0][0])
+    headed = {n for band, _ in bands for n in band}
+    words = [w for w in _readable(_body_words(lines, first, end - 1, headed, right)) if not _is_header(w)]
     rest: list[Word] = []
     for word in _joined_parties(words):
         date_match = _DATE.fullmatch(word.text.strip())
@@ -530,21 +537,16 @@ def _read_profile(lines: list[str], header: int, end: int, disclosure: Disclosur
             disclosure.ballot_number = word.key
         else:
             rest.append(word)
-    texts = [name for name in ("party", "name", "occupation", "education", "career") if name in fields]
-    if not texts:
-        return
-    headers = [fields[name] for name in texts]
-    columns: dict[str, list[Word]] = {name: [] for name in texts}
-    for word in rest:
-        column = texts[_nearest(word, headers)]
-        # Party and name sit side by side and are often printed off their headers: a party reads
-        # as one (``…당``, 무소속), a name as a short Hangul word.
-        if column in ("party", "name"):
-            if _is_party(word.key) and "party" in columns:
-                column = "party"
-            elif _NAME.match(word.key) and "name" in columns:
-                column = "name"
-        columns[column].append(word)
+    birth = next((w for w in words if w.line == disclosure.birth_line and w.text == disclosure.birth_date_printed), None)
+    if birth:
+        # The age printed under the birth date belongs to its cell, read or not (``(39AH)``).
+        rest = [w for w in rest if not (_overlaps(w, birth) and abs(w.line - birth.line) <= 2 and w.end <= birth.end + 2)]
+    columns: dict[str, list[Word]] = {}
+    for index, (band, found) in enumerate(bands):
+        below = bands[index + 1][0][0] if index + 1 < len(bands) else end
+        above = band[0] if index else first
+        mine = [w for w in rest if above <= w.line < below]
+        columns.update(_profile_columns(mine, found))
     cells = {name: _cell(found) for name, found in columns.items()}
     text = without_spaces("".join(lines))
     if cells.get("name") or words:
@@ -559,6 +561,139 @@ def _read_profile(lines: list[str], header: int, end: int, disclosure: Disclosur
     for name in ("occupation", "education", "career"):
         if cells.get(name):
             setattr(disclosure, name, cells[name].text)
+
+
+def _profile_bands(lines: list[str], header: int, end: int) -> list[tuple[list[int], dict[str, Word]]]:
+    """The profile's header bands and the fields each heads. Most forms head every field on one
+    band; some print a second band under the first row (``학력  경력``) heading the cells below it."""
+    bands = []
+    number = header
+    while number is not None:
+        band = _band(lines, number)
+        found: dict[str, Word] = {}
+        for line in band:
+            for word in _header_words(lines[line - 1], line):
+                meaning = _meaning("profile_field", word.text)
+                if meaning and meaning not in found and not any(meaning in f for _, f in bands):
+                    found[meaning] = word
+        bands.append((band, found))
+        number = next((n for n in range(band[-1] + 2, end) if _only_fields(lines[n - 1], n)), None)
+    return bands
+
+
+def _only_fields(line: str, number: int) -> bool:
+    words = _header_words(line, number)
+    return bool(words) and all(_meaning("profile_field", w.text) for w in words)
+
+
+def _profile_columns(words: list[Word], fields: dict[str, Word]) -> dict[str, list[Word]]:
+    """The words of one band's cells by field. Party and name take the words nearest their
+    headers; the free-text fields (직업, 학력, 경력) take theirs by the runs the words print in."""
+    texts = [name for name in ("party", "name", "occupation", "education", "career") if name in fields]
+    headers = [fields[name] for name in texts]
+    columns: dict[str, list[Word]] = {name: [] for name in texts}
+    if not texts:
+        return columns
+    for word in words:
+        column = texts[_nearest(word, headers)]
+        # Party and name sit side by side and are often printed off their headers: a party reads
+        # as one (``…당``, 무소속), a name as a short Hangul word.
+        if column in ("party", "name"):
+            if _is_party(word.key) and "party" in columns:
+                column = "party"
+            elif _NAME.match(word.key) and "name" in columns:
+                column = "name"
+        columns[column].append(word)
+    free = [name for name in texts if name in _FREE_TEXT]
+    pieces = [piece for name in free for word in columns[name] for piece in _pieces(word) if not _BULLET.match(piece.text)]
+    if "career" in free:
+        career, pieces = _career_pieces(pieces)
+        if career:
+            free.remove("career")
+            columns["career"] = career
+            for name in free:
+                columns[name] = [w for w in _rejoined(pieces) if texts[_nearest(w, headers)] == name]
+    groups = _gutter_columns(pieces, len(free))
+    if groups is not None:
+        columns.update(zip(free, groups))
+    return columns
+
+
+def _rejoined(pieces: list[Word]) -> list[Word]:
+    """Pieces one space apart on a line joined into words again."""
+    out: list[Word] = []
+    for piece in sorted(pieces, key=lambda p: (p.line, p.start)):
+        last = out[-1] if out else None
+        if last and last.line == piece.line and piece.start - last.end == 1:
+            out[-1] = Word(last.line, last.start, piece.end, last.text + " " + piece.text)
+        else:
+            out.append(piece)
+    return out
+
+
+def _career_pieces(pieces: list[Word]) -> tuple[list[Word], list[Word]]:
+    """(the 경력 cell's words, the others): a career item starts with its tense (``(현)``,
+    ``전)``), and the text wraps a line's items into the cells on their left without a gutter, so
+    on a line with an item's start, that start and what follows it are the career's; on the other
+    lines, the words at or right of the leftmost start, or a little left of it when a gap sets
+    them off from the words before them (a wrapped line, centred in its cell)."""
+    starts = [p for p in pieces if _meaning("career_item", p.key)]
+    if not starts:
+        return [], pieces
+    edge = min(p.start for p in starts)
+    first_on_line: dict[int, int] = {}
+    for piece in sorted(starts, key=lambda p: p.start):
+        first_on_line.setdefault(piece.line, piece.start)
+    ends = {(p.line, p.end) for p in pieces}
+
+    def in_career(piece: Word) -> bool:
+        if piece.line in first_on_line:
+            return piece.start >= first_on_line[piece.line]
+        set_off = not any((piece.line, piece.start - gap) in ends for gap in (0, 1))
+        return piece.start >= edge or (piece.start >= edge - _WRAP_SHIFT and set_off)
+
+    career = [p for p in pieces if in_career(p)]
+    return career, [p for p in pieces if p not in career]
+
+
+def _pieces(word: Word) -> list[Word]:
+    return [Word(word.line, word.start + p.start, word.start + p.end, p.text)
+            for p in words_of(word.text, word.line, single=True)]
+
+
+def _gutter_columns(words: list[Word], count: int) -> list[list[Word]] | None:
+    """``words`` split into ``count`` columns at the widest gaps no word prints in: the form's
+    free-text cells wrap, and a wrapped line often sits one space from the next cell (``정당인
+    화학공학과``), yet no line prints across the gutter between two columns. None when the words
+    leave fewer gaps than that."""
+    if count == 1:
+        return [words]
+    runs = _runs(words)
+    if count < 1 or len(runs) < count:
+        return None
+    gaps = sorted(range(1, len(runs)), key=lambda i: runs[i][0] - runs[i - 1][1], reverse=True)[:count - 1]
+    edges = [runs[i][0] for i in sorted(gaps)]
+    groups: list[list[Word]] = [[] for _ in range(count)]
+    for word in words:
+        groups[sum(word.start >= edge for edge in edges)].append(word)
+    return groups
+
+
+def _readable(words: list[Word]) -> list[Word]:
+    """Words with the pieces a font without a Unicode map leaves (``Ɯ࡯ӕ``, a bullet read as a
+    lone ideograph) cut out; the readable pieces on either side of one become words of their own."""
+    out = []
+    for word in words:
+        run: list[Word] = []
+        for piece in _pieces(word) + [None]:
+            if piece is not None and readable(piece.text):
+                run.append(piece)
+                continue
+            if run:
+                text = word.text[run[0].start - word.start:run[-1].end - word.start]
+                out.append(Word(word.line, run[0].start, run[-1].end, text))
+            run = []
+    return out
 
 
 def _repeated_name(cell: Cell | None, words: list[Word], text: str) -> tuple[str, int] | None:
@@ -652,7 +787,19 @@ def _read_asset_columns(lines: list[str], money: list[Word], relations: list[str
         if cell:
             disclosure.amounts += _amounts(ASSETS, relation, cell, unit)
     if military and columns[len(money)]:
-        disclosure.military_service = _cell(columns[len(money)]).text
+        # The candidate's cell ends at the first gutter, or on its line where a relative is named
+        # (``장남 : 육군병장``): the family's 병역 cells follow it.
+        first = _runs(_readable(columns[len(money)]))[0]
+        service = [p for w in columns[len(money)] for p in _pieces(w) if readable(p.text)]
+        named = {}
+        for piece, after in zip(service, service[1:] + [None]):
+            key = piece.key.rstrip(":：")
+            colon = piece.key != key or (after is not None and after.key in (":", "："))
+            if _meaning("kin", key) and colon and piece.line not in named:
+                named[piece.line] = piece.start
+        kept = [w for w in service if w.start < first[1] and w.start < named.get(w.line, first[1])]
+        if kept:
+            disclosure.military_service = _cell(kept).text
 
 
 def _overlaps(a: Word, b: Word) -> bool:

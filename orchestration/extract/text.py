@@ -124,3 +124,21 @@ def squeeze(text: str) -> str:
 def without_spaces(text: str) -> str:
     """Korean filings space out words for layout (``기 획 예 산 과``); names compare without them."""
     return _SPACES.sub("", text)
+
+
+# What a filing's text layer prints when it is read right: Hangul, ASCII (control characters a PDF
+# leaves inside cells too), Latin-1 signs, general
+# punctuation, letterlike signs, arrows and maths, enclosed numbers, box and geometric shapes, CJK
+# signs and full-width forms. A font without a Unicode map yields other code points.
+_READABLE = re.compile("[\u0000-\u007e\u00a0-\u00ff\u1100-\u11ff\u2000-\u27bf\u3000-\u303f"
+                       "\u3130-\u318f\u3200-\u32ff\uac00-\ud7a3\uff00-\uffef]+")
+_IDEOGRAPH = re.compile("[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+
+
+def readable(word: str) -> bool:
+    """A word the text layer read right: every character one a filing prints. Hanja count, but
+    not one alone: that is what an unmapped bullet glyph becomes (``臦``)."""
+    rest = _READABLE.sub("", word)
+    if not rest:
+        return True
+    return not _IDEOGRAPH.sub("", rest) and len(word) > 1

@@ -124,6 +124,59 @@ def test_asset_amounts_without_their_column_labels():
     assert found[("assets", "직계비속", "장남")] == (24_264_000, 26)
 
 
+def test_free_text_cells_one_space_apart_split_at_the_gutter():
+    """c021: ``정당인 화학공학과`` prints the occupation and a wrapped education line one space
+    apart; no line prints across the gutter between them."""
+    form = read_disclosure(bulletin("c021"))
+    assert (form.occupation, form.education) == ("정당인", "단국대학교 화학공학과 졸업")
+    assert form.career == "-(현)국민의힘 경기도당 AI반도체특별위원회 위원장 -(전)대한체육회 인권위원회 부위원장"
+
+
+def test_the_same_cells_shifted_off_their_headers():
+    """c021 with its values moved six characters right of the headers: the gutters still part them."""
+    lines = bulletin("c021")
+    header = next(n for n, line in enumerate(lines) if "직업" in line)
+    shifted = lines[:header + 1] + ["      " + line if line.strip() else line for line in lines[header + 1:header + 9]] \
+        + lines[header + 9:]
+    form = read_disclosure(shifted)
+    assert (form.occupation, form.education) == ("정당인", "단국대학교 화학공학과 졸업")
+
+
+def test_career_items_start_at_their_tense_where_no_gutter_parts_the_cells():
+    """c035 and c037 wrap education and career into one run of characters: a career item starts at
+    ``전)`` / ``(현)``; c037's 병역 stops where a son is named on its line."""
+    form = read_disclosure(bulletin("c035"))
+    assert form.education == "전주대학교 경영학부 (경영학사)졸업"
+    assert form.career == "전)전라북도의회 제10·11대 의원 (11대 후반기 부의장) 현)순창군수"
+    assert form.military_service == "육군 상병 (소집해제)"  # the spouse's '-' right of it is not its
+    form = read_disclosure(bulletin("c037"))
+    assert (form.occupation, form.education) == ("출판업", "성균관대학교 철학과 졸업예정")
+    assert form.military_service == "1978, 03, 30 방위소집해제 (계급:이병) 및 소집면제 (생계곤란)"
+
+
+def test_a_second_header_band_and_headers_spread_over_three_lines():
+    """c034 heads 학력 and 경력 on a band of their own under the first row; c026 spreads its
+    header over three lines (``소 속`` / ``정당명``, ``학   력``)."""
+    form = read_disclosure(bulletin("c034"))
+    assert form.occupation == "고창군수"
+    assert form.education == "서울대학교 외국어교육학과(영어전공) 졸업 영국 버밍엄대학교 개발행정학 박사(92.9~95.12)"
+    assert form.career == "(현)고창군수 (전)국가보훈처 차장(차관급)"
+    form = read_disclosure(bulletin("c026"))
+    assert (form.name, form.party, form.occupation) == ("박태경", "국민의힘", "정당인")
+    assert form.education == "장안전문대학 (현 장안대학교) 세무회계과 졸업"
+
+
+def test_glyphs_without_a_unicode_map_and_list_marks_are_not_text():
+    """c002's name cell and bullets come out as unmapped glyphs (``Ɯ࡯ӕ``, ``臦``), c003's age as
+    ``(39AH)``, c022's items start with a lone ``•``: none is part of a cell."""
+    form = read_disclosure(bulletin("c002"))
+    assert form.education == "서울시립대학교 대학원 도시행정학과 졸업 (행정학 박사)"
+    assert form.career == "서울시의원 더불어민주당 정책위원회 부의장"
+    assert form.name is None  # printed only in the unmapped font
+    assert read_disclosure(bulletin("c003")).occupation == "정당인"
+    assert read_disclosure(bulletin("c022")).education == "고려대학교 대학원 졸업(교육학박사)"
+
+
 def test_the_derived_fixture_wrapped_cells_dashes_and_several_relatives():
     form = read_disclosure(FIXTURE.read_text(encoding="utf-8").split("\n"))
     found = amounts(form)

@@ -2,7 +2,7 @@ import unicodedata
 
 import pytest
 
-from orchestration.extract.text import ReadError, decode_bytes, split_lines, without_spaces
+from orchestration.extract.text import ReadError, decode_bytes, readable, split_lines, without_spaces
 
 SAMPLE = "정원(현원), (기준일 : 23. 10월 말)\n기획예산과\t22 (24)\n"
 
@@ -58,3 +58,15 @@ def test_a_final_newline_does_not_add_a_line():
 def test_spaced_out_names_compare_without_spaces():
     assert without_spaces("기 획 예 산 과") == "기획예산과"
     assert without_spaces("세 무 2 과") == "세무2과"
+
+
+@pytest.mark.parametrize("word, expected", [
+    ("서울시립대학교", True), ("(현)양천구청장", True), ("\u200c\x07서울특별시의회", True), ("①·▪□", True),
+    ("李承晩", True), ("金씨", True),   # Hanja: rare, but a filing may print a name so
+    ("농ㆍ축산업", True),
+    ("Ɯ࡯ӕ", False),                   # c002's name cell in a font without a Unicode map
+    ("臦", False),                     # c002's bullet glyph, read as a lone ideograph
+    ("ੋ੸ࢎ೦", False), ("����.", False),
+])
+def test_a_word_the_text_layer_read_right(word, expected):
+    assert readable(word) is expected
