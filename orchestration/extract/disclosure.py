@@ -12,6 +12,8 @@ position and by meaning, not by a grammar of lines:
   many separate runs of characters as there are headers, the runs are the columns in order
   (values shifted off their headers still line up among themselves); otherwise each word takes
   the header nearest to it;
+- the profile's free-text cells (직업, 학력, 경력) wrap and sit a space from each other: they part
+  at the widest gaps no line prints across, else a career item starts at its tense (``(현)``);
 - in the tax table each row has a label (계, 후보자 …); a value on a line of its own joins the
   nearest row whose cell in that column is still empty;
 - a value printed once across the three tax columns (``해당사항 없음``, ``신고거부``) holds for
@@ -320,7 +322,7 @@ def _section_end(lines: list[str], header: int, limit: int) -> int:
 
 def _header_words(line: str, number: int) -> list[Word]:
     """Header words split at every space, then joined again where the form spaces letters out
-    (``학 력``, ``후 보 자``) or where words together name a header none names alone
+    (``학 력``, ``학   력``, ``후 보 자``) or where words together name a header none names alone
     (``후보자 성명``, ``18세 이상 직계비속``)."""
     words: list[Word] = []
     for word in words_of(line, number, single=True):
