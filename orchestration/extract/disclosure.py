@@ -57,6 +57,7 @@ _AMOUNT = re.compile(rf"^[{_SIGN}]?\s*{NUMBER_BODY}$")
 # A member printed without a colon: a name glued to its amount (``장녀195,154``).
 _BARE_MEMBER = re.compile(rf"(?P<person>[가-힣]{{1,4}})(?P<value>[{_SIGN}]?{NUMBER_BODY})")
 _CONSTITUENCY = re.compile(r"(?P<place>[가-힣]+?(?:특별자치도|특별자치시|특별시|광역시|도|시|군|구))(?:청장|장|수|지사|교육감)선거")
+_PROVINCE = re.compile(r"[가-힣]+?(?:특별자치도|특별자치시|특별시|광역시|도)(?=[가-힣]{2})")
 _COUNCIL = re.compile(r"\(\s*(?P<district>[^()]+?)\s*\)")
 _HEADING = re.compile(r"^\s*\d{1,2}\s*\.\s*[가-힣]")
 _ORDINAL = re.compile(r"제\s*\d+\s*회\s*전국동시지방선거")
@@ -221,13 +222,24 @@ def read_election(lines: list[str]) -> Election | None:
         constituency = body = None
         if kind in ("구·시·군의 장", "시·도지사", "교육감"):
             place = _CONSTITUENCY.search(head)
-            constituency = body = place["place"] if place else None
+            constituency = body = _own_place(place["place"], kind) if place else None
         else:
             body = head[:head.index("의회")]
             council = _COUNCIL.search(line[line.find("선거"):])
             constituency = constituency_as_printed(council["district"]) if council else None
         return Election(ordinal, _election_date(ordinal), kind, constituency, body, head, number)
     return None
+
+
+def _own_place(place: str, kind: str) -> str:
+    """The government an office heads, out of the place words before it: a 구·시·군's name after
+    its 시·도 (``경기도수원시`` → 수원시) or printed twice (``수원시 수원시장선거``)."""
+    if kind == "구·시·군의 장":
+        province = _PROVINCE.match(place)
+        if province and _CONSTITUENCY.fullmatch(place[province.end():] + "장선거"):
+            place = place[province.end():]
+    half = len(place) // 2
+    return place[:half] if len(place) % 2 == 0 and place[:half] == place[half:] else place
 
 
 def constituency_as_printed(text: str) -> str:

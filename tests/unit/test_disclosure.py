@@ -205,6 +205,19 @@ def test_the_election_a_filing_is_for():
     assert election_by_age(None, 70) is None
 
 
+@pytest.mark.parametrize("printed, constituency", [
+    ("경기도 수원시 수원시장선거", "수원시"),          # c021's line with its province before it
+    ("수원시 수원시장선거", "수원시"),                 # and with the district named twice
+    ("대구광역시 동구청장선거", "동구"),
+    ("부산광역시 영도구청장선거", "영도구"),           # 영도 is no province
+    ("진도군수선거", "진도군"),
+    ("강원특별자치도지사선거", "강원특별자치도"),
+])
+def test_the_office_names_its_own_government_after_the_province(printed, constituency):
+    election = read_election([printed])
+    assert (election.constituency, election.body) == (constituency, constituency)
+
+
 def test_a_district_name_two_provinces_share():
     index = government_index(SEEDS / "governments.csv")
     assert index.named("강서구", "서울특별시 강서구청장 선거 서울 강서구").code == "3150000"
