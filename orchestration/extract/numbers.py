@@ -39,6 +39,8 @@ NUMBER_PATTERN = re.compile(
 # A trailing footnote mark (``△122*``, ``15※``) points to a note below the table; the number stands.
 _QUANTITY = re.compile(rf"^\s*{NUMBER_PATTERN.pattern}\s*[*※]*\s*$")
 _PAIR = re.compile(rf"^\s*(?P<first>[^()]+?)\s*\(\s*(?P<second>[^()]+?)\s*\)\s*$")
+# ``80 / 85``, ``(107명/106명)``: the same two counts parted by a slash.
+_SLASH_PAIR = re.compile(r"^\s*\(?\s*(?P<first>[^()/]+?)\s*/\s*(?P<second>[^()/]+?)\s*\)?\s*$")
 _DASHES = frozenset({"-", "–", "—", "−", "－"})
 NON_BUDGET = "비예산"
 # A name and an amount in one cell (``모:379,857``, ``장녀:13,159 차녀:10,092``).
@@ -87,10 +89,10 @@ def parse_number(token: str) -> Decimal:
 
 
 def parse_pair(token: str, unit: str | None = None) -> tuple[Quantity, Quantity]:
-    """``22 (24)`` → (22, 24): the form of 정원(현원) cells."""
-    match = _PAIR.match(token)
+    """``22 (24)`` → (22, 24): the form of 정원(현원) cells; ``80 / 85`` likewise."""
+    match = _PAIR.match(token) or _SLASH_PAIR.match(token)
     if not match:
-        raise NumberParseError(f"not a 'number (number)' pair: {token!r}")
+        raise NumberParseError(f"not a 'number (number)' or 'number / number' pair: {token!r}")
     return parse_quantity(match.group("first"), unit), parse_quantity(match.group("second"), unit)
 
 
@@ -99,6 +101,10 @@ def parse_labelled(token: str, unit: str | None = None) -> list[tuple[str, Quant
     if not _LABELLED_CELL.match(token):
         raise NumberParseError(f"not a list of 'name:number' parts: {token!r}")
     return [(m.group("name"), parse_quantity(m.group("number"), unit)) for m in _LABELLED.finditer(token)]
+
+
+def is_slash_pair(token: str) -> bool:
+    return bool(_SLASH_PAIR.match(token)) and is_pair(token)
 
 
 def is_labelled(token: str) -> bool:

@@ -2,7 +2,8 @@
 
 A staffing table is recognised by its shape, not its position: columns headed by grades
 (``합 계``, ``3급`` … ``9급``), and 정원 named in the table's caption, header or rows. Its cells
-print ``authorized (current)`` pairs, or 정원 and 현원 stand on rows of their own (a 과부족 row
+print ``authorized (current)`` or ``authorized / current`` pairs (the other way round where the
+table says ``현원/정원``; ``-`` is no post), or 정원 and 현원 stand on rows of their own (a 과부족 row
 below them is their difference, not a third count), or in columns of their own with units down the
 side (``구분 | 정원 | 현원 | 과부족``). A row labelled with an org unit name states
 that unit's staffing (a bureau summary table); a row labelled otherwise (``정원(현원)``, ``정 원``)
@@ -30,6 +31,7 @@ GRADES = (TOTAL,) + tuple(f"{n}급" for n in range(1, 10))
 _GRADE = re.compile(r"^(?P<n>[1-9])급$")
 _TOTAL_HEADERS = frozenset({"합계", "계", "총계", "소계"})
 _STAFFING_MARK = re.compile(r"정\s*원")
+_CURRENT_FIRST = re.compile(r"현원[(/]정원")
 
 SUMMARY_TABLE, UNIT_PAGE, HEADLINE, ORG_CHART = "summary_table", "unit_page", "headline", "org_chart"
 _CHART_ENTRY = re.compile(r"(?P<teams>\d+)\s*팀\s*\(\s*(?P<posts>\d[\d,]*)\s*명\s*\)")
@@ -99,6 +101,7 @@ def extract_staffing(tables: list[Table], sections: list[Section]) -> list[Staff
         if split:
             facts += _split_row_facts(table, split, grades, sections, as_of)
             continue
+        swapped = _current_first(table)
         for row in table.body_rows:
             label = row[0].text if row else ""
             if is_unit_name(label):
@@ -112,11 +115,14 @@ def extract_staffing(tables: list[Table], sections: list[Section]) -> list[Staff
                 if cell.column not in grades or not cell.text:
                     continue
                 try:
-                    authorized, current = parse_pair(cell.text)
+                    first, second = parse_pair(cell.text)
                 except NumberParseError:
                     continue
-                if not (_whole(authorized.value) and _whole(current.value)):
+                authorized, current = _count(first.printed), _count(second.printed)
+                if authorized is None or current is None:
                     continue
+                if swapped:
+                    authorized, current = current, authorized
                 grade, grade_printed = grades[cell.column]
                 facts.append(
                     StaffingFact(
@@ -127,14 +133,22 @@ def extract_staffing(tables: list[Table], sections: list[Section]) -> list[Staff
                         statement=statement,
                         grade=grade,
                         grade_printed=grade_printed,
-                        authorized=int(authorized.value),
-                        current=int(current.value),
+                        authorized=authorized,
+                        current=current,
                         printed_value=cell.text,
                         as_of=as_of,
                         source_span=(cell.start, cell.end),
                     )
                 )
     return facts
+
+
+def _current_first(table: Table) -> bool:
+    """A table whose pairs print 현원 first: its caption, header or labels say ``현원(정원)`` or
+    ``현원 / 정원``. Otherwise 정원 comes first, as the form ``정원(현원)`` has it."""
+    context = table.caption_text() + " " + " ".join(c.text for row in table.header_rows for c in row)
+    context += " " + " ".join(row[0].text for row in table.body_rows if row)
+    return bool(_CURRENT_FIRST.search(without_spaces(context)))
 
 
 def _split_rows(table: Table) -> tuple[list, list] | None:

@@ -17,7 +17,8 @@ from functools import cached_property
 
 from orchestration.extract.layouts import Block, Cell, find_blocks, is_data, is_value
 from orchestration.extract.numbers import (
-    COUNT_UNITS, MONEY_FACTORS, RATE_UNITS, Quantity, is_labelled, is_pair, parse_labelled, parse_pair, parse_quantity,
+    COUNT_UNITS, MONEY_FACTORS, RATE_UNITS, Quantity, is_labelled, is_pair, is_slash_pair, parse_labelled, parse_pair,
+    parse_quantity,
 )
 from orchestration.extract.text import squeeze, without_spaces
 
@@ -155,10 +156,11 @@ def _column_unit(label: str, noted: list[str]) -> str | None:
 
 def cell_quantities(cell: ValueCell) -> list[tuple[str | None, Quantity]]:
     """The numbers one cell prints, each with the label of its part: one for a plain number,
-    two for ``22 (24)`` (the second labelled ``(괄호)``), one per name for ``모:379,857``."""
+    two for ``22 (24)`` and ``80 / 85`` (the second labelled ``(괄호)`` or ``(빗금)``), one per
+    name for ``모:379,857``."""
     if is_pair(cell.text):
         first, second = parse_pair(cell.text, cell.unit)
-        return [(None, first), ("(괄호)", second)]
+        return [(None, first), ("(빗금)" if is_slash_pair(cell.text) else "(괄호)", second)]
     if is_labelled(cell.text):
         return list(parse_labelled(cell.text, cell.unit))
     return [(None, parse_quantity(cell.text, cell.unit))]

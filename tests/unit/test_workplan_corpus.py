@@ -185,6 +185,30 @@ def test_staffing_with_counts_in_columns_and_units_down_the_side():
     assert {f["source_line"] for f in down.staffing} == set(range(7, 7 + 14))
 
 
+@pytest.mark.parametrize("caption, current_first", [("(정원 / 현원)", False), ("(현원/정원)", True)])
+def test_staffing_cells_printing_both_counts_parted_by_a_slash(caption, current_first):
+    """w01 p4's 정원 and 현원 rows printed as one row of ``정원 / 현원`` cells (or ``현원/정원``,
+    as the caption says), columns aligned by spaces as pdftotext prints them: the same counts,
+    ``- / -`` no post."""
+    w01 = {grade: (a, c) for (unit, grade, statement), (a, c, _, _) in _staffing("w01_busan_gihoekjojeongsil_2025.pdf").items()
+           if statement == "unit_page"}
+    grades = ["total", "3급", "4급", "5급", "6급", "7급", "8급"]
+
+    def cell(grade):
+        a, c = w01[grade]
+        first, second = (c, a) if current_first else (a, c)
+        return "- / -" if a == c == 0 else f"{first} / {second}"
+
+    def row(cells):
+        return "".join(c.rjust(11) if i else c.ljust(10) for i, c in enumerate(cells))
+
+    text = "\n".join(["2025년 주요업무계획", "기획조정실", "", "Ⅰ. 기본현황", f"□ 인 력 {caption}", "(단위 : 명)",
+                      row(["구 분", "계", *grades[1:]]), row(["인 원", *map(cell, grades)])]) + "\n"
+    found = extract_document("slash", text, government_index(GOVERNMENT_SEED)).staffing
+    assert {f["grade"]: (f["authorized"], f["current"]) for f in found} == w01
+    assert w01["6급"] == (70, 50) and {(f["org_unit"], f["source_line"]) for f in found} == {("기획조정실", 8)}
+
+
 def test_every_org_unit_suffix_names_its_example_at_its_level():
     rows = list(csv.DictReader((SEEDS / "org_unit_suffixes.csv").open(encoding="utf-8")))
     assert len(rows) == 15
