@@ -29,7 +29,7 @@ from pathlib import Path
 
 import duckdb
 
-from scoring import REPO, run_scored
+from scoring import REPO, run_scored, share
 
 CORPUS = REPO / "tests" / "corpus" / "candidates"
 HOLDOUT_PROVINCE = "강원특별자치도"
@@ -140,9 +140,6 @@ def score(database: Path) -> dict:
 
 
 def report(result: dict) -> str:
-    def share(pair):
-        return f"{pair[0]}/{pair[1]} ({pair[0] / pair[1]:.0%})" if pair[1] else "–"
-
     lines = ["# Candidates of the 2026 local elections (tests/corpus/candidates), scored", "",
              f"Tuning: every file but those of {HOLDOUT_PROVINCE}; holdout: {HOLDOUT_PROVINCE}'s (c027–c033), "
              "never looked at while tuning. Targets: recall ≥ 95%, precision ≥ 99%.", "",

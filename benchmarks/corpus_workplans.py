@@ -29,7 +29,7 @@ from pathlib import Path
 
 import duckdb
 
-from scoring import REPO, run_scored
+from scoring import REPO, run_scored, share
 
 CORPUS = REPO / "tests" / "corpus" / "workplans"
 HOLDOUT = ("w04_busan_gwangwangmaiseuguk_2025.pdf", "w06_busan_nakdonggang-gwallibonbu_2025.pdf")
@@ -123,9 +123,6 @@ def score(database: Path) -> dict:
 
 
 def report(result: dict) -> str:
-    def share(pair):
-        return f"{pair[0]}/{pair[1]} ({pair[0] / pair[1]:.0%})" if pair[1] else "–"
-
     lines = ["# Work plans of 부산광역시 (tests/corpus/workplans), scored", "",
              f"Tuning: the documents with answers but {', '.join(h[:3] for h in HOLDOUT)}; holdout: those "
              "two, never looked at while tuning. Targets: recall ≥ 95%, precision ≥ 99%, not understood ≤ 5% "

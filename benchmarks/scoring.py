@@ -16,6 +16,13 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parent.parent
 
 
+def share(pair: list[int]) -> str:
+    """``found/total (percent)``, the percent to a tenth so that 94.5% does not read as the 95% of
+    a target."""
+    found, total = pair
+    return f"{found}/{total} ({found / total:.1%})" if total else "–"
+
+
 def refresh(raw: Path, data: Path) -> None:
     env = dict(os.environ, LOCALGOV_RAW_DIR=str(raw), LOCALGOV_DATA_DIR=str(data))
     subprocess.run([sys.executable, "-m", "orchestration.refresh"], cwd=REPO, env=env, check=True,

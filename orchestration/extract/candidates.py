@@ -77,7 +77,7 @@ class CandidateFact:
     constituency: str | None
     ballot_number: str | None
     party: str | None
-    name: str
+    name: str | None              # None when the form prints it unreadably: the birth date tells them apart
     sex: str | None
     birth_date: date | None
     birth_date_printed: str | None
@@ -94,7 +94,7 @@ class CandidateFact:
 class CandidateFinanceFact:
     source_line: int
     table_index: int
-    candidate_name: str
+    candidate_name: str | None
     measure: str                  # assets, tax_paid_5y, tax_arrears_total, tax_arrears_current
     relation: str                 # total, 본인, 배우자, 직계존속, 직계비속
     person: str | None            # a named relative (모, 장녀) as printed
@@ -158,13 +158,15 @@ def _election_date(office, born: date | None, age: int | None) -> date | None:
 
 
 def extract_form_candidates(lines: list[str]) -> tuple[list[CandidateFact], list[CandidateFinanceFact]]:
-    """The candidate and the money of the commission's form printed as aligned text."""
+    """The candidate and the money of the commission's form printed as aligned text. A form whose
+    name cell is unreadable (a font without a Unicode map) still gives its candidate, without the
+    name, when it prints the birth date: the money and the record are no less the filing's."""
     form = read_disclosure(lines)
-    if form is None or form.name is None:
+    if form is None or (form.name is None and form.birth_date is None):
         return [], []
     office = read_election(lines)
     candidate = CandidateFact(
-        source_line=form.name_line,
+        source_line=form.name_line or form.birth_line,
         election=office.printed if office else None,
         election_date=_election_date(office, form.birth_date, form.age),
         election_type=office.election_type if office else None,
@@ -181,7 +183,7 @@ def extract_form_candidates(lines: list[str]) -> tuple[list[CandidateFact], list
 def _form_finance(form: Disclosure, amount) -> CandidateFinanceFact:
     word = amount.word
     return CandidateFinanceFact(
-        source_line=word.line if word else form.name_line, table_index=0, candidate_name=form.name,
+        source_line=word.line if word else form.name_line or form.birth_line, table_index=0, candidate_name=form.name,
         measure=amount.measure, relation=amount.relation, person=amount.person, statement=amount.statement,
         printed_value=amount.printed, printed_unit=form.unit, amount_krw=amount.amount_krw,
         # a derived sum's digits are its members' (their own rows claim them)

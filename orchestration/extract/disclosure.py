@@ -26,6 +26,7 @@ are 0 and refusals (``고지거부``) no amount, each kept as printed.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -44,6 +45,7 @@ _BALLOT = re.compile(r"^\d{1,2}$")
 _NAME = re.compile(r"^[가-힣]{2,4}$")
 _NAME_REPEATS = 3
 _UNLABELLED_AMOUNTS = 3
+_OFFICE_REPEATS = 2
 _BALLOT_IN_TEXT = re.compile(r"기호(?P<number>\d{1,2})번")
 # Control and zero-width characters a PDF's text layer leaves inside cells (``(전) \u200c\x07서울``).
 _INVISIBLE = re.compile(r"[\x00-\x08\x0b-\x1f\u200b-\u200d\ufeff\ufffd]")
@@ -228,7 +230,28 @@ def read_election(lines: list[str]) -> Election | None:
             council = _COUNCIL.search(line[line.find("선거"):])
             constituency = constituency_as_printed(council["district"]) if council else None
         return Election(ordinal, _election_date(ordinal), kind, constituency, body, head, number)
-    return None
+    return _office_named_most(lines, ordinal)
+
+
+def _office_named_most(lines: list[str], ordinal: str | None) -> Election | None:
+    """The office of a bulletin that prints no election line (its title in an unmapped font): the
+    head of a government its text names most (``이재명 정부의 강동구청장``), twice at least and more
+    than any other."""
+    counts: Counter[str] = Counter()
+    first: dict[str, int] = {}
+    for number, line in enumerate(lines, start=1):
+        for token in re.findall(r"[가-힣]+", line):
+            kind = _meaning("office", token)
+            if kind and kind != "deputy" and _CONSTITUENCY.fullmatch(token + "선거"):
+                counts[token] += 1
+                first.setdefault(token, number)
+    ranked = counts.most_common(2)
+    if not ranked or ranked[0][1] < _OFFICE_REPEATS or (len(ranked) > 1 and ranked[1][1] == ranked[0][1]):
+        return None
+    token = ranked[0][0]
+    kind = _meaning("office", token)
+    place = _own_place(_CONSTITUENCY.fullmatch(token + "선거")["place"], kind)
+    return Election(ordinal, _election_date(ordinal), kind, place, place, token + "선거", first[token])
 
 
 def _own_place(place: str, kind: str) -> str:

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from orchestration.extract.candidates import extract_sheet_pledges
+from orchestration.extract.candidates import extract_form_candidates, extract_sheet_pledges
 from orchestration.extract.disclosure import election_by_age, read_disclosure, read_election, record_count
 from orchestration.extract.five_pledges import read_five_pledges
 from orchestration.extract.formats import read_document
@@ -173,6 +173,17 @@ def test_glyphs_without_a_unicode_map_and_list_marks_are_not_text():
     assert form.education == "서울시립대학교 대학원 도시행정학과 졸업 (행정학 박사)"
     assert form.career == "서울시의원 더불어민주당 정책위원회 부의장"
     assert form.name is None  # printed only in the unmapped font
+    [candidate], finance = extract_form_candidates(bulletin("c002"))
+    assert (candidate.name, candidate.birth_date, candidate.source_line, candidate.party) == (
+        None, date(1969, 6, 25), 28, "더불어민주당")  # the party the bulletin names, its cell unreadable too
+    assets = {f.relation: f.amount_krw for f in finance if f.measure == "assets"}
+    assert assets == {"total": 1_991_788_000, "본인": 136_793_000, "배우자": 1_758_460_000, "직계존속": 0,
+                      "직계비속": 96_535_000}
+    assert {f.candidate_name for f in finance} == {None} and len(finance) == 20
+    # its title is unmapped too: the office is the one its text names most (4 times ``강동구청장``)
+    election = read_election(bulletin("c002"))
+    assert (election.election_type, election.constituency, election.source_line) == ("구·시·군의 장", "강동구", 8)
+    assert read_election(["(전) 행정1부시장", "(전)서울특별시 행정1부시장", "양천구청장"]) is None
     assert read_disclosure(bulletin("c003")).occupation == "정당인"
     assert read_disclosure(bulletin("c022")).education == "고려대학교 대학원 졸업(교육학박사)"
 

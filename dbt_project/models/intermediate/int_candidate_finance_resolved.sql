@@ -14,4 +14,4 @@ select
 from finance
 inner join candidates
     on candidates.document_id = finance.document_id
-    and candidates.name = finance.candidate_name
+    and candidates.name is not distinct from finance.candidate_name

@@ -1,9 +1,13 @@
 -- Candidates of current, successfully extracted filings, with the government of the election
 -- (the one the filing is classified under) and a key that names the candidate in that election.
 -- A filing that does not print the election's date or office (a five-pledge sheet) takes them from
--- the filings that name the same candidate in the same constituency and do.
+-- the filings that name the same candidate in the same constituency and do. A candidate whose
+-- name the filing prints unreadably is told by the birth date instead.
 with candidates as (
-    select * from {{ ref('stg_lake__candidates') }}
+    select
+        *,
+        coalesce(name, 'born ' || cast(birth_date as varchar)) as identity
+    from {{ ref('stg_lake__candidates') }}
 ),
 
 documents as (
@@ -16,11 +20,11 @@ dated as (
         candidates.* replace (
             coalesce(
                 candidates.election_date,
-                max(candidates.election_date) over (partition by candidates.constituency, candidates.name)
+                max(candidates.election_date) over (partition by candidates.constituency, candidates.identity)
             ) as election_date,
             coalesce(
                 candidates.election_type,
-                max(candidates.election_type) over (partition by candidates.constituency, candidates.name)
+                max(candidates.election_type) over (partition by candidates.constituency, candidates.identity)
             ) as election_type
         ),
         documents.government_code
@@ -29,7 +33,7 @@ dated as (
 )
 
 select
-    {{ surrogate_key(['election_date', 'election_type', 'constituency', 'name']) }} as candidate_id,
-    *,
+    {{ surrogate_key(['election_date', 'election_type', 'constituency', 'identity']) }} as candidate_id,
+    * exclude (identity),
     row_number() over (partition by document_id order by source_line) as rank_in_document
 from dated
