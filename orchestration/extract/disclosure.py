@@ -32,6 +32,7 @@ from datetime import date
 
 from orchestration.extract.dates import parse_date
 from orchestration.extract.numbers import MONEY_FACTORS, NUMBER_BODY, NumberParseError, parse_quantity
+from orchestration.extract.structure import NUMBER, heading
 from orchestration.extract.text import readable, squeeze, without_spaces
 from orchestration.extract.vocabulary import disclosure_terms, elections
 
@@ -61,7 +62,6 @@ _BARE_MEMBER = re.compile(rf"(?P<person>[가-힣]{{1,4}})(?P<value>[{_SIGN}]?{NU
 _CONSTITUENCY = re.compile(r"(?P<place>[가-힣]+?(?:특별자치도|특별자치시|특별시|광역시|도|시|군|구))(?:청장|장|수|지사|교육감)선거")
 _PROVINCE = re.compile(r"[가-힣]+?(?:특별자치도|특별자치시|특별시|광역시|도)(?=[가-힣]{2})")
 _COUNCIL = re.compile(r"\(\s*(?P<district>[^()]+?)\s*\)")
-_HEADING = re.compile(r"^\s*\d{1,2}\s*\.\s*[가-힣]")
 _ORDINAL = re.compile(r"제\s*\d+\s*회\s*전국동시지방선거")
 # Words this far right of a section's last header are another column of the page (campaign prose
 # printed beside the form), not the form's.
@@ -327,7 +327,7 @@ def _section_start(lines: list[str], header: int) -> int:
     there)."""
     for number in range(header - 1, max(0, header - 6), -1):
         words = words_of(lines[number - 1], number)
-        if words and (_HEADING.match(words[0].text) or _meaning("section", words[0].text)):
+        if words and (_numbered(words[0].text) or _meaning("section", words[0].text)):
             return number + 1
     return max(1, header - 1)
 
@@ -350,7 +350,7 @@ def _section_end(lines: list[str], header: int, limit: int) -> int:
     section's title, before ``limit``."""
     for number in range(header + 1, min(limit, len(lines) + 1)):
         words = words_of(lines[number - 1], number)
-        if words and (_HEADING.match(words[0].text) or _meaning("section", words[0].text)):
+        if words and (_numbered(words[0].text) or _meaning("section", words[0].text)):
             return number
     return min(limit, len(lines) + 1)
 
@@ -381,6 +381,12 @@ def _header_words(line: str, number: int) -> list[Word]:
         joined.append(word)
         index += 1
     return joined
+
+
+def _numbered(text: str) -> bool:
+    """A numbered title of the form (``1. 인적사항``, ``3.세금 납부…``)."""
+    found = heading(text)
+    return found is not None and found.style == NUMBER
 
 
 def _named(key: str, *more: str) -> bool:
@@ -416,14 +422,14 @@ def _tax_header(lines: list[str], after: int) -> int | None:
     for wanted in ({TAX_PAID}, {ARREARS_TOTAL, ARREARS_CURRENT}):
         for number in range(after + 1, len(lines) + 1):
             words = words_of(lines[number - 1], number)
-            if any(_meaning("tax_column", w.text) in wanted and not _HEADING.match(w.text)
+            if any(_meaning("tax_column", w.text) in wanted and not _numbered(w.text)
                    and len(w.key) <= _HEADER_LETTERS for w in words):
                 return number
     return None
 
 
 def _is_header(word: Word) -> bool:
-    if _HEADING.match(word.text):
+    if _numbered(word.text):
         return True
     return any(_meaning(concept, word.text) for concept in ("profile_field", "relation", "tax_column", "header_part",
                                                              "section", "election_type"))
@@ -525,7 +531,7 @@ def _unlabelled_rows(lines: list[str], band: list[int], last_column: Word, crimi
     found = []
     for number in range(band[-1] + 1, min(len(lines), band[-1] + 20) + 1):
         words = words_of(lines[number - 1], number)
-        if words and (_meaning("section", words[0].text) == "statement" or _HEADING.match(words[0].text)):
+        if words and (_meaning("section", words[0].text) == "statement" or _numbered(words[0].text)):
             break
         money = [w for w in words if _moneyish(w.text) and not _PAID_ON.match(w.key) and not (
             criminal_head and abs(w.center - criminal_head.center) < abs(w.center - last_column.center))]
@@ -897,7 +903,7 @@ def _read_taxes(lines: list[str], header: int, disclosure: Disclosure) -> None:
         for word in words_of(lines[number - 1], number):
             meaning = _meaning("tax_column", word.text)
             # A header is a word or two: the section's title names the columns too.
-            if (meaning and meaning not in heads and not _HEADING.match(word.text)
+            if (meaning and meaning not in heads and not _numbered(word.text)
                     and len(word.key) <= _HEADER_LETTERS):
                 heads[meaning] = word
     money = [m for m in (TAX_PAID, ARREARS_TOTAL, ARREARS_CURRENT) if m in heads]

@@ -28,7 +28,7 @@ from orchestration.extract.pledges import extract_pledge_list
 from orchestration.extract.project_budgets import extract_project_budgets, heading_sections, project_sections
 from orchestration.extract.projects import extract_heading_projects, extract_projects
 from orchestration.extract.revenue import extract_revenue, extract_unit_revenue
-from orchestration.extract.revenue_text import extract_revenue_statements
+from orchestration.extract.revenue_text import extract_labelled_statements, extract_revenue_statements
 from orchestration.extract.settlement import extract_settlement
 from orchestration.extract.staffing import extract_headline_staffing, extract_org_chart_staffing, extract_staffing
 from orchestration.extract.table_checks import TableCheck, table_checks
@@ -81,6 +81,7 @@ def _work_plan(lines: list[str], tables: list[Table]) -> dict[str, list]:
         "projects": projects,
         "project_budgets": extract_project_budgets(linked),
         "revenue": (extract_revenue(tables, linked) + extract_revenue_statements(lines, tables, linked)
+                    + extract_labelled_statements(lines, tables)
                     + extract_unit_revenue(tables, sections)),
         "settlement": extract_settlement(tables),
     }
@@ -122,6 +123,15 @@ EXTRACTORS: dict[str, Callable[[list[str], list[Table]], dict[str, list]]] = {
 }
 
 
+def document_lines(document: Document) -> tuple[list[str], dict[int, tuple[int, int]]]:
+    """The lines the parsers read, and each one's (page, line on the page). Page headers, footers
+    and numbers are not the filing's content: the parsers read them as blank lines (so numbering
+    holds), the accounting still counts their numbers."""
+    numbered = document.numbered_lines()
+    lines = ["" if line.role in FURNITURE else line.text for _, _, line in numbered]
+    return lines, {n: (page, line) for n, (page, line, _) in enumerate(numbered, start=1)}
+
+
 def extract_document(document_id: str, source: Document | str, governments: GovernmentIndex,
                      kind_override: str | None = None, ends_with_line_break: bool | None = None) -> Extraction:
     """``source``: the document as read (or a text filing's normalised text); ``kind_override``:
@@ -129,9 +139,7 @@ def extract_document(document_id: str, source: Document | str, governments: Gove
     document = text_document(source) if isinstance(source, str) else source
     numbered = document.numbered_lines()
     printed = [line.text for _, _, line in numbered]
-    # Page headers, footers and numbers are not the filing's content: the parsers read them as
-    # blank lines (so numbering holds), the accounting still counts their numbers.
-    lines = ["" if line.role in FURNITURE else line.text for _, _, line in numbered]
+    lines, _ = document_lines(document)
     furniture = {n: line.role for n, (_, _, line) in enumerate(numbered, start=1) if line.role in FURNITURE}
     text = "\n".join(lines) + "\n"
     kind, scores = classify_kind(text)

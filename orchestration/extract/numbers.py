@@ -38,7 +38,7 @@ NUMBER_PATTERN = re.compile(
 )
 # A trailing footnote mark (``△122*``, ``15※``) points to a note below the table; the number stands.
 _QUANTITY = re.compile(rf"^\s*{NUMBER_PATTERN.pattern}\s*[*※]*\s*$")
-_PAIR = re.compile(rf"^\s*(?P<first>[^()]+?)\s*\(\s*(?P<second>[^()]+?)\s*\)\s*$")
+_PAIR = re.compile(r"^\s*(?P<first>[^()]+?)\s*\(\s*(?P<second>[^()]+?)\s*\)\s*$")
 # ``80 / 85``, ``(107명/106명)``: the same two counts parted by a slash.
 _SLASH_PAIR = re.compile(r"^\s*\(?\s*(?P<first>[^()/]+?)\s*/\s*(?P<second>[^()/]+?)\s*\)?\s*$")
 _DASHES = frozenset({"-", "–", "—", "−", "－"})

@@ -23,6 +23,7 @@ from orchestration.extract.dates import year_label
 from orchestration.extract.numbers import MONEY_FACTORS, MONEY_UNIT, NUMBER_BODY, parse_quantity
 from orchestration.extract.organisation import Section, section_at
 from orchestration.extract.projects import ProjectFact
+from orchestration.extract.structure import NUMBER, ROMAN, heading
 from orchestration.extract.tables import Table
 from orchestration.extract.text import without_spaces
 
@@ -39,7 +40,7 @@ _COST = re.compile(rf"^[\s\-•·○◦▪*□ㅇ❍◦]*(?:\(\s*)?(?P<lead>총\
                    rf"(?:\s*\([^()]*\))?\s*(?:\)\s*|[:：]\s*){_BODY}")
 # What else ends a project's section: a chapter heading (``Ⅳ.``, ``1. 감염병 …``) or a project's
 # number badge whose title the text layer lost (``1`` alone on its line).
-_BOUNDARY = re.compile(r"^\s*(?:[ⅠⅡⅢⅣⅤⅥⅦⅧⅨⅩ]\s*\.|\d{1,2}\s*\.\s*[가-힣]|[1-9]\d?\s*\t?\s*$)")
+_LONE_BADGE = re.compile(r"^\s*[1-9]\d?\s*\t?\s*$")
 _INLINE_PART = re.compile(rf"^\s*[-•·◦]\s*(?P<lead>[^:：]+?)\s*[:：]\s*{_BODY}\s*$")
 # Lines allowed between a headline and its table: the unit note and a caption.
 _HEADLINE_TO_TABLE = 3
@@ -126,7 +127,7 @@ def heading_sections(lines: list[str], projects: list[ProjectFact]) -> list[Proj
     """The section under each project heading, up to the next heading, with the cost lines it
     prints (the first cost line is the project's; a section may state none)."""
     ordered = sorted(projects, key=lambda p: p.source_line)
-    starts = sorted({p.source_line for p in ordered} | {n for n, line in enumerate(lines, start=1) if _BOUNDARY.match(line)})
+    starts = sorted({p.source_line for p in ordered} | {n for n, line in enumerate(lines, start=1) if _boundary(line)})
     found = []
     for project in ordered:
         last = next((n - 1 for n in starts if n > project.source_line), len(lines))
@@ -139,6 +140,11 @@ def heading_sections(lines: list[str], projects: list[ProjectFact]) -> list[Proj
         found.append(ProjectSection(project.org_unit, project.source_line, last, project, BY_HEADING, True,
                                     tuple(facts)))
     return found
+
+
+def _boundary(line: str) -> bool:
+    found = heading(line)
+    return (found is not None and found.style in (ROMAN, NUMBER)) or bool(_LONE_BADGE.match(line))
 
 
 def extract_project_budgets(linked: list[ProjectSection]) -> list[ProjectBudgetFact]:

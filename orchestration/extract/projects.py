@@ -12,8 +12,9 @@ import re
 from dataclasses import dataclass, field
 
 from orchestration.extract.organisation import Section, section_at
+from orchestration.extract.structure import BADGE, heading
 from orchestration.extract.tables import Table
-from orchestration.extract.text import squeeze, without_spaces
+from orchestration.extract.text import without_spaces
 
 STATUSES = frozenset({"신규", "계속", "완료"})
 _NAME_HEADER = re.compile(r"(주요)?사업(명)?$")
@@ -90,17 +91,14 @@ def extract_projects(tables: list[Table], sections: list[Section], lines: list[s
 
 # A project's heading: its number printed as a badge, set apart from its title by a gap or a
 # tab (``2      피란수도 부산유산의 세계유산 등재``), the title words, not a number or a table row.
-_HEADING = re.compile(r"^\s{0,3}(?P<seq>[1-9]\d?)(?:\s{2,}|\t)\s*(?P<title>[가-힣A-Za-z‘'“\"(][^\t]{3,}?)\s*$")
-
-
 def extract_heading_projects(lines: list[str], sections: list[Section]) -> list[ProjectFact]:
     """Projects a plan prints as numbered headings over their sections, when it has no project
     list. A run of headings one under the other (1, 2, 3 … with nothing between) is a contents
     page or a chapter's summary, not sections: its headings are not projects."""
     year = plan_year(lines)
-    found = [(n, m) for n, line in enumerate(lines, start=1) if (m := _HEADING.match(line))]
+    found = [(n, h) for n, line in enumerate(lines, start=1) if (h := heading(line)) and h.style == BADGE]
     facts = []
-    for index, (number, match) in enumerate(found):
+    for index, (number, badge) in enumerate(found):
         neighbours = [other for other, _ in found[max(0, index - 1):index + 2] if other != number]
         if any(_only_blank_between(lines, number, other) for other in neighbours):
             continue
@@ -108,9 +106,8 @@ def extract_heading_projects(lines: list[str], sections: list[Section]) -> list[
         if org_unit is None:
             continue
         facts.append(ProjectFact(
-            source_line=number, table_index=0, org_unit=org_unit, seq=int(match["seq"]),
-            project_name=squeeze(match["title"]), status=None, page=None, plan_year=year,
-            source_span=match.span("seq"),
+            source_line=number, table_index=0, org_unit=org_unit, seq=int(badge.mark),
+            project_name=badge.title, status=None, page=None, plan_year=year, source_span=badge.span,
         ))
     return facts
 

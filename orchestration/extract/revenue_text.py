@@ -9,6 +9,18 @@ The part before the colon (the *lead*) names a period, a revenue item and a meas
 colon comes an amount in a money unit, and a bracket may follow with the comparisons: a change
 amount, a change rate or a 진도율.
 
+Or the measure stands in brackets before an amount written with place words, its parts after a
+colon, and a line below lists the parts of the next one::
+
+    - (목표) 5조 5,818억원 : 지방세 5조 1,015억원, 세외수입 4,803억원
+    - (성과) 5조 8,131억원 징수 : 목표액 대비 2,313억원(4.1%) 초과
+      * 지방세 5조 3,267억원(2,252억↑), 세외수입 4,864억원(61억↑)
+
+The measure is the bracket's word or the verb after the amount (목표 → target, 징수 → collected);
+the amount is the revenue the innermost heading around it names (``□ 2024년 지방세입 …``: 세입,
+all of it; the section tree of ``structure``), its year the innermost one printed; parts are revenue items with their amounts. A part list on a line of its own
+(``* 지방세 …, 세외수입 …``) holds the parts of the bracketed statement just above it.
+
 A lead may say only part of this:
 - A lead with an item and no measure (``지방세``) belongs to the statement above it in the same
   block and shares its measure and period.
@@ -25,10 +37,11 @@ from dataclasses import dataclass, replace
 
 from orchestration.extract.dates import year_in
 from orchestration.extract.numbers import (MONEY_FACTORS, MONEY_UNIT, NUMBER_BODY, NUMBER_PATTERN, RATE_UNITS,
-                                           parse_quantity, to_won)
+                                           parse_place_amount, parse_quantity, to_won)
 from orchestration.extract.project_budgets import ProjectSection
 from orchestration.extract.revenue import (BROAD_ITEMS, TOTAL, RevenueFact, item_in_name, measure_of,
                                            project_item_at)
+from orchestration.extract.structure import UNIT, Node, enclosing, section_tree
 from orchestration.extract.tables import Table
 
 # Matched from a position (the line start, or the end of the statement before it on the line).
@@ -38,6 +51,13 @@ _STATEMENT = re.compile(
     rf"(?:\((?P<note>[^()]*(?:\([^()]*\)[^()]*)*)\))?"
 )
 _NEXT_STATEMENT = re.compile(r"\s*[/,]\s*")
+# An amount of money, in place words (``5조 5,818억원``, ``4,803억원``) or in a money unit.
+_MONEY = rf"(?:\d[\d,]*(?:\.\d+)?\s*[조억](?:\s*\d[\d,]*(?:\.\d+)?\s*[억만천백])*\s*원?|{NUMBER_BODY}\s*{MONEY_UNIT})"
+_LABELLED = re.compile(rf"^[\s\-•·○◦▪*]*\((?P<label>[가-힣]{{1,6}})\)\s*(?P<amount>{_MONEY})\s*(?P<verb>[가-힣]*)"
+                       r"\s*(?:[:：(]|$)")
+_PART = re.compile(rf"(?P<item>[가-힣]{{2,12}})\s+(?P<amount>{_MONEY})")
+_PART_LINE = re.compile(rf"^[\s\-•·○◦▪*※]*[가-힣]{{2,12}}\s+{_MONEY}")
+_PARTS_BELOW = 2
 _GENERAL = re.compile(r"세\s*입|세\s*수")
 _PERIOD = re.compile(r"(?:'\d{2}|(?:19|20)\d{2})\s*(?:년\s*도?|\.\s*\d{1,2}\s*월\s*말?)")
 _COMPARISON = re.compile(r"[가-힣]*대비|증감")
@@ -77,6 +97,77 @@ def extract_revenue_statements(lines: list[str], tables: list[Table],
                 head = statement
             facts += _facts(number, match, statement, first_ordinal=len(facts) - line_start + 1)
     return facts
+
+
+def extract_labelled_statements(lines: list[str], tables: list[Table]) -> list[RevenueFact]:
+    """Statements whose measure stands in brackets before their amount (``(목표) 5조 5,818억원``),
+    with their parts, and the part lists printed on the line below them."""
+    in_tables = {c.line for table in tables for row in table.header_rows + table.body_rows for c in row}
+    tree = section_tree(lines)
+    facts: list[RevenueFact] = []
+    head: tuple[_Statement, int] | None = None  # the statement just above and its line
+    for number, line in enumerate(lines, start=1):
+        if number in in_tables:
+            head = None
+            continue
+        match = _LABELLED.match(line)
+        if match:
+            measure = measure_of(match["label"]) or measure_of(match["verb"] or "")
+            # A heading naming no revenue (국비 확보: a grant won) owns no revenue statement.
+            owner = _owner(tree, number) if measure else None
+            if owner is None:
+                head = None
+                continue
+            item, printed, period = owner
+            total = _Statement(item, printed, "label", None, measure, match["label"], period)
+            facts.append(_place_fact(number, line, match.span("amount"), total, ordinal=1))
+            head = (total, number)
+            facts += _parts(number, line, match.end("amount"), total)
+        elif head and number - head[1] <= _PARTS_BELOW and _PART_LINE.match(line):
+            facts += _parts(number, line, 0, head[0])
+            head = None
+    return facts
+
+
+def _owner(tree: list[Node], number: int) -> tuple[str, str, str | None] | None:
+    """(item, its heading as printed, period) of a bracketed statement: the innermost section
+    around it whose heading names revenue (``세입``: all of it) or an item, and the innermost
+    heading naming a year; None when no heading names revenue."""
+    chain = [node for node in enclosing(tree, number) if node.line != number and node.style != UNIT]
+    for node in chain:
+        item = TOTAL if _GENERAL.search(node.title) else item_in_name(node.title)
+        if item is not None:
+            period = next((m.group(0).strip() for n in chain if (m := _PERIOD.search(n.title))), None)
+            return item, node.title, period
+    return None
+
+
+def _parts(number: int, line: str, start: int, total: _Statement) -> list[RevenueFact]:
+    """The revenue items a line lists after ``start`` with their amounts, each a part of ``total``."""
+    facts = []
+    for part in _PART.finditer(line, start):
+        item = item_in_name(part["item"])
+        if item is None or item == total.item:
+            continue
+        statement = replace(total, item=item, printed=part["item"], parent=None if total.item == TOTAL else total.item)
+        facts.append(_place_fact(number, line, part.span("amount"), statement, ordinal=len(facts) + 2))
+    return facts
+
+
+def _place_fact(number: int, line: str, span: tuple[int, int], statement: _Statement, ordinal: int) -> RevenueFact:
+    printed = line[span[0]:span[1]]
+    won = parse_place_amount(printed)
+    if won is None:
+        quantity = parse_quantity(printed)
+        won = to_won(quantity.value, quantity.unit)
+    return RevenueFact(
+        source_line=number, table_index=None, statement_form="text",
+        revenue_item=statement.item, revenue_item_printed=statement.printed, parent_item=statement.parent,
+        item_from=statement.item_from, measure=statement.measure, measure_printed=statement.measure_printed,
+        column_index=ordinal, column_label=statement.measure_printed, period_label=statement.period,
+        fiscal_year=year_in(statement.period) if statement.period else None, printed_value=printed,
+        value=str(won), unit="원", amount_krw=won, rate_pct=None, source_span=span,
+    )
 
 
 def _statements(line: str) -> list[re.Match]:

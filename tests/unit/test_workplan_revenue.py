@@ -7,14 +7,17 @@ from dataclasses import asdict
 import pytest
 
 from orchestration.extract.document import extract_document
+from orchestration.extract.formats import read_document
+from orchestration.extract.governments import government_index
 from orchestration.extract.organisation import read_organisation
 from orchestration.extract.project_budgets import project_sections
 from orchestration.extract.projects import extract_projects
 from orchestration.extract.revenue import extract_revenue, item_in_name
-from orchestration.extract.revenue_text import extract_revenue_statements
+from orchestration.extract.revenue_text import extract_labelled_statements, extract_revenue_statements
 from orchestration.extract.settlement import extract_settlement
 from orchestration.extract.tables import read_tables
 from orchestration.extract.text import split_lines
+from orchestration.settings import GOVERNMENT_SEED, REPO_ROOT
 
 
 @pytest.fixture(scope="module")
@@ -301,3 +304,36 @@ def test_revenue_statements_in_another_governments_layout():
     assert (collected["revenue_item"], collected["item_from"], collected["measure"], collected["period_label"],
             collected["amount_krw"]) == ("total", "statement", "collected", "2024. 9월말", 700_000_000)
     assert (by_line[(24, 2)]["measure"], by_line[(24, 2)]["rate_pct"]) == ("progress_rate", "58.3")
+
+
+W01 = REPO_ROOT / "tests" / "corpus" / "workplans" / "w01_busan_gihoekjojeongsil_2025.pdf"
+
+
+def test_revenue_whose_measure_stands_in_brackets_w01():
+    """w01 p13: ``(목표) 5조 5,818억원 : 지방세 …, 세외수입 …`` under ``□ 2024년 지방세입 목표액
+    …``, and the parts of ``(성과) 5조 8,131억원 징수`` on the line below it; p12's ``(확보) 9조
+    6,300여억원 확보`` (a grant won, an approximate amount) is no revenue read."""
+    extraction = extract_document(W01.name, read_document(W01.read_bytes(), W01.name), government_index(GOVERNMENT_SEED))
+    text = {(f["source_page"], f["source_line"], f["revenue_item"], f["measure"]): (f["fiscal_year"], f["amount_krw"])
+            for f in extraction.revenue if f["statement_form"] == "text"}
+    assert text == {
+        (13, 3, "total", "target"): (2024, 5_581_800_000_000),
+        (13, 3, "지방세", "target"): (2024, 5_101_500_000_000),
+        (13, 3, "세외수입", "target"): (2024, 480_300_000_000),
+        (13, 5, "total", "collected"): (2024, 5_813_100_000_000),
+        (13, 6, "지방세", "collected"): (2024, 5_326_700_000_000),
+        (13, 6, "세외수입", "collected"): (2024, 486_400_000_000),
+    }
+
+
+def test_bracketed_measures_in_another_governments_plan():
+    """The same shape in a 군's plan: amounts in a money unit, a part list below, a heading naming
+    one item (군세); a bracket naming no measure (방법) and a heading naming no revenue give nothing."""
+    lines = split_lines("□ 2025년 군세 징수 목표 달성\n○ 세원 관리 강화\n - (목표) 1,250백만원 : 자동차세 400백만원, 주민세 "
+                        "150백만원\n - (방법) 체납 징수 강화\n - (실적) 980백만원 징수\n   * 자동차세 310백만원, 주민세 120백만원\n"
+                        "□ 국비 확보\n - (확보) 3,000억원\n")
+    facts = [(f.source_line, f.revenue_item, f.parent_item, f.measure, f.amount_krw)
+             for f in extract_labelled_statements(lines, read_tables(lines))]
+    assert facts == [(3, "군세", None, "target", 1_250_000_000), (3, "자동차세", "군세", "target", 400_000_000),
+                     (3, "주민세", "군세", "target", 150_000_000), (5, "군세", None, "collected", 980_000_000),
+                     (6, "자동차세", "군세", "collected", 310_000_000), (6, "주민세", "군세", "collected", 120_000_000)]

@@ -1,0 +1,129 @@
+"""The section tree of a filing: its headings of every style, nested, and the unit each section
+belongs to.
+
+A heading is a line that starts with a heading mark (``HEADING_STYLES``): a Roman numeral
+(``Ⅰ.``), a number (``1.``, ``1)``), a Hangul letter (``가.``), a bracketed or circled number
+(``(1)``, ``①``), a box (``□``), a circle (``○``), a dash (``-``, ``·``), a markdown ``#`` run, or
+a project's number badge (``1`` and its title set two spaces apart). Korean plans nest these marks
+in one customary order, Ⅰ. over 1. over a badge over 가. over (1) over □ over ○ over -, and skip
+levels freely (a chapter's □ straight under Ⅰ.), so a style's depth is its rank in that order
+(``HEADING_STYLES``), not the order a filing first uses it: a plan's overview may open with a ○
+line long before its first □. A heading closes every open section of its depth or deeper.
+Markdown headings nest by their ``#`` count instead.
+
+The covers of org units (``organisation.find_covers``: a unit's name over its sub-units) sit above
+every heading: each unit's section runs to the next unit's cover. Page headers, footers and page
+numbers never reach here (the document model blanks them), so they never open or close a section.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from orchestration.extract.organisation import Section, section_at
+from orchestration.extract.text import squeeze
+
+ROMAN, NUMBER, LETTER, BRACKET, BOX, CIRCLE, DASH, MARKDOWN, BADGE = (
+    "roman", "number", "letter", "bracket", "box", "circle", "dash", "markdown", "badge")
+# (style, the mark and the title after it), outermost first: the order gives the depth. Markdown
+# stands apart (its depth is its ``#`` count) and is checked first.
+HEADING_STYLES: tuple[tuple[str, re.Pattern[str]], ...] = (
+    (MARKDOWN, re.compile(r"^\s*(?P<mark>#{1,6})\s+(?P<title>\S.*?)\s*#*\s*$")),
+    (ROMAN, re.compile(r"^\s*(?P<mark>[ⅠⅡⅢⅣⅤⅥⅦⅧⅨⅩ]|(?:IX|IV|V?I{1,3}|X)(?=\s*\.))\s*\.?\s*(?P<title>[^\s.].*?)\s*$")),
+    (NUMBER, re.compile(r"^\s*(?P<mark>[1-9]\d?\s*[.)])\s*(?P<title>[가-힣A-Za-z‘'“\"(「].*?)\s*$")),
+    (BADGE, re.compile(r"^\s{0,3}(?P<mark>[1-9]\d?)(?:\s{2,}|\t)\s*(?P<title>[가-힣A-Za-z‘'“\"(][^\t]{3,}?)\s*$")),
+    (LETTER, re.compile(r"^\s*(?P<mark>[가나다라마바사아자차카타파하]\s*[.)])\s*(?P<title>\S.*?)\s*$")),
+    (BRACKET, re.compile(r"^\s*(?P<mark>\(\s*\d{1,2}\s*\)|[①-⑳])\s*(?P<title>[가-힣A-Za-z‘'“\"(「].*?)\s*$")),
+    (BOX, re.compile(r"^\s*(?P<mark>[□■◼◻▣])\s*(?P<title>\S.*?)\s*$")),
+    (CIRCLE, re.compile(r"^\s*(?P<mark>[○◦●❍ㅇ◯])\s*(?P<title>\S.*?)\s*$")),
+    (DASH, re.compile(r"^\s*(?P<mark>[-–·•▪])\s*(?P<title>[^\s\d-].*?)\s*$")),
+)
+UNIT = "unit"
+_RANK = {style: rank for rank, (style, _) in enumerate(s for s in HEADING_STYLES if s[0] != MARKDOWN)}
+
+
+@dataclass(frozen=True)
+class Heading:
+    style: str
+    mark: str
+    title: str
+    span: tuple[int, int]         # characters of the line the mark takes
+
+
+@dataclass(frozen=True)
+class Node:
+    """One section: its heading's line, style, depth and title, and the lines it runs to."""
+
+    line: int
+    style: str
+    depth: int
+    title: str
+    last_line: int
+    parent: int | None            # index of the enclosing section in the tree, None at the top
+    org_unit: str | None          # the unit whose cover's section holds it
+
+    def holds(self, line: int) -> bool:
+        return self.line <= line <= self.last_line
+
+
+def heading(line: str) -> Heading | None:
+    """The heading a line prints, or None. A tab-separated line is a table row, not a heading."""
+    if "\t" in line.strip():
+        return None
+    for style, pattern in HEADING_STYLES:
+        match = pattern.match(line)
+        if match:
+            return Heading(style, squeeze(match["mark"]), squeeze(match["title"]), match.span("mark"))
+    return None
+
+
+def section_tree(lines: list[str], units: list[Section] = ()) -> list[Node]:
+    """Every section of the filing, in the order printed; ``units``, the sections of the org
+    units' covers (``organisation.read_organisation``), head the tree."""
+    covers = {section.first_line: section for section in units}
+    nodes: list[Node] = []
+    open_nodes: list[int] = []     # indices of the sections still open, outermost first
+    for number, line in enumerate(lines, start=1):
+        if number in covers:
+            for index in open_nodes:
+                nodes[index] = _closed(nodes[index], number - 1)
+            open_nodes = []
+            nodes.append(Node(number, UNIT, -1, covers[number].org_unit, covers[number].last_line, None,
+                              covers[number].org_unit))
+            open_nodes.append(len(nodes) - 1)
+            continue
+        found = heading(line)
+        if found is None:
+            continue
+        depth = len(found.mark) - 1 if found.style == MARKDOWN else _RANK[found.style]
+        while open_nodes and nodes[open_nodes[-1]].depth >= depth:
+            nodes[open_nodes[-1]] = _closed(nodes[open_nodes[-1]], number - 1)
+            open_nodes.pop()
+        parent = open_nodes[-1] if open_nodes else None
+        nodes.append(Node(number, found.style, depth, found.title, len(lines), parent,
+                          section_at(list(units), number)))
+        open_nodes.append(len(nodes) - 1)
+    return [_closed(node, _last_text(lines, node.last_line, node.line)) for node in nodes]
+
+
+def _closed(node: Node, last_line: int) -> Node:
+    return Node(node.line, node.style, node.depth, node.title, max(node.line, last_line), node.parent, node.org_unit)
+
+
+def _last_text(lines: list[str], last: int, first: int) -> int:
+    """A section's last line with text: the blank lines before the next heading are not its."""
+    while last > first and not lines[last - 1].strip():
+        last -= 1
+    return last
+
+
+def enclosing(tree: list[Node], line: int) -> list[Node]:
+    """The sections that hold ``line``, innermost first: its own heading's section, then the
+    one that holds that, up to the top."""
+    inner = next((i for i in range(len(tree) - 1, -1, -1) if tree[i].line <= line and tree[i].holds(line)), None)
+    chain = []
+    while inner is not None:
+        chain.append(tree[inner])
+        inner = tree[inner].parent
+    return chain
