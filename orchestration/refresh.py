@@ -160,16 +160,17 @@ def coverage_lines(build_db) -> list[str]:
         return []
     with duckdb.connect(str(build_db), read_only=True) as con:
         rows = con.execute(
-            "select file_path, number_tokens, claimed_pct, not_understood_pct "
+            "select file_path, number_tokens, claimed_pct, not_understood_pct, unattributed_pct "
             "from marts.audit_number_coverage order by claimed_pct nulls first, file_path"
         ).fetchall()
     if not rows:
         return []
     total = sum(r[1] or 0 for r in rows)
     out = [f"  numbers:        {total} printed in {len(rows)} filing(s); per filing, claimed by facts or "
-           "cells / not understood (see marts.audit_unclaimed_numbers):"]
-    for path, tokens, claimed, not_understood in rows[:COVERAGE_ROWS]:
-        out.append(f"    {path}: {tokens} numbers, {claimed or 0}% claimed, {not_understood or 0}% not understood")
+           "cells / not understood (see marts.audit_unclaimed_numbers) / in facts without their org unit:"]
+    for path, tokens, claimed, not_understood, unattributed in rows[:COVERAGE_ROWS]:
+        out.append(f"    {path}: {tokens} numbers, {claimed or 0}% claimed, {not_understood or 0}% not understood, "
+                   f"{unattributed or 0}% unattributed")
     if len(rows) > COVERAGE_ROWS:
         out.append(f"    … and {len(rows) - COVERAGE_ROWS} more filing(s) in marts.audit_number_coverage")
     return out

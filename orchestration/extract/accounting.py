@@ -113,15 +113,18 @@ def account_numbers(lines: list[str], fact_spans: list[Span], cell_spans: list[S
     return fates
 
 
-def coverage(fates: list[TokenFate]) -> dict[str, int]:
-    """Counts for the refresh summary: tokens, taken by facts, by cells, unclaimed, not understood."""
+def coverage(fates: list[TokenFate], unattributed_spans: list[Span] = ()) -> dict[str, int]:
+    """Counts for the refresh summary: tokens, taken by facts, by cells, unclaimed, not understood,
+    and those of the facts kept without their org unit (``unattributed_spans``: their spans)."""
     taken = Counter(f.taken_by for f in fates)
+    unattributed = _by_line(list(unattributed_spans))
     return {
         "number_tokens": len(fates),
         "tokens_in_facts": taken[FACT],
         "tokens_in_cells": taken[CELL],
         "tokens_unclaimed": taken[None],
         "tokens_not_understood": sum(1 for f in fates if f.reason == "not_understood"),
+        "tokens_unattributed": sum(1 for f in fates if f.taken_by == FACT and _inside(f.token, unattributed.get(f.token.line))),
     }
 
 

@@ -4,7 +4,8 @@ A department-budget table is told by its shape: value columns headed by fiscal y
 (``2024년``, ``2023년 (당초예산)``), money units, and rows labelled with the budget categories
 of 지방재정 (계, 정책사업비, 행정운영경비, 재무활동비). A row's org unit is the unit named in its
 label cells (``기 획 예 산 과``, carried down), or, for a total row naming no unit (``합 계``), the
-unit whose section the table sits in. Change columns (``증 감``, ``증감률(%)``) are kept on each
+unit whose section the table sits in (none, when no unit's section holds it: ``unattributed`` says
+so). Change columns (``증 감``, ``증감률(%)``) are kept on each
 fact for checking, not as facts.
 
 A table of units by year is read too: rows labelled with unit names (and a 합계 row, the
@@ -20,7 +21,7 @@ from dataclasses import dataclass, field
 
 from orchestration.extract.dates import year_in
 from orchestration.extract.numbers import MONEY_FACTORS, parse_quantity
-from orchestration.extract.organisation import Section, is_unit_name, section_at, unit_row
+from orchestration.extract.organisation import NO_UNIT_SECTION, Section, is_unit_name, section_at, unit_row
 from orchestration.extract.tables import Table, ValueCell
 from orchestration.extract.text import without_spaces
 
@@ -37,7 +38,7 @@ _CHANGE_PCT = re.compile(r"^증\s*감\s*[률율]")
 class DepartmentBudgetFact:
     source_line: int
     table_index: int
-    org_unit: str
+    org_unit: str | None          # None when no unit's section holds a 합계 row (``unattributed`` says so)
     org_unit_printed: str
     category: str
     category_printed: str
@@ -49,6 +50,7 @@ class DepartmentBudgetFact:
     amount_krw: int
     printed_change: str | None
     printed_change_pct: str | None
+    unattributed: str | None = None  # why org_unit is None
     source_span: tuple[int, int] = field(default=(0, 0), compare=False)
 
 
@@ -90,7 +92,7 @@ def _units_by_year(table: Table, sections: list[Section]) -> list[DepartmentBudg
         label = row[0].text if row else ""
         total = _category(label) == TOTAL
         org_unit = section_at(sections, row[0].line) if total else without_spaces(label) if is_unit_name(label) else None
-        if org_unit is None:
+        if org_unit is None and not total:
             continue
         for cell in row:
             if cell.column not in columns or not cell.text:
@@ -105,7 +107,7 @@ def _units_by_year(table: Table, sections: list[Section]) -> list[DepartmentBudg
                 category=TOTAL, category_printed=label if total else "계", fiscal_year=year, budget_basis=basis,
                 column_printed=table.column_labels[cell.column], printed_value=cell.text, printed_unit=quantity.unit,
                 amount_krw=quantity.amount_krw, printed_change=None, printed_change_pct=None,
-                source_span=(cell.start, cell.end)))
+                unattributed=None if org_unit else NO_UNIT_SECTION, source_span=(cell.start, cell.end)))
     return facts
 
 
@@ -154,7 +156,7 @@ def extract_department_budgets(tables: list[Table], sections: list[Section]) -> 
             category_label = next((text for text in reversed(row_labels) if _category(text)), None)
             unit_label = next((text for text in row_labels if is_unit_name(text) and not _category(text)), None)
             org_unit = without_spaces(unit_label) if unit_label else section_at(sections, line)
-            if category_label is None or org_unit is None:
+            if category_label is None:
                 continue
             change = _text_under(cells, labels, _CHANGE)
             change_pct = _text_under(cells, labels, _CHANGE_PCT)
@@ -178,6 +180,7 @@ def extract_department_budgets(tables: list[Table], sections: list[Section]) -> 
                     amount_krw=quantity.amount_krw,
                     printed_change=change,
                     printed_change_pct=change_pct,
+                    unattributed=None if org_unit else NO_UNIT_SECTION,
                     source_span=(cell.start, cell.end),
                 ))
     return facts

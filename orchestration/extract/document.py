@@ -191,7 +191,9 @@ def extract_document(document_id: str, source: Document | str, governments: Gove
         provenance(f.token.line) | {"token_start": f.token.start, "token": f.token.text, "reason": f.reason}
         for f in fates if f.taken_by is None
     ]
-    extraction.classification |= coverage(fates)
+    unattributed = [(f.source_line, *f.source_span) for table in FACT_TABLES for f in typed.get(table, [])
+                    if getattr(f, "unattributed", None)]
+    extraction.classification |= coverage(fates, unattributed)
     return extraction
 
 

@@ -137,6 +137,10 @@ def filing_unit(lines: list[str]) -> tuple[str, str, int] | None:
 _GOVERNMENT_PREFIX = re.compile(r"^(?:[가-힣]+(?:특별시|광역시|특별자치시|특별자치도|도|시|군|구)\s+)+(?=\S)")
 
 
+# Why a fact has no org unit: no unit's cover (or the filing's own) opens a section holding it.
+NO_UNIT_SECTION = "no_unit_section"
+
+
 def section_at(sections: list[Section], line: int) -> str | None:
     for section in sections:
         if section.first_line <= line <= section.last_line:

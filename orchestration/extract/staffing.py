@@ -7,7 +7,8 @@ table says ``현원/정원``; ``-`` is no post), or 정원 and 현원 stand on r
 below them is their difference, not a third count), or in columns of their own with units down the
 side (``구분 | 정원 | 현원 | 과부족``). A row labelled with an org unit name states
 that unit's staffing (a bureau summary table); a row labelled otherwise (``정원(현원)``, ``정 원``)
-states the staffing of the unit whose section the table sits in.
+states the staffing of the unit whose section the table sits in, and where no unit's section holds
+it the fact is kept without a unit (``unattributed`` says why).
 
 An organisation chart prints each unit's posts under its name: a line of unit names over a line
 of as many ``5팀(35명)`` entries, the chart's note saying what the bracket counts (``※( )는 정원``;
@@ -22,7 +23,8 @@ from datetime import date
 
 from orchestration.extract.dates import parse_as_of
 from orchestration.extract.numbers import NumberParseError, parse_pair, parse_quantity
-from orchestration.extract.organisation import TOTAL_COLUMN, Section, is_unit_name, section_at, unit_columns
+from orchestration.extract.organisation import (NO_UNIT_SECTION, TOTAL_COLUMN, Section, is_unit_name, section_at,
+                                                unit_columns)
 from orchestration.extract.tables import Table
 from orchestration.extract.text import without_spaces
 
@@ -54,7 +56,7 @@ _AUTHORIZED_ROW, _CURRENT_ROW = "정원", "현원"
 class StaffingFact:
     source_line: int
     table_index: int
-    org_unit: str
+    org_unit: str | None          # None when no unit's section holds the table (``unattributed`` says so)
     org_unit_printed: str
     statement: str
     grade: str
@@ -63,6 +65,7 @@ class StaffingFact:
     current: int | None           # None for an organisation chart, which prints 정원 alone
     printed_value: str
     as_of: date | None
+    unattributed: str | None = None  # why org_unit is None
     source_span: tuple[int, int] = field(default=(0, 0), compare=False)  # characters of the line taken
 
 
@@ -109,8 +112,6 @@ def extract_staffing(tables: list[Table], sections: list[Section]) -> list[Staff
             else:
                 org_unit = section_at(sections, row[0].line)
                 printed, statement = label, UNIT_PAGE
-                if org_unit is None:
-                    continue
             for cell in row:
                 if cell.column not in grades or not cell.text:
                     continue
@@ -137,6 +138,7 @@ def extract_staffing(tables: list[Table], sections: list[Section]) -> list[Staff
                         current=current,
                         printed_value=cell.text,
                         as_of=as_of,
+                        unattributed=None if org_unit else NO_UNIT_SECTION,
                         source_span=(cell.start, cell.end),
                     )
                 )
@@ -181,13 +183,14 @@ def _unit_column_facts(table: Table, split: tuple[list, list], sections: list[Se
             continue
         authorized, current = _count(cell.text), _count(other.text)
         org_unit = own if unit == TOTAL_COLUMN else unit
-        if authorized is None or current is None or org_unit is None:
+        if authorized is None or current is None:
             continue
         facts.append(StaffingFact(
             source_line=cell.line, table_index=table.table_index, org_unit=org_unit,
             org_unit_printed=table.column_labels[cell.column], statement=UNIT_PAGE if unit == TOTAL_COLUMN else SUMMARY_TABLE,
             grade=TOTAL, grade_printed=table.column_labels[cell.column], authorized=authorized, current=current,
-            printed_value=cell.text, as_of=as_of, source_span=(cell.start, cell.end)))
+            printed_value=cell.text, as_of=as_of, unattributed=None if org_unit else NO_UNIT_SECTION,
+            source_span=(cell.start, cell.end)))
     return facts
 
 
@@ -208,8 +211,6 @@ def _split_row_facts(table: Table, split: tuple[list, list], grades: dict, secti
                      as_of: date | None) -> list[StaffingFact]:
     authorized_row, current_row = split
     org_unit = section_at(sections, authorized_row[0].line)
-    if org_unit is None:
-        return []
     current_cells = {cell.column: cell for cell in current_row}
     facts = []
     for cell in authorized_row:
@@ -224,7 +225,7 @@ def _split_row_facts(table: Table, split: tuple[list, list], grades: dict, secti
             source_line=cell.line, table_index=table.table_index, org_unit=org_unit,
             org_unit_printed=authorized_row[0].text, statement=UNIT_PAGE, grade=grade, grade_printed=grade_printed,
             authorized=authorized, current=current, printed_value=cell.text, as_of=as_of,
-            source_span=(cell.start, cell.end)))
+            unattributed=None if org_unit else NO_UNIT_SECTION, source_span=(cell.start, cell.end)))
     return facts
 
 
@@ -237,13 +238,11 @@ def extract_headline_staffing(lines: list[str], sections: list[Section]) -> list
             if not _HEADLINE_LEAD.match(line[:match.start()]):
                 continue
             org_unit = section_at(sections, number)
-            if org_unit is None:
-                continue
             facts.append(StaffingFact(
                 source_line=number,
                 table_index=0,
                 org_unit=org_unit,
-                org_unit_printed=org_unit,
+                org_unit_printed=org_unit or "",
                 statement=HEADLINE,
                 grade=TOTAL,
                 grade_printed=TOTAL,
@@ -251,6 +250,7 @@ def extract_headline_staffing(lines: list[str], sections: list[Section]) -> list
                 current=int((match.group("current") or match.group("current_listed")).replace(",", "")),
                 printed_value=match.group(0),
                 as_of=None,
+                unattributed=None if org_unit else NO_UNIT_SECTION,
                 source_span=match.span(),
             ))
     return facts
@@ -298,12 +298,13 @@ def _count_column_facts(table: Table, columns: tuple[int, int], sections: list[S
             continue
         authorized, current = (cells.get(column) for column in columns)
         counts = [_count(cell.text) if cell is not None and cell.text else None for cell in (authorized, current)]
-        if org_unit is None or None in counts:
+        if None in counts:
             continue
         facts.append(StaffingFact(
             source_line=authorized.line, table_index=table.table_index, org_unit=org_unit, org_unit_printed=label,
             statement=statement, grade=TOTAL, grade_printed=label, authorized=counts[0], current=counts[1],
             printed_value=f"{authorized.text} / {current.text}", as_of=as_of,
+            unattributed=None if org_unit else NO_UNIT_SECTION,
             source_span=(authorized.start, current.end) if authorized.line == current.line else (0, 0)))
     return facts
 

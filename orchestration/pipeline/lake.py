@@ -78,6 +78,7 @@ LAKE_SCHEMAS: dict[str, pa.Schema] = {
         ("tokens_in_cells", pa.int32()),
         ("tokens_unclaimed", pa.int32()),
         ("tokens_not_understood", pa.int32()),
+        ("tokens_unattributed", pa.int32()),
     ]),
     "org_units": pa.schema(_PROVENANCE + [
         ("org_unit", pa.string()),
@@ -98,6 +99,7 @@ LAKE_SCHEMAS: dict[str, pa.Schema] = {
         ("current", pa.int64()),
         ("printed_value", pa.string()),
         ("as_of", pa.date32()),
+        ("unattributed", pa.string()),
     ]),
     "department_budgets": pa.schema(_PROVENANCE + [
         ("table_index", pa.int32()),
@@ -113,6 +115,7 @@ LAKE_SCHEMAS: dict[str, pa.Schema] = {
         ("amount_krw", pa.int64()),
         ("printed_change", pa.string()),
         ("printed_change_pct", pa.string()),
+        ("unattributed", pa.string()),
     ]),
     "projects": pa.schema(_PROVENANCE + [
         ("table_index", pa.int32()),

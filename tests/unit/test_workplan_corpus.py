@@ -87,6 +87,26 @@ def test_split_rows_and_a_headline_in_a_text_filing():
     assert {f["org_unit"] for f in extraction.staffing} == {"정책기획관"}
 
 
+def test_staffing_no_units_section_holds_is_kept_without_its_unit():
+    """The same text filing with no unit on its cover: the table's and the headline's counts are
+    kept, org unit null and the reason said; the accounting counts their numbers as unattributed."""
+    text = ("2026년도\n주요업무계획\n\nⅠ. 일반현황\n□ 인 원 : 정원 31명, 현원 29명\n(단위 : 명)\n"
+            "구분\t계\t4급\t5급\t6급 이하\n정 원\t31\t1\t6\t24\n현 원\t29\t1\t5\t23\n과부족\t△2\t-\t△1\t△1\n")
+    extraction = extract_document("t", text, government_index(GOVERNMENT_SEED))
+    facts = {(f["grade"], f["statement"]): (f["org_unit"], f["unattributed"], f["authorized"], f["current"], f["source_line"])
+             for f in extraction.staffing}
+    assert facts == {("total", "headline"): (None, "no_unit_section", 31, 29, 5),
+                     ("total", "unit_page"): (None, "no_unit_section", 31, 29, 8),
+                     ("4급", "unit_page"): (None, "no_unit_section", 1, 1, 8),
+                     ("5급", "unit_page"): (None, "no_unit_section", 6, 5, 8)}
+    # the headline's 31 and 29, the 정원 row's 31, 1 and 6 (a cell's span holds one number)
+    assert extraction.classification["tokens_unattributed"] == 5
+    with_unit = extract_document("u", text.replace("주요업무계획\n", "주요업무계획\n정책기획관\n"),
+                                 government_index(GOVERNMENT_SEED))
+    assert {f["unattributed"] for f in with_unit.staffing} == {None}
+    assert with_unit.classification["tokens_unattributed"] == 0
+
+
 def test_a_basic_governments_plan_that_names_its_upper_government_is_its_own():
     text = ("2025년 주요업무계획\n서울특별시 금천구\n\n금천구는 서울특별시와 협력하여 금천구 G밸리를 키운다.\n"
             "금천구 독산동, 금천구 시흥동, 구로구와 맞닿은 서울특별시 서남권의 금천구.\n")

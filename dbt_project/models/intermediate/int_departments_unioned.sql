@@ -29,10 +29,12 @@ fact_rows as (
     select government_code, org_unit, 'staffing' as listed_in, document_id, source_page, source_line, document_line,
         2 as precedence
     from {{ ref('int_staffing_resolved') }}
+    where org_unit is not null
     union all
     select government_code, org_unit, 'budget' as listed_in, document_id, source_page, source_line, document_line,
         3 as precedence
     from {{ ref('int_department_budgets_resolved') }}
+    where org_unit is not null
 ),
 
 unioned as (

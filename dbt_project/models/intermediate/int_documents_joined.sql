@@ -111,7 +111,8 @@ documents as (
         classifications.tokens_in_facts,
         classifications.tokens_in_cells,
         classifications.tokens_unclaimed,
-        classifications.tokens_not_understood
+        classifications.tokens_not_understood,
+        classifications.tokens_unattributed
     from paths
     left join filings on filings.document_id = paths.document_id
     left join classifications on classifications.document_id = paths.document_id

@@ -14,7 +14,9 @@ select
     tokens_in_cells,
     tokens_unclaimed,
     tokens_not_understood,
+    tokens_unattributed,
     round(100.0 * (tokens_in_facts + tokens_in_cells) / nullif(number_tokens, 0), 1) as claimed_pct,
     round(100.0 * tokens_not_understood / nullif(number_tokens, 0), 1) as not_understood_pct,
+    round(100.0 * tokens_unattributed / nullif(number_tokens, 0), 1) as unattributed_pct,
     parser_version
 from documents

@@ -1,8 +1,10 @@
 -- One budget figure per government, org unit, category and fiscal year, chosen among the filings
 -- that print it: the latest filing first (a later plan restating a past year), then the earliest
--- line within it. Every statement stays in fct_department_budget.
+-- line within it. Every statement stays in fct_department_budget; one without a unit
+-- (unattributed) is no unit's figure.
 with budgets as (
-    {{ current_versions('fct_department_budget') }}
+    select * from ({{ current_versions('fct_department_budget') }})
+    where org_unit is not null
 ),
 
 documents as (

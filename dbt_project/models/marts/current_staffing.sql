@@ -1,9 +1,10 @@
 -- One staffing figure per government, org unit and grade, chosen among the statements that print
 -- it: the latest as-of date first; on the same date the unit's own page, then the bureau's summary
 -- table, then a headline line, then an organisation chart (정원 alone). Every statement stays in
--- fct_staffing.
+-- fct_staffing; one without a unit (unattributed) is no unit's figure.
 with staffing as (
-    {{ current_versions('fct_staffing') }}
+    select * from ({{ current_versions('fct_staffing') }})
+    where org_unit is not null
 )
 
 select

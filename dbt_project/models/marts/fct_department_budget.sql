@@ -7,7 +7,7 @@ with budgets as (
 
 select
     {{ surrogate_key(['document_id', 'document_line', 'fiscal_year', 'column_printed']) }} as department_budget_id,
-    {{ surrogate_key(['government_code', 'org_unit']) }} as department_id,
+    case when org_unit is not null then {{ surrogate_key(['government_code', 'org_unit']) }} end as department_id,
     government_code,
     org_unit,
     org_unit_printed,
@@ -21,6 +21,7 @@ select
     printed_unit,
     printed_change,
     printed_change_pct,
+    unattributed,
     table_index,
     document_id,
     source_page,

@@ -7,7 +7,7 @@ with staffing as (
 
 select
     {{ surrogate_key(['document_id', 'document_line', 'org_unit', 'grade']) }} as staffing_id,
-    {{ surrogate_key(['government_code', 'org_unit']) }} as department_id,
+    case when org_unit is not null then {{ surrogate_key(['government_code', 'org_unit']) }} end as department_id,
     government_code,
     org_unit,
     org_unit_printed,
@@ -18,6 +18,7 @@ select
     as_of,
     statement,
     printed_value,
+    unattributed,
     table_index,
     document_id,
     source_page,

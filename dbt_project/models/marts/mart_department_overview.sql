@@ -2,7 +2,8 @@
 -- the staffing that stood at the end of that year's plan (current_staffing, total grade: the latest
 -- as-of date on or before the year's end).
 with budgets as (
-    {{ current_versions('fct_department_budget') }}
+    select * from ({{ current_versions('fct_department_budget') }})
+    where org_unit is not null
 ),
 
 staffing as (

@@ -26,7 +26,8 @@ renamed as (
         tokens_in_facts,
         tokens_in_cells,
         tokens_unclaimed,
-        tokens_not_understood
+        tokens_not_understood,
+        tokens_unattributed
     from source
 )
 

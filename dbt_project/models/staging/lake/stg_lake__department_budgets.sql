@@ -23,7 +23,9 @@ renamed as (
         printed_unit,
         cast(amount_krw as bigint) as amount_krw,
         printed_change,
-        printed_change_pct
+        printed_change_pct,
+        -- why org_unit is null
+        unattributed
     from source
 )
 

@@ -21,7 +21,9 @@ renamed as (
         cast("current" as bigint) as current_count,
         printed_value,
         -- dates
-        cast(as_of as date) as as_of
+        cast(as_of as date) as as_of,
+        -- why org_unit is null
+        unattributed
     from source
 )
 
