@@ -30,6 +30,7 @@ from orchestration.extract.projects import extract_heading_projects, extract_pro
 from orchestration.extract.revenue import extract_revenue, extract_unit_revenue
 from orchestration.extract.revenue_text import extract_labelled_statements, extract_revenue_statements
 from orchestration.extract.settlement import extract_settlement
+from orchestration.extract.structure import section_tree, unit_sections
 from orchestration.extract.staffing import extract_headline_staffing, extract_org_chart_staffing, extract_staffing
 from orchestration.extract.table_checks import TableCheck, table_checks
 from orchestration.extract.tables import Table, cell_quantities, cut_short, read_tables
@@ -67,7 +68,11 @@ class Extraction:
 
 
 def _work_plan(lines: list[str], tables: list[Table]) -> dict[str, list]:
-    units, sections = read_organisation(lines)
+    units, covers = read_organisation(lines)
+    # Facts take their unit from the section tree: the covers' sections and those of the headings
+    # naming a unit inside them.
+    known = frozenset(unit.org_unit for unit in units)
+    sections = covers + unit_sections(section_tree(lines, covers), known)
     projects = extract_projects(tables, sections, lines)
     linked = project_sections(lines, tables, sections, projects)
     if not projects:

@@ -142,10 +142,9 @@ NO_UNIT_SECTION = "no_unit_section"
 
 
 def section_at(sections: list[Section], line: int) -> str | None:
-    for section in sections:
-        if section.first_line <= line <= section.last_line:
-            return section.org_unit
-    return None
+    """The unit of the innermost section holding ``line`` (a unit's heading inside a cover's section)."""
+    holding = [s for s in sections if s.first_line <= line <= s.last_line]
+    return min(holding, key=lambda s: s.last_line - s.first_line).org_unit if holding else None
 
 
 def read_unit_tables(tables: list[Table], sections: list[Section]) -> list[OrgUnit]:

@@ -12,7 +12,10 @@ line long before its first □. A heading closes every open section of its depth
 Markdown headings nest by their ``#`` count instead.
 
 The covers of org units (``organisation.find_covers``: a unit's name over its sub-units) sit above
-every heading: each unit's section runs to the next unit's cover. Page headers, footers and page
+every heading: each unit's section runs to the next unit's cover. A heading whose title is a unit's
+name alone (``Ⅱ. 기획예산과``, ``1. 문화예술과``) opens that unit's section too, inside the one
+around it; a box or a bullet naming one (``□ 시립예술단`` over a table about the troupe, ``-
+기획예산과`` under a cover) heads a topic or lists an item, not the unit's part of the plan. Page headers, footers and page
 numbers never reach here (the document model blanks them), so they never open or close a section.
 """
 
@@ -21,8 +24,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from orchestration.extract.organisation import Section, section_at
-from orchestration.extract.text import squeeze
+from orchestration.extract.organisation import Section, is_unit_name, section_at
+from orchestration.extract.text import squeeze, without_spaces
 
 ROMAN, NUMBER, LETTER, BRACKET, BOX, CIRCLE, DASH, MARKDOWN, BADGE = (
     "roman", "number", "letter", "bracket", "box", "circle", "dash", "markdown", "badge")
@@ -116,6 +119,30 @@ def _last_text(lines: list[str], last: int, first: int) -> int:
     while last > first and not lines[last - 1].strip():
         last -= 1
     return last
+
+
+# Styles that head a topic or list an item, never a unit's part of the plan: ``□ 시립예술단`` heads
+# a table about the troupe, ``- 기획예산과`` lists a sub-unit.
+_NOT_UNIT_STYLES = frozenset({BRACKET, BOX, CIRCLE, DASH, UNIT})
+_HANGUL_WORD = re.compile(r"^[가-힣]{2,16}$")
+
+
+def unit_sections(tree: list[Node], known: frozenset[str] = frozenset()) -> list[Section]:
+    """The sections the headings naming a unit open (``Ⅱ. 기획예산과``): with the covers' sections,
+    ``organisation.section_at`` gives a line the innermost unit around it. A title names a unit
+    when it is one the filing lists (``known``), or one word of Hangul (its letters may be spaced
+    out) of a unit's shape: ``2024년 주요업무 추진성과`` ends in 과 but names none."""
+    return [Section(without_spaces(node.title), node.line, node.last_line) for node in tree
+            if node.style not in _NOT_UNIT_STYLES and _names_unit(node.title, known)]
+
+
+def _names_unit(title: str, known: frozenset[str]) -> bool:
+    name = without_spaces(title)
+    if name in known:
+        return True
+    words = title.split()
+    one_word = len(words) == 1 or all(len(word) == 1 for word in words)
+    return one_word and _HANGUL_WORD.match(name) is not None and is_unit_name(name)
 
 
 def enclosing(tree: list[Node], line: int) -> list[Node]:

@@ -8,12 +8,13 @@ from functools import cache
 
 import pytest
 
-from orchestration.extract.document import document_lines
+from orchestration.extract.document import document_lines, extract_document
 from orchestration.extract.formats import read_document
-from orchestration.extract.organisation import read_organisation
+from orchestration.extract.governments import government_index
+from orchestration.extract.organisation import read_organisation, section_at
 from orchestration.extract.structure import (BADGE, BOX, BRACKET, CIRCLE, DASH, LETTER, MARKDOWN, NUMBER, ROMAN, UNIT,
-                                             enclosing, heading, section_tree)
-from orchestration.settings import REPO_ROOT
+                                             enclosing, heading, section_tree, unit_sections)
+from orchestration.settings import GOVERNMENT_SEED, REPO_ROOT
 
 WORKPLANS = REPO_ROOT / "tests" / "corpus" / "workplans"
 
@@ -89,3 +90,29 @@ def test_markdown_headings_nest_by_their_marks():
     tree = section_tree(["# 공약", "## 교통", "### 신구로선", "## 복지", "본문"])
     assert [(node.line, node.depth, node.parent) for node in tree] == [(1, 0, None), (2, 1, 0), (3, 2, 1), (4, 1, 0)]
     assert [node.title for node in enclosing(tree, 5)] == ["복지", "공약"]
+
+
+def test_headings_naming_a_unit_open_its_section_w02():
+    """w02 p9–p14 head each department's results with its name (``1. 문화예술과``), inside the
+    bureau's section; ``□ 시립예술단`` (p7, over a table about the troupe) and ``Ⅱ. 2024년 주요업무
+    성과`` (a title ending in 과) open none."""
+    lines, where = _lines("w02_busan_munhwacheyukguk_2025.pdf")
+    units, covers = read_organisation(lines)
+    sections = unit_sections(section_tree(lines, covers), frozenset(u.org_unit for u in units))
+    assert [(s.org_unit, where[s.first_line], where[s.last_line]) for s in sections[:2]] == [
+        ("문화예술과", (9, 2), (9, 30)), ("문화유산과", (10, 1), (10, 32))]
+    assert len(sections) == 12 and "시립예술단" not in {s.org_unit for s in sections}
+    line = next(n for n, place in where.items() if place == (9, 5))
+    assert section_at(covers, line) == "문화체육국" and section_at(covers + sections, line) == "문화예술과"
+
+
+def test_a_plan_without_covers_attributes_each_unit_by_its_heading():
+    """w01 p4's staffing shape twice, under ``Ⅰ. 기획예산과`` and ``Ⅱ. 세 정 과`` in a plan that prints
+    no cover: each table is its unit's; the one above both headings stays unattributed."""
+    table = "구분\t계\t5급\t6급\n정 원\t{0}\t{1}\t{2}\n현 원\t{0}\t{1}\t{2}\n"
+    text = ("2025년 주요업무계획\n\n□ 인력\n" + table.format(60, 10, 50) + "Ⅰ. 기획예산과\n□ 인력\n"
+            + table.format(31, 6, 25) + "Ⅱ. 세 정 과\n□ 인력\n" + table.format(29, 4, 25))
+    staffing = extract_document("t", text, government_index(GOVERNMENT_SEED)).staffing
+    totals = {(f["org_unit"], f["unattributed"]): (f["authorized"], f["source_line"]) for f in staffing
+              if f["grade"] == "total"}
+    assert totals == {(None, "no_unit_section"): (60, 5), ("기획예산과", None): (31, 10), ("세정과", None): (29, 15)}
