@@ -1,7 +1,7 @@
 """Staffing (정원 = authorized posts, 현원 = people in post) from 정원(현원) tables.
 
 A staffing table is recognised by its shape, not its position: columns headed by grades
-(``합 계``, ``3급`` … ``9급``), and 정원 named in the table's caption, header or rows. Its cells
+(``합 계``, ``3급`` … ``9급``, ``5급(사무관)``, ``6급 이하``, 연구·지도직: the seed grades.csv), and 정원 named in the table's caption, header or rows. Its cells
 print ``authorized (current)`` or ``authorized / current`` pairs (the other way round where the
 table says ``현원/정원``; ``-`` is no post), or 정원 and 현원 stand on rows of their own (a 과부족 row
 below them is their difference, not a third count), or in columns of their own with units down the
@@ -27,11 +27,9 @@ from orchestration.extract.organisation import (NO_UNIT_SECTION, TOTAL_COLUMN, S
                                                 unit_columns)
 from orchestration.extract.tables import Table
 from orchestration.extract.text import without_spaces
+from orchestration.extract.vocabulary import grade_labels
 
 TOTAL = "total"
-GRADES = (TOTAL,) + tuple(f"{n}급" for n in range(1, 10))
-_GRADE = re.compile(r"^(?P<n>[1-9])급$")
-_TOTAL_HEADERS = frozenset({"합계", "계", "총계", "소계"})
 _STAFFING_MARK = re.compile(r"정\s*원")
 _CURRENT_FIRST = re.compile(r"현원[(/]정원")
 
@@ -70,11 +68,10 @@ class StaffingFact:
 
 
 def grade_of(header: str) -> str | None:
+    """The grade a column header names (grades.csv: ``5급(사무관)`` → 5급, ``6급 이하`` → 6급이하,
+    ``합 계`` → total), or None."""
     label = without_spaces(header)
-    if label in _TOTAL_HEADERS:
-        return TOTAL
-    match = _GRADE.match(label)
-    return f"{match.group('n')}급" if match else None
+    return next((grade for grade, pattern in grade_labels() if pattern.match(label)), None)
 
 
 def is_staffing_table(table: Table) -> bool:
@@ -283,7 +280,7 @@ def _count_column_facts(table: Table, columns: tuple[int, int], sections: list[S
     section holds the table."""
     as_of = parse_as_of(table.caption_text())
     labelled = [(row, _row_name(table, row)) for row in table.body_rows]
-    names = [label for _, label in labelled if label and without_spaces(label) not in _TOTAL_HEADERS]
+    names = [label for _, label in labelled if label and grade_of(label) != TOTAL]
     # As with units across a header: when most rows name units, every row names one (클래식부산
     # among the 과 of a 국 is one of its units too).
     units = bool(names) and sum(map(is_unit_name, names)) * 2 > len(names)
@@ -292,7 +289,7 @@ def _count_column_facts(table: Table, columns: tuple[int, int], sections: list[S
         cells = {cell.column: cell for cell in row}
         if units and label in names:
             org_unit, statement = without_spaces(label), SUMMARY_TABLE
-        elif without_spaces(label) in _TOTAL_HEADERS:
+        elif grade_of(label) == TOTAL:
             org_unit, statement = section_at(sections, row[0].line), UNIT_PAGE
         else:
             continue

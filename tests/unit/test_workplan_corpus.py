@@ -14,6 +14,7 @@ from orchestration.extract.document import extract_document
 from orchestration.extract.formats import read_document
 from orchestration.extract.governments import government_index
 from orchestration.extract.organisation import filing_unit, is_unit_name, unit_level
+from orchestration.extract.staffing import grade_of
 from orchestration.extract.text import without_spaces
 from orchestration.extract.vocabulary import SEEDS
 from orchestration.settings import GOVERNMENT_SEED, REPO_ROOT
@@ -83,7 +84,7 @@ def test_split_rows_and_a_headline_in_a_text_filing():
     facts = {(f["grade"], f["statement"]): (f["authorized"], f["current"], f["source_line"]) for f in extraction.staffing}
     assert extraction.classification["kind"] == "work_plan"
     assert facts == {("total", "headline"): (31, 29, 6), ("total", "unit_page"): (31, 29, 9),
-                     ("4급", "unit_page"): (1, 1, 9), ("5급", "unit_page"): (6, 5, 9)}
+                     ("4급", "unit_page"): (1, 1, 9), ("5급", "unit_page"): (6, 5, 9), ("6급이하", "unit_page"): (24, 23, 9)}
     assert {f["org_unit"] for f in extraction.staffing} == {"정책기획관"}
 
 
@@ -98,9 +99,10 @@ def test_staffing_no_units_section_holds_is_kept_without_its_unit():
     assert facts == {("total", "headline"): (None, "no_unit_section", 31, 29, 5),
                      ("total", "unit_page"): (None, "no_unit_section", 31, 29, 8),
                      ("4급", "unit_page"): (None, "no_unit_section", 1, 1, 8),
-                     ("5급", "unit_page"): (None, "no_unit_section", 6, 5, 8)}
-    # the headline's 31 and 29, the 정원 row's 31, 1 and 6 (a cell's span holds one number)
-    assert extraction.classification["tokens_unattributed"] == 5
+                     ("5급", "unit_page"): (None, "no_unit_section", 6, 5, 8),
+                     ("6급이하", "unit_page"): (None, "no_unit_section", 24, 23, 8)}
+    # the headline's 31 and 29, the 정원 row's 31, 1, 6 and 24 (a cell's span holds one number)
+    assert extraction.classification["tokens_unattributed"] == 6
     with_unit = extract_document("u", text.replace("주요업무계획\n", "주요업무계획\n정책기획관\n"),
                                  government_index(GOVERNMENT_SEED))
     assert {f["unattributed"] for f in with_unit.staffing} == {None}
@@ -227,6 +229,31 @@ def test_staffing_cells_printing_both_counts_parted_by_a_slash(caption, current_
     found = extract_document("slash", text, government_index(GOVERNMENT_SEED)).staffing
     assert {f["grade"]: (f["authorized"], f["current"]) for f in found} == w01
     assert w01["6급"] == (70, 50) and {(f["org_unit"], f["source_line"]) for f in found} == {("기획조정실", 8)}
+
+
+def test_every_grade_of_the_vocabulary_names_its_example():
+    rows = list(csv.DictReader((SEEDS / "grades.csv").open(encoding="utf-8")))
+    assert len(rows) == 20
+    for row in rows:
+        assert grade_of(row["example"]) == row["grade"], row
+    assert [grade_of(h) for h in ("5급(사무관)", "6급 이하", "3 급 이 상", "연구·지도직", "소 계", "6급이상", "기타")] == [
+        "5급", "6급이하", "3급이상", "연구·지도직", "total", None, None]
+
+
+def test_grades_with_their_titles_and_grades_counted_together():
+    """w01 p4's 정원 and 현원 rows with the grades printed as ``4급(서기관)``, ``5급(사무관)`` and the
+    grades from 6급 down counted together (``6급 이하``: 70 + 45 + 3 posts, 50 + 61 + 8 people)."""
+    w01 = {grade: (a, c) for (unit, grade, statement), (a, c, _, _) in _staffing("w01_busan_gihoekjojeongsil_2025.pdf").items()
+           if statement == "unit_page"}
+    below = tuple(sum(w01[g][i] for g in ("6급", "7급", "8급")) for i in (0, 1))
+    text = "\n".join(["2025년 주요업무계획", "기획조정실", "", "□ 인 력", "(단위 : 명)",
+                      "구 분\t계\t4급(서기관)\t5급(사무관)\t6급 이하",
+                      "정 원\t{}\t{}\t{}\t{}".format(w01["total"][0], w01["4급"][0], w01["5급"][0], below[0]),
+                      "현 원\t{}\t{}\t{}\t{}".format(w01["total"][1], w01["4급"][1], w01["5급"][1], below[1])]) + "\n"
+    found = {f["grade"]: (f["authorized"], f["current"], f["grade_printed"])
+             for f in extract_document("grades", text, government_index(GOVERNMENT_SEED)).staffing}
+    assert found == {"total": (149, 149, "계"), "4급": (6, 6, "4급(서기관)"), "5급": (25, 24, "5급(사무관)"),
+                     "6급이하": (118, 119, "6급 이하")}
 
 
 def test_every_org_unit_suffix_names_its_example_at_its_level():
