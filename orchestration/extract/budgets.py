@@ -24,11 +24,10 @@ from orchestration.extract.numbers import MONEY_FACTORS, parse_quantity
 from orchestration.extract.organisation import NO_UNIT_SECTION, Section, is_unit_name, section_at, unit_row
 from orchestration.extract.tables import Table, ValueCell
 from orchestration.extract.text import without_spaces
+from orchestration.extract.vocabulary import budget_bases, budget_categories
 
 TOTAL = "total"
-CATEGORIES = {"계": TOTAL, "합계": TOTAL, "총계": TOTAL, "소계": TOTAL,
-              "정책사업비": "정책사업비", "행정운영경비": "행정운영경비", "재무활동비": "재무활동비"}
-_NAMED_CATEGORIES = frozenset(v for v in CATEGORIES.values() if v != TOTAL)
+
 _YEAR_COLUMN = re.compile(r"^(?P<year>(?:19|20)\d{2})\s*년?\s*(?:\(\s*(?P<basis>[^)]+?)\s*\))?$")
 _CHANGE = re.compile(r"^증\s*감(?:액)?$")
 _CHANGE_PCT = re.compile(r"^증\s*감\s*[률율]")
@@ -54,34 +53,35 @@ class DepartmentBudgetFact:
     source_span: tuple[int, int] = field(default=(0, 0), compare=False)
 
 
-def _category(label: str) -> str | None:
-    return CATEGORIES.get(without_spaces(label))
+def category_of(label: str) -> str | None:
+    """The category a row label names (budget_categories.csv), or None."""
+    key = without_spaces(label)
+    return next((category for category, pattern in budget_categories() if pattern.match(key)), None)
 
 
 def is_department_budget_table(table: Table) -> bool:
     years = [_YEAR_COLUMN.match(label) for label in table.column_labels]
-    categories = {_category(c.text) for row in table.body_rows for c in row[: table.label_columns]}
+    categories = {category_of(c.text) for row in table.body_rows for c in row[: table.label_columns]}
     money = any(unit in MONEY_FACTORS for unit in table.column_units)
-    return any(years) and money and len(categories & _NAMED_CATEGORIES) >= 2
+    return any(years) and money and len(categories - {TOTAL, None}) >= 2
 
 
-_BASES = {"당초": "당초", "본예산": "당초", "최종": "최종", "추경": "추경"}
 _CHANGE_ANYWHERE = re.compile(r"증\s*감")
 
 
-def _year_and_basis(label: str) -> tuple[int, str] | None:
+def year_and_basis(label: str) -> tuple[int, str] | None:
     """(fiscal year, basis) of a column whose header names both and is no change column."""
     if _CHANGE_ANYWHERE.search(label):
         return None
     year = year_in(label)
-    basis = next((b for word, b in _BASES.items() if word in without_spaces(label)), None)
+    basis = next((b for b, pattern in budget_bases() if pattern.search(without_spaces(label))), None)
     if year is None or not basis:
         return None
     return year, basis
 
 
 def _units_by_year(table: Table, sections: list[Section]) -> list[DepartmentBudgetFact]:
-    columns = {i: yb for i, label in enumerate(table.column_labels) if (yb := _year_and_basis(label))}
+    columns = {i: yb for i, label in enumerate(table.column_labels) if (yb := year_and_basis(label))}
     if not columns or not any(unit in MONEY_FACTORS for unit in table.column_units):
         return []
     labels = [row[0].text for row in table.body_rows if row]
@@ -90,7 +90,7 @@ def _units_by_year(table: Table, sections: list[Section]) -> list[DepartmentBudg
     facts = []
     for row in table.body_rows:
         label = row[0].text if row else ""
-        total = _category(label) == TOTAL
+        total = category_of(label) == TOTAL
         org_unit = section_at(sections, row[0].line) if total else without_spaces(label) if is_unit_name(label) else None
         if org_unit is None and not total:
             continue
@@ -153,8 +153,8 @@ def extract_department_budgets(tables: list[Table], sections: list[Section]) -> 
             rows.setdefault(cell.line, {})[cell.column] = cell
         for line, cells in rows.items():
             row_labels = next(iter(cells.values())).row_labels
-            category_label = next((text for text in reversed(row_labels) if _category(text)), None)
-            unit_label = next((text for text in row_labels if is_unit_name(text) and not _category(text)), None)
+            category_label = next((text for text in reversed(row_labels) if category_of(text)), None)
+            unit_label = next((text for text in row_labels if is_unit_name(text) and not category_of(text)), None)
             org_unit = without_spaces(unit_label) if unit_label else section_at(sections, line)
             if category_label is None:
                 continue
@@ -170,7 +170,7 @@ def extract_department_budgets(tables: list[Table], sections: list[Section]) -> 
                     table_index=table.table_index,
                     org_unit=org_unit,
                     org_unit_printed=unit_label or row_labels[0],
-                    category=_category(category_label),
+                    category=category_of(category_label),
                     category_printed=category_label,
                     fiscal_year=int(match.group("year")),
                     budget_basis=match.group("basis"),

@@ -1,7 +1,7 @@
 """The vocabulary the parsers read, kept as data in dbt's seeds (dbt_project/seeds/), so that the
 parsers and the warehouse share one list of each concept and adding a government's wording is
 adding rows: the kind signals, the revenue items, the units of counts, the org units' suffixes, the grades of staffing
-tables, the words of the candidate disclosure form and the nationwide elections. Each file is read once per process."""
+tables, the budget categories and bases, the words of the candidate disclosure form and the nationwide elections. Each file is read once per process."""
 
 from __future__ import annotations
 
@@ -45,6 +45,18 @@ def count_units() -> tuple[str, ...]:
 def revenue_items() -> frozenset[str]:
     """Every revenue item of the hierarchy (revenue_items.csv), whatever the filer class."""
     return frozenset(row["revenue_item"] for row in _rows("revenue_items.csv"))
+
+
+@cache
+def budget_categories() -> tuple[tuple[str, re.Pattern[str]], ...]:
+    """(category, the rule a row label matches without its spaces) of budget_categories.csv."""
+    return tuple((row["category"], re.compile(row["pattern"])) for row in _rows("budget_categories.csv"))
+
+
+@cache
+def budget_bases() -> tuple[tuple[str, re.Pattern[str]], ...]:
+    """(basis, the rule searched in a header without its spaces) of budget_bases.csv, in file order."""
+    return tuple((row["basis"], re.compile(row["pattern"])) for row in _rows("budget_bases.csv"))
 
 
 @cache

@@ -1,16 +1,18 @@
 """Department budgets (예산현황) of the seed work plan, exact values with their lines, and the same
 table in another government's layout, names, unit and numbers."""
 
+import csv
 from dataclasses import asdict
 
 import pytest
 
-from orchestration.extract.budgets import extract_department_budgets
+from orchestration.extract.budgets import category_of, extract_department_budgets, year_and_basis
 
 from orchestration.extract.document import extract_document
 from orchestration.extract.organisation import read_organisation
 from orchestration.extract.tables import read_tables
 from orchestration.extract.text import split_lines
+from orchestration.extract.vocabulary import SEEDS
 
 
 @pytest.fixture(scope="module")
@@ -95,3 +97,16 @@ def test_another_government_in_aligned_columns_other_unit_and_years():
     assert facts[("복지정책과", "정책사업비", 2024)]["budget_basis"] == "당초예산"
     assert facts[("청소행정과", "행정운영경비", 2025)]["printed_change"] == "10"
     assert facts[("청소행정과", "total", 2024)]["source_line"] == 15
+
+
+def test_every_budget_category_and_basis_of_the_vocabulary_names_its_example():
+    categories = list(csv.DictReader((SEEDS / "budget_categories.csv").open(encoding="utf-8")))
+    bases = list(csv.DictReader((SEEDS / "budget_bases.csv").open(encoding="utf-8")))
+    assert (len(categories), len(bases)) == (4, 3)
+    for row in categories:
+        assert category_of(row["example"]) == row["category"], row
+    for row in bases:
+        assert year_and_basis(row["example"])[1] == row["basis"], row
+    # 최종 is looked for before 추경: the final budget of the year, supplements included
+    assert year_and_basis("2024년 최종(2회 추경)") == (2024, "최종")
+    assert year_and_basis("’24년 증감") is None and category_of("인력운영비") is None
