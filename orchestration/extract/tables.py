@@ -24,13 +24,16 @@ from orchestration.extract.text import squeeze, without_spaces
 
 __all__ = ["Cell", "Table", "ValueCell", "read_tables", "cell_quantities"]
 
-_UNIT_NOTE = re.compile(r"단\s*위\s*[:：]\s*(?P<unit>[^)\]]+)")
 _HEADER_UNIT = re.compile(r"\(\s*(?P<unit>" + "|".join(sorted([*MONEY_FACTORS, *RATE_UNITS, *COUNT_UNITS],
                                                                     key=len, reverse=True)) + r")\s*\)")
 _RATE_HEADER = re.compile(r"[률율%]")
 _AREA_UNITS = ("천㎡", "㎡", "m²", "m^2", "ha", "㎞²", "km²")
 _KNOWN_UNIT = re.compile("|".join(re.escape(u) for u in sorted([*MONEY_FACTORS, *RATE_UNITS, *COUNT_UNITS, *_AREA_UNITS, "톤"],
                                                                key=len, reverse=True)))
+# ``(단위 : 천원)``, ``<단위: 억원, %>``, and without the colon ``(단위 천원)`` when units alone
+# follow: prose naming a 단위사업 or a 행정 단위 개편 is no note.
+_UNIT_NOTE = re.compile(rf"단\s*위\s*(?:[:：]\s*(?P<unit>[^)\]>]+)"
+                        rf"|\s+(?P<bare>(?:{_KNOWN_UNIT.pattern})(?:\s*[,，]\s*(?:{_KNOWN_UNIT.pattern}))*)(?=\s*(?:[)\]>]|$)))")
 CAPTION_LOOKBACK = 4
 
 
@@ -98,7 +101,7 @@ class Table:
         for _, text in reversed(self.caption):
             match = _UNIT_NOTE.search(text)
             if match:
-                note = match.group("unit")
+                note = match.group("unit") or match.group("bare")
                 return _KNOWN_UNIT.findall(note) or [squeeze(note)]
         return []
 

@@ -110,3 +110,15 @@ def test_every_budget_category_and_basis_of_the_vocabulary_names_its_example():
     # 최종 is looked for before 추경: the final budget of the year, supplements included
     assert year_and_basis("2024년 최종(2회 추경)") == (2024, "최종")
     assert year_and_basis("’24년 증감") is None and category_of("인력운영비") is None
+
+
+def test_unit_notes_without_their_colon(budgets, work_plan_text, governments):
+    """The seed work plan with every ``(단위 : 천원)`` printed ``(단위 천원)``: the same amounts in won;
+    prose naming a 단위 (``단위사업``) above a table is no note."""
+    bare = work_plan_text.replace("단위 : ", "단위 ").replace("단위: ", "단위 ")
+    assert bare != work_plan_text
+    again = extract_document("bare", bare, governments).department_budgets
+    assert [(f["source_line"], f["amount_krw"]) for f in again] == [(f["source_line"], f["amount_krw"]) for f in budgets]
+    assert {f["printed_unit"] for f in again} == {"천원"}
+    [table] = read_tables(["단위사업 추진 현황", "구 분\t2024년\t2023년", "계\t1,000\t900"])
+    assert table.unit is None and table.title == "단위사업 추진 현황"
