@@ -149,7 +149,8 @@ def unknown_kind_lines(build_db) -> list[str]:
             "order by file_path").fetchall()]
     if not paths:
         return []
-    return [f"  unknown kind:   {len(paths)} filing(s), lines and table cells only: " + ", ".join(paths[:COVERAGE_ROWS])]
+    return [f"  unknown kind:   {len(paths)} filing(s), no kind's own reader, only the table detectors: "
+            + ", ".join(paths[:COVERAGE_ROWS])]
 
 
 def coverage_lines(build_db) -> list[str]:

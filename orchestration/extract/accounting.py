@@ -124,7 +124,8 @@ def coverage(fates: list[TokenFate], unattributed_spans: list[Span] = ()) -> dic
         "tokens_in_cells": taken[CELL],
         "tokens_unclaimed": taken[None],
         "tokens_not_understood": sum(1 for f in fates if f.reason == "not_understood"),
-        "tokens_unattributed": sum(1 for f in fates if f.taken_by == FACT and _inside(f.token, unattributed.get(f.token.line))),
+        "tokens_unattributed": sum(1 for f in fates
+                                   if f.taken_by == FACT and _inside(f.token, unattributed.get(f.token.line))),
     }
 
 

@@ -118,7 +118,7 @@ def _news_article(lines: list[str], tables: list[Table]) -> dict[str, list]:
     return {"news_claims": extract_news_claims(lines), "news_mentions": extract_news_mentions(lines)}
 
 
-# Typed extractors per kind. A kind not listed here (unknown included) gets the generic layers only.
+# Typed extractors per kind.
 EXTRACTORS: dict[str, Callable[[list[str], list[Table]], dict[str, list]]] = {
     "work_plan": _work_plan,
     "pledge_list": _pledge_list,
@@ -135,6 +135,31 @@ def document_lines(document: Document) -> tuple[list[str], dict[int, tuple[int, 
     numbered = document.numbered_lines()
     lines = ["" if line.role in FURNITURE else line.text for _, _, line in numbered]
     return lines, {n: (page, line) for n, (page, line, _) in enumerate(numbered, start=1)}
+
+
+def _tables_by_shape(lines: list[str], tables: list[Table]) -> dict[str, list]:
+    """What the detectors that read a table by its shape alone find, whatever the filing: a work
+    plan's pledge table yields pledges, a pledge list's staffing table staffing. Readers that
+    follow a kind's text (headings as projects, revenue stated in lines) are not among them: a
+    bulletin's numbered lines are no projects."""
+    _, sections = read_organisation(lines)
+    pledges, investments = extract_pledge_investments(tables)
+    return {"staffing": extract_staffing(tables, sections),
+            "department_budgets": extract_department_budgets(tables, sections),
+            "revenue": extract_revenue(tables, []), "settlement": extract_settlement(tables),
+            "pledge_investments": investments, "pledges": pledges or extract_pledge_list(tables)}
+
+
+def typed_facts(kind: str, lines: list[str], tables: list[Table]) -> dict[str, list]:
+    """The typed facts of a filing. Its kind is a prior, not a gate: the kind's own extractor
+    runs first, then the table detectors fill the fact tables it left empty (so a table two
+    readers take is read once, the kind's way)."""
+    own = EXTRACTORS.get(kind)
+    found = dict(own(lines, tables)) if own else {}
+    for table, records in _tables_by_shape(lines, tables).items():
+        if records and not found.get(table):
+            found[table] = records
+    return found
 
 
 def extract_document(document_id: str, source: Document | str, governments: GovernmentIndex,
@@ -183,7 +208,7 @@ def extract_document(document_id: str, source: Document | str, governments: Gove
     extraction.table_cells = [record | provenance(record["source_line"]) for record in table_cell_records(tables)]
     extraction.table_checks = [check_record(check) | provenance(check.source_line) for check in table_checks(tables)]
 
-    typed = EXTRACTORS[kind](lines, tables) if kind in EXTRACTORS else {}
+    typed = typed_facts(kind, lines, tables)
     # vars(), not asdict(): facts hold plain values, and asdict deep-copies every one of them.
     extraction.facts = {table: [vars(f) | provenance(f.source_line) for f in records]
                         for table, records in typed.items()}

@@ -89,7 +89,7 @@ def test_every_bad_file_is_quarantined_with_its_own_reason(refreshed):
     result, paths = refreshed
     text, published = summary(result, paths)
     assert result.success and published
-    assert "unknown kind:   3 filing(s), lines and table cells only: 보고서..최종.txt, 업무분장표.hwpx, 통계 자료.txt" in text
+    assert "unknown kind:   3 filing(s), no kind's own reader, only the table detectors: 보고서..최종.txt, 업무분장표.hwpx, 통계 자료.txt" in text
     assert "    huge.txt: too_large (2101248 bytes is over the 1048576-byte limit" in text
     rows = query(paths.published_db, "select file_path, reason from marts.audit_quarantine "
                                      "where file_path not like 'manifest.csv%' order by 1")

@@ -13,12 +13,14 @@ import pytest
 
 from orchestration.extract.candidates import extract_form_candidates, extract_sheet_pledges
 from orchestration.extract.disclosure import election_by_age, read_disclosure, read_election, record_count
+from orchestration.extract.document import extract_document
 from orchestration.extract.five_pledges import read_five_pledges
 from orchestration.extract.formats import read_document
 from orchestration.extract.governments import government_index
 from orchestration.extract.numbers import parse_place_amount
 from orchestration.extract.text import without_spaces
 from orchestration.extract.vocabulary import SEEDS, disclosure_terms
+from orchestration.settings import GOVERNMENT_SEED
 
 ROOT = Path(__file__).resolve().parents[2]
 CORPUS = ROOT / "tests" / "corpus" / "candidates"
@@ -302,3 +304,13 @@ def test_tax_rows_without_labels_and_a_lost_tax_paid_header():
     assert found[("tax_arrears_total", "배우자", None)] == (861_000, 43)
     assert found[("tax_paid_5y", "직계존속", None)] == (None, 45)              # 부:신고거부
     assert found[("tax_paid_5y", "직계비속", None)] == (3_081_000, 47)
+
+
+def test_a_bulletin_gives_no_facts_of_another_kind():
+    """The table detectors run on every filing, but no reader that follows a work plan's text:
+    c003's numbered profile row (``4   개혁신당 이용우 …``) is no project, as it once was."""
+    path = next(CORPUS.glob("c003_*_bulletin.txt"))
+    extraction = extract_document(path.name, read_document(path.read_bytes(), path.name),
+                                  government_index(GOVERNMENT_SEED))
+    assert {table: len(rows) for table, rows in extraction.facts.items() if rows} == {
+        "candidates": 1, "candidate_finance": 20}

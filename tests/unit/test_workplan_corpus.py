@@ -256,6 +256,21 @@ def test_grades_with_their_titles_and_grades_counted_together():
                      "6급이하": (118, 119, "6급 이하")}
 
 
+def test_a_work_plans_pledge_table_yields_pledges():
+    """The kind is a prior, not a gate: the seed pledge list (001) printed inside a work plan, under
+    its chapter 민선8기 공약사항, gives the same 63 pledges, eight lines further down; the plan's
+    own headline still gives its staffing."""
+    seed = (REPO_ROOT / "raw" / "001_9e02e953ab21f8cc.txt").read_text(encoding="utf-8")
+    alone = extract_document("list", seed, government_index(GOVERNMENT_SEED))
+    plan = "2024년 주요업무계획\n기획예산과\n\nⅠ. 일반현황\n□ 인 원 : 정원 31명, 현원 29명\n\nⅡ. 민선8기 공약사항\n\n" + seed
+    inside = extract_document("plan", plan, government_index(GOVERNMENT_SEED))
+    assert (alone.classification["kind"], inside.classification["kind"]) == ("pledge_list", "work_plan")
+    assert [(p["pledge_code"], p["title"], p["source_line"]) for p in inside.pledges] == [
+        (p["pledge_code"], p["title"], p["source_line"] + 8) for p in alone.pledges]
+    assert len(inside.pledges) == 63 and inside.pledges[0]["pledge_code"] == "지역개발-01"
+    assert [(f["org_unit"], f["authorized"], f["current"]) for f in inside.staffing] == [("기획예산과", 31, 29)]
+
+
 def test_every_org_unit_suffix_names_its_example_at_its_level():
     rows = list(csv.DictReader((SEEDS / "org_unit_suffixes.csv").open(encoding="utf-8")))
     assert len(rows) == 15
