@@ -137,17 +137,30 @@ def document_lines(document: Document) -> tuple[list[str], dict[int, tuple[int, 
     return lines, {n: (page, line) for n, (page, line, _) in enumerate(numbered, start=1)}
 
 
-def _tables_by_shape(lines: list[str], tables: list[Table]) -> dict[str, list]:
-    """What the detectors that read a table by its shape alone find, whatever the filing: a work
-    plan's pledge table yields pledges, a pledge list's staffing table staffing. Readers that
-    follow a kind's text (headings as projects, revenue stated in lines) are not among them: a
-    bulletin's numbered lines are no projects."""
-    _, sections = read_organisation(lines)
-    pledges, investments = extract_pledge_investments(tables)
-    return {"staffing": extract_staffing(tables, sections),
-            "department_budgets": extract_department_budgets(tables, sections),
-            "revenue": extract_revenue(tables, []), "settlement": extract_settlement(tables),
-            "pledge_investments": investments, "pledges": pledges or extract_pledge_list(tables)}
+def _tables_by_shape(lines: list[str], tables: list[Table], wanted: set[str]) -> dict[str, list]:
+    """What the detectors that read a table by its shape alone find for the ``wanted`` fact
+    tables, whatever the filing: a work plan's pledge table yields pledges, a pledge list's
+    staffing table staffing. Readers that follow a kind's text (headings as projects, revenue
+    stated in lines) are not among them: a bulletin's numbered lines are no projects."""
+    found: dict[str, list] = {}
+    if wanted & {"staffing", "department_budgets"}:
+        _, sections = read_organisation(lines)
+        if "staffing" in wanted:
+            found["staffing"] = extract_staffing(tables, sections)
+        if "department_budgets" in wanted:
+            found["department_budgets"] = extract_department_budgets(tables, sections)
+    if "revenue" in wanted:
+        found["revenue"] = extract_revenue(tables, [])
+    if "settlement" in wanted:
+        found["settlement"] = extract_settlement(tables)
+    if wanted & {"pledges", "pledge_investments"}:
+        pledges, investments = extract_pledge_investments(tables)
+        found["pledge_investments"] = investments
+        found["pledges"] = pledges or (extract_pledge_list(tables) if "pledges" in wanted else [])
+    return {table: records for table, records in found.items() if table in wanted}
+
+
+_SHAPE_TABLES = frozenset({"staffing", "department_budgets", "revenue", "settlement", "pledges", "pledge_investments"})
 
 
 def typed_facts(kind: str, lines: list[str], tables: list[Table]) -> dict[str, list]:
@@ -156,8 +169,9 @@ def typed_facts(kind: str, lines: list[str], tables: list[Table]) -> dict[str, l
     readers take is read once, the kind's way)."""
     own = EXTRACTORS.get(kind)
     found = dict(own(lines, tables)) if own else {}
-    for table, records in _tables_by_shape(lines, tables).items():
-        if records and not found.get(table):
+    empty = {table for table in _SHAPE_TABLES if not found.get(table)}
+    for table, records in _tables_by_shape(lines, tables, empty).items():
+        if records:
             found[table] = records
     return found
 
