@@ -388,6 +388,11 @@ def bench_size(n: int, scratch: Path) -> dict:
 
 # --- report ---------------------------------------------------------------------------------------
 
+def _stage_seconds(run: dict) -> str:
+    """A refresh's seconds per stage as table cells, ``–`` for a stage it did not run."""
+    return " | ".join(str(run["stages"].get(s, {}).get("seconds", "–")) for s in STAGES)
+
+
 def report(results: list[dict]) -> str:
     cores = os.cpu_count()
     memory = os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES") / 2**30
@@ -413,7 +418,7 @@ def report(results: list[dict]) -> str:
               "| filings | wall s | " + " | ".join(f"{s} s" for s in STAGES) + " | dbt nodes | dbt run s |",
               "|---:|---:|" + "---:|" * len(STAGES) + "---:|---:|"]
     for r in results:
-        stages = " | ".join(str(r["full_rebuild"]["stages"].get(s, {}).get("seconds", "–")) for s in STAGES)
+        stages = _stage_seconds(r["full_rebuild"])
         lines.append(f"| {r['n']:,} | {r['full_rebuild']['wall_s']} | {stages} | {r['full_rebuild']['dbt']['nodes']} | "
                      f"{r['full_rebuild']['dbt']['elapsed_s']} |")
     lines += ["", "## One filing changed, added or removed (incremental; the command's wall time, then where it goes)",
@@ -424,7 +429,7 @@ def report(results: list[dict]) -> str:
     for r in results:
         for what in ("changed", "added", "removed"):
             one = r[f"{what}_one"]
-            stages = " | ".join(str(one["stages"].get(s, {}).get("seconds", "–")) for s in STAGES)
+            stages = _stage_seconds(one)
             lines.append(f"| {r['n']:,} | {what} | {one['wall_s']} | {stages} | {one['dbt']['nodes']} | "
                          f"{one['dbt']['elapsed_s']} | {one['dbt']['models_s']} | {one['dbt']['tests_s']} |")
     lines += ["", "Models and tests seconds are summed over dbt's two threads; \"dbt run\" is dbt's own elapsed "

@@ -139,7 +139,7 @@ def document_lines(document: Document) -> tuple[list[str], dict[int, tuple[int, 
 
 def _tables_by_shape(lines: list[str], tables: list[Table], wanted: set[str]) -> dict[str, list]:
     """What the detectors that read a table by its shape alone find for the ``wanted`` fact
-    tables, whatever the filing: a work plan's pledge table yields pledges, a pledge list's
+    tables (those the filing's own reader does not read), whatever the filing: a work plan's pledge table yields pledges, a pledge list's
     staffing table staffing. Readers that follow a kind's text (headings as projects, revenue
     stated in lines) are not among them: a bulletin's numbered lines are no projects."""
     found: dict[str, list] = {}
@@ -165,12 +165,11 @@ _SHAPE_TABLES = frozenset({"staffing", "department_budgets", "revenue", "settlem
 
 def typed_facts(kind: str, lines: list[str], tables: list[Table]) -> dict[str, list]:
     """The typed facts of a filing. Its kind is a prior, not a gate: the kind's own extractor
-    runs first, then the table detectors fill the fact tables it left empty (so a table two
-    readers take is read once, the kind's way)."""
+    runs first, then the table detectors read the fact tables it does not (so a table two
+    readers could take is read once, the kind's way)."""
     own = EXTRACTORS.get(kind)
     found = dict(own(lines, tables)) if own else {}
-    empty = {table for table in _SHAPE_TABLES if not found.get(table)}
-    for table, records in _tables_by_shape(lines, tables, empty).items():
+    for table, records in _tables_by_shape(lines, tables, set(_SHAPE_TABLES - found.keys())).items():
         if records:
             found[table] = records
     return found

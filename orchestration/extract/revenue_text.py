@@ -37,7 +37,7 @@ from dataclasses import dataclass, replace
 
 from orchestration.extract.dates import year_in
 from orchestration.extract.numbers import (MONEY_FACTORS, MONEY_UNIT, NUMBER_BODY, NUMBER_PATTERN, RATE_UNITS,
-                                           parse_place_amount, parse_quantity, to_won)
+                                           PLACE_AMOUNT, parse_place_amount, parse_quantity, to_won)
 from orchestration.extract.project_budgets import ProjectSection
 from orchestration.extract.revenue import (BROAD_ITEMS, TOTAL, RevenueFact, item_in_name, measure_of,
                                            project_item_at)
@@ -52,7 +52,7 @@ _STATEMENT = re.compile(
 )
 _NEXT_STATEMENT = re.compile(r"\s*[/,]\s*")
 # An amount of money, in place words (``5조 5,818억원``, ``4,803억원``) or in a money unit.
-_MONEY = rf"(?:\d[\d,]*(?:\.\d+)?\s*[조억](?:\s*\d[\d,]*(?:\.\d+)?\s*[억만천백])*\s*원?|{NUMBER_BODY}\s*{MONEY_UNIT})"
+_MONEY = rf"(?:{PLACE_AMOUNT.pattern}|{NUMBER_BODY}\s*{MONEY_UNIT})"
 _LABELLED = re.compile(rf"^[\s\-•·○◦▪*]*\((?P<label>[가-힣]{{1,6}})\)\s*(?P<amount>{_MONEY})\s*(?P<verb>[가-힣]*)"
                        r"\s*(?:[:：(]|$)")
 _PART = re.compile(rf"(?P<item>[가-힣]{{2,12}})\s+(?P<amount>{_MONEY})")

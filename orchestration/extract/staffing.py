@@ -78,9 +78,13 @@ def is_staffing_table(table: Table) -> bool:
     grades = [grade_of(label) for label in table.column_labels]
     if TOTAL not in grades or sum(1 for g in grades if g and g != TOTAL) < 2:
         return False
+    return bool(_STAFFING_MARK.search(_context(table)))
+
+
+def _context(table: Table) -> str:
+    """What a table says of itself: its caption, its header and its row labels."""
     context = table.caption_text() + " " + " ".join(c.text for row in table.header_rows for c in row)
-    context += " " + " ".join(row[0].text for row in table.body_rows if row)
-    return bool(_STAFFING_MARK.search(context))
+    return context + " " + " ".join(row[0].text for row in table.body_rows if row)
 
 
 def extract_staffing(tables: list[Table], sections: list[Section]) -> list[StaffingFact]:
@@ -145,9 +149,7 @@ def extract_staffing(tables: list[Table], sections: list[Section]) -> list[Staff
 def _current_first(table: Table) -> bool:
     """A table whose pairs print 현원 first: its caption, header or labels say ``현원(정원)`` or
     ``현원 / 정원``. Otherwise 정원 comes first, as the form ``정원(현원)`` has it."""
-    context = table.caption_text() + " " + " ".join(c.text for row in table.header_rows for c in row)
-    context += " " + " ".join(row[0].text for row in table.body_rows if row)
-    return bool(_CURRENT_FIRST.search(without_spaces(context)))
+    return bool(_CURRENT_FIRST.search(without_spaces(_context(table))))
 
 
 def _split_rows(table: Table) -> tuple[list, list] | None:
