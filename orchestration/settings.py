@@ -89,6 +89,9 @@ class Paths:
             "LOCALGOV_BUILD_DB": str(self.build_db),
             "DBT_TARGET_PATH": str(self.dbt_target_dir),
             "DBT_LOG_PATH": str(self.data_dir / "dbt" / "logs"),
+            # dbt's file log is at debug by default: 10 MB of JSON and 2 s a build at 100 filings.
+            # Its errors are what a failed build is explained by (pipeline/holdback.dbt_error).
+            "DBT_LOG_LEVEL_FILE": "error",
             "DAGSTER_HOME": str(self.dagster_home),
             "LOCALGOV_PARSER_VERSION": PARSER_VERSION,
         }
