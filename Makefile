@@ -28,7 +28,7 @@ DOCS_PORT ?= 3001
 export PATH := $(BIN):$(PATH)
 export GX_ANALYTICS_ENABLED := False
 
-.PHONY: install browser refresh test test-fast dev docs bench bench-gate bench-scale bench-matching bench-formats bench-corpus lock clean
+.PHONY: install browser ocr refresh test test-fast dev docs bench bench-gate bench-scale bench-matching bench-formats bench-corpus lock clean
 
 install: $(MANIFEST)
 
@@ -53,7 +53,7 @@ refresh: $(MANIFEST)
 
 # Two workers, each test file on one of them (its module fixtures stay in one process); the seed
 # warehouse is built once for both (tests/integration/conftest.py).
-test: $(MANIFEST) browser
+test: $(MANIFEST) browser ocr
 	$(BIN)/pytest -n 2 --dist loadfile
 
 # For development: the unit tests and the seed warehouse's own checks (one refresh).
@@ -65,6 +65,11 @@ test-fast: $(MANIFEST)
 browser:
 	sh scripts/install_debian.sh "chromium chromedriver /usr/share/fonts/truetype/nanum/NanumGothic.ttf" chromium chromium-driver fonts-nanum
 
+# Debian's Tesseract and its Korean model, which read the pages of a PDF that have no text layer
+# (a scan); without them such a PDF is quarantined with that advice. Nothing when present.
+ocr:
+	sh scripts/install_debian.sh "tesseract /usr/share/tesseract-ocr/5/tessdata/kor.traineddata" tesseract-ocr tesseract-ocr-kor
+
 bench: bench-gate bench-formats bench-corpus bench-scale bench-matching
 
 bench-gate: $(MANIFEST)
@@ -72,7 +77,7 @@ bench-gate: $(MANIFEST)
 
 # The work plans and the candidates of tests/corpus scored against their answer keys
 # (benchmarks/results/corpus_workplans.md, corpus_candidates.md).
-bench-corpus: $(MANIFEST)
+bench-corpus: $(MANIFEST) ocr
 	$(BIN)/python benchmarks/corpus_workplans.py
 	$(BIN)/python benchmarks/corpus_candidates.py
 

@@ -47,8 +47,12 @@ def holdout_files() -> set[str]:
         return {row["file"] for row in csv.DictReader(handle) if row["sido"] == HOLDOUT_PROVINCE}
 
 
+# The commission's list prints the middle dot as the jamo ㆍ where a bulletin prints ·: one mark.
+_MIDDLE_DOTS = str.maketrans("ㆍ・･", "···")
+
+
 def _text(value) -> str:
-    return "".join(str(value).split())
+    return "".join(str(value).translate(_MIDDLE_DOTS).split())
 
 
 class Warehouse:

@@ -69,8 +69,23 @@ def _field_of(cell: str) -> tuple[str, str] | None:
     return None
 
 
+def _cells(line: str) -> list[str]:
+    """A form line's cells: its tab-separated cells, and a cell that starts with a label parted
+    again before every later label at a word's start. An OCR-read sheet, or one whose cells sit
+    a space apart, prints ``후보자명 김경희 기호 2 소속정당명 국민의힘`` as one run of words."""
+    cells = []
+    for cell in line.split("\t"):
+        if _field_of(cell) is None:
+            cells.append(cell)
+            continue
+        starts = sorted({match.start() for _, pattern in _labels("pledge_field")
+                         for match in re.finditer(rf"(?:^|(?<=\s))(?:{pattern.pattern})", cell)} | {0})
+        cells += [cell[a:b].strip() for a, b in zip(starts, starts[1:] + [len(cell)])]
+    return cells
+
+
 def read_five_pledges(lines: list[str]) -> list[SheetPledge]:
-    starts = [n for n, line in enumerate(lines, start=1) if (_field_of(line.split("\t")[0]) or ("",))[0] == "election"]
+    starts = [n for n, line in enumerate(lines, start=1) if (_field_of(_cells(line)[0]) or ("",))[0] == "election"]
     if not starts:
         return []
     pledges = []
@@ -86,7 +101,7 @@ def _read_sheet(lines: list[str], start: int, end: int, place: int) -> SheetPled
     fields: dict[str, tuple[str, int]] = {}
     body: list[tuple[int, str]] = []
     for number in range(start, end):
-        cells = lines[number - 1].split("\t")
+        cells = _cells(lines[number - 1])
         index = 0
         while index < len(cells):
             found = _field_of(cells[index])

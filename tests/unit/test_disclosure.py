@@ -277,6 +277,31 @@ def test_a_sheet_whose_font_drops_the_ranks_takes_their_order():
     assert pledges[1].title == "여성 노인 복지 강화"
 
 
+def test_a_scanned_sheet_read_by_ocr():
+    """c024 is a scan: Tesseract reads it (make test installs it), and the sheet's cells, printed
+    in one run of words, part at their labels. Its second title (``경기형AI``) is misread
+    (``경기형스1``); the costs are the key's, 1,800억원 twice although the scan reads ``1,.800``
+    and ``1.800``."""
+    pledges = read_five_pledges(sheet("c024"))
+    assert [p.rank for p in pledges] == [1, 2, 3, 4, 5]
+    assert [p.title for p in pledges] == ["복하천문화공간 조성", "중리택지지구 경기형스1 스마트도서관 건립",
+                                          "장애인 가족지원센터 설치", "첨단산업 박물관 조성", "이천산업진흥원 설립"]
+    assert [p.budget_krw for p in pledges] == [90_000_000_000, 180_000_000_000, 3_000_000_000,
+                                                180_000_000_000, 50_000_000_000]
+    assert {(p.name, p.election, p.constituency, p.ballot_number, p.party) for p in pledges} == {
+        ("김경희", "이천시장선거", "이천시", "2", "국민의힘")}
+
+
+def test_form_cells_one_space_apart_part_at_their_labels():
+    """c029's header lines with their gutters closed to one space (derived)."""
+    lines = [" ".join(line.split()) for line in sheet("c029")[:4]]
+    assert lines[1] == "후보자명 최명서 기호 5 소속정당명 무소속"
+    [pledge] = read_five_pledges(lines)
+    assert (pledge.name, pledge.ballot_number, pledge.party, pledge.election, pledge.constituency) == (
+        "최명서", "5", "무소속", "영월군수선거", "영월군")
+    assert (pledge.rank, pledge.title) == (1, "상동-산솔 핵심광물 전주기 클러스터 완성")
+
+
 def test_a_funding_split_by_share_and_amount():
     """c029's first sheet with its 재원조달 rewritten as a split (derived: the corpus prints none)."""
     lines = sheet("c029")[:4]

@@ -12,6 +12,9 @@ A ruled table states its cells: its rules are the page's path objects (PDFium), 
 table finder turns those edges into cells and tables (its geometry only: it reads no PDF here).
 The characters inside a cell are that cell's text, and the table is a stated table, one line
 per row, placed where it stands on the page.
+
+A page without a text layer (a scan) is read by OCR where Tesseract is installed (``ocr.py``);
+``read_by`` then names it and the number of pages it read.
 """
 
 from __future__ import annotations
@@ -24,6 +27,7 @@ import pypdfium2.raw as pdfium_c
 from pdfplumber import table as plumber_table
 
 from orchestration.extract.formats.model import Document, Line, StatedCell, mark_page_furniture, table_lines
+from orchestration.extract.formats.ocr import ocr_page, tesseract_version
 from orchestration.extract.text import ReadError, normalise_text
 
 # How far a character's vertical centre may sit from its line's, in character heights.
@@ -71,14 +75,25 @@ def read_pdf(data: bytes) -> Document:
         raise ReadError("corrupt_pdf", f"PDFium cannot open it ({error}); fetch the file again or re-save it "
                                        "from the original") from error
     tables = [0]
+    ocr = tesseract_version()
+    scanned = 0
     try:
         pages = [_page_lines(pdf, index, tables) for index in range(len(pdf))]
+        if ocr:
+            for index, lines in enumerate(pages):
+                if not any(line.text.strip() for line in lines):
+                    pages[index] = ocr_page(pdf[index])
+                    scanned += bool(pages[index])
     finally:
         pdf.close()
-    document = Document(format="pdf", pages=pages, read_by=f"pypdfium2 {pdfium.PYPDFIUM_INFO}")
+    document = Document(format="pdf", pages=pages, read_by=f"pypdfium2 {pdfium.PYPDFIUM_INFO}"
+                        + (f"; {ocr} for {scanned} page(s) without a text layer" if scanned else ""),
+                        ocr=bool(scanned))
     if not document.has_text():
-        raise ReadError("no_text_layer", f"none of its {len(pages)} page(s) has a text layer (a scan): run OCR "
-                                         "on it (for example ocrmypdf -l kor) and put the result in raw/")
+        advice = ("Tesseract read no text on them either" if ocr else
+                  "install Tesseract's Korean model (make ocr) to have it read, or run OCR on it "
+                  "(for example ocrmypdf -l kor) and put the result in raw/")
+        raise ReadError("no_text_layer", f"none of its {len(pages)} page(s) has a text layer (a scan): {advice}")
     mark_page_furniture(document.pages)
     return document
 
