@@ -11,7 +11,7 @@ _DATE = re.compile(
     r"(?:\s*(?P<day>\d{1,2})\s*(?:일|\.)?|\s*(?P<end>말))?"
 )
 _AS_OF_MARKERS = re.compile(r"기\s*준\s*일?\s*[:：]?")
-_YEAR_LABEL = re.compile(r"^(?P<year>(?:19|20)\d{2})\s*(?:년\s*도?|회계\s*연도)?$")
+_YEAR_LABEL = re.compile(r"^(?:(?P<year>(?:19|20)\d{2})|[’‘'`ˊ´]\s*(?P<short>\d{2}))\s*(?:년\s*도?|회계\s*연도)?$")
 
 
 def _year(text: str) -> int:
@@ -32,9 +32,12 @@ def year_in(text: str) -> int | None:
 
 
 def year_label(text: str) -> int | None:
-    """A label that is a year and nothing else: ``2024년``, ``2024년도``, ``2022``, ``2022회계연도``."""
+    """A label that is a year and nothing else: ``2024년``, ``2024년도``, ``2022``, ``2022회계연도``,
+    ``‘24년``."""
     match = _YEAR_LABEL.match(text.strip())
-    return int(match.group("year")) if match else None
+    if not match:
+        return None
+    return int(match.group("year")) if match.group("year") else 2000 + int(match.group("short"))
 
 
 def parse_date(text: str) -> date | None:

@@ -25,7 +25,12 @@ from orchestration.extract.numbers import RATE_UNITS
 from orchestration.extract.organisation import read_organisation, read_unit_tables
 from orchestration.extract.pledge_investments import extract_pledge_investments
 from orchestration.extract.pledges import extract_pledge_list
-from orchestration.extract.project_budgets import extract_project_budgets, heading_sections, project_sections
+from orchestration.extract.project_budgets import (
+    extract_project_budgets,
+    heading_sections,
+    heading_tables,
+    project_sections,
+)
 from orchestration.extract.projects import extract_heading_projects, extract_projects
 from orchestration.extract.revenue import extract_revenue, extract_unit_revenue
 from orchestration.extract.revenue_text import extract_labelled_statements, extract_revenue_statements
@@ -77,7 +82,7 @@ def _work_plan(lines: list[str], tables: list[Table]) -> dict[str, list]:
     linked = project_sections(lines, tables, sections, projects)
     if not projects:
         projects = extract_heading_projects(lines, sections)
-        linked = heading_sections(lines, projects)
+        linked = heading_tables(tables, sections, heading_sections(lines, projects))
     return {
         "org_units": units + read_unit_tables(tables, sections),
         "staffing": (extract_staffing(tables, sections) + extract_headline_staffing(lines, sections)

@@ -16,7 +16,7 @@ points to one project without doubt is linked; the others stay table cells.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from orchestration.extract.funding import TOTAL_GROUP, funding_group, parse_breakdown
 from orchestration.extract.dates import year_label
@@ -53,9 +53,9 @@ class ProjectBudgetFact:
     table_index: int
     org_unit: str
     project_seq: int | None
-    project_name: str
+    project_name: str | None     # None when no project of the unit's list could be told (``unattributed``)
     plan_year: int | None
-    link_method: str
+    link_method: str | None
     link_confirmed: bool
     statement: str
     item: str | None             # the part of the project an inline line budgets
@@ -67,6 +67,7 @@ class ProjectBudgetFact:
     printed_unit: str | None
     amount_krw: int | None
     is_non_budget: bool
+    unattributed: str | None = None  # why project_name is None
     source_span: tuple[int, int] = field(default=(0, 0), compare=False)
 
 
@@ -110,6 +111,8 @@ def project_sections(lines: list[str], tables: list[Table], sections: list[Secti
     for org_unit, unit_sections in _budget_sections(lines, tables, sections).items():
         listed = sorted((p for p in projects if p.org_unit == org_unit), key=lambda p: p.source_line)
         if not listed:
+            found += [ProjectSection(org_unit, section.end_line, section.end_line, None, "", False,
+                                     tuple(section.facts)) for section in unit_sections]
             continue
         bounds, start = [], max(p.source_line for p in listed)
         for section in unit_sections:
@@ -142,19 +145,51 @@ def heading_sections(lines: list[str], projects: list[ProjectFact]) -> list[Proj
     return found
 
 
+def heading_tables(tables: list[Table], sections: list[Section],
+                   headed: list[ProjectSection]) -> list[ProjectSection]:
+    """A plan that lists no projects, with its budget tables (재원별, by year): a table is the
+    project's whose heading section holds it when that section holds no other and read no cost
+    line; any other is kept without its project (``NO_PROJECT_LINK``), in its unit's section."""
+    budgets = [t for t in tables if is_project_budget_table(t)]
+    holders = {id(t): [h for h in headed if h.first_line <= t.first_line <= h.last_line] for t in budgets}
+    held = {id(h): sum(1 for t in budgets if h in holders[id(t)]) for h in headed}
+    out = list(headed)
+    for table in budgets:
+        around = holders[id(table)]
+        if len(around) == 1 and held[id(around[0])] == 1 and not around[0].facts:
+            index = out.index(around[0])
+            out[index] = replace(around[0], facts=tuple(_table_facts(table)))
+            continue
+        org_unit = section_at(sections, table.first_line)
+        if org_unit is not None:
+            out.append(ProjectSection(org_unit, table.first_line, table.last_line, None, "", False,
+                                      tuple(_table_facts(table))))
+    return out
+
+
 def _boundary(line: str) -> bool:
     found = heading(line)
     return (found is not None and found.style in (ROMAN, NUMBER)) or bool(_LONE_BADGE.match(line))
 
 
+# A budget section no project of the unit's list can be told for: its amounts are kept, with the
+# project null (a 공모사업 annex listing projects of its own, a list that counts differently).
+NO_PROJECT_LINK = "no_project_link"
+
+
 def extract_project_budgets(linked: list[ProjectSection]) -> list[ProjectBudgetFact]:
-    return [
-        ProjectBudgetFact(org_unit=section.org_unit, project_seq=section.project.seq,
-                          project_name=section.project.project_name, plan_year=section.project.plan_year,
-                          link_method=section.link_method, link_confirmed=section.link_confirmed, **fact)
-        for section in linked if section.project is not None
-        for fact in section.facts
-    ]
+    facts = []
+    for section in linked:
+        project = section.project
+        for fact in section.facts:
+            facts.append(ProjectBudgetFact(
+                org_unit=section.org_unit, project_seq=project.seq if project else None,
+                project_name=project.project_name if project else None,
+                plan_year=project.plan_year if project else None,
+                link_method=section.link_method if project else None,
+                link_confirmed=section.link_confirmed if project else False,
+                unattributed=None if project else NO_PROJECT_LINK, **fact))
+    return facts
 
 
 def _budget_sections(lines: list[str], tables: list[Table],
@@ -279,6 +314,18 @@ def _fact(line, statement, item, source, group, period, year, printed, unit, amo
             "is_non_budget": non_budget, "source_span": span}
 
 
+def _period(column_label: str) -> tuple[str, int | None]:
+    """The period a column prints and its fiscal year: its own label (``2024년``, ``기투자``), or,
+    under a year's band (``‘24년 / 예산``, ``‘24년 / 집행``), the year with it (``‘24년 집행``)."""
+    parts = column_label.split(" / ")
+    own = parts[-1]
+    if year_label(own) is None:
+        banded = next((part for part in reversed(parts[:-1]) if year_label(part) is not None), None)
+        if banded is not None:
+            return f"{banded} {own}", year_label(banded)
+    return own, year_label(own)
+
+
 def _table_facts(table: Table) -> list[dict]:
     facts = []
     for cell in table.value_cells():
@@ -286,8 +333,7 @@ def _table_facts(table: Table) -> list[dict]:
         if quantity.value is None:
             continue
         source = cell.row_labels[0]
-        period = cell.column_label.rsplit(" / ", 1)[-1]
-        year = year_label(period)
+        period, year = _period(cell.column_label)
         facts.append({
             "source_line": cell.line, "table_index": table.table_index, "statement": TABLE, "item": None,
             "funding_source": source, "funding_group": funding_group(source), "period_label": period,

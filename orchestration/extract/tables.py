@@ -272,6 +272,10 @@ def _caption(lines: list[str], first_line: int, in_tables: set[int]) -> list[tup
     while number >= 1 and len(caption) < CAPTION_LOOKBACK:
         text = lines[number - 1]
         if number in in_tables:
+            # A table ruled inside another's cell follows the row that holds it (formats/pdf.py),
+            # and that cell may print its unit: ``총사업비 : □ 연도별 예산 (단위: 백만원)``.
+            if _UNIT_NOTE.search(text):
+                caption.insert(0, (number, squeeze(text)))
             break
         if text.strip():
             caption.insert(0, (number, squeeze(text)))

@@ -144,6 +144,7 @@ LAKE_SCHEMAS: dict[str, pa.Schema] = {
         ("printed_unit", pa.string()),
         ("amount_krw", pa.int64()),
         ("is_non_budget", pa.bool_()),
+        ("unattributed", pa.string()),
     ]),
     "revenue": pa.schema(_PROVENANCE + [
         ("table_index", pa.int32()),

@@ -3,7 +3,7 @@ from datetime import date
 import pytest
 
 from orchestration.extract.classify import UNKNOWN, classify_government, classify_kind
-from orchestration.extract.dates import filing_date
+from orchestration.extract.dates import filing_date, year_label
 
 
 @pytest.mark.parametrize(
@@ -71,3 +71,11 @@ def test_a_filings_government_is_one_whose_code_holds_on_its_date(governments):
     # 인천 중구 is no more after the reform: a later filing naming it is the 광역's (the 구 code is not in force)
     assert governments.best("인천광역시 중구 업무계획", date(2026, 9, 1)).code == "6280000"
     assert governments.best("인천광역시 중구 업무계획", date(2026, 3, 1)).code == "3490000"
+
+
+@pytest.mark.parametrize("label, year", [
+    ("2024년", 2024), ("2024년도", 2024), ("2022회계연도", 2022), ("2025", 2025), ("‘24년", 2024), ("’25", 2025),
+    ("'23년도", 2023), ("‘23년 이전", None), ("‘26년 이후", None), ("총사업비", None), ("24년", None),
+])
+def test_a_label_that_is_a_year_and_nothing_else(label, year):
+    assert year_label(label) == year

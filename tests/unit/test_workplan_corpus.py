@@ -277,3 +277,39 @@ def test_every_org_unit_suffix_names_its_example_at_its_level():
     for row in rows:
         assert is_unit_name(row["example"]) and unit_level(without_spaces(row["example"])) == row["unit_level"], row
     assert not is_unit_name("활동") and unit_level("예산담당관") == "department" and unit_level("문화체육국") == "bureau"
+
+
+def test_a_table_ruled_inside_a_cell_is_a_table_after_the_row_that_holds_it_w02():
+    """w02 p53: a list of 공모사업, each row's 사업내용 cell holding its budget by year and source
+    as a ruled table of its own (pdftotext prints it inside the cell)."""
+    path = WORKPLANS / "w02_busan_munhwacheyukguk_2025.pdf"
+    page = read_document(path.read_bytes(), path.name).pages[52]
+    assert [line.text for line in page[3:9]] == [
+        "구 분\t총사업비\t‘23년 이전\t\t‘24년\t\t‘25년\t‘26년 이후",
+        "\t\t예산\t집행\t예산\t집행\t\t",
+        "계\t19,400\t-\t-\t400\t400\t6,000\t13,000",
+        "국 비\t9,700\t-\t-\t200\t200\t3,000\t6,500",
+        "시 비\t3,880\t-\t-\t80\t80\t1,200\t2,600",
+        "기 타\t5,820\t-\t-\t120\t120\t1,800\t3,900"]
+    holding, inner, next_row = page[2].table, page[3].table, page[9].table
+    assert page[2].text.startswith("\tw 사 업 명 : 대한민국 문화도시 조성사업 w 공모기간 : 2023. 11월")
+    assert "(단위: 백만원)" in page[2].text and "19,400" not in page[2].text
+    assert next_row == holding and inner == holding + 1 and page[10].table == holding + 2
+    assert {line.table for line in page[3:9]} == {inner}
+
+
+def test_budget_tables_no_project_can_be_told_for_are_kept_without_it_w02():
+    """The same table's cells: money by the unit its holding cell prints, each 예산 and 집행 column
+    under its year's band, kept in the unit's section without a project (the annex lists 공모사업
+    the plan's headings do not)."""
+    facts = [f for f in _extracted("w02_busan_munhwacheyukguk_2025.pdf").project_budgets
+             if f["source_page"] == 53 and f["source_line"] == 6]
+    assert {(f["period_label"], f["fiscal_year"], f["printed_value"], f["printed_unit"], f["amount_krw"])
+            for f in facts} == {
+        ("총사업비", None, "19,400", "백만원", 19_400_000_000), ("‘24년 예산", 2024, "400", "백만원", 400_000_000),
+        ("‘24년 집행", 2024, "400", "백만원", 400_000_000), ("‘25년", 2025, "6,000", "백만원", 6_000_000_000),
+        ("‘26년 이후", None, "13,000", "백만원", 13_000_000_000)}
+    assert {(f["org_unit"], f["funding_group"], f["project_name"], f["unattributed"]) for f in facts} == {
+        ("문화체육국", "계", None, "no_project_link")}
+    kept = [f for f in _extracted("w02_busan_munhwacheyukguk_2025.pdf").project_budgets if f["unattributed"]]
+    assert len(kept) == 545 and {f["source_page"] for f in kept} == set(range(53, 71))

@@ -202,7 +202,14 @@ def test_when_sections_and_list_disagree_only_sections_the_text_names_are_linked
     third = "3    박물관 야간 개방           계속    7\n"
     text = OTHER_PLAN.replace(third, third + "4    청사 주차장 확충           신규    9\n")
     facts = extract(text)
-    assert {f["link_method"] for f in facts} == {"content"}
-    # The first section never names its project in full (둘레길 but not 관광자원화): it stays unlinked.
-    assert {f["project_name"] for f in facts} == {"봄꽃 축제 개최", "박물관 야간 개방"}
-    assert not at(facts, 25)
+    linked = [f for f in facts if f["project_name"]]
+    assert {f["link_method"] for f in linked} == {"content"}
+    assert {f["project_name"] for f in linked} == {"봄꽃 축제 개최", "박물관 야간 개방"}
+    # The first section never names its project in full (둘레길 but not 관광자원화): its amounts
+    # stay, without a project, saying why.
+    unlinked = [f for f in facts if not f["project_name"]]
+    assert {(f["org_unit"], f["link_method"], f["unattributed"]) for f in unlinked} == {
+        ("문화관광과", None, "no_project_link")}
+    assert {(f["statement"], f["period_label"]): f["amount_krw"] for f in at(unlinked, 25)} == {
+        ("table", "합 계"): 3_000_000_000, ("table", "2025년"): 1_500_000_000, ("table", "2026년"): 1_500_000_000}
+    assert len(unlinked) == 17

@@ -7,7 +7,9 @@ with budgets as (
 
 select
     {{ surrogate_key(['document_id', 'document_line', 'statement', 'period_label', 'funding_source', 'funding_group', 'item']) }} as project_budget_id,
-    {{ surrogate_key(['government_code', 'org_unit', 'project_name', 'plan_year']) }} as project_id,
+    case when project_name is not null
+        then {{ surrogate_key(['government_code', 'org_unit', 'project_name', 'plan_year']) }}
+    end as project_id,
     government_code,
     org_unit,
     project_name,
@@ -27,6 +29,7 @@ select
     printed_unit,
     link_method,
     link_confirmed,
+    unattributed,
     table_index,
     document_id,
     source_page,

@@ -121,16 +121,43 @@ def _page_lines(pdf: pdfium.PdfDocument, index: int, tables: list[int]) -> list[
     finally:
         textpage.close()
         page.close()
-    placed: list[tuple[float, list[Line]]] = []
-    for grid in grids:
+    # A table ruled inside another's cell (a project's budget by year inside a row of the list of
+    # projects) is a table of its own, read before the table around it takes the cell's text, and
+    # placed after the row that holds it.
+    blocks: dict[int, list[Line]] = {}
+    by_area = sorted(range(len(grids)), key=lambda g: _area(grids[g].box))
+    for index in by_area:
+        grid = grids[index]
         inside = [c for c in chars if _in_box(c, grid.box)]
         if not inside:
             continue
         chars = [c for c in chars if not _in_box(c, grid.box)]
-        tables[0] += 1
-        placed.append((grid.box[1], _grid_lines(grid, inside, tables[0])))
+        lines = _grid_lines(grid, inside, index)
+        for child in [g for g in blocks if _contains(grid.box, grids[g].box)]:
+            child_top = grids[child].box[1]
+            after = max((n for n, line in enumerate(lines) if line.bbox and line.bbox[1] <= child_top), default=-1)
+            lines[after + 1:after + 1] = blocks.pop(child)
+        blocks[index] = lines
+    placed = [(grids[index].box[1], lines) for index, lines in blocks.items()]
     placed += [(min(c.top for c in row), [_line(row)]) for row in _rows(chars)]
-    return [line for _, lines in sorted(placed, key=lambda p: p[0]) for line in lines]
+    ordered = [line for _, lines in sorted(placed, key=lambda p: p[0]) for line in lines]
+    numbers: dict[int, int] = {}
+    for line in ordered:
+        if line.table is not None:
+            if line.table not in numbers:
+                tables[0] += 1
+                numbers[line.table] = tables[0]
+            line.table = numbers[line.table]
+    return ordered
+
+
+def _area(box: tuple[float, float, float, float]) -> float:
+    return (box[2] - box[0]) * (box[3] - box[1])
+
+
+def _contains(outer: tuple[float, float, float, float], inner: tuple[float, float, float, float]) -> bool:
+    return (outer[0] - SNAP <= inner[0] and outer[1] - SNAP <= inner[1] and inner[2] <= outer[2] + SNAP
+            and inner[3] <= outer[3] + SNAP)
 
 
 @dataclass(frozen=True)

@@ -26,5 +26,6 @@ select
     printed_value,
     printed_unit,
     cast(amount_krw as bigint) as amount_krw,
-    is_non_budget
+    is_non_budget,
+    unattributed
 from source
