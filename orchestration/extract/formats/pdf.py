@@ -75,15 +75,15 @@ def read_pdf(data: bytes) -> Document:
         raise ReadError("corrupt_pdf", f"PDFium cannot open it ({error}); fetch the file again or re-save it "
                                        "from the original") from error
     tables = [0]
-    ocr = tesseract_version()
-    scanned = 0
+    scanned, ocr = 0, None
     try:
         pages = [_page_lines(pdf, index, tables) for index in range(len(pdf))]
-        if ocr:
-            for index, lines in enumerate(pages):
-                if not any(line.text.strip() for line in lines):
-                    pages[index] = ocr_page(pdf[index])
-                    scanned += bool(pages[index])
+        blank = [index for index, lines in enumerate(pages) if not any(line.text.strip() for line in lines)]
+        # Tesseract is asked for only when a page needs it: most PDFs have their text layer.
+        ocr = tesseract_version() if blank else None
+        for index in blank if ocr else []:
+            pages[index] = ocr_page(pdf[index])
+            scanned += bool(pages[index])
     finally:
         pdf.close()
     document = Document(format="pdf", pages=pages, read_by=f"pypdfium2 {pdfium.PYPDFIUM_INFO}"
