@@ -10,8 +10,8 @@ fact for checking, not as facts.
 
 A table of units by year is read too: rows labelled with unit names (and a 합계 row, the
 section's unit), columns whose header names a year and a basis (``’25년 당초예산``, ``’24년
-최종예산``, ``2025년 본예산``), in money. Each cell is its unit's total budget for that year and
-basis.
+최종예산``, ``2025년 본예산``) or a year alone (``2025년``, basis null), in money. Each cell is its
+unit's total budget for that year and basis; the row's 증감 and 증감률 are kept beside it.
 """
 
 from __future__ import annotations
@@ -19,12 +19,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from orchestration.extract.dates import year_in
-from orchestration.extract.numbers import MONEY_FACTORS, parse_quantity
+from orchestration.extract.dates import year_in, year_label
+from orchestration.extract.numbers import MONEY_FACTORS, NumberParseError, parse_pair, parse_quantity
 from orchestration.extract.organisation import NO_UNIT_SECTION, Section, is_unit_name, section_at, unit_row
 from orchestration.extract.tables import Table, ValueCell
 from orchestration.extract.text import without_spaces
-from orchestration.extract.vocabulary import budget_bases, budget_categories
+from orchestration.extract.vocabulary import budget_accounts, budget_bases, budget_categories
 
 TOTAL = "total"
 
@@ -50,6 +50,7 @@ class DepartmentBudgetFact:
     printed_change: str | None
     printed_change_pct: str | None
     unattributed: str | None = None  # why org_unit is None
+    account: str | None = None       # 회계 (budget_accounts.csv), when the table prints budgets by account
     source_span: tuple[int, int] = field(default=(0, 0), compare=False)
 
 
@@ -57,6 +58,12 @@ def category_of(label: str) -> str | None:
     """The category a row label names (budget_categories.csv), or None."""
     key = without_spaces(label)
     return next((category for category, pattern in budget_categories() if pattern.match(key)), None)
+
+
+def account_of(label: str) -> str | None:
+    """The account a row label names (budget_accounts.csv), or None."""
+    key = without_spaces(label)
+    return next((account for account, pattern in budget_accounts() if pattern.match(key)), None)
 
 
 def is_department_budget_table(table: Table) -> bool:
@@ -81,16 +88,20 @@ def year_and_basis(label: str) -> tuple[int, str] | None:
 
 
 def _units_by_year(table: Table, sections: list[Section]) -> list[DepartmentBudgetFact]:
-    columns = {i: yb for i, label in enumerate(table.column_labels) if (yb := year_and_basis(label))}
+    columns = _year_columns(table)
     if not columns or not any(unit in MONEY_FACTORS for unit in table.column_units):
         return []
     labels = [row[0].text for row in table.body_rows if row]
     if sum(1 for label in labels if is_unit_name(label)) * 2 < len(labels):
         return []
+    headers = table.column_labels
     facts = []
     for row in table.body_rows:
         label = row[0].text if row else ""
         total = category_of(label) == TOTAL
+        printed = {cell.column: cell.text for cell in row if cell.text and cell.column < len(headers)}
+        change = next((text for column, text in printed.items() if _CHANGE.match(headers[column])), None)
+        change_pct = next((text for column, text in printed.items() if _CHANGE_PCT.match(headers[column])), None)
         org_unit = section_at(sections, row[0].line) if total else without_spaces(label) if is_unit_name(label) else None
         if org_unit is None and not total:
             continue
@@ -106,7 +117,7 @@ def _units_by_year(table: Table, sections: list[Section]) -> list[DepartmentBudg
                 source_line=cell.line, table_index=table.table_index, org_unit=org_unit, org_unit_printed=label,
                 category=TOTAL, category_printed=label if total else "계", fiscal_year=year, budget_basis=basis,
                 column_printed=table.column_labels[cell.column], printed_value=cell.text, printed_unit=quantity.unit,
-                amount_krw=quantity.amount_krw, printed_change=None, printed_change_pct=None,
+                amount_krw=quantity.amount_krw, printed_change=change, printed_change_pct=change_pct,
                 unattributed=None if org_unit else NO_UNIT_SECTION, source_span=(cell.start, cell.end)))
     return facts
 
@@ -140,11 +151,109 @@ def _units_in_columns(table: Table, sections: list[Section]) -> list[DepartmentB
     return facts
 
 
-def extract_department_budgets(tables: list[Table], sections: list[Section]) -> list[DepartmentBudgetFact]:
+# "예 산 (시 전체)", "예산총괄": a table of the whole government's budget, no unit's.
+_WHOLE_GOVERNMENT = re.compile(r"(?:시|도|군|구)\s*전\s*체|총\s*괄")
+WHOLE_GOVERNMENT = "whole_government"
+
+
+def _year_columns(table: Table) -> dict[int, tuple[int, str | None]]:
+    """Columns headed by a year and a basis (``’25년 당초예산``) or a year alone (``2025년``)."""
+    return {i: yb for i, label in enumerate(table.column_labels)
+            if (yb := year_and_basis(label) or ((year, None) if (year := year_label(label)) else None))}
+
+
+def _accounts_by_year(table: Table, sections: list[Section]) -> list[DepartmentBudgetFact]:
+    """Rows labelled with the accounts of the budget (합계, 일반회계, 특별회계 and under it 공기업,
+    기타) by year: each cell the account's total of that year and basis. The unit is the one whose
+    section holds the table, or none when the caption says it is the whole government's
+    (``예 산 (시 전체)``, ``예산총괄``: ``unattributed`` = whole_government)."""
+    columns = _year_columns(table)
+    if not columns or not any(unit in MONEY_FACTORS for unit in table.column_units):
+        return []
+    rows: dict[int, dict[int, ValueCell]] = {}
+    for cell in table.value_cells():
+        rows.setdefault(cell.line, {})[cell.column] = cell
+    # A row's own label (the innermost) names its account; a row below one (상수도사업 under
+    # 공기업특별회계) names a fund of it, no account, and stays a table cell.
+    own = {line: next((text for text in reversed(next(iter(cells.values())).row_labels) if text.strip()), "")
+           for line, cells in rows.items()}
+    accounts = {line: account_of(label) for line, label in own.items()}
+    if sum(1 for a in accounts.values() if a not in (None, TOTAL)) < 2:
+        return []
+    whole = bool(_WHOLE_GOVERNMENT.search(table.caption_text()))
+    facts = []
+    for line, cells in rows.items():
+        account = accounts[line]
+        if account is None:
+            continue
+        label = own[line]
+        org_unit = None if whole else section_at(sections, line)
+        change_pct = _text_under(cells, table.column_labels, _CHANGE_PCT)
+        for column, (year, basis) in columns.items():
+            cell = cells.get(column)
+            quantity = parse_quantity(cell.text, cell.unit) if cell else None
+            if quantity is None or quantity.amount_krw is None:
+                continue
+            facts.append(DepartmentBudgetFact(
+                source_line=line, table_index=table.table_index, org_unit=org_unit, org_unit_printed=label,
+                category=TOTAL, category_printed=label, fiscal_year=year, budget_basis=basis,
+                column_printed=table.column_labels[column], printed_value=cell.text, printed_unit=quantity.unit,
+                amount_krw=quantity.amount_krw, printed_change=None, printed_change_pct=change_pct,
+                unattributed=WHOLE_GOVERNMENT if whole else None if org_unit else NO_UNIT_SECTION,
+                account=account, source_span=(cell.start, cell.end)))
+    return facts
+
+
+_EXPENDITURE = re.compile(r"세\s*출")
+
+
+def _categories_in_columns(table: Table, sections: list[Section], plan_year: int | None) -> list[DepartmentBudgetFact]:
+    """``계 | 사업비 | 행정운영경비`` over one row of amounts, under a 세출 caption: the budget of the
+    unit whose section holds the table (or the unit its row names) by category, each amount
+    printed with its share (``6,881(33.7%)``). The year is the caption's, else the plan's."""
+    categories = {i: category_of(label) for i, label in enumerate(table.column_labels)}
+    named = {c for c in categories.values() if c}
+    if TOTAL not in named or len(named) < 2 or not _EXPENDITURE.search(table.caption_text()):
+        return []
+    fiscal_year = year_in(table.caption_text()) or plan_year
+    if fiscal_year is None:
+        return []
+    facts = []
+    for row in table.body_rows:
+        label = row[0].text if row and row[0].column < table.label_columns else ""
+        org_unit = without_spaces(label) if is_unit_name(label) else section_at(sections, row[0].line) if row else None
+        for cell in row:
+            category = categories.get(cell.column)
+            unit = table.column_units[cell.column] if cell.column < len(table.column_units) else None
+            if category is None or unit not in MONEY_FACTORS or not cell.text:
+                continue
+            try:
+                quantity, _share = parse_pair(cell.text, unit)
+            except NumberParseError:
+                try:
+                    quantity = parse_quantity(cell.text, unit)
+                except NumberParseError:
+                    continue
+            if quantity.amount_krw is None:
+                continue
+            facts.append(DepartmentBudgetFact(
+                source_line=cell.line, table_index=table.table_index, org_unit=org_unit,
+                org_unit_printed=label, category=category, category_printed=table.column_labels[cell.column],
+                fiscal_year=fiscal_year, budget_basis=None, column_printed=table.column_labels[cell.column],
+                printed_value=cell.text, printed_unit=quantity.unit, amount_krw=quantity.amount_krw,
+                printed_change=None, printed_change_pct=None,
+                unattributed=None if org_unit else NO_UNIT_SECTION, source_span=(cell.start, cell.end)))
+    return facts
+
+
+def extract_department_budgets(tables: list[Table], sections: list[Section],
+                               plan_year: int | None = None) -> list[DepartmentBudgetFact]:
+    """``plan_year``: the year the plan is for (a work plan's title), for a table that prints none."""
     facts: list[DepartmentBudgetFact] = []
     for table in tables:
         if not is_department_budget_table(table):
-            facts += _units_by_year(table, sections) or _units_in_columns(table, sections)
+            facts += (_accounts_by_year(table, sections) or _units_by_year(table, sections)
+                      or _units_in_columns(table, sections) or _categories_in_columns(table, sections, plan_year))
             continue
         labels = table.column_labels
         years = {i: m for i, label in enumerate(labels) if (m := _YEAR_COLUMN.match(label))}

@@ -31,7 +31,7 @@ from orchestration.extract.project_budgets import (
     heading_tables,
     project_sections,
 )
-from orchestration.extract.projects import extract_heading_projects, extract_projects
+from orchestration.extract.projects import extract_heading_projects, extract_projects, plan_year
 from orchestration.extract.revenue import extract_revenue, extract_unit_revenue
 from orchestration.extract.revenue_text import extract_labelled_statements, extract_revenue_statements
 from orchestration.extract.settlement import extract_settlement
@@ -87,12 +87,12 @@ def _work_plan(lines: list[str], tables: list[Table]) -> dict[str, list]:
         "org_units": units + read_unit_tables(tables, sections),
         "staffing": (extract_staffing(tables, sections) + extract_headline_staffing(lines, sections)
                      + extract_org_chart_staffing(lines)),
-        "department_budgets": extract_department_budgets(tables, sections),
+        "department_budgets": extract_department_budgets(tables, sections, plan_year(lines)),
         "projects": projects,
         "project_budgets": extract_project_budgets(linked),
         "revenue": (extract_revenue(tables, linked) + extract_revenue_statements(lines, tables, linked)
                     + extract_labelled_statements(lines, tables)
-                    + extract_unit_revenue(tables, sections)),
+                    + extract_unit_revenue(tables, sections, plan_year(lines))),
         "settlement": extract_settlement(tables),
     }
 

@@ -127,12 +127,14 @@ def filing_unit(lines: list[str]) -> tuple[str, str, int] | None:
     title = next((i for i, (_, text) in enumerate(cover) if _PLAN_TITLE.search(without_spaces(text))), None)
     candidates = cover[title + 1:] if title is not None else cover
     for number, text in candidates:
-        text = _GOVERNMENT_PREFIX.sub("", squeeze(text))
+        text = _GOVERNMENT_PREFIX.sub("", _ENCLOSED.sub(r"\1", squeeze(text)))
         if is_unit_name(text) and len(without_spaces(text)) >= 3:
             return without_spaces(text), text, number
     return None
 
 
+# "(기   획   관)": a cover may print the unit in brackets.
+_ENCLOSED = re.compile(r"^[(\[<〈「【]\s*(.+?)\s*[)\]>〉」】]$")
 # "부산광역시 낙동강관리본부": the unit, under the name of the government it belongs to.
 _GOVERNMENT_PREFIX = re.compile(r"^(?:[가-힣]+(?:특별시|광역시|특별자치시|특별자치도|도|시|군|구)\s+)+(?=\S)")
 
@@ -174,7 +176,8 @@ def read_unit_tables(tables: list[Table], sections: list[Section]) -> list[OrgUn
 
 
 TOTAL_COLUMN = "total"
-_TOTAL_LABELS = frozenset({"계", "합계", "총계"})
+# 계, 합계, 총계, and one that names what it totals: 합 계 (일반회계).
+_TOTAL_LABEL = re.compile(r"^(?:계|합계|총계)(?:\(.+\))?$")
 
 
 def unit_row(table: Table, sections: list[Section], labels: frozenset[str]) -> tuple[str, list[tuple[Cell, str]]]:
@@ -200,7 +203,7 @@ def unit_columns(table: Table) -> dict[int, str] | None:
     columns = {}
     for column, label in enumerate(table.column_labels[table.label_columns:], start=table.label_columns):
         name = without_spaces(label)
-        columns[column] = TOTAL_COLUMN if name in _TOTAL_LABELS else name
+        columns[column] = TOTAL_COLUMN if _TOTAL_LABEL.match(name) else name
     named = [name for name in columns.values() if name != TOTAL_COLUMN]
     if not named or sum(1 for name in named if is_unit_name(name)) * 2 < len(named):
         return None

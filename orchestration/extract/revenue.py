@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 
 from orchestration.extract.dates import year_in
 from orchestration.extract.numbers import MONEY_FACTORS, RATE_UNITS, NumberParseError, parse_pair, parse_quantity
-from orchestration.extract.organisation import Section, unit_row
+from orchestration.extract.organisation import Section, section_at, unit_row
 from orchestration.extract.project_budgets import ProjectSection
 from orchestration.extract.tables import Table, ValueCell
 from orchestration.extract.text import without_spaces
@@ -28,7 +28,7 @@ TOTAL, SUBTOTAL = "total", "subtotal"
 # The items of the hierarchy are the revenue_items seed's (dbt and the parsers read one list).
 ITEMS = revenue_items()
 _ITEM_ALIASES = {"區分재산세": "구분재산세", "區세외수입": "세외수입", "구세외수입": "세외수입",
-                 "지방교부세등": "지방교부세", "보전수입등내부거래": "보전수입등", "보전수입등및내부거래": "보전수입등"}
+                 "지방교부세등": "지방교부세", "국고보조금등": "국고보조금", "보전수입등내부거래": "보전수입등", "보전수입등및내부거래": "보전수입등"}
 # Collecting arrears (체납징수) is the revenue of past years' unpaid tax (지난년도체납).
 _NAME_ALIASES = {"체납징수": "지난년도체납"}
 _TOTALS = {"계": TOTAL, "합계": TOTAL, "총계": TOTAL, "소계": SUBTOTAL}
@@ -156,11 +156,55 @@ def extract_revenue(tables: list[Table], linked: list[ProjectSection]) -> list[R
     return facts
 
 
-def extract_unit_revenue(tables: list[Table], sections: list[Section]) -> list[RevenueFact]:
+_REVENUE_BUDGET = re.compile(r"세\s*입\s*예\s*산")
+
+
+def _items_in_columns(table: Table, sections: list[Section], plan_year: int | None) -> list[RevenueFact]:
+    """``계 | 세외수입 | 국고보조금 등`` over one row of amounts, under a 세입예산 caption: the revenue
+    budget of the unit whose section holds the table, by item, each amount printed with its share
+    (``213(18.5%)``). The year is the caption's, else the plan's."""
+    items = {i: item_of(label) for i, label in enumerate(table.column_labels)}
+    caption = _REVENUE_BUDGET.search(table.caption_text())
+    if TOTAL not in items.values() or len(set(items.values()) - {None}) < 2 or caption is None:
+        return []
+    period = _caption_period(table)
+    fiscal_year = year_in(table.caption_text()) or plan_year
+    facts = []
+    for row in table.body_rows:
+        org_unit = section_at(sections, row[0].line) if row else None
+        for cell in row:
+            item = items.get(cell.column)
+            money = table.column_units[cell.column] if cell.column < len(table.column_units) else None
+            if item is None or item == SUBTOTAL or money not in MONEY_FACTORS or not cell.text:
+                continue
+            try:
+                amount, share = parse_pair(cell.text, money)
+            except NumberParseError:
+                try:
+                    amount, share = parse_quantity(cell.text, money), None
+                except NumberParseError:
+                    continue
+            if amount.amount_krw is None:
+                continue
+            facts.append(RevenueFact(
+                source_line=cell.line, table_index=table.table_index, statement_form="table", revenue_item=item,
+                revenue_item_printed=table.column_labels[cell.column], parent_item=None, item_from="label",
+                measure=BUDGET, measure_printed=caption.group(0), column_index=cell.column,
+                column_label=table.column_labels[cell.column], period_label=period, fiscal_year=fiscal_year,
+                printed_value=cell.text, value=str(amount.value), unit=amount.unit, amount_krw=amount.amount_krw,
+                rate_pct=str(share.value) if share is not None and share.value is not None else None,
+                org_unit=org_unit, source_span=(cell.start, cell.end)))
+    return facts
+
+
+def extract_unit_revenue(tables: list[Table], sections: list[Section],
+                         plan_year: int | None = None) -> list[RevenueFact]:
     """``구분 | 계 | 문화예술과 | …`` over a 세입 row: each unit's revenue budget of the year the
-    caption names (the same tables print 세출 beside it, read by ``budgets``)."""
+    caption names (the same tables print 세출 beside it, read by ``budgets``); and a unit's own
+    revenue budget by item (``_items_in_columns``)."""
     facts = []
     for table in tables:
+        facts += _items_in_columns(table, sections, plan_year)
         period = _caption_period(table)
         fiscal_year = year_in(table.caption_text())
         label, cells = unit_row(table, sections, _REVENUE_ROWS)

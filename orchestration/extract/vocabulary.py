@@ -54,6 +54,12 @@ def budget_categories() -> tuple[tuple[str, re.Pattern[str]], ...]:
 
 
 @cache
+def budget_accounts() -> tuple[tuple[str, re.Pattern[str]], ...]:
+    """(account, the rule a row label matches without its spaces) of budget_accounts.csv."""
+    return tuple((row["account"], re.compile(row["pattern"])) for row in _rows("budget_accounts.csv"))
+
+
+@cache
 def budget_bases() -> tuple[tuple[str, re.Pattern[str]], ...]:
     """(basis, the rule searched in a header without its spaces) of budget_bases.csv, in file order."""
     return tuple((row["basis"], re.compile(row["pattern"])) for row in _rows("budget_bases.csv"))

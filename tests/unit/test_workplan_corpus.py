@@ -133,7 +133,7 @@ def test_budgets_of_units_by_year_and_basis_w01():
     """w01 p4: 예산현황 in 억원, a row per 담당관 and the 합계 row of the 실, columns ’25년 당초예산,
     ’24년 당초예산 and ’24년 최종예산 (the 증감률 columns beside them are no amounts)."""
     budgets = {(f["org_unit"], f["fiscal_year"], f["budget_basis"]): (f["amount_krw"], f["source_page"], f["source_line"])
-               for f in _extracted("w01_busan_gihoekjojeongsil_2025.pdf").department_budgets}
+               for f in _extracted("w01_busan_gihoekjojeongsil_2025.pdf").department_budgets if f["source_page"] == 4}
     assert budgets[("기획조정실", 2025, "당초")] == (1_785_500_000_000, 4, 23)
     assert budgets[("기획조정실", 2024, "최종")] == (1_843_000_000_000, 4, 23)
     assert budgets[("공공기관담당관", 2025, "당초")] == (2_300_000_000, 4, 25)
@@ -313,3 +313,92 @@ def test_budget_tables_no_project_can_be_told_for_are_kept_without_it_w02():
         ("문화체육국", "계", None, "no_project_link")}
     kept = [f for f in _extracted("w02_busan_munhwacheyukguk_2025.pdf").project_budgets if f["unattributed"]]
     assert len(kept) == 545 and {f["source_page"] for f in kept} == set(range(53, 71))
+
+
+def _lines(name: str, page: int) -> list[str]:
+    path = WORKPLANS / name
+    return [line.text for line in read_document(path.read_bytes(), path.name).pages[page - 1]]
+
+
+def test_tables_open_at_their_sides_keep_their_first_and_last_columns_w05():
+    """w05 p5 draws its tables without left and right rules: the 구분 labels and the last unit's
+    column have no box of their own, and were lost."""
+    lines = _lines("w05_busan_gihoekgwan_2025.pdf", 5)
+    assert lines[13:16] == ["정 원\t120\t32\t28\t11\t23\t21\t5", "현 원\t126\t32\t28\t13\t24\t24\t5",
+                            "과부족\t6\t-\t-\t2\t1\t3\t-"]
+    assert lines[19:21] == ["세 입\t2,867\t105\t-\t2,551\t3\t8\t200",
+                            "세 출\t33,257\t14,472\t573\t5,953\t1,784\t10,175\t300"]
+
+
+def test_text_inside_a_tables_box_but_in_no_cell_is_kept_w07_w08():
+    """A heading boxed beside its number (w07 p6 '정   원 ▷ 153명'), a label column the table finder
+    gave no cells (w07 p7), a diagram's words between its boxes (w08 p14): all were dropped."""
+    w07 = _lines("w07_busan_bogeonhwangyeongyeonguwon_2025.pdf", 6)
+    assert w07[15] == "정   원 ▷ 153명(연구직 131, 일반직 22)"
+    assert _lines("w07_busan_bogeonhwangyeongyeonguwon_2025.pdf", 7)[5].startswith("감 염 병\t39점 (핵산추출기")
+    assert "감정평가(어업피해" in _lines("w08_busan_singonghang-chujinbonbu_2025.pdf", 14)
+
+
+def test_a_unit_on_its_cover_in_brackets_and_its_tables_by_unit_w05():
+    """w05's cover prints '(기   획   관)'; the 합계 column of its staffing table and the
+    '합 계 (일반회계)' column of its budget are that unit's."""
+    extraction = _extracted("w05_busan_gihoekgwan_2025.pdf")
+    staffing = {(f["org_unit"], f["grade"]): (f["authorized"], f["current"], f["source_line"]) for f in extraction.staffing}
+    assert staffing[("기획관", "total")] == (120, 126, 14)
+    assert staffing[("인구정책담당관", "total")] == (11, 13, 14)
+    budgets = {f["org_unit"]: (f["fiscal_year"], f["amount_krw"], f["source_line"]) for f in extraction.department_budgets}
+    assert budgets["기획관"] == (2025, 33_257_000_000, 21)
+    assert budgets["부울경초광역경제동맹추진단"] == (2025, 300_000_000, 21)
+    revenue = {f["org_unit"]: f["amount_krw"] for f in extraction.revenue}
+    assert revenue["기획관"] == 2_867_000_000 and "합계(일반회계)" not in revenue
+
+
+def test_budgets_of_units_by_year_without_a_basis_w08():
+    """w08 p5: 2025년 | 2024년 | 증 감 | 증감률 by unit; the 계 row is the 본부's."""
+    budgets = {(f["org_unit"], f["fiscal_year"]): (f["amount_krw"], f["budget_basis"], f["printed_change"],
+                                                   f["printed_change_pct"], f["source_line"])
+               for f in _extracted("w08_busan_singonghang-chujinbonbu_2025.pdf").department_budgets}
+    assert budgets[("신공항추진본부", 2025)] == (3_652_000_000, None, "△773", "△17.5%", 25)
+    assert budgets[("공항기획과", 2024)] == (2_286_000_000, None, "987", "43.2%", 26)
+    assert len(budgets) == 8
+
+
+def test_a_units_budget_by_category_and_revenue_by_item_in_one_row_w07():
+    """w07 p6: 세입예산 (계 | 세외수입 | 국고보조금 등) and 세출예산 (계 | 사업비 | 행정운영경비), one row of
+    amounts each printed with its share; the year is the plan's."""
+    extraction = _extracted("w07_busan_bogeonhwangyeongyeonguwon_2025.pdf")
+    budgets = {f["category"]: (f["org_unit"], f["fiscal_year"], f["amount_krw"], f["printed_value"], f["source_line"])
+               for f in extraction.department_budgets if f["source_page"] == 6}
+    assert budgets == {"total": ("보건환경연구원", 2025, 20_403_000_000, "20,403", 34),
+                       "정책사업비": ("보건환경연구원", 2025, 6_881_000_000, "6,881(33.7%)", 34),
+                       "행정운영경비": ("보건환경연구원", 2025, 13_522_000_000, "13,522(66.3%)", 34)}
+    revenue = {f["revenue_item"]: (f["org_unit"], f["measure"], f["amount_krw"], f["rate_pct"], f["source_line"])
+               for f in extraction.revenue if f["source_page"] == 6}
+    assert revenue == {"total": ("보건환경연구원", "budget", 1_151_000_000, None, 30),
+                       "세외수입": ("보건환경연구원", "budget", 213_000_000, "18.5", 30),
+                       "국고보조금": ("보건환경연구원", "budget", 938_000_000, "81.5", 30)}
+
+
+def test_the_whole_governments_budget_by_account_w01():
+    """w01 p5 '예 산 (시 전체)' and p6 '예산총괄': rows of accounts, no unit's (unattributed =
+    whole_government); the funds under an account (상수도사업) name no account and stay cells."""
+    facts = [f for f in _extracted("w01_busan_gihoekjojeongsil_2025.pdf").department_budgets if f["account"]]
+    p5 = {(f["account"], f["fiscal_year"], f["budget_basis"]): (f["amount_krw"], f["source_line"])
+          for f in facts if f["source_page"] == 5}
+    assert p5[("total", 2025, "당초")] == (16_683_000_000_000, 7)
+    assert p5[("일반회계", 2024, "최종")] == (13_787_100_000_000, 8)
+    assert p5[("공기업특별회계", 2025, "당초")] == (871_800_000_000, 10)
+    assert p5[("기타특별회계", 2024, "당초")] == (2_330_200_000_000, 11)
+    assert len(p5) == 15
+    assert {(f["org_unit"], f["unattributed"], f["category"]) for f in facts} == {(None, "whole_government", "total")}
+    p6 = {f["account"]: f["source_line"] for f in facts if f["source_page"] == 6}
+    assert p6 == {"total": 7, "일반회계": 8, "특별회계": 9, "공기업특별회계": 10, "기타특별회계": 13}
+
+
+def test_every_budget_account_of_the_vocabulary_names_its_example():
+    from orchestration.extract.budgets import account_of
+    accounts = list(csv.DictReader((SEEDS / "budget_accounts.csv").open(encoding="utf-8")))
+    assert [row["account"] for row in accounts] == ["total", "일반회계", "특별회계", "공기업특별회계", "기타특별회계", "기금"]
+    for row in accounts:
+        assert account_of(row["example"]) == row["account"], row
+    assert account_of("상 수 도 사 업") is None and account_of("공기업 특별회계") == "공기업특별회계"

@@ -27,9 +27,8 @@ budget_rows as (
 
 select
     *,
-    cast(replace(replace(replace(replace(printed_change, '△', '-'), '▲', '-'), ',', ''), ' ', '') as double)
-        * {{ printed_precision_krw("'1'", 'printed_unit') }} as change_krw,
-    cast(replace(replace(replace(printed_change_pct, '△', '-'), '▲', '-'), ' ', '') as double) as change_pct,
+    {{ printed_number('printed_change') }} * {{ printed_precision_krw("'1'", 'printed_unit') }} as change_krw,
+    {{ printed_number('printed_change_pct') }} as change_pct,
     100.0 * (amount_new - amount_old) / nullif(amount_old, 0) as computed_pct,
     0.5 * power(10, -coalesce(length(regexp_extract(printed_change_pct, '\.(\d+)', 1)), 0)) as pct_tolerance
 from budget_rows

@@ -13,6 +13,7 @@ select
     org_unit_printed,
     category,
     category_printed,
+    account,
     fiscal_year,
     budget_basis,
     column_printed,

@@ -3,7 +3,8 @@
 -- as-of date on or before the year's end).
 with budgets as (
     select * from ({{ current_versions('fct_department_budget') }})
-    where org_unit is not null
+    -- a unit's total over all its accounts, not one account's
+    where org_unit is not null and coalesce(account, 'total') = 'total'
 ),
 
 staffing as (

@@ -128,10 +128,13 @@ def _page_lines(pdf: pdfium.PdfDocument, index: int, tables: list[int]) -> list[
     by_area = sorted(range(len(grids)), key=lambda g: _area(grids[g].box))
     for index in by_area:
         grid = grids[index]
-        inside = [c for c in chars if _in_box(c, grid.box)]
+        # A character inside the table's box but in none of its cells (a diagram's label between
+        # boxes) stays on the page as text: no cell claims it, and it is not lost.
+        inside = [c for c in chars if _in_box(c, grid.box) and any(_in_box(c, cell) for cell in grid.cells)]
         if not inside:
             continue
-        chars = [c for c in chars if not _in_box(c, grid.box)]
+        taken = {c.seq for c in inside}
+        chars = [c for c in chars if c.seq not in taken]
         lines = _grid_lines(grid, inside, index)
         for child in [g for g in blocks if _contains(grid.box, grids[g].box)]:
             child_top = grids[child].box[1]
@@ -183,6 +186,7 @@ def _ruled_tables(page: pdfium.PdfPage, height: float) -> list[_Grid]:
     if len(edges) < 4:
         return []
     edges = plumber_table.merge_edges(edges, SNAP, SNAP, SNAP, SNAP)
+    edges = plumber_table.merge_edges(edges + _open_sides(edges), SNAP, SNAP, SNAP, SNAP)
     cells = plumber_table.intersections_to_cells(plumber_table.edges_to_intersections(edges, SNAP, SNAP))
     grids = []
     for found in plumber_table.cells_to_tables(cells):
@@ -192,6 +196,28 @@ def _ruled_tables(page: pdfium.PdfPage, height: float) -> list[_Grid]:
             box = (min(c[0] for c in found), min(c[1] for c in found), max(c[2] for c in found), max(c[3] for c in found))
             grids.append(_Grid(box, found))
     return grids
+
+
+def _open_sides(edges: list[dict]) -> list[dict]:
+    """The left and right sides of tables drawn open at their sides, as Korean government tables
+    often are: two rules one above the other that start (or end) at the same x, joined by column
+    rules between their ends, close a row there; without the side, the row's first and last cells
+    would have no box and their text would fall out of the table. One rule between them is not
+    enough: an org chart's connector runs through its boxes."""
+    rules = sorted((e for e in edges if e["orientation"] == "h"), key=lambda e: e["top"])
+    uprights = [e for e in edges if e["orientation"] == "v"]
+    sides = []
+    for index, upper in enumerate(rules):
+        lower = next((e for e in rules[index + 1:] if e["top"] - upper["top"] > SNAP
+                      and e["x0"] < upper["x1"] and upper["x0"] < e["x1"]), None)
+        if lower is None or sum(
+                max(upper["x0"], lower["x0"]) + SNAP < v["x0"] < min(upper["x1"], lower["x1"]) - SNAP
+                and v["top"] <= upper["top"] + SNAP and lower["top"] - SNAP <= v["bottom"] for v in uprights) < 2:
+            continue
+        for end in ("x0", "x1"):
+            if abs(upper[end] - lower[end]) <= SNAP:
+                sides.append(_edge("v", upper[end], upper[end], upper["top"], lower["top"]))
+    return sides
 
 
 def _edge(orientation: str, x0: float, x1: float, top: float, bottom: float) -> dict:

@@ -18,7 +18,9 @@ comparisons as (
     inner join budgets as part
         on part.document_id = total.document_id and part.org_unit = total.org_unit
         and part.fiscal_year = total.fiscal_year and part.category <> 'total'
-    where total.category = 'total'
+        and coalesce(part.account, 'total') = 'total'
+    -- an account's own total (일반회계) is no sum of the unit's categories
+    where total.category = 'total' and coalesce(total.account, 'total') = 'total'
     group by total.government_code, total.document_id, total.org_unit, total.fiscal_year, total.printed_value,
         total.amount_krw, total.step_krw, total.document_line
 )

@@ -15,6 +15,7 @@ renamed as (
         org_unit_printed,
         category,
         category_printed,
+        account,
         cast(fiscal_year as integer) as fiscal_year,
         budget_basis,
         column_printed,
