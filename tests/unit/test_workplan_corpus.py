@@ -402,3 +402,12 @@ def test_every_budget_account_of_the_vocabulary_names_its_example():
     for row in accounts:
         assert account_of(row["example"]) == row["account"], row
     assert account_of("상 수 도 사 업") is None and account_of("공기업 특별회계") == "공기업특별회계"
+
+
+def test_a_headline_with_a_slash_between_its_counts_w03():
+    """w03 p5 '□ 인   력 : 정원 76 / 현원 75', 명 left out. Its cover names no unit (the 감사위원회
+    is printed only at the top of its org chart), so the headline is kept without one."""
+    [headline] = [f for f in _extracted("w03_busan_gamsawiwonhoe_2025.pdf").staffing if f["statement"] == "headline"]
+    assert (headline["authorized"], headline["current"], headline["source_page"], headline["source_line"]) == (76, 75, 5, 10)
+    assert (headline["printed_value"], headline["org_unit"], headline["unattributed"]) == ("정원 76 / 현원 75", None,
+                                                                                          "no_unit_section")
