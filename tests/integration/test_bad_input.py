@@ -165,7 +165,7 @@ def test_a_pdf_and_an_hwpx_publish_page_by_page(refreshed):
     documents = query(paths.published_db, "select file_path, format, page_count, line_count from marts.dim_document "
                                            "where format <> 'text' order by 1")
     assert documents == [("c029_영월군_최명서_5pledges.pdf", "pdf", 5, 20), ("c039_정읍시_김민영_5pledges.pdf", "pdf", 5, 25),
-                         ("신공항추진본부 업무계획.pdf", "pdf", 21, 447), ("업무분장표.hwpx", "hwpx", 1, 22)]
+                         ("신공항추진본부 업무계획.pdf", "pdf", 21, 448), ("업무분장표.hwpx", "hwpx", 1, 22)]
     lines = query(paths.published_db, "select l.page_number, l.line_number, l.text, l.line_role from marts.audit_filing_lines l "
                                        "join marts.dim_document d using (document_id) "
                                        "where d.file_path = '신공항추진본부 업무계획.pdf' and l.page_number = 5 order by l.line_number")
