@@ -27,6 +27,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from orchestration.extract.contacts import MASKED_TOKEN
+from orchestration.extract.dates import RANGE_MARK, YEAR_MARK
 from orchestration.extract.numbers import NUMBER_TOKEN
 from orchestration.extract.text import is_page_number
 from orchestration.extract.vocabulary import count_units
@@ -35,22 +36,25 @@ FACT, CELL = "fact", "cell"
 REASONS = ("phone_or_account", "date", "page_number", "page_header", "heading_number", "list_index", "label",
            "narrative", "not_understood")
 
-_DATE = re.compile(
+# A year mark (<Y>) and a range mark (<R>) stand for the classes dates.py defines.
+_DATE = re.compile((
     r"(?:19|20)\d{2}\s*[.\-/]\s*\d{1,2}\s*[.\-/]\s*\d{1,2}\.?"           # 2023.10.31 / 2023-10-31
-    r"|(?:(?:19|20)\d{2}|'\d{2})\s*\.\s*\d{1,2}\s*\.(?:\s*\d{1,2}\s*\.?)?(?:\s*~\s*\d{1,2}\s*\.)?(?!\d)"  # 2023. 10. (~ 12.)
+    r"|(?:(?:19|20)\d{2}|<Y>\s*\d{2})\s*\.\s*\d{1,2}\s*\.(?:\s*\d{1,2}\s*\.?)?(?:\s*<R>\s*\d{1,2}\s*\.)?(?!\d)"  # ’23.12.20. (~ 12.)
     r"|(?:19|20)?\d{2}\s*\.\s*\d{1,2}\s*월"                               # 23. 10월
-    r"|'\s*\d{2}(?:\s*[.년]\s*(?:\d{1,2}\s*[.월])?)?"                     # '24 / '23.10.
-    r"|(?:19|20)\d{2}\s*[~\-–]\s*(?:(?:19|20)?\d{2})?"                   # 2022~2023 / 2022~
-    r"|~\s*'\d{2}\b"                                                      # ~'26
+    r"|<Y>\s*\d{2}(?:\s*[.년]\s*(?:\d{1,2}\s*[.월])?)?"                      # '24 / ’23.10. / ˊ25.
+    r"|(?:19|20)\d{2}\s*(?:<R>|[\-–])\s*(?:(?:19|20)?\d{2})?"                # 2022~2023 / 2022~
+    r"|<R>\s*<Y>\d{2}(?![\d.])"                                                # ~'26 (~'25.3.17. is a date of its own)
+    r"|(?<![\d.,])(?:1[0-2]|0?[1-9])\s*\.\s*(?:3[01]|[12]\d|0?[1-9])\s*\.(?!\d)"  # a month and day: (4.18.), 5.27.~5.31.
     r"|\d{1,4}\s*년(?:\s*\d{1,2}\s*월)?(?:\s*\d{1,2}\s*일)?"               # 2024년 10월 1일
     r"|\d{1,2}\s*월(?:\s*\d{1,2}\s*일)?"                                   # 10월 / 5월 29일
-    r"|\d{1,2}\s*~\s*\d{1,2}\s*월"                                           # 7~8월
-    r"|\d{1,2}\s*일\s*(?:\([월화수목금토일]\)|부터|까지|~)"                        # 30일(토) / 16일부터
+    r"|\d{1,2}\s*<R>\s*\d{1,2}\s*월"                                           # 7~8월
+    r"|\d{1,2}\s*일\s*(?:\([월화수목금토일]\)|부터|까지|<R>)"                        # 30일(토) / 16일부터
     r"|\d{1,2}\s*시(?:\s*\d{1,2}\s*분)?(?![가-힣])"                         # 6시 / 6시 30분
     r"|\d{1,2}\s*:\s*\d{2}(?!\d)"                                         # 18:00
     r"|\d\s*/\s*4\s*분기|\d\s*분기"                                         # 3분기
     r"|(?<![\d,.])(?:19[5-9]\d|20[0-4]\d)(?![\d,.]|\s*[%원명건개])"          # a bare year
-)
+).replace("<Y>", YEAR_MARK).replace("<R>", RANGE_MARK))
+
 _HEADING = re.compile(
     r"^\s*(?:[#□■○●◦◎▶▷※*>\-·•]\s*)*(?:\*\*)?\s*[(\[]?\s*"
     r"(?P<number>\d{1,3}(?:\s*[-.]\s*\d{1,3})*)\s*(?:[.)\]]|(?=\s*[가-힣A-Za-z(\['‘\"“]))"

@@ -20,7 +20,7 @@ import re
 from dataclasses import dataclass, field
 
 from orchestration.extract.dates import year_in, year_label
-from orchestration.extract.numbers import MONEY_FACTORS, NumberParseError, parse_pair, parse_quantity
+from orchestration.extract.numbers import MONEY_FACTORS, MONEY_UNIT, NUMBER_BODY, NumberParseError, parse_pair, parse_quantity
 from orchestration.extract.organisation import NO_UNIT_SECTION, Section, is_unit_name, section_at, unit_row
 from orchestration.extract.tables import Table, ValueCell
 from orchestration.extract.text import without_spaces
@@ -297,3 +297,70 @@ def extract_department_budgets(tables: list[Table], sections: list[Section],
 
 def _text_under(cells: dict[int, ValueCell], labels: list[str], header: re.Pattern) -> str | None:
     return next((cell.text for column, cell in cells.items() if header.match(labels[column])), None)
+
+
+# "예산현황 ▷ 세입 11.5억원, 세출 204억원", "□ 예   산 : 925백만원(감사담당관 506, 청렴담당관 419)": a
+# unit's budget of the plan's year in one line of text, its 세입 and 세출 side by side or its
+# total with its units' shares in brackets.
+_HEADLINE_LEAD = re.compile(r"^[\s□■○●◦▪❍\-·•※]*예\s*산\s*(?:현\s*황)?\s*[:：▷▶]\s*")
+_SIDE = re.compile(rf"(?P<side>세\s*[입출])\s*(?P<amount>{NUMBER_BODY}\s*{MONEY_UNIT})")
+_TOTAL = re.compile(rf"(?P<amount>{NUMBER_BODY}\s*{MONEY_UNIT})\s*(?:\((?P<parts>[^()]*)\))?")
+_PART = re.compile(rf"(?P<name>[가-힣][가-힣\s]*?)\s*(?P<number>{NUMBER_BODY})(?![\d.]|,\d)")
+REVENUE_SIDE, EXPENDITURE_SIDE = "세입", "세출"
+
+
+@dataclass(frozen=True)
+class BudgetHeadline:
+    """One amount of a budget headline: the side it states (세입, 세출, or None for the total),
+    the unit it is of (None: the unit whose section holds the line), as printed, with its span."""
+
+    side: str | None
+    org_unit: str | None
+    label: str
+    printed: str
+    unit: str
+    span: tuple[int, int]
+
+
+def budget_headlines(line: str) -> list[BudgetHeadline]:
+    lead = _HEADLINE_LEAD.match(line)
+    if lead is None:
+        return []
+    sides = [BudgetHeadline(without_spaces(m["side"]), None, m["side"], m["amount"],
+                            parse_quantity(m["amount"]).unit, m.span("amount"))
+             for m in _SIDE.finditer(line, lead.end())]
+    if sides:
+        return sides
+    total = _TOTAL.match(line, lead.end())
+    # A total alone (``예산 : 30억원``) is as often a project's cost as a unit's budget: only a total
+    # shared out among units in brackets is a unit's.
+    if total is None or not total["parts"]:
+        return []
+    unit = parse_quantity(total["amount"]).unit
+    parts = [BudgetHeadline(None, without_spaces(part["name"]), part["name"].strip(), part["number"], unit,
+                            (total.start("parts") + part.start("number"), total.start("parts") + part.end("number")))
+             for part in _PART.finditer(total["parts"]) if is_unit_name(part["name"])]
+    if not parts:
+        return []
+    return [BudgetHeadline(None, None, "예산", total["amount"], unit, total.span("amount"))] + parts
+
+
+def extract_headline_budgets(lines: list[str], sections: list[Section],
+                             plan_year: int | None) -> list[DepartmentBudgetFact]:
+    """A unit's 세출 (or its total budget, and its units' shares) from a budget headline."""
+    if plan_year is None:
+        return []
+    facts = []
+    for number, line in enumerate(lines, start=1):
+        for headline in budget_headlines(line):
+            if headline.side == REVENUE_SIDE:
+                continue
+            org_unit = headline.org_unit or section_at(sections, number)
+            quantity = parse_quantity(headline.printed, headline.unit)
+            facts.append(DepartmentBudgetFact(
+                source_line=number, table_index=0, org_unit=org_unit, org_unit_printed=headline.org_unit or "",
+                category=TOTAL, category_printed=headline.label, fiscal_year=plan_year, budget_basis=None,
+                column_printed=headline.label, printed_value=headline.printed, printed_unit=quantity.unit,
+                amount_krw=quantity.amount_krw, printed_change=None, printed_change_pct=None,
+                unattributed=None if org_unit else NO_UNIT_SECTION, source_span=headline.span))
+    return facts

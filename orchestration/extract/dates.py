@@ -10,8 +10,12 @@ _DATE = re.compile(
     r"(?P<year>\d{4}|\d{2})\s*[.년/-]\s*(?P<month>\d{1,2})\s*(?:월|\.)?"
     r"(?:\s*(?P<day>\d{1,2})\s*(?:일|\.)?|\s*(?P<end>말))?"
 )
+# The marks filings set before a two-digit year: '25, ’25, ‘24, `24, ˊ23, ´23 (they use all of them).
+YEAR_MARK = "[’‘'`ˊ´]"
+# The marks of a range of dates: ~, ～ (full width), ∼ (the tilde operator).
+RANGE_MARK = "[~～∼]"
 _AS_OF_MARKERS = re.compile(r"기\s*준\s*일?\s*[:：]?")
-_YEAR_LABEL = re.compile(r"^(?:(?P<year>(?:19|20)\d{2})|[’‘'`ˊ´]\s*(?P<short>\d{2}))\s*(?:년\s*도?|회계\s*연도)?$")
+_YEAR_LABEL = re.compile(r"^(?:(?P<year>(?:19|20)\d{2})|" + YEAR_MARK + r"\s*(?P<short>\d{2}))\s*(?:년\s*도?|회계\s*연도)?$")
 
 
 def _year(text: str) -> int:
@@ -19,8 +23,8 @@ def _year(text: str) -> int:
     return year + 2000 if year < 100 else year
 
 
-# A two-digit year after a year mark: '25, ’25, ‘24, `24, ˊ23 (filings use all of them).
-_YEAR_IN = re.compile(r"(?<!\d)(?P<year>(?:19|20)\d{2})(?!\d)|[’‘'`ˊ´]\s*(?P<short>\d{2})(?!\d)")
+# A four-digit year, or a two-digit one after a year mark.
+_YEAR_IN = re.compile(r"(?<!\d)(?P<year>(?:19|20)\d{2})(?!\d)|" + YEAR_MARK + r"\s*(?P<short>\d{2})(?!\d)")
 
 
 def year_in(text: str) -> int | None:

@@ -12,7 +12,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from orchestration.extract.accounting import account_numbers, coverage
-from orchestration.extract.budgets import extract_department_budgets
+from orchestration.extract.budgets import extract_department_budgets, extract_headline_budgets
 from orchestration.extract.candidates import (extract_candidate_finance, extract_candidate_pledges, extract_candidates,
                                               extract_form_candidates, extract_sheet_pledges)
 from orchestration.extract.classify import classify_government, classify_kind, filing_title
@@ -32,7 +32,7 @@ from orchestration.extract.project_budgets import (
     project_sections,
 )
 from orchestration.extract.projects import extract_heading_projects, extract_projects, plan_year
-from orchestration.extract.revenue import extract_revenue, extract_unit_revenue
+from orchestration.extract.revenue import extract_headline_revenue, extract_revenue, extract_unit_revenue
 from orchestration.extract.revenue_text import extract_labelled_statements, extract_revenue_statements
 from orchestration.extract.settlement import extract_settlement
 from orchestration.extract.structure import section_tree, unit_sections
@@ -83,16 +83,18 @@ def _work_plan(lines: list[str], tables: list[Table]) -> dict[str, list]:
     if not projects:
         projects = extract_heading_projects(lines, sections)
         linked = heading_tables(tables, sections, heading_sections(lines, projects))
+    year = plan_year(lines)
     return {
         "org_units": units + read_unit_tables(tables, sections),
         "staffing": (extract_staffing(tables, sections) + extract_headline_staffing(lines, sections)
                      + extract_org_chart_staffing(lines)),
-        "department_budgets": extract_department_budgets(tables, sections, plan_year(lines)),
+        "department_budgets": (extract_department_budgets(tables, sections, year)
+                               + extract_headline_budgets(lines, sections, year)),
         "projects": projects,
         "project_budgets": extract_project_budgets(linked),
         "revenue": (extract_revenue(tables, linked) + extract_revenue_statements(lines, tables, linked)
                     + extract_labelled_statements(lines, tables)
-                    + extract_unit_revenue(tables, sections, plan_year(lines))),
+                    + extract_unit_revenue(tables, sections, year) + extract_headline_revenue(lines, sections, year)),
         "settlement": extract_settlement(tables),
     }
 

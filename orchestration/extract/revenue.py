@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from orchestration.extract.budgets import REVENUE_SIDE, budget_headlines
 from orchestration.extract.dates import year_in
 from orchestration.extract.numbers import MONEY_FACTORS, RATE_UNITS, NumberParseError, parse_pair, parse_quantity
 from orchestration.extract.organisation import Section, section_at, unit_row
@@ -328,6 +329,11 @@ def _cell_fact(table: Table, cell: ValueCell, context: str | None, group: str | 
         item, parent = parent, None
 
     measure, measure_printed = _measure(segments, cell.row_labels, periods)
+    # Items of revenue down the side under a header naming 예산 (``‘25년 예산``): the revenue budget.
+    # An item that comes only from the project's name is no such table: its 예산 is the project's cost.
+    budget = next((s for s in segments if _BUDGET.search(s)), None) if source == "label" else None
+    if measure is None and budget is not None:
+        measure, measure_printed = BUDGET, budget
     if measure is None:
         return None
     # A change compares two periods: the caption's date is not its period.
@@ -374,3 +380,24 @@ def _measure(segments: list[str], row_labels: tuple[str, ...], periods: list[str
         if measure:
             return measure, label
     return None, ""
+
+
+def extract_headline_revenue(lines: list[str], sections: list[Section], plan_year: int | None) -> list[RevenueFact]:
+    """The 세입 of a budget headline (``예산현황 ▷ 세입 11.5억원, 세출 204억원``): the revenue budget of the
+    unit whose section holds the line, for the plan's year."""
+    if plan_year is None:
+        return []
+    facts = []
+    for number, line in enumerate(lines, start=1):
+        for headline in budget_headlines(line):
+            if headline.side != REVENUE_SIDE:
+                continue
+            quantity = parse_quantity(headline.printed, headline.unit)
+            facts.append(RevenueFact(
+                source_line=number, table_index=None, statement_form="text", revenue_item=TOTAL,
+                revenue_item_printed=headline.label, parent_item=None, item_from="label", measure=BUDGET,
+                measure_printed=headline.label, column_index=headline.span[0], column_label=headline.label,
+                period_label=None, fiscal_year=plan_year, printed_value=headline.printed, value=str(quantity.value),
+                unit=quantity.unit, amount_krw=quantity.amount_krw, rate_pct=None,
+                org_unit=section_at(sections, number), source_span=headline.span))
+    return facts

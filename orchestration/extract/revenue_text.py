@@ -35,7 +35,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
-from orchestration.extract.dates import year_in
+from orchestration.extract.dates import YEAR_MARK, year_in
 from orchestration.extract.numbers import (MONEY_FACTORS, MONEY_UNIT, NUMBER_BODY, NUMBER_PATTERN, RATE_UNITS,
                                            PLACE_AMOUNT, parse_place_amount, parse_quantity, to_won)
 from orchestration.extract.project_budgets import ProjectSection
@@ -59,7 +59,7 @@ _PART = re.compile(rf"(?P<item>[가-힣]{{2,12}})\s+(?P<amount>{_MONEY})")
 _PART_LINE = re.compile(rf"^[\s\-•·○◦▪*※]*[가-힣]{{2,12}}\s+{_MONEY}")
 _PARTS_BELOW = 2
 _GENERAL = re.compile(r"세\s*입|세\s*수")
-_PERIOD = re.compile(r"(?:'\d{2}|(?:19|20)\d{2})\s*(?:년\s*도?|\.\s*\d{1,2}\s*월\s*말?)")
+_PERIOD = re.compile(r"(?:" + YEAR_MARK + r"\d{2}|(?:19|20)\d{2})\s*(?:년\s*도?|\.\s*\d{1,2}\s*월\s*말?)")
 _COMPARISON = re.compile(r"[가-힣]*대비|증감")
 _DECREASE = re.compile(r"^\s*(?:감소|하락|줄)")
 _INCREASE = re.compile(r"^\s*(?:증가|상승|늘)")

@@ -368,12 +368,12 @@ def test_a_units_budget_by_category_and_revenue_by_item_in_one_row_w07():
     amounts each printed with its share; the year is the plan's."""
     extraction = _extracted("w07_busan_bogeonhwangyeongyeonguwon_2025.pdf")
     budgets = {f["category"]: (f["org_unit"], f["fiscal_year"], f["amount_krw"], f["printed_value"], f["source_line"])
-               for f in extraction.department_budgets if f["source_page"] == 6}
+               for f in extraction.department_budgets if f["source_page"] == 6 and f["table_index"]}
     assert budgets == {"total": ("보건환경연구원", 2025, 20_403_000_000, "20,403", 34),
                        "정책사업비": ("보건환경연구원", 2025, 6_881_000_000, "6,881(33.7%)", 34),
                        "행정운영경비": ("보건환경연구원", 2025, 13_522_000_000, "13,522(66.3%)", 34)}
     revenue = {f["revenue_item"]: (f["org_unit"], f["measure"], f["amount_krw"], f["rate_pct"], f["source_line"])
-               for f in extraction.revenue if f["source_page"] == 6}
+               for f in extraction.revenue if f["source_page"] == 6 and f["statement_form"] == "table"}
     assert revenue == {"total": ("보건환경연구원", "budget", 1_151_000_000, None, 30),
                        "세외수입": ("보건환경연구원", "budget", 213_000_000, "18.5", 30),
                        "국고보조금": ("보건환경연구원", "budget", 938_000_000, "81.5", 30)}
@@ -411,3 +411,36 @@ def test_a_headline_with_a_slash_between_its_counts_w03():
     assert (headline["authorized"], headline["current"], headline["source_page"], headline["source_line"]) == (76, 75, 5, 10)
     assert (headline["printed_value"], headline["org_unit"], headline["unattributed"]) == ("정원 76 / 현원 75", None,
                                                                                           "no_unit_section")
+
+
+def test_budget_headlines_w07_w03():
+    """A unit's budget in one line: w07 p6 '예산현황 ▷ 세입 11.5억원, 세출 204억원' (세입 is revenue,
+    세출 the expenditure budget, of the plan's year); w03 p5 '□ 예   산 : 925백만원(감사담당관 506,
+    청렴담당관 419)', the total and each unit's share in the total's unit. A total alone, with no
+    units in brackets (a project's '예산 : 30억원'), is none."""
+    w07 = _extracted("w07_busan_bogeonhwangyeongyeonguwon_2025.pdf")
+    [spent] = [f for f in w07.department_budgets if f["table_index"] == 0]
+    assert (spent["org_unit"], spent["fiscal_year"], spent["amount_krw"], spent["source_page"], spent["source_line"]) == (
+        "보건환경연구원", 2025, 20_400_000_000, 6, 26)
+    [received] = [f for f in w07.revenue if f["statement_form"] == "text" and f["source_page"] == 6]
+    assert (received["org_unit"], received["measure"], received["amount_krw"], received["printed_value"]) == (
+        "보건환경연구원", "budget", 1_150_000_000, "11.5억원")
+    w03 = {f["column_printed"]: (f["org_unit"], f["amount_krw"], f["source_line"])
+           for f in _extracted("w03_busan_gamsawiwonhoe_2025.pdf").department_budgets if f["table_index"] == 0}
+    assert w03 == {"예산": (None, 925_000_000, 14), "감사담당관": ("감사담당관", 506_000_000, 14),
+                   "청렴담당관": ("청렴담당관", 419_000_000, 14)}
+    from orchestration.extract.budgets import budget_headlines
+    assert budget_headlines("○ 예산 : 30억원") == [] and budget_headlines("□ 예산 : 1,200백만원(국비 600, 시비 600)") == []
+
+
+def test_dates_with_every_year_mark_and_a_month_and_day_are_dates():
+    """w08's 용역 lines print ’23.12.20.～’24.12.19. and (4.18.), 5.27.~5.31.: dates, not numbers
+    nobody understood; a rate or an amount beside them is still what it was."""
+    from orchestration.extract.accounting import account_numbers
+    lines = ["- (용역기간) ’23.12.20.～’24.12.19.", "◾ (추진상황) 착수보고회(4.18.), 해외사례 조사(5.27.~5.31.)",
+             "◾ (기간 / 용역비) '24.4.17. ~ '25.3.17.(11개월) / 184백만원", "ㅇ 공사기간 : 7년(ˊ25.~ˊ32.)", "증가율 3.5%"]
+    fates = [(f.token.line, f.token.text, f.reason) for f in account_numbers(lines, [], [], [])]
+    assert [(line, text) for line, text, reason in fates if reason != "date"] == [(3, "11"), (3, "184"), (5, "3.5")]
+    assert sum(1 for *_, reason in fates if reason == "date") == 21
+    w08 = _extracted("w08_busan_singonghang-chujinbonbu_2025.pdf").classification
+    assert (w08["number_tokens"], w08["tokens_not_understood"]) == (657, 30)
