@@ -20,7 +20,8 @@ import re
 from dataclasses import dataclass, field
 
 from orchestration.extract.dates import year_in, year_label
-from orchestration.extract.numbers import MONEY_FACTORS, MONEY_UNIT, NUMBER_BODY, NumberParseError, parse_pair, parse_quantity
+from orchestration.extract.numbers import (MONEY_FACTORS, MONEY_UNIT, NUMBER_BODY, NumberParseError, parse_quantity,
+                                           parse_with_share)
 from orchestration.extract.organisation import NO_UNIT_SECTION, Section, is_unit_name, section_at, unit_row
 from orchestration.extract.tables import Table, ValueCell
 from orchestration.extract.text import without_spaces
@@ -228,12 +229,9 @@ def _categories_in_columns(table: Table, sections: list[Section], plan_year: int
             if category is None or unit not in MONEY_FACTORS or not cell.text:
                 continue
             try:
-                quantity, _share = parse_pair(cell.text, unit)
+                quantity, _share = parse_with_share(cell.text, unit)
             except NumberParseError:
-                try:
-                    quantity = parse_quantity(cell.text, unit)
-                except NumberParseError:
-                    continue
+                continue
             if quantity.amount_krw is None:
                 continue
             facts.append(DepartmentBudgetFact(

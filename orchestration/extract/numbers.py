@@ -96,6 +96,15 @@ def parse_pair(token: str, unit: str | None = None) -> tuple[Quantity, Quantity]
     return parse_quantity(match.group("first"), unit), parse_quantity(match.group("second"), unit)
 
 
+def parse_with_share(token: str, unit: str | None = None) -> tuple[Quantity, Quantity | None]:
+    """``51,288(30.7)``, ``6,881(33.7%)`` → (the amount, its share of the whole); a bare amount →
+    (the amount, None)."""
+    try:
+        return parse_pair(token, unit)
+    except NumberParseError:
+        return parse_quantity(token, unit), None
+
+
 def parse_labelled(token: str, unit: str | None = None) -> list[tuple[str, Quantity]]:
     """``장녀:13,159 차녀:10,092`` → [("장녀", 13159), ("차녀", 10092)]."""
     if not _LABELLED_CELL.match(token):

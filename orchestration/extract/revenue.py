@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 
 from orchestration.extract.budgets import REVENUE_SIDE, budget_headlines
 from orchestration.extract.dates import year_in
-from orchestration.extract.numbers import MONEY_FACTORS, RATE_UNITS, NumberParseError, parse_pair, parse_quantity
+from orchestration.extract.numbers import MONEY_FACTORS, RATE_UNITS, NumberParseError, parse_quantity, parse_with_share
 from orchestration.extract.organisation import Section, section_at, unit_row
 from orchestration.extract.project_budgets import ProjectSection
 from orchestration.extract.tables import Table, ValueCell
@@ -179,12 +179,9 @@ def _items_in_columns(table: Table, sections: list[Section], plan_year: int | No
             if item is None or item == SUBTOTAL or money not in MONEY_FACTORS or not cell.text:
                 continue
             try:
-                amount, share = parse_pair(cell.text, money)
+                amount, share = parse_with_share(cell.text, money)
             except NumberParseError:
-                try:
-                    amount, share = parse_quantity(cell.text, money), None
-                except NumberParseError:
-                    continue
+                continue
             if amount.amount_krw is None:
                 continue
             facts.append(RevenueFact(
@@ -248,12 +245,9 @@ def _paired_facts(table: Table) -> list[RevenueFact]:
                 continue
             unit = table.column_units[column + 1] if column + 1 < len(table.column_units) else None
             try:
-                amount, share = parse_pair(cell.text, unit)
+                amount, share = parse_with_share(cell.text, unit)
             except NumberParseError:
-                try:
-                    amount, share = parse_quantity(cell.text, unit), None
-                except NumberParseError:
-                    continue
+                continue
             if amount.value is None:
                 continue
             facts.append(RevenueFact(
