@@ -23,7 +23,7 @@ from orchestration.extract.dates import year_in, year_label
 from orchestration.extract.numbers import (MONEY_FACTORS, MONEY_UNIT, NUMBER_BODY, NumberParseError, parse_quantity,
                                            parse_with_share)
 from orchestration.extract.organisation import NO_UNIT_SECTION, Section, is_unit_name, section_at, unit_row
-from orchestration.extract.tables import Table, ValueCell
+from orchestration.extract.tables import Cell, Table, ValueCell
 from orchestration.extract.text import without_spaces
 from orchestration.extract.vocabulary import budget_accounts, budget_bases, budget_categories
 
@@ -55,16 +55,27 @@ class DepartmentBudgetFact:
     source_span: tuple[int, int] = field(default=(0, 0), compare=False)
 
 
+def _named(vocabulary: tuple[tuple[str, re.Pattern[str]], ...], label: str) -> str | None:
+    key = without_spaces(label)
+    return next((name for name, pattern in vocabulary if pattern.match(key)), None)
+
+
 def category_of(label: str) -> str | None:
     """The category a row label names (budget_categories.csv), or None."""
-    key = without_spaces(label)
-    return next((category for category, pattern in budget_categories() if pattern.match(key)), None)
+    return _named(budget_categories(), label)
 
 
 def account_of(label: str) -> str | None:
     """The account a row label names (budget_accounts.csv), or None."""
-    key = without_spaces(label)
-    return next((account for account, pattern in budget_accounts() if pattern.match(key)), None)
+    return _named(budget_accounts(), label)
+
+
+def _rows_by_line(table: Table) -> dict[int, dict[int, ValueCell]]:
+    """The table's value cells, by line and column."""
+    rows: dict[int, dict[int, ValueCell]] = {}
+    for cell in table.value_cells():
+        rows.setdefault(cell.line, {})[cell.column] = cell
+    return rows
 
 
 def is_department_budget_table(table: Table) -> bool:
@@ -95,14 +106,13 @@ def _units_by_year(table: Table, sections: list[Section]) -> list[DepartmentBudg
     labels = [row[0].text for row in table.body_rows if row]
     if sum(1 for label in labels if is_unit_name(label)) * 2 < len(labels):
         return []
-    headers = table.column_labels
     facts = []
     for row in table.body_rows:
         label = row[0].text if row else ""
         total = category_of(label) == TOTAL
-        printed = {cell.column: cell.text for cell in row if cell.text and cell.column < len(headers)}
-        change = next((text for column, text in printed.items() if _CHANGE.match(headers[column])), None)
-        change_pct = next((text for column, text in printed.items() if _CHANGE_PCT.match(headers[column])), None)
+        printed = {cell.column: cell for cell in row if cell.text and cell.column < len(table.column_labels)}
+        change = _text_under(printed, table.column_labels, _CHANGE)
+        change_pct = _text_under(printed, table.column_labels, _CHANGE_PCT)
         org_unit = section_at(sections, row[0].line) if total else without_spaces(label) if is_unit_name(label) else None
         if org_unit is None and not total:
             continue
@@ -171,9 +181,7 @@ def _accounts_by_year(table: Table, sections: list[Section]) -> list[DepartmentB
     columns = _year_columns(table)
     if not columns or not any(unit in MONEY_FACTORS for unit in table.column_units):
         return []
-    rows: dict[int, dict[int, ValueCell]] = {}
-    for cell in table.value_cells():
-        rows.setdefault(cell.line, {})[cell.column] = cell
+    rows = _rows_by_line(table)
     # A row's own label (the innermost) names its account; a row below one (상수도사업 under
     # 공기업특별회계) names a fund of it, no account, and stays a table cell.
     own = {line: next((text for text in reversed(next(iter(cells.values())).row_labels) if text.strip()), "")
@@ -255,10 +263,7 @@ def extract_department_budgets(tables: list[Table], sections: list[Section],
             continue
         labels = table.column_labels
         years = {i: m for i, label in enumerate(labels) if (m := _YEAR_COLUMN.match(label))}
-        rows: dict[int, dict[int, ValueCell]] = {}
-        for cell in table.value_cells():
-            rows.setdefault(cell.line, {})[cell.column] = cell
-        for line, cells in rows.items():
+        for line, cells in _rows_by_line(table).items():
             row_labels = next(iter(cells.values())).row_labels
             category_label = next((text for text in reversed(row_labels) if category_of(text)), None)
             unit_label = next((text for text in row_labels if is_unit_name(text) and not category_of(text)), None)
@@ -293,7 +298,7 @@ def extract_department_budgets(tables: list[Table], sections: list[Section],
     return facts
 
 
-def _text_under(cells: dict[int, ValueCell], labels: list[str], header: re.Pattern) -> str | None:
+def _text_under(cells: dict[int, Cell | ValueCell], labels: list[str], header: re.Pattern) -> str | None:
     return next((cell.text for column, cell in cells.items() if header.match(labels[column])), None)
 
 
