@@ -305,6 +305,10 @@ def test_no_contact_data_of_the_leaflet_anywhere(seed_warehouse):
     # (not the masker's)
     patterns = {"mobile": r"\b01[016789]-?[0-9]{3,4}-?[0-9]{4}\b", "landline": r"\b0[0-9]{1,2}-[0-9]{3,4}-[0-9]{4}\b",
                 "e-mail": r"[A-Za-z0-9._+-]+@[A-Za-z0-9-]+\.[A-Za-z.]+", "account": r"\b[0-9]{3,6}-[0-9]{2,6}-[0-9]{4,8}\b"}
+    # a run id is a UUID, whose groups are now and then all digits (…-3456-7890-1234-…): it is
+    # taken out before the patterns look, since it is the warehouse's own id, not a filing's
+    uuid = r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}"
+    lake_text = re.sub(uuid, "", lake_text)
     assert {name: re.findall(pattern, lake_text) for name, pattern in patterns.items()} == {
         "mobile": [], "landline": [], "e-mail": [], "account": []}
     # every text column of every published table, each in one query for all secrets and patterns
@@ -312,7 +316,7 @@ def test_no_contact_data_of_the_leaflet_anywhere(seed_warehouse):
         columns = connection.execute("select table_schema, table_name, column_name from information_schema.columns "
                                      "where data_type = 'VARCHAR'").fetchall()
         tests = [(s, f"contains(COLUMN, '{s}')") for s in secrets] + [
-            (name, f"regexp_matches(COLUMN, '{pattern}')") for name, pattern in patterns.items()]
+            (name, f"regexp_matches(regexp_replace(COLUMN, '{uuid}', '', 'g'), '{pattern}')") for name, pattern in patterns.items()]
         found = []
         for schema, table, column in columns:
             counts = connection.execute("select " + ", ".join(f"count(*) filter (where {test.replace('COLUMN', chr(34) + column + chr(34))})"
