@@ -6,7 +6,8 @@ tests/corpus/workplans (hand-checked facts of 부산광역시's 2025 work plans)
 
 - **recall** per kind of fact: the share of the key's facts that a typed fact row of their
   document holds, on their page, with their value (in the printed unit, or in won); table cells
-  do not count; a share printed beside an amount (``51,288(30.7)``) is the fact's ``rate_pct``. staffing → fct_staffing (정원, 현원, or 현원 − 정원 for a 과부족 row), dept_budget →
+  do not count; a share printed beside an amount (``51,288(30.7)``) is the fact's ``rate_pct``, a
+  budget's 증감률 the ``printed_change_pct`` of the fact it is measured against. staffing → fct_staffing (정원, 현원, or 현원 − 정원 for a 과부족 row), dept_budget →
   fct_department_budget (세출) or the fct_revenue rows of a unit (its 세입: the key files a unit's
   세입 under dept_budget, the warehouse under revenue with the unit), revenue → fct_revenue, settlement → fct_settlement, project_budget →
   fct_project_budget, other_number → any of them;
@@ -67,13 +68,18 @@ def fact_values(connection, table: str, document_id: str, page: int) -> list[tup
     columns = {r[0] for r in connection.execute(
         "select column_name from information_schema.columns where table_schema = 'marts' and table_name = ?",
         [table]).fetchall()}
-    wanted = [c for c in ("printed_value", "amount_krw", "value", "authorized", "current", "rate_pct") if c in columns]
+    wanted = [c for c in ("printed_value", "amount_krw", "value", "authorized", "current", "rate_pct",
+                          "printed_change_pct") if c in columns]
     rows = connection.execute(f"select {', '.join(wanted)} from marts.{table} where document_id = ? and source_page = ?"
                               + (f" and {condition}" if condition else ""), [document_id, page]).fetchall()
     out = []
     for row in rows:
         record = dict(zip(wanted, row))
-        values = {Decimal(str(v)) for k, v in record.items() if k != "printed_value" and v is not None}
+        values = {Decimal(str(v)) for k, v in record.items()
+                  if k not in ("printed_value", "printed_change_pct") and v is not None}
+        # a budget's 증감률 is held on the fact of the amount it is measured against
+        if (change := plain(record.get("printed_change_pct") or "")) is not None:
+            values.add(change)
         if "authorized" in record and record["authorized"] is not None and record["current"] is not None:
             values.add(Decimal(record["current"] - record["authorized"]))
         parsed = plain(record.get("printed_value") or "")

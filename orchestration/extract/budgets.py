@@ -5,8 +5,9 @@ A department-budget table is told by its shape: value columns headed by fiscal y
 of 지방재정 (계, 정책사업비, 행정운영경비, 재무활동비). A row's org unit is the unit named in its
 label cells (``기 획 예 산 과``, carried down), or, for a total row naming no unit (``합 계``), the
 unit whose section the table sits in (none, when no unit's section holds it: ``unattributed`` says
-so). Change columns (``증 감``, ``증감률(%)``) are kept on each
-fact for checking, not as facts.
+so). Change columns (``증 감``, ``증감률(%)``) are kept on the facts for checking, not as facts of
+their own: on the fact of the column they are measured against where the header names it (``’24년
+최종 대비``), else on every fact of the row.
 
 A table of units by year is read too: rows labelled with unit names (and a 합계 row, the
 section's unit), columns whose header names a year and a basis (``’25년 당초예산``, ``’24년
@@ -20,12 +21,12 @@ import re
 from dataclasses import dataclass, field
 
 from orchestration.extract.dates import year_in, year_label
-from orchestration.extract.numbers import (MONEY_FACTORS, MONEY_UNIT, NUMBER_BODY, NumberParseError, parse_quantity,
-                                           parse_with_share)
+from orchestration.extract.numbers import (MONEY_FACTORS, MONEY_UNIT, NUMBER_BODY, PLACE_AMOUNT, NumberParseError,
+                                           parse_place_amount, parse_quantity, parse_with_share)
 from orchestration.extract.organisation import NO_UNIT_SECTION, Section, is_unit_name, section_at, unit_row
 from orchestration.extract.tables import Cell, Table, ValueCell
 from orchestration.extract.text import without_spaces
-from orchestration.extract.vocabulary import budget_accounts, budget_bases, budget_categories
+from orchestration.extract.vocabulary import budget_accounts, budget_bases, budget_categories, budget_fields
 
 TOTAL = "total"
 
@@ -52,6 +53,7 @@ class DepartmentBudgetFact:
     printed_change_pct: str | None
     unattributed: str | None = None  # why org_unit is None
     account: str | None = None       # 회계 (budget_accounts.csv), when the table prints budgets by account
+    budget_field: str | None = None  # 분야 (budget_fields.csv), when the table prints 세출 by field
     source_span: tuple[int, int] = field(default=(0, 0), compare=False)
 
 
@@ -111,8 +113,7 @@ def _units_by_year(table: Table, sections: list[Section]) -> list[DepartmentBudg
         label = row[0].text if row else ""
         total = category_of(label) == TOTAL
         printed = {cell.column: cell for cell in row if cell.text and cell.column < len(table.column_labels)}
-        change = _text_under(printed, table.column_labels, _CHANGE)
-        change_pct = _text_under(printed, table.column_labels, _CHANGE_PCT)
+        changes = _changes(printed, table.column_labels, columns)
         org_unit = section_at(sections, row[0].line) if total else without_spaces(label) if is_unit_name(label) else None
         if org_unit is None and not total:
             continue
@@ -124,6 +125,7 @@ def _units_by_year(table: Table, sections: list[Section]) -> list[DepartmentBudg
             if quantity.amount_krw is None:
                 continue
             year, basis = columns[cell.column]
+            change, change_pct = _change_of(changes, cell.column)
             facts.append(DepartmentBudgetFact(
                 source_line=cell.line, table_index=table.table_index, org_unit=org_unit, org_unit_printed=label,
                 category=TOTAL, category_printed=label if total else "계", fiscal_year=year, budget_basis=basis,
@@ -197,17 +199,18 @@ def _accounts_by_year(table: Table, sections: list[Section]) -> list[DepartmentB
             continue
         label = own[line]
         org_unit = None if whole else section_at(sections, line)
-        change_pct = _text_under(cells, table.column_labels, _CHANGE_PCT)
+        changes = _changes(cells, table.column_labels, columns)
         for column, (year, basis) in columns.items():
             cell = cells.get(column)
             quantity = parse_quantity(cell.text, cell.unit) if cell else None
             if quantity is None or quantity.amount_krw is None:
                 continue
+            change, change_pct = _change_of(changes, column)
             facts.append(DepartmentBudgetFact(
                 source_line=line, table_index=table.table_index, org_unit=org_unit, org_unit_printed=label,
                 category=TOTAL, category_printed=label, fiscal_year=year, budget_basis=basis,
                 column_printed=table.column_labels[column], printed_value=cell.text, printed_unit=quantity.unit,
-                amount_krw=quantity.amount_krw, printed_change=None, printed_change_pct=change_pct,
+                amount_krw=quantity.amount_krw, printed_change=change, printed_change_pct=change_pct,
                 unattributed=WHOLE_GOVERNMENT if whole else None if org_unit else NO_UNIT_SECTION,
                 account=account, source_span=(cell.start, cell.end)))
     return facts
@@ -252,6 +255,97 @@ def _categories_in_columns(table: Table, sections: list[Section], plan_year: int
     return facts
 
 
+_MIDDLE_DOTS = re.compile(r"[·ㆍ․‧・∙]")
+
+
+def field_of(label: str) -> str | None:
+    """The field (분야) a row label names, or the fields it prints as one joined by ``·``
+    (``사회복지․보건`` → 사회복지·보건); None unless every character of it is a field's."""
+    key = _MIDDLE_DOTS.sub("", without_spaces(label))
+    fields, at = [], 0
+    while at < len(key):
+        matches = [(m.end(), field) for field, pattern in budget_fields() if (m := pattern.match(key, at))]
+        if not matches:
+            return None
+        at, field = max(matches)
+        fields.append(field)
+    return "·".join(fields) or None
+
+
+_SIDE_TOTAL = re.compile(rf"(?P<side>세\s*[입출])\s*[:：]\s*(?P<amount>{PLACE_AMOUNT.pattern})")
+
+
+@dataclass(frozen=True)
+class CaptionTotal:
+    """The total a table's caption states for its side of the budget (``세    출 : 16조 6,830억원``
+    over the 세출 by field), in the unit its last place word names."""
+
+    line: int
+    side: str
+    printed: str
+    unit: str
+    amount_krw: int
+    span: tuple[int, int]
+
+
+def caption_total(table: Table, side: str) -> CaptionTotal | None:
+    for line, text in table.caption:
+        for match in _SIDE_TOTAL.finditer(text):
+            amount = parse_place_amount(match["amount"])
+            if without_spaces(match["side"]) == side and amount is not None:
+                printed = match["amount"].strip()
+                unit = re.sub(r"[\d,.\s]", "", printed).rstrip("원")[-1:] + "원"
+                return CaptionTotal(line, side, printed, unit, amount, (match.start("amount"),
+                                                                        match.start("amount") + len(printed)))
+    return None
+
+
+def _expenditure_by_field(table: Table, plan_year: int | None) -> list[DepartmentBudgetFact]:
+    """세출 by field (분야), a field's label and its amount side by side, as often two pairs to a
+    row (``구분 | 예산액(구성비) | 구분 | 예산액(구성비)``) as one: the whole government's budget of
+    the caption's year, else the plan's. The functional fields divide a government's whole
+    expenditure, never one unit's, so no unit's section takes it."""
+    fiscal_year = year_in(table.caption_text()) or plan_year
+    if fiscal_year is None or not _EXPENDITURE.search(table.caption_text()):
+        return []
+    facts = []
+    for row in table.body_rows:
+        label = None
+        for cell in sorted(row, key=lambda c: c.column):
+            if not cell.text:
+                continue
+            if field := field_of(cell.text):
+                label = (cell.text, field)
+                continue
+            unit = table.column_units[cell.column] if cell.column < len(table.column_units) else None
+            if label is None or unit not in MONEY_FACTORS:
+                continue
+            try:
+                quantity, _share = parse_with_share(cell.text, unit)
+            except NumberParseError:
+                continue
+            if quantity.amount_krw is not None:
+                facts.append(DepartmentBudgetFact(
+                    source_line=cell.line, table_index=table.table_index, org_unit=None, org_unit_printed="",
+                    category=TOTAL, category_printed=label[0], fiscal_year=fiscal_year, budget_basis=None,
+                    column_printed=table.column_labels[cell.column], printed_value=cell.text,
+                    printed_unit=quantity.unit, amount_krw=quantity.amount_krw, printed_change=None,
+                    printed_change_pct=None, unattributed=WHOLE_GOVERNMENT, budget_field=label[1],
+                    source_span=(cell.start, cell.end)))
+            label = None
+    if len(facts) < 2:
+        return []
+    total = caption_total(table, EXPENDITURE_SIDE)
+    if total:
+        facts.append(DepartmentBudgetFact(
+            source_line=total.line, table_index=table.table_index, org_unit=None, org_unit_printed="",
+            category=TOTAL, category_printed=total.side, fiscal_year=fiscal_year, budget_basis=None,
+            column_printed=total.side, printed_value=total.printed, printed_unit=total.unit,
+            amount_krw=total.amount_krw, printed_change=None, printed_change_pct=None,
+            unattributed=WHOLE_GOVERNMENT, source_span=total.span))
+    return facts
+
+
 def extract_department_budgets(tables: list[Table], sections: list[Section],
                                plan_year: int | None = None) -> list[DepartmentBudgetFact]:
     """``plan_year``: the year the plan is for (a work plan's title), for a table that prints none."""
@@ -259,7 +353,8 @@ def extract_department_budgets(tables: list[Table], sections: list[Section],
     for table in tables:
         if not is_department_budget_table(table):
             facts += (_accounts_by_year(table, sections) or _units_by_year(table, sections)
-                      or _units_in_columns(table, sections) or _categories_in_columns(table, sections, plan_year))
+                      or _units_in_columns(table, sections) or _categories_in_columns(table, sections, plan_year)
+                      or _expenditure_by_field(table, plan_year))
             continue
         labels = table.column_labels
         years = {i: m for i, label in enumerate(labels) if (m := _YEAR_COLUMN.match(label))}
@@ -299,7 +394,50 @@ def extract_department_budgets(tables: list[Table], sections: list[Section],
 
 
 def _text_under(cells: dict[int, Cell | ValueCell], labels: list[str], header: re.Pattern) -> str | None:
-    return next((cell.text for column, cell in cells.items() if header.match(labels[column])), None)
+    return next((cell.text for column, cell in cells.items()
+                 if column < len(labels) and any(header.match(part) for part in _header_parts(labels[column]))), None)
+
+
+def _header_parts(label: str) -> list[str]:
+    """A column header's levels, top first (``’25년 당초예산 / 증 감 률(%) / ’24년 당초 대비``)."""
+    return [part.strip() for part in label.split(" / ")]
+
+
+_AGAINST = re.compile(r"대\s*비")
+
+
+def _compared_with(label: str) -> tuple[int, str | None] | None:
+    """The year (and basis) a change column measures against, where its header says
+    (``’24년 최종 대비``)."""
+    part = next((p for p in _header_parts(label) if _AGAINST.search(p)), None)
+    if part is None or (year := year_in(part)) is None:
+        return None
+    basis = next((b for b, pattern in budget_bases() if pattern.search(without_spaces(part))), None)
+    return year, basis
+
+
+def _changes(cells: dict[int, Cell | ValueCell], labels: list[str],
+             columns: dict[int, tuple[int, str | None]]) -> dict[int | None, tuple[str | None, str | None]]:
+    """The row's printed 증감 and 증감률 by the year column each is measured against; under
+    None, those whose header names no such column (they hold for the whole row). A row may print
+    one against each of two bases (``’24년 당초 대비``, ``’24년 최종 대비``)."""
+    against = {yb: column for column, yb in columns.items()}
+    found: dict[int | None, list[str | None]] = {}
+    for column, cell in cells.items():
+        if column >= len(labels) or not cell.text:
+            continue
+        parts = _header_parts(labels[column])
+        kind = 1 if any(_CHANGE_PCT.match(p) for p in parts) else 0 if any(_CHANGE.match(p) for p in parts) else None
+        if kind is None:
+            continue
+        target = against.get(_compared_with(labels[column]) or (0, None))
+        found.setdefault(target, [None, None])[kind] = cell.text
+    return {target: (change, pct) for target, (change, pct) in found.items()}
+
+
+def _change_of(changes: dict[int | None, tuple[str | None, str | None]], column: int) -> tuple[str | None, str | None]:
+    """The 증감 and 증감률 a fact of ``column`` carries: those measured against it, else the row's."""
+    return changes.get(column) or changes.get(None) or (None, None)
 
 
 # "예산현황 ▷ 세입 11.5억원, 세출 204억원", "□ 예   산 : 925백만원(감사담당관 506, 청렴담당관 419)": a

@@ -15,8 +15,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from decimal import Decimal
 
-from orchestration.extract.budgets import REVENUE_SIDE, budget_headlines
+from orchestration.extract.budgets import REVENUE_SIDE, budget_headlines, caption_total
 from orchestration.extract.dates import year_in
 from orchestration.extract.numbers import MONEY_FACTORS, RATE_UNITS, NumberParseError, parse_quantity, parse_with_share
 from orchestration.extract.organisation import Section, section_at, unit_row
@@ -259,6 +260,16 @@ def _paired_facts(table: Table) -> list[RevenueFact]:
                 unit=amount.unit, amount_krw=amount.amount_krw,
                 rate_pct=str(share.value) if share is not None and share.value is not None else None,
                 source_span=(cell.start, cell.end)))
+    # the total its caption states (``세    입 : 16조 6,830억원``), of the items together
+    total = caption_total(table, REVENUE_SIDE) if facts else None
+    if total:
+        facts.append(RevenueFact(
+            source_line=total.line, table_index=table.table_index, statement_form="table", revenue_item=TOTAL,
+            revenue_item_printed=total.side, parent_item=None, item_from="label", measure=measure,
+            measure_printed=total.side, column_index=0, column_label=total.side, period_label=period,
+            fiscal_year=year_in(period) if period else None, printed_value=total.printed,
+            value=f"{Decimal(total.amount_krw) / MONEY_FACTORS[total.unit]:f}", unit=total.unit, amount_krw=total.amount_krw,
+            rate_pct=None, source_span=total.span))
     return facts
 
 

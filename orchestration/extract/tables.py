@@ -57,7 +57,7 @@ class Table:
     layout: str
     header_rows: list[list[Cell]]
     body_rows: list[list[Cell]]
-    caption: list[tuple[int, str]] = field(default_factory=list)
+    caption: list[tuple[int, str]] = field(default_factory=list)  # (line, its text as printed) above the table
     label_columns: int = 1
 
     @property
@@ -72,7 +72,7 @@ class Table:
     def title(self) -> str | None:
         for _, text in reversed(self.caption):
             if not _UNIT_NOTE.search(text):
-                return text
+                return squeeze(text)
         return None
 
     @property
@@ -95,7 +95,7 @@ class Table:
         return max(len(row) for row in self.header_rows + self.body_rows)
 
     def caption_text(self) -> str:
-        return " ".join(text for _, text in self.caption)
+        return squeeze(" ".join(text for _, text in self.caption))
 
     def _noted_units(self) -> list[str]:
         for _, text in reversed(self.caption):
@@ -275,10 +275,10 @@ def _caption(lines: list[str], first_line: int, in_tables: set[int]) -> list[tup
             # A table ruled inside another's cell follows the row that holds it (formats/pdf.py),
             # and that cell may print its unit: ``총사업비 : □ 연도별 예산 (단위: 백만원)``.
             if _UNIT_NOTE.search(text):
-                caption.insert(0, (number, squeeze(text)))
+                caption.insert(0, (number, text))
             break
         if text.strip():
-            caption.insert(0, (number, squeeze(text)))
+            caption.insert(0, (number, text))
         number -= 1
     return caption
 

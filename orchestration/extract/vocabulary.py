@@ -1,7 +1,7 @@
 """The vocabulary the parsers read, kept as data in dbt's seeds (dbt_project/seeds/), so that the
 parsers and the warehouse share one list of each concept and adding a government's wording is
 adding rows: the kind signals, the revenue items, the units of counts, the org units' suffixes, the grades of staffing
-tables, the budget categories and bases, the words of the candidate disclosure form and the nationwide elections. Each file is read once per process."""
+tables, the budget categories, accounts, fields and bases, the words of the candidate disclosure form and the nationwide elections. Each file is read once per process."""
 
 from __future__ import annotations
 
@@ -57,6 +57,13 @@ def budget_categories() -> tuple[tuple[str, re.Pattern[str]], ...]:
 def budget_accounts() -> tuple[tuple[str, re.Pattern[str]], ...]:
     """(account, the rule a row label matches without its spaces) of budget_accounts.csv."""
     return tuple((row["account"], re.compile(row["pattern"])) for row in _rows("budget_accounts.csv"))
+
+
+@cache
+def budget_fields() -> tuple[tuple[str, re.Pattern[str]], ...]:
+    """(field, the rule matched at a position of a label without its spaces and middle dots) of
+    budget_fields.csv."""
+    return tuple((row["budget_field"], re.compile(row["pattern"])) for row in _rows("budget_fields.csv"))
 
 
 @cache

@@ -117,6 +117,7 @@ LAKE_SCHEMAS: dict[str, pa.Schema] = {
         ("printed_change_pct", pa.string()),
         ("unattributed", pa.string()),
         ("account", pa.string()),
+        ("budget_field", pa.string()),
     ]),
     "projects": pa.schema(_PROVENANCE + [
         ("table_index", pa.int32()),

@@ -141,6 +141,77 @@ def test_budgets_of_units_by_year_and_basis_w01():
     assert len(budgets) == 21
 
 
+def test_change_rates_sit_on_the_amount_they_are_measured_against_w01():
+    """w01 p4: under ’25년 당초예산, 증 감 률(%) against ’24년 당초 and against ’24년 최종: each
+    rate is held by the fact of the column its header names; the 2025 amount holds none."""
+    changes = {(f["org_unit"], f["fiscal_year"], f["budget_basis"]): (f["printed_change_pct"], f["source_line"])
+               for f in _extracted("w01_busan_gihoekjojeongsil_2025.pdf").department_budgets
+               if f["source_page"] == 4}
+    assert changes[("기획조정실", 2025, "당초")] == (None, 23)
+    assert changes[("기획조정실", 2024, "당초")] == ("4.2", 23)
+    assert changes[("기획조정실", 2024, "최종")] == ("△3.1", 23)
+    assert changes[("공공기관담당관", 2024, "당초")] == ("9.4", 25)
+    assert changes[("회계재산담당관", 2024, "최종")] == ("3.9", 29)
+
+
+def test_a_change_column_naming_no_year_holds_for_the_whole_row():
+    """Derived from w01 p4 with its header cut to one level: one 증감률 against no named year sits
+    on every amount of the row, as a text filing prints it."""
+    text = ("2025년도\n주요업무계획\n기획조정실\n\n예산현황\n(단위 : 억원, %)\n구 분\t’25년 당초예산\t’24년 당초예산\t증 감 률\n"
+            "합 계\t17,855\t17,137\t4.2\n예 산 담 당 관\t16,883\t16,203\t4.2\n")
+    facts = extract_document("t", text, government_index(GOVERNMENT_SEED)).department_budgets
+    assert {(f["org_unit"], f["fiscal_year"]): (f["amount_krw"], f["printed_change_pct"]) for f in facts} == {
+        ("기획조정실", 2025): (1_785_500_000_000, "4.2"), ("기획조정실", 2024): (1_713_700_000_000, "4.2"),
+        ("예산담당관", 2025): (1_688_300_000_000, "4.2"), ("예산담당관", 2024): (1_620_300_000_000, "4.2")}
+
+
+def test_expenditure_by_field_is_the_whole_governments_w01():
+    """w01 p5 '세    출 : 16조 6,830억원' over two pairs of field and amount to a row: each field
+    (several printed as one amount: 사회복지․보건) of the plan's year, the whole government's, and
+    the caption's total."""
+    facts = {f["budget_field"]: (f["amount_krw"], f["printed_value"], f["printed_unit"], f["source_line"])
+             for f in _extracted("w01_busan_gihoekjojeongsil_2025.pdf").department_budgets
+             if f["source_page"] == 5 and f["account"] is None}
+    assert facts == {
+        "일반공공행정·공공질서및안전": (2_319_300_000_000, "23,193(13.9)", "억원", 19),
+        "교육": (990_100_000_000, "9,901(5.9)", "억원", 19), "문화및관광": (551_800_000_000, "5,518(3.3)", "억원", 20),
+        "환경": (1_009_100_000_000, "10,091(6.1)", "억원", 20),
+        "사회복지·보건": (7_724_200_000_000, "77,242(46.3)", "억원", 21),
+        "농림해양수산": (194_700_000_000, "1,947(1.2)", "억원", 21),
+        "산업중소기업및에너지·과학기술": (401_500_000_000, "4,015(2.4)", "억원", 22),
+        "교통및물류": (1_786_800_000_000, "17,868(10.7)", "억원", 22),
+        "국토및지역개발": (564_200_000_000, "5,642(3.4)", "억원", 23),
+        "예비비·기타": (1_141_300_000_000, "11,413(6.8)", "억원", 23),
+        None: (16_683_000_000_000, "16조 6,830억원", "억원", 17)}
+    assert sum(amount for field, (amount, *_) in facts.items() if field) == facts[None][0]
+    assert {(f["org_unit"], f["unattributed"], f["fiscal_year"]) for f in _extracted(
+        "w01_busan_gihoekjojeongsil_2025.pdf").department_budgets if f["budget_field"]} == {
+        (None, "whole_government", 2025)}
+
+
+def test_expenditure_by_field_one_pair_to_a_row_in_a_text_filing():
+    """Derived: a 구's plan printing its 세출 by field one pair to a row, in 백만원, the year in its
+    caption; a table of units is no table of fields."""
+    text = ("2026년 주요업무계획\n\n2026년 세출예산 (단위 : 백만원)\n분 야\t예 산 액\n일반공공행정\t52,310\n"
+            "사회복지\t410,277\n교통 및 물류\t18,004\n\n부서별 예산 (단위 : 백만원)\n부 서\t예 산 액\n"
+            "기획예산과\t3,100\n복지정책과\t9,800\n")
+    facts = extract_document("t", text, government_index(GOVERNMENT_SEED)).department_budgets
+    assert {f["budget_field"]: (f["fiscal_year"], f["amount_krw"], f["source_line"]) for f in facts
+            if f["budget_field"]} == {"일반공공행정": (2026, 52_310_000_000, 5), "사회복지": (2026, 410_277_000_000, 6),
+                                      "교통및물류": (2026, 18_004_000_000, 7)}
+
+
+def test_every_budget_field_of_the_vocabulary_names_its_example():
+    from orchestration.extract.budgets import field_of
+    fields = list(csv.DictReader((SEEDS / "budget_fields.csv").open(encoding="utf-8")))
+    assert len(fields) == 14
+    for row in fields:
+        assert field_of(row["example"]) == row["budget_field"], row
+    assert field_of("산업․중소기업 및 에너지․과학기술") == "산업중소기업및에너지·과학기술"
+    assert field_of("일반공공행정․ 공공질서및안전") == "일반공공행정·공공질서및안전"
+    assert field_of("기획조정실") is None and field_of("세외수입") is None and field_of("사회복지과") is None
+
+
 def test_expenditure_budgets_with_the_units_in_columns_w02():
     """w02 p5: a 세출 row under a header of units, in 백만원, of the year its caption names
     (’25. 1. 1. 기준); the 계 column is the 국's own. The 세입 row above it is not a budget."""
@@ -159,7 +230,9 @@ def test_revenue_sources_printed_side_by_side_w01():
     assert revenue == {
         "지방세": ("budget", "51288", "억원", "30.7", 5, 14), "세외수입": ("budget", "11101", "억원", "6.7", 5, 14),
         "지방교부세": ("budget", "16185", "억원", "9.7", 5, 15), "국고보조금": ("budget", "65847", "억원", "39.5", 5, 15),
-        "지방채": ("budget", "6929", "억원", "4.1", 5, 16), "보전수입등": ("budget", "15480", "억원", "9.3", 5, 16)}
+        "지방채": ("budget", "6929", "억원", "4.1", 5, 16), "보전수입등": ("budget", "15480", "억원", "9.3", 5, 16),
+        # the caption's '세    입 : 16조 6,830억원', in the unit of its last place word
+        "total": ("budget", "166830", "억원", None, 5, 12)}
 
 
 def test_revenue_of_each_unit_under_a_header_of_units_w02():

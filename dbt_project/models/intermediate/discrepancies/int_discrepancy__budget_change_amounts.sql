@@ -10,14 +10,14 @@ comparisons as (
         document_id,
         document_id as other_document_id,
         'fct_department_budget' as fact_table,
-        org_unit || ' ' || category || ' 증감' as subject,
+        coalesce(org_unit, account, '') || ' ' || category || ' 증감 (' || year_old || coalesce(' ' || basis_old, '') || ' 대비)' as subject,
         printed_change as printed,
         cast(amount_new - amount_old as varchar) || '원 (' || year_new || ' − ' || year_old || ')' as expected,
         abs(change_krw - (amount_new - amount_old)) as difference,
         {{ printed_precision_krw("'1'", 'printed_unit') }} as tolerance,
         document_line,
         document_line as other_line,
-        org_unit || ' ' || category || '의 증감(' || printed_change || ', ' || document_line || '행)이 두 해 금액의 차와 다름. '
+        coalesce(org_unit, account, '') || ' ' || category || '의 증감(' || printed_change || ', ' || document_line || '행)이 두 해 금액의 차와 다름. '
             || 'The printed change is not the difference of the two years.' as explanation
     from budget_changes
     where change_krw is not null

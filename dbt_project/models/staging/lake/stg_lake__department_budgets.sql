@@ -16,6 +16,7 @@ renamed as (
         category,
         category_printed,
         account,
+        budget_field,
         cast(fiscal_year as integer) as fiscal_year,
         budget_basis,
         column_printed,
