@@ -222,15 +222,15 @@ def test_the_seeds_contradictions_are_recorded(seed_warehouse):
                                          "from marts.audit_discrepancies order by check_name, subject")
     # 기획예산과 on the bureau table (line 44) and on its own page (106); 재무과's cover and its table;
     # two printed 증감률 that do not follow from their amounts, one with the wrong sign (line 67:
-    # △13,279 is a fall of 5.32%, printed 5.32). The investment plan's sums, the candidate's
+    # △13,279 is a fall of 5.32%, printed 5.32), each named with the amount it is measured against. The investment plan's sums, the candidate's
     # relations and the settlement agree within printed rounding. Two tables whose 계 rows do not
     # add up: 2023년 추진실적 (line 1509, every column) and 공유재산 공제보험 (line 1917, both 건수).
     performance = "○ 2023년 추진실적: 계 × "
     insurance = "○ 공유재산 공제보험 가입: 합 계 × "
     assert findings == [
         ("name_spelled_two_ways", "재무과 자산관리팀", "자산관리팀", "재산관리팀", 1837, 1846),
-        ("printed_rate_vs_amounts", "세무1과 행정운영경비 증감률", "△ 1.45", "-1.21% (계산)", 75, 75),
-        ("printed_rate_vs_amounts", "일자리청년과 행정운영경비 증감률", "5.32", "-5.32% (계산)", 67, 67),
+        ("printed_rate_vs_amounts", "세무1과 행정운영경비 증감률 (2023 당초예산 대비)", "△ 1.45", "-1.21% (계산)", 75, 75),
+        ("printed_rate_vs_amounts", "일자리청년과 행정운영경비 증감률 (2023 당초예산 대비)", "5.32", "-5.32% (계산)", 67, 67),
         ("same_quantity_two_statements", "기획예산과 4급 정원(현원)", "1 (1)", "0 (0)", 44, 106),
         ("same_quantity_two_statements", "기획예산과 total 정원(현원)", "22 (24)", "21 (23)", 44, 106),
         ("table_total_vs_parts", performance + "상반기 / 사업수", "86", "83 (3개 항목 합)", 1509, 1510),
