@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from decimal import Decimal
 
 from orchestration.extract.dates import year_in, year_label
 from orchestration.extract.numbers import (MONEY_FACTORS, MONEY_UNIT, NUMBER_BODY, PLACE_AMOUNT, NumberParseError,
@@ -284,6 +285,7 @@ class CaptionTotal:
     side: str
     printed: str
     unit: str
+    value: Decimal  # in ``unit``
     amount_krw: int
     span: tuple[int, int]
 
@@ -295,8 +297,8 @@ def caption_total(table: Table, side: str) -> CaptionTotal | None:
             if without_spaces(match["side"]) == side and amount is not None:
                 printed = match["amount"].strip()
                 unit = re.sub(r"[\d,.\s]", "", printed).rstrip("원")[-1:] + "원"
-                return CaptionTotal(line, side, printed, unit, amount, (match.start("amount"),
-                                                                        match.start("amount") + len(printed)))
+                return CaptionTotal(line, side, printed, unit, Decimal(amount) / MONEY_FACTORS[unit], amount,
+                                    (match.start("amount"), match.start("amount") + len(printed)))
     return None
 
 
@@ -365,13 +367,13 @@ def extract_department_budgets(tables: list[Table], sections: list[Section],
             org_unit = without_spaces(unit_label) if unit_label else section_at(sections, line)
             if category_label is None:
                 continue
-            change = _text_under(cells, labels, _CHANGE)
-            change_pct = _text_under(cells, labels, _CHANGE_PCT)
+            changes = _changes(cells, labels, {column: (int(m["year"]), m["basis"]) for column, m in years.items()})
             for column, match in years.items():
                 cell = cells.get(column)
                 quantity = parse_quantity(cell.text, cell.unit) if cell else None
                 if quantity is None or quantity.amount_krw is None:
                     continue
+                change, change_pct = _change_of(changes, column)
                 facts.append(DepartmentBudgetFact(
                     source_line=line,
                     table_index=table.table_index,
@@ -391,11 +393,6 @@ def extract_department_budgets(tables: list[Table], sections: list[Section],
                     source_span=(cell.start, cell.end),
                 ))
     return facts
-
-
-def _text_under(cells: dict[int, Cell | ValueCell], labels: list[str], header: re.Pattern) -> str | None:
-    return next((cell.text for column, cell in cells.items()
-                 if column < len(labels) and any(header.match(part) for part in _header_parts(labels[column]))), None)
 
 
 def _header_parts(label: str) -> list[str]:

@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from decimal import Decimal
 
 from orchestration.extract.budgets import REVENUE_SIDE, budget_headlines, caption_total
 from orchestration.extract.dates import year_in
@@ -268,7 +267,7 @@ def _paired_facts(table: Table) -> list[RevenueFact]:
             revenue_item_printed=total.side, parent_item=None, item_from="label", measure=measure,
             measure_printed=total.side, column_index=0, column_label=total.side, period_label=period,
             fiscal_year=year_in(period) if period else None, printed_value=total.printed,
-            value=f"{Decimal(total.amount_krw) / MONEY_FACTORS[total.unit]:f}", unit=total.unit, amount_krw=total.amount_krw,
+            value=f"{total.value:f}", unit=total.unit, amount_krw=total.amount_krw,
             rate_pct=None, source_span=total.span))
     return facts
 
