@@ -116,7 +116,7 @@ def _record(out: Path) -> dict:
 # changed, neither did the pages.
 _FINGERPRINTED = {
     "current_department_budget": "category = 'total'",
-    "current_staffing": "grade = 'total'",
+    "current_staffing": "grade = 'total' and staff_group is null",
     "fct_revenue": "measure in ('target', 'assessed', 'collected') and amount_krw is not null",
     "mart_pledge_tracker": "true",
     "dim_candidate": "true",
@@ -174,7 +174,7 @@ def _government_page(connection, government, cited: _Cited) -> str:
                                       yOffset="연도:N", href="href:N")),
         ["org_unit", "fiscal_year", "budget_basis", "printed_value", "printed_unit", "amount_krw"]))
     staffing = _frame(connection, "select * from marts.current_staffing where government_code = ? and grade = 'total' "
-                                  "order by org_unit", [code])
+                                  "and staff_group is null order by org_unit", [code])
     long = staffing.assign(href=_explain_links("current_staffing", staffing)).melt(
         id_vars=["org_unit", "href"], value_vars=["authorized", "current"], var_name="구분", value_name="명")
     parts.append(_section("정원과 현원 (staffing: authorized and current)", staffing, "current_staffing", cited, _chart(

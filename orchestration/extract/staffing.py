@@ -27,11 +27,12 @@ from orchestration.extract.organisation import (NO_UNIT_SECTION, TOTAL_COLUMN, S
                                                 unit_columns)
 from orchestration.extract.tables import Table
 from orchestration.extract.text import without_spaces
-from orchestration.extract.vocabulary import grade_labels
+from orchestration.extract.vocabulary import grade_labels, staff_group_labels
 
 TOTAL = "total"
 _STAFFING_MARK = re.compile(r"정\s*원")
 _CURRENT_FIRST = re.compile(r"현원[(/]정원")
+_MIDDLE_DOTS = re.compile(r"[·ㆍ.․]")
 
 SUMMARY_TABLE, UNIT_PAGE, HEADLINE, ORG_CHART = "summary_table", "unit_page", "headline", "org_chart"
 _CHART_ENTRY = re.compile(r"(?P<teams>\d+)\s*팀\s*\(\s*(?P<posts>\d[\d,]*)\s*명\s*\)")
@@ -47,6 +48,11 @@ _HEADLINE = re.compile(r"정\s*원\s*(?P<authorized>\d[\d,]*)\s*(?:명\s*(?:[\[(
 # What may stand before a unit's own headline: bullets and a 인력 / 인원 label. A line naming
 # something else first ("부산관광공사 정원 107명(현원 106명)") is that body's staffing, not the unit's.
 _HEADLINE_LEAD = re.compile(r"^[\s□■○●◦▪\-·•※]*(?:(?:인\s*력|인\s*원)\s*(?:현\s*황)?\s*[:：]?)?\s*$")
+# "정 원 ▷ 153명(연구직 131, 일반직 22)", "인 력 : 371명정원 (본청 114, 사업소 257 )" (the word pulled
+# behind the number): a unit's 정원 and its parts in brackets.
+_BREAKDOWN = re.compile(r"(?:(?P<before>정\s*원|현\s*원)\s*[:：▷]?\s*)?(?P<total>\d[\d,]*)\s*명\s*"
+                        r"(?P<after>정\s*원|현\s*원)?\s*\((?P<parts>[^()]+)\)")
+_PART = re.compile(r"\s*(?P<name>[가-힣][가-힣\s·ㆍ]*?)\s*(?P<count>\d[\d,]*)\s*명?\s*")
 # Rows of their own: 정원 over 현원.
 _AUTHORIZED_ROW, _CURRENT_ROW = "정원", "현원"
 
@@ -66,6 +72,7 @@ class StaffingFact:
     printed_value: str
     as_of: date | None
     unattributed: str | None = None  # why org_unit is None
+    staff_group: str | None = None   # the part of the unit's staff counted (연구직, 본청); None for all of it
     source_span: tuple[int, int] = field(default=(0, 0), compare=False)  # characters of the line taken
 
 
@@ -76,8 +83,33 @@ def grade_of(header: str) -> str | None:
     return next((grade for grade, pattern in grade_labels() if pattern.match(label)), None)
 
 
+def group_of(label: str) -> str | None:
+    """The group of staff a label names (staff_groups.csv: a 직렬 such as ``연 구 직``, or a seat such
+    as ``본청``, ``사업소``), or None."""
+    name = _MIDDLE_DOTS.sub("", without_spaces(label))
+    return next((group for group, pattern in staff_group_labels() if pattern.match(name)), None)
+
+
+def _grade_columns(table: Table) -> dict[int, tuple[str, str, str | None]]:
+    """(grade, header as printed, staff group) of each column headed by a grade. A header of several
+    levels counts a grade within a group of staff when its outermost level names one: ``연 구 직 /
+    연 구 관 / 3급`` is 3급 of 연구직, ``일 반 직 / 4급`` 4급 of 일반직 (so one table may print 4급 twice).
+    Other headers of several levels (``정원 / 5급``) are not read as grades."""
+    columns = {}
+    for index, label in enumerate(table.column_labels):
+        outer, *inner = label.split(" / ")
+        if not inner:
+            grade, group = grade_of(label), None
+        else:
+            group = group_of(outer)
+            grade = next((g for part in reversed(inner) if (g := grade_of(part))), None) if group else None
+        if grade:
+            columns[index] = (grade, label, group)
+    return columns
+
+
 def is_staffing_table(table: Table) -> bool:
-    grades = [grade_of(label) for label in table.column_labels]
+    grades = [grade for grade, _, _ in _grade_columns(table).values()]
     if TOTAL not in grades or sum(1 for g in grades if g and g != TOTAL) < 2:
         return False
     return bool(_STAFFING_MARK.search(_context(table)))
@@ -102,7 +134,7 @@ def extract_staffing(tables: list[Table], sections: list[Section]) -> list[Staff
             continue
         if not is_staffing_table(table):
             continue
-        grades = {i: (grade_of(label), label) for i, label in enumerate(table.column_labels) if grade_of(label)}
+        grades = _grade_columns(table)
         as_of = parse_as_of(table.caption_text())
         if split:
             facts += _split_row_facts(table, split, grades, sections, as_of)
@@ -127,7 +159,7 @@ def extract_staffing(tables: list[Table], sections: list[Section]) -> list[Staff
                     continue
                 if swapped:
                     authorized, current = current, authorized
-                grade, grade_printed = grades[cell.column]
+                grade, grade_printed, group = grades[cell.column]
                 facts.append(
                     StaffingFact(
                         source_line=cell.line,
@@ -142,6 +174,7 @@ def extract_staffing(tables: list[Table], sections: list[Section]) -> list[Staff
                         printed_value=cell.text,
                         as_of=as_of,
                         unattributed=None if org_unit else NO_UNIT_SECTION,
+                        staff_group=group,
                         source_span=(cell.start, cell.end),
                     )
                 )
@@ -221,12 +254,12 @@ def _split_row_facts(table: Table, split: tuple[list, list], grades: dict, secti
         authorized, current = _count(cell.text), _count(other.text)
         if authorized is None or current is None:
             continue
-        grade, grade_printed = grades[cell.column]
+        grade, grade_printed, group = grades[cell.column]
         facts.append(StaffingFact(
             source_line=cell.line, table_index=table.table_index, org_unit=org_unit,
             org_unit_printed=authorized_row[0].text, statement=UNIT_PAGE, grade=grade, grade_printed=grade_printed,
             authorized=authorized, current=current, printed_value=cell.text, as_of=as_of,
-            unattributed=None if org_unit else NO_UNIT_SECTION, source_span=(cell.start, cell.end)))
+            unattributed=None if org_unit else NO_UNIT_SECTION, staff_group=group, source_span=(cell.start, cell.end)))
     return facts
 
 
@@ -235,6 +268,7 @@ def extract_headline_staffing(lines: list[str], sections: list[Section]) -> list
     The line prints no 기준일, so ``as_of`` stays empty."""
     facts = []
     for number, line in enumerate(lines, start=1):
+        facts += _breakdown_facts(number, line, section_at(sections, number))
         for match in _HEADLINE.finditer(line):
             if not _HEADLINE_LEAD.match(line[:match.start()]):
                 continue
@@ -255,6 +289,43 @@ def extract_headline_staffing(lines: list[str], sections: list[Section]) -> list
                 unattributed=None if org_unit else NO_UNIT_SECTION,
                 source_span=match.span(),
             ))
+    return facts
+
+
+def _breakdown_facts(number: int, line: str, org_unit: str | None) -> list[StaffingFact]:
+    """A unit's 정원 and the parts it is made of (``153명(연구직 131, 일반직 22)``): read only when
+    the parts add up to the total, each part a group of staff (staff_groups.csv) or a unit. The line
+    prints no 현원, so ``current`` stays empty."""
+    facts = []
+    for match in _BREAKDOWN.finditer(line):
+        measure = without_spaces(match["before"] or match["after"] or "")
+        if measure != _AUTHORIZED_ROW or not _HEADLINE_LEAD.match(line[:match.start()]):
+            continue
+        parts, offset = [], match.start("parts")
+        for piece in match["parts"].split(","):
+            part = _PART.fullmatch(piece)
+            if part is None:
+                break
+            parts.append((part["name"], int(part["count"].replace(",", "")),
+                          (offset + part.start("count"), offset + part.end("count"))))
+            offset += len(piece) + 1
+        total = int(match["total"].replace(",", ""))
+        if len(parts) < 2 or len(parts) != len(match["parts"].split(",")) or sum(c for _, c, _ in parts) != total:
+            continue
+        statement = dict(source_line=number, table_index=0, statement=HEADLINE, grade=TOTAL, current=None,
+                         as_of=None)
+        facts.append(StaffingFact(**statement, org_unit=org_unit, org_unit_printed=org_unit or "",
+                                  grade_printed=TOTAL, authorized=total, printed_value=match["total"],
+                                  unattributed=None if org_unit else NO_UNIT_SECTION, source_span=match.span("total")))
+        for name, count, span in parts:
+            group = group_of(name)
+            if group is None and not is_unit_name(name):
+                continue
+            unit = org_unit if group else without_spaces(name)
+            facts.append(StaffingFact(**statement, org_unit=unit, org_unit_printed=(org_unit or "") if group else name.strip(),
+                                      grade_printed=name.strip(),
+                                      authorized=count, printed_value=line[span[0]:span[1]], staff_group=group,
+                                      unattributed=None if unit else NO_UNIT_SECTION, source_span=span))
     return facts
 
 

@@ -95,6 +95,7 @@ LAKE_SCHEMAS: dict[str, pa.Schema] = {
         ("statement", pa.string()),
         ("grade", pa.string()),
         ("grade_printed", pa.string()),
+        ("staff_group", pa.string()),
         ("authorized", pa.int64()),
         ("current", pa.int64()),
         ("printed_value", pa.string()),

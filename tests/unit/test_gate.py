@@ -1,5 +1,6 @@
 """The gate on a tiny build file: each expectation's result is tied to its own line of the suite."""
 
+import csv
 import json
 
 import duckdb
@@ -7,6 +8,7 @@ import pytest
 
 from orchestration.pipeline.gate import SuiteError, load_suite_files, run_gate, volume_guard
 from orchestration.pipeline.increments import Scope
+from orchestration.extract.vocabulary import SEEDS
 from orchestration.settings import EXPECTATIONS_DIR
 
 
@@ -14,6 +16,16 @@ def test_every_suite_file_loads_with_a_severity_per_expectation():
     suites = {s["name"]: s for s in load_suite_files(EXPECTATIONS_DIR)}
     assert "fct_staffing" in suites
     assert all(e["meta"]["severity"] in ("blocking", "recorded") for s in suites.values() for e in s["expectations"])
+
+
+def test_the_gate_accepts_the_grades_of_the_vocabulary_and_no_other():
+    """A grade the parsers read from grades.csv (연구·지도직 of a 연구사 column) must not block
+    publishing; the gate's list and the seed are one list."""
+    suite = next(s for s in load_suite_files(EXPECTATIONS_DIR) if s["name"] == "fct_staffing")
+    accepted = next(e["kwargs"]["value_set"] for e in suite["expectations"]
+                    if e["type"] == "expect_column_values_to_be_in_set" and e["kwargs"]["column"] == "grade")
+    grades = [row["grade"] for row in csv.DictReader((SEEDS / "grades.csv").open(encoding="utf-8"))]
+    assert accepted == grades and len(grades) == 20
 
 
 def test_a_suite_without_severity_is_refused(tmp_path):

@@ -14,7 +14,7 @@ from orchestration.extract.document import extract_document
 from orchestration.extract.formats import read_document
 from orchestration.extract.governments import government_index
 from orchestration.extract.organisation import filing_unit, is_unit_name, unit_level
-from orchestration.extract.staffing import grade_of
+from orchestration.extract.staffing import grade_of, group_of
 from orchestration.extract.text import without_spaces
 from orchestration.extract.vocabulary import SEEDS
 from orchestration.settings import GOVERNMENT_SEED, REPO_ROOT
@@ -66,6 +66,70 @@ def test_staffing_of_units_behind_a_committee_cover():
     w08 = _staffing("w08_busan_singonghang-chujinbonbu_2025.pdf")
     assert w08[("신공항추진본부", "total", "unit_page")] == (45, 51, 5, 20)
     assert w08[("신공항추진본부", "7급", "unit_page")][:2] == (13, 23)
+
+
+def _grouped(name):
+    return {(f["org_unit"], f["staff_group"], f["grade"], f["statement"]):
+            (f["authorized"], f["current"], f["source_page"], f["source_line"], f["grade_printed"])
+            for f in _extracted(name).staffing}
+
+
+def test_staffing_under_a_header_of_two_levels_by_series_w07():
+    """w07 p6 counts 연구직 (연구관 3급/4급/5급, 연구사) and 일반직 (4급–8급) under a header of two
+    levels, so 4급 and 5급 appear twice: each is its series' (staff_group). Its caption
+    '정 원 ▷ 153명(연구직 131, 일반직 22)' states the total and the two series in text."""
+    staffing = _grouped("w07_busan_bogeonhwangyeongyeonguwon_2025.pdf")
+    unit = "보건환경연구원"
+    assert staffing[(unit, None, "total", "unit_page")] == (153, 145, 6, 21, "계")
+    assert staffing[(unit, "연구직", "3급", "unit_page")] == (1, 1, 6, 21, "연 구 직 / 연 구 관 / 3급")
+    assert staffing[(unit, "연구직", "5급", "unit_page")] == (20, 19, 6, 21, "연 구 직 / 연 구 관 / 5급")
+    assert staffing[(unit, "연구직", "연구·지도직", "unit_page")] == (106, 100, 6, 21, "연 구 직 / 연구사")
+    assert staffing[(unit, "일반직", "4급", "unit_page")] == (1, 1, 6, 21, "일 반 직 / 4급")
+    assert staffing[(unit, "일반직", "7급", "unit_page")] == (9, 7, 6, 21, "일 반 직 / 7급")
+    table = [v for (u, g, grade, statement), v in staffing.items() if statement == "unit_page" and grade != "total"]
+    assert len(table) == 9 and sum(v[0] for v in table) == 153 and sum(v[1] for v in table) == 145
+    assert staffing[(unit, None, "total", "headline")] == (153, None, 6, 16, "total")
+    assert staffing[(unit, "연구직", "total", "headline")] == (131, None, 6, 16, "연구직")
+    assert staffing[(unit, "일반직", "total", "headline")] == (22, None, 6, 16, "일반직")
+    # '연구직 현원 124명(보건 52, 환경 67, 수의 5)' prints 현원 alone, which no fact holds without its 정원
+    assert not [k for k in staffing if k[3] == "headline" and staffing[k][3] == 24]
+
+
+def test_a_total_stated_with_its_parts_in_text_w02():
+    """w02 p5 '□ 인 력 : 371명정원 (본청 114, 사업소 257 )': the word 정원 pulled behind its number,
+    the parts by seat; 114 + 257 = 371."""
+    staffing = _grouped("w02_busan_munhwacheyukguk_2025.pdf")
+    unit = "문화체육국"
+    assert {k: v for k, v in staffing.items() if k[3] == "headline"} == {
+        (unit, None, "total", "headline"): (371, None, 5, 11, "total"),
+        (unit, "본청", "total", "headline"): (114, None, 5, 11, "본청"),
+        (unit, "사업소", "total", "headline"): (257, None, 5, 11, "사업소")}
+    assert staffing[(unit, None, "total", "unit_page")][:2] == (371, 398)
+
+
+def test_parts_of_a_total_are_read_only_when_they_add_up_and_name_groups_or_units():
+    """A derived 구 plan: a total split by units is each unit's 정원; parts that do not add up to
+    the total, or a total of 현원 alone, are not read."""
+    cover = "2026년도\n주요업무계획\n감사관\n\nⅠ. 일반현황\n"
+    extraction = extract_document("t", cover + "□ 인 력 : 정 원 45명(감사담당관 20, 청렴담당관 25)\n",
+                                  government_index(GOVERNMENT_SEED))
+    assert {(f["org_unit"], f["staff_group"], f["authorized"], f["current"], f["source_line"], f["printed_value"])
+            for f in extraction.staffing} == {("감사관", None, 45, None, 6, "45"), ("감사담당관", None, 20, None, 6, "20"),
+                                              ("청렴담당관", None, 25, None, 6, "25")}
+    line = extraction.staffing[1]["source_excerpt"]
+    assert line[slice(*extraction.staffing[2]["source_span"])] == "25"
+    for other in ("□ 인 력 : 정 원 45명(감사담당관 20, 청렴담당관 24)\n", "□ 인 력 : 현원 45명(일반직 20, 별정직 25)\n",
+                  "□ 사업비 : 45명(일반직 20, 별정직 25)\n"):
+        assert extract_document("t", cover + other, government_index(GOVERNMENT_SEED)).staffing == [], other
+
+
+def test_every_staff_group_of_the_vocabulary_names_its_example():
+    rows = list(csv.DictReader((SEEDS / "staff_groups.csv").open(encoding="utf-8")))
+    assert len(rows) == 19
+    for row in rows:
+        assert group_of(row["example"]) == row["staff_group"], row
+    assert [group_of(label) for label in ("일반직공무원", "연구 · 지도직", "정 원", "4급", "보건")] == [
+        "일반직", "연구·지도직", None, None, None]
 
 
 def test_a_cover_names_the_issuing_unit_below_the_plans_title():
@@ -126,7 +190,7 @@ def test_staffing_with_the_units_in_columns_w02():
     assert staffing[("문화예술과", "total", "summary_table")][:3] == (29, 30, 5)
     assert staffing[("전국체전기획단", "total", "summary_table")][:2] == (14, 27)
     assert staffing[("체육시설관리사업소", "total", "summary_table")][:2] == (94, 99)
-    assert len(staffing) == 14
+    assert len([key for key in staffing if key[2] != "headline"]) == 14
 
 
 def test_budgets_of_units_by_year_and_basis_w01():
@@ -267,7 +331,8 @@ def test_staffing_with_counts_in_columns_and_units_down_the_side():
     """w02 p5's staffing (units across, 정원 and 현원 rows) printed the other way round: units
     down the side, 정원 | 현원 | 과부족 across. Every unit keeps its two counts; the 계 row is the 국's."""
     across = {f["org_unit"]: (f["authorized"], f["current"])
-              for f in _extracted("w02_busan_munhwacheyukguk_2025.pdf").staffing if f["source_page"] == 5}
+              for f in _extracted("w02_busan_munhwacheyukguk_2025.pdf").staffing
+              if f["source_page"] == 5 and f["statement"] != "headline"}
     assert across["문화체육국"] == (371, 398) and len(across) == 14
     rows = [f"계\t{across['문화체육국'][0]}\t{across['문화체육국'][1]}\t"
             f"{across['문화체육국'][1] - across['문화체육국'][0]}"]

@@ -9,7 +9,8 @@ with budgets as (
 
 staffing as (
     select * from {{ ref('current_staffing') }}
-    where grade = 'total'
+    -- the unit's whole staff, not one group of it (연구직, 본청)
+    where grade = 'total' and staff_group is null
 ),
 
 departments as (

@@ -12,7 +12,7 @@ comparisons as (
         a.document_id,
         b.document_id as other_document_id,
         'fct_staffing' as fact_table,
-        a.org_unit || ' ' || a.grade || ' 정원(현원)' as subject,
+        a.org_unit || ' ' || coalesce(a.staff_group || ' ', '') || a.grade || ' 정원(현원)' as subject,
         a.authorized || ' (' || coalesce(cast(a.current as varchar), '–') || ')' as printed,
         b.authorized || ' (' || coalesce(cast(b.current as varchar), '–') || ')' as expected,
         cast(abs(a.authorized - b.authorized) + coalesce(abs(a.current - b.current), 0) as double) as difference,
@@ -27,6 +27,7 @@ comparisons as (
     from staffing as a
     inner join staffing as b
         on a.document_id = b.document_id and a.org_unit = b.org_unit and a.grade = b.grade
+        and a.staff_group is not distinct from b.staff_group
         and a.as_of is not distinct from b.as_of and a.statement < b.statement
     where a.authorized <> b.authorized or a.current <> b.current
 )

@@ -16,6 +16,7 @@ renamed as (
         statement,
         grade,
         grade_printed,
+        staff_group,
         -- measures (정원 = authorized posts, 현원 = people in post)
         cast(authorized as bigint) as authorized,
         cast("current" as bigint) as current_count,
