@@ -140,10 +140,11 @@ def _units_by_year(table: Table, sections: list[Section]) -> list[DepartmentBudg
 _EXPENDITURE_ROWS = frozenset({"세출", "세출예산"})
 
 
-def _units_in_columns(table: Table, sections: list[Section]) -> list[DepartmentBudgetFact]:
-    """``구분 | 계 | 문화예술과 | …`` over a 세출 row, in money: each unit's total budget of the year
-    the caption names (``’25. 1. 1. 기준``); the 계 column is the section's unit."""
-    fiscal_year = year_in(table.caption_text())
+def _units_in_columns(table: Table, sections: list[Section], plan_year: int | None) -> list[DepartmentBudgetFact]:
+    """``구분 | 계 | 문화예술과 | …`` over a 세출 row, in money, or the same turned round (units down
+    the side, a 세출 column): each unit's total budget of the year the caption names (``’25. 1. 1.
+    기준``), else the plan's; the 계 column (or row) is the section's unit."""
+    fiscal_year = year_in(table.caption_text()) or plan_year
     if fiscal_year is None:
         return []
     facts = []
@@ -355,7 +356,7 @@ def extract_department_budgets(tables: list[Table], sections: list[Section],
     for table in tables:
         if not is_department_budget_table(table):
             facts += (_accounts_by_year(table, sections) or _units_by_year(table, sections)
-                      or _units_in_columns(table, sections) or _categories_in_columns(table, sections, plan_year)
+                      or _units_in_columns(table, sections, plan_year) or _categories_in_columns(table, sections, plan_year)
                       or _expenditure_by_field(table, plan_year))
             continue
         labels = table.column_labels
@@ -440,7 +441,13 @@ def _change_of(changes: dict[int | None, tuple[str | None, str | None]], column:
 # "예산현황 ▷ 세입 11.5억원, 세출 204억원", "□ 예   산 : 925백만원(감사담당관 506, 청렴담당관 419)": a
 # unit's budget of the plan's year in one line of text, its 세입 and 세출 side by side or its
 # total with its units' shares in brackets.
-_HEADLINE_LEAD = re.compile(r"^[\s□■○●◦▪❍\-·•※]*예\s*산\s*(?:현\s*황)?\s*[:：▷▶]\s*")
+_BULLETS = r"^[\s□■○●◦▪❍\-·•※]*"
+# A year may stand before the word (``□ 2025년 예산 :``, ``’25년도 예산 :``).
+_HEADLINE_LEAD = re.compile(_BULLETS + r"(?P<year>(?:[’'‘`ˊ]\s*\d{2}|(?:19|20)\d{2})\s*년\s*도?\s*)?"
+                            r"예\s*산\s*(?:현\s*황)?\s*[:：▷▶]\s*")
+# A line that opens with its 세입 and goes on to its 세출 is a headline with no word before it
+# (``□ 세입 161억원, 세출 758억원``).
+_SIDES_LEAD = re.compile(_BULLETS + rf"(?=세\s*입\s*{NUMBER_BODY}\s*{MONEY_UNIT}.*세\s*출\s*{NUMBER_BODY}\s*{MONEY_UNIT})")
 _SIDE = re.compile(rf"(?P<side>세\s*[입출])\s*(?P<amount>{NUMBER_BODY}\s*{MONEY_UNIT})")
 _TOTAL = re.compile(rf"(?P<amount>{NUMBER_BODY}\s*{MONEY_UNIT})\s*(?:\((?P<parts>[^()]*)\))?")
 _PART = re.compile(rf"(?P<name>[가-힣][가-힣\s]*?)\s*(?P<number>{NUMBER_BODY})(?![\d.]|,\d)")
@@ -458,14 +465,16 @@ class BudgetHeadline:
     printed: str
     unit: str
     span: tuple[int, int]
+    fiscal_year: int | None = None  # the year the line names, if it names one
 
 
 def budget_headlines(line: str) -> list[BudgetHeadline]:
-    lead = _HEADLINE_LEAD.match(line)
+    lead = _HEADLINE_LEAD.match(line) or _SIDES_LEAD.match(line)
     if lead is None:
         return []
+    year = year_in(lead["year"]) if lead.re is _HEADLINE_LEAD and lead["year"] else None
     sides = [BudgetHeadline(without_spaces(m["side"]), None, m["side"], m["amount"],
-                            parse_quantity(m["amount"]).unit, m.span("amount"))
+                            parse_quantity(m["amount"]).unit, m.span("amount"), year)
              for m in _SIDE.finditer(line, lead.end())]
     if sides:
         return sides
@@ -476,29 +485,29 @@ def budget_headlines(line: str) -> list[BudgetHeadline]:
         return []
     unit = parse_quantity(total["amount"]).unit
     parts = [BudgetHeadline(None, without_spaces(part["name"]), part["name"].strip(), part["number"], unit,
-                            (total.start("parts") + part.start("number"), total.start("parts") + part.end("number")))
+                            (total.start("parts") + part.start("number"), total.start("parts") + part.end("number")),
+                            year)
              for part in _PART.finditer(total["parts"]) if is_unit_name(part["name"])]
     if not parts:
         return []
-    return [BudgetHeadline(None, None, "예산", total["amount"], unit, total.span("amount"))] + parts
+    return [BudgetHeadline(None, None, "예산", total["amount"], unit, total.span("amount"), year)] + parts
 
 
 def extract_headline_budgets(lines: list[str], sections: list[Section],
                              plan_year: int | None) -> list[DepartmentBudgetFact]:
-    """A unit's 세출 (or its total budget, and its units' shares) from a budget headline."""
-    if plan_year is None:
-        return []
+    """A unit's 세출 (or its total budget, and its units' shares) from a budget headline, of the
+    year the line names, else the plan's."""
     facts = []
     for number, line in enumerate(lines, start=1):
         for headline in budget_headlines(line):
-            if headline.side == REVENUE_SIDE:
+            if headline.side == REVENUE_SIDE or (headline.fiscal_year or plan_year) is None:
                 continue
             org_unit = headline.org_unit or section_at(sections, number)
             quantity = parse_quantity(headline.printed, headline.unit)
             facts.append(DepartmentBudgetFact(
                 source_line=number, table_index=0, org_unit=org_unit, org_unit_printed=headline.org_unit or "",
-                category=TOTAL, category_printed=headline.label, fiscal_year=plan_year, budget_basis=None,
-                column_printed=headline.label, printed_value=headline.printed, printed_unit=quantity.unit,
+                category=TOTAL, category_printed=headline.label, fiscal_year=headline.fiscal_year or plan_year,
+                budget_basis=None, column_printed=headline.label, printed_value=headline.printed, printed_unit=quantity.unit,
                 amount_krw=quantity.amount_krw, printed_change=None, printed_change_pct=None,
                 unattributed=None if org_unit else NO_UNIT_SECTION, source_span=headline.span))
     return facts

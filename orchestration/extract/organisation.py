@@ -181,13 +181,15 @@ _TOTAL_LABEL = re.compile(r"^(?:계|합계|총계)(?:\(.+\))?$")
 
 
 def unit_row(table: Table, sections: list[Section], labels: frozenset[str]) -> tuple[str, list[tuple[Cell, str]]]:
-    """The row labelled one of ``labels`` (세출, 세입) in a table whose header names units: its
-    label as printed and its cells, each with its unit (the 계 column is the unit whose section
-    holds the table); no cells when the table has no such row."""
+    """The line of a table labelled one of ``labels`` (세출, 세입) whose other side names units,
+    whichever way the table runs: a row under a header of units (``구분 | 계 | 문화예술과 | …``) or a
+    column beside rows of units (``구분 | 세입 | 세출`` over ``합계``, ``관광정책과`` …). Its label as
+    printed and its cells, each with its unit (the 계 column or row is the unit whose section holds
+    the table); no cells when the table has no such line."""
     columns = unit_columns(table)
     row = next((r for r in table.body_rows if r and without_spaces(r[0].text) in labels), None)
     if columns is None or row is None:
-        return "", []
+        return _unit_column(table, sections, labels)
     found = []
     for cell in row:
         unit = columns.get(cell.column)
@@ -195,6 +197,30 @@ def unit_row(table: Table, sections: list[Section], labels: frozenset[str]) -> t
         if org_unit is not None and cell.text:
             found.append((cell, org_unit))
     return row[0].text, found
+
+
+def _unit_column(table: Table, sections: list[Section], labels: frozenset[str]) -> tuple[str, list[tuple[Cell, str]]]:
+    """The column headed one of ``labels`` (its innermost level) beside rows most of which name
+    units; a 계 row is the unit whose section holds the table."""
+    column = next((i for i, label in enumerate(table.column_labels)
+                   if i >= table.label_columns and without_spaces(label.split(" / ")[-1]) in labels), None)
+    if column is None or not table.label_columns:
+        return "", []
+    named = [without_spaces(row[0].text) for row in table.body_rows if row and row[0].column == 0 and row[0].text]
+    units = [name for name in named if not _TOTAL_LABEL.match(name)]
+    if not units or sum(map(is_unit_name, units)) * 2 <= len(units):
+        return "", []
+    found = []
+    for row in table.body_rows:
+        cells = {cell.column: cell for cell in row}
+        label, cell = cells.get(0), cells.get(column)
+        if label is None or cell is None or not cell.text:
+            continue
+        name = without_spaces(label.text)
+        org_unit = section_at(sections, cell.line) if _TOTAL_LABEL.match(name) else name if is_unit_name(name) else None
+        if org_unit is not None:
+            found.append((cell, org_unit))
+    return table.column_labels[column], found
 
 
 def unit_columns(table: Table) -> dict[int, str] | None:

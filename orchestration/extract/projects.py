@@ -20,7 +20,7 @@ STATUSES = frozenset({"신규", "계속", "완료"})
 _NAME_HEADER = re.compile(r"(주요)?사업(명)?$")
 _SEQ_HEADER = re.compile(r"^(연번|순번|번호)$")
 _PAGE_HEADER = re.compile(r"^(쪽|페이지|page)$", re.IGNORECASE)
-_PLAN_TITLE = re.compile(r"(?P<year>(?:19|20)\d{2})\s*년\s*(?:도\s*)?주요\s*업무\s*(?:계획|보고)")
+_PLAN_TITLE = re.compile(r"(?P<year>(?:19|20)\d{2})\s*년\s*(?:도\s*)?[-–—\s]*주요\s*업무\s*(?:계획|보고)")
 TITLE_LOOKAHEAD = 30
 
 
@@ -38,9 +38,11 @@ class ProjectFact:
 
 
 def plan_year(lines: list[str]) -> int | None:
-    """The year in the filing's title, printed near its top."""
-    for line in lines[:TITLE_LOOKAHEAD]:
-        match = _PLAN_TITLE.search(without_spaces(line))
+    """The year in the filing's title, printed near its top, on the title's line or the line
+    above it (``- 2025년도 -`` over ``주 요 업 무 계 획``)."""
+    top = lines[:TITLE_LOOKAHEAD]
+    for line, below in zip(top, top[1:] + [""]):
+        match = _PLAN_TITLE.search(without_spaces(line + below))
         if match:
             return int(match.group("year"))
     return None

@@ -197,14 +197,15 @@ def _items_in_columns(table: Table, sections: list[Section], plan_year: int | No
 
 def extract_unit_revenue(tables: list[Table], sections: list[Section],
                          plan_year: int | None = None) -> list[RevenueFact]:
-    """``구분 | 계 | 문화예술과 | …`` over a 세입 row: each unit's revenue budget of the year the
-    caption names (the same tables print 세출 beside it, read by ``budgets``); and a unit's own
+    """``구분 | 계 | 문화예술과 | …`` over a 세입 row, or units down the side beside a 세입 column:
+    each unit's revenue budget of the year the caption names, else the plan's (the same tables
+    print 세출 beside it, read by ``budgets``); and a unit's own
     revenue budget by item (``_items_in_columns``)."""
     facts = []
     for table in tables:
         facts += _items_in_columns(table, sections, plan_year)
         period = _caption_period(table)
-        fiscal_year = year_in(table.caption_text())
+        fiscal_year = year_in(table.caption_text()) or plan_year
         label, cells = unit_row(table, sections, _REVENUE_ROWS)
         for cell, org_unit in cells:
             money = table.column_units[cell.column] if cell.column < len(table.column_units) else None
@@ -388,20 +389,18 @@ def _measure(segments: list[str], row_labels: tuple[str, ...], periods: list[str
 
 def extract_headline_revenue(lines: list[str], sections: list[Section], plan_year: int | None) -> list[RevenueFact]:
     """The 세입 of a budget headline (``예산현황 ▷ 세입 11.5억원, 세출 204억원``): the revenue budget of the
-    unit whose section holds the line, for the plan's year."""
-    if plan_year is None:
-        return []
+    unit whose section holds the line, for the year the line names, else the plan's."""
     facts = []
     for number, line in enumerate(lines, start=1):
         for headline in budget_headlines(line):
-            if headline.side != REVENUE_SIDE:
+            if headline.side != REVENUE_SIDE or (headline.fiscal_year or plan_year) is None:
                 continue
             quantity = parse_quantity(headline.printed, headline.unit)
             facts.append(RevenueFact(
                 source_line=number, table_index=None, statement_form="text", revenue_item=TOTAL,
                 revenue_item_printed=headline.label, parent_item=None, item_from="label", measure=BUDGET,
                 measure_printed=headline.label, column_index=headline.span[0], column_label=headline.label,
-                period_label=None, fiscal_year=plan_year, printed_value=headline.printed, value=str(quantity.value),
+                period_label=None, fiscal_year=headline.fiscal_year or plan_year, printed_value=headline.printed, value=str(quantity.value),
                 unit=quantity.unit, amount_krw=quantity.amount_krw, rate_pct=None,
                 org_unit=section_at(sections, number), source_span=headline.span))
     return facts

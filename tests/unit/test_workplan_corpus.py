@@ -491,6 +491,39 @@ def test_a_unit_on_its_cover_in_brackets_and_its_tables_by_unit_w05():
     assert revenue["기획관"] == 2_867_000_000 and "합계(일반회계)" not in revenue
 
 
+def test_budgets_of_units_down_the_side_beside_revenue_and_expenditure_columns():
+    """w05 p5's budget (units across, 세입 and 세출 rows) turned round: units down the side,
+    ``구분 | 세 입 | 세 출`` across, a 합 계 row for the 기획관, under a headline with no word before
+    its sides. The caption names no year: the plan's. ``-`` (no revenue) is no fact."""
+    extraction = _extracted("w05_busan_gihoekgwan_2025.pdf")
+    spent = {f["org_unit"]: f["printed_value"] for f in extraction.department_budgets if f["source_page"] == 5}
+    earned = {f["org_unit"]: f["printed_value"] for f in extraction.revenue if f["source_page"] == 5}
+    assert len(spent) == 7 and len(earned) == 6
+    rows = "".join(f"{'합 계' if unit == '기획관' else unit}\t{earned.get(unit, '-')}\t{spent[unit]}\n" for unit in spent)
+    text = ("2025년도\n주요업무계획\n기획관\n\nⅠ. 기본현황\n□ 세입 29억원, 세출 333억원\n(단위 : 백만원)\n"
+            "구 분\t세 입\t세 출\n" + rows)
+    turned = extract_document("t", text, government_index(GOVERNMENT_SEED))
+    assert {f["org_unit"]: (f["printed_value"], f["fiscal_year"]) for f in turned.department_budgets
+            if f["table_index"]} == {unit: (value, 2025) for unit, value in spent.items()}
+    assert {f["org_unit"]: (f["printed_value"], f["fiscal_year"]) for f in turned.revenue
+            if f["statement_form"] == "table"} == {unit: (value, 2025) for unit, value in earned.items()}
+    table = {f["org_unit"]: (f["amount_krw"], f["source_line"]) for f in turned.department_budgets if f["table_index"]}
+    assert table["기획관"] == (33_257_000_000, 9) and table["조직담당관"] == (573_000_000, 11)
+    headline = [(f["org_unit"], f["printed_value"], f["amount_krw"], f["source_line"]) for f in turned.department_budgets
+                if not f["table_index"]]
+    assert headline == [("기획관", "333억원", 33_300_000_000, 6)]
+    assert [(f["printed_value"], f["amount_krw"]) for f in turned.revenue if f["statement_form"] == "text"] == [
+        ("29억원", 2_900_000_000)]
+
+
+def test_a_budget_headline_names_its_own_year():
+    text = "2025년도\n주요업무계획\n기획관\n\n□ ’26년도 예산 : 세입 30억원, 세출 340억원\n□ 세출 340억원\n"
+    extraction = extract_document("t", text, government_index(GOVERNMENT_SEED))
+    assert [(f["fiscal_year"], f["amount_krw"], f["source_line"]) for f in extraction.department_budgets] == [
+        (2026, 34_000_000_000, 5)]
+    assert [(f["fiscal_year"], f["amount_krw"]) for f in extraction.revenue] == [(2026, 3_000_000_000)]
+
+
 def test_budgets_of_units_by_year_without_a_basis_w08():
     """w08 p5: 2025년 | 2024년 | 증 감 | 증감률 by unit; the 계 row is the 본부's."""
     budgets = {(f["org_unit"], f["fiscal_year"]): (f["amount_krw"], f["budget_basis"], f["printed_change"],

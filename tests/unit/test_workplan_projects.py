@@ -56,6 +56,14 @@ OTHER_PLAN = """\
 """
 
 
+def test_a_plans_year_printed_on_the_line_above_its_title():
+    """w05 and w07 print '- 2025년도 -' over '주 요 업 무 계 획'; a year on a line of its own with
+    no title below it names no plan."""
+    assert plan_year(["복지환경위원회", "- 2025년도 -", "주 요 업 무 계 획", "보 건 환 경 연 구 원"]) == 2025
+    assert plan_year(["2026년도", "주요업무계획"]) == 2026
+    assert plan_year(["2026년도", "업무 추진 실적", "주요업무계획"]) is None
+
+
 def test_a_list_in_markdown_pipes_of_another_department_and_year():
     lines = split_lines(OTHER_PLAN)
     assert plan_year(lines) == 2025
