@@ -23,7 +23,7 @@ from decimal import Decimal
 
 from orchestration.extract.dates import year_in, year_label
 from orchestration.extract.numbers import (MONEY_FACTORS, MONEY_UNIT, NUMBER_BODY, PLACE_AMOUNT, NumberParseError,
-                                           parse_place_amount, parse_quantity, parse_with_share)
+                                           parse_place_amount, parse_quantity, parse_with_share, place_unit)
 from orchestration.extract.organisation import NO_UNIT_SECTION, Section, is_unit_name, section_at, unit_row
 from orchestration.extract.tables import Cell, Table, ValueCell
 from orchestration.extract.text import without_spaces
@@ -91,12 +91,17 @@ def is_department_budget_table(table: Table) -> bool:
 _CHANGE_ANYWHERE = re.compile(r"증\s*감")
 
 
+def basis_of(label: str) -> str | None:
+    """The basis a label names (budget_bases.csv: ``’24년 최종예산`` → 최종), or None."""
+    return next((b for b, pattern in budget_bases() if pattern.search(without_spaces(label))), None)
+
+
 def year_and_basis(label: str) -> tuple[int, str] | None:
     """(fiscal year, basis) of a column whose header names both and is no change column."""
     if _CHANGE_ANYWHERE.search(label):
         return None
     year = year_in(label)
-    basis = next((b for b, pattern in budget_bases() if pattern.search(without_spaces(label))), None)
+    basis = basis_of(label)
     if year is None or not basis:
         return None
     return year, basis
@@ -297,7 +302,7 @@ def caption_total(table: Table, side: str) -> CaptionTotal | None:
             amount = parse_place_amount(match["amount"])
             if without_spaces(match["side"]) == side and amount is not None:
                 printed = match["amount"].strip()
-                unit = re.sub(r"[\d,.\s]", "", printed).rstrip("원")[-1:] + "원"
+                unit = place_unit(printed)
                 return CaptionTotal(line, side, printed, unit, Decimal(amount) / MONEY_FACTORS[unit], amount,
                                     (match.start("amount"), match.start("amount") + len(printed)))
     return None
@@ -410,8 +415,7 @@ def _compared_with(label: str) -> tuple[int, str | None] | None:
     part = next((p for p in _header_parts(label) if _AGAINST.search(p)), None)
     if part is None or (year := year_in(part)) is None:
         return None
-    basis = next((b for b, pattern in budget_bases() if pattern.search(without_spaces(part))), None)
-    return year, basis
+    return year, basis_of(part)
 
 
 def _changes(cells: dict[int, Cell | ValueCell], labels: list[str],

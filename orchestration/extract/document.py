@@ -16,6 +16,7 @@ from orchestration.extract.budgets import extract_department_budgets, extract_he
 from orchestration.extract.candidates import (extract_candidate_finance, extract_candidate_pledges, extract_candidates,
                                               extract_form_candidates, extract_sheet_pledges)
 from orchestration.extract.classify import classify_government, classify_kind, filing_title
+from orchestration.extract.debt import extract_debt
 from orchestration.extract.dates import filing_date
 from orchestration.extract.formats.model import FURNITURE, Document, Line, text_document
 from orchestration.extract.governments import GovernmentIndex
@@ -43,7 +44,7 @@ from orchestration.extract.text import ReadError
 from orchestration.extract.version import PARSER_VERSION
 
 # The lake tables of typed facts: each record carries the characters of its line it took.
-FACT_TABLES = ("staffing", "department_budgets", "projects", "project_budgets", "revenue", "settlement",
+FACT_TABLES = ("staffing", "department_budgets", "projects", "project_budgets", "revenue", "settlement", "debt",
                "pledges", "pledge_investments", "candidates", "candidate_finance", "news_claims")
 # Records that name things (org units, programme names) rather than state a number.
 NAME_TABLES = ("org_units", "news_mentions")
@@ -96,6 +97,7 @@ def _work_plan(lines: list[str], tables: list[Table]) -> dict[str, list]:
                     + extract_labelled_statements(lines, tables)
                     + extract_unit_revenue(tables, sections, year) + extract_headline_revenue(lines, sections, year)),
         "settlement": extract_settlement(tables),
+        "debt": extract_debt(lines, tables),
     }
 
 

@@ -158,6 +158,12 @@ _PLACE_PART = re.compile(r"(?P<number>\d[\d,]*(?:\.\d+)?)?\s*(?P<place>[조억�
 PLACE_AMOUNT = re.compile(r"\d[\d,]*(?:\.\d+)?\s*[조억만천백십](?:\s*\d?[\d,]*(?:\.\d+)?\s*[조억만천백십])*\s*원?")
 
 
+def place_unit(text: str) -> str:
+    """The unit of an amount written with place words: its last place word and 원
+    (``3조 5,682억원`` → 억원)."""
+    return re.sub(r"[\d,.\s]", "", text).rstrip("원")[-1:] + "원"
+
+
 def parse_place_amount(text: str) -> int | None:
     """Won in an amount written with place words, or None when ``text`` is not one."""
     text = text.strip().removesuffix("원").strip()

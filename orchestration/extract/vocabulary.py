@@ -1,7 +1,7 @@
 """The vocabulary the parsers read, kept as data in dbt's seeds (dbt_project/seeds/), so that the
 parsers and the warehouse share one list of each concept and adding a government's wording is
 adding rows: the kind signals, the revenue items, the units of counts, the org units' suffixes, the grades of staffing
-tables and the groups of staff they count apart, the budget categories, accounts, fields and bases, the words of the candidate disclosure form and the nationwide elections. Each file is read once per process."""
+tables and the groups of staff they count apart, the budget categories, accounts, fields and bases, the parts of a debt, the words of the candidate disclosure form and the nationwide elections. Each file is read once per process."""
 
 from __future__ import annotations
 
@@ -76,6 +76,12 @@ def budget_bases() -> tuple[tuple[str, re.Pattern[str]], ...]:
 def grade_labels() -> tuple[tuple[str, re.Pattern[str]], ...]:
     """(grade, the rule a header matches without its spaces) of grades.csv, in file order."""
     return tuple((row["grade"], re.compile(row["pattern"])) for row in _rows("grades.csv"))
+
+
+@cache
+def debt_parts() -> tuple[tuple[str, re.Pattern[str]], ...]:
+    """(part, the rule a name matches without its spaces) of debt_parts.csv, in file order."""
+    return tuple((row["part"], re.compile(row["pattern"])) for row in _rows("debt_parts.csv"))
 
 
 @cache

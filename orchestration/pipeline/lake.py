@@ -246,6 +246,19 @@ LAKE_SCHEMAS: dict[str, pa.Schema] = {
         ("printed_unit", pa.string()),
         ("amount_krw", pa.int64()),
     ]),
+    "debt": pa.schema(_PROVENANCE + [
+        ("table_index", pa.int32()),
+        ("debt_printed", pa.string()),
+        ("part", pa.string()),
+        ("part_printed", pa.string()),
+        ("measure", pa.string()),
+        ("fiscal_year", pa.int32()),
+        ("basis", pa.string()),
+        ("printed_value", pa.string()),
+        ("printed_unit", pa.string()),
+        ("amount_krw", pa.int64()),
+        ("rate_pct", pa.string()),  # exact decimal as printed; cast in staging
+    ]),
     "table_cells": pa.schema(_PROVENANCE + [
         ("table_index", pa.int32()),
         ("table_first_line", pa.int32()),
@@ -335,7 +348,7 @@ STATE_SCHEMAS: dict[str, pa.Schema] = {
 # Written by reading (filings, lines) and by extraction (the rest; classifications last, so its
 # presence means the document's whole file set is there; an empty table has no file).
 READ_TABLES = ("filings", "lines")
-EXTRACT_TABLES = ("org_units", "staffing", "department_budgets", "projects", "project_budgets", "revenue", "settlement",
+EXTRACT_TABLES = ("org_units", "staffing", "department_budgets", "projects", "project_budgets", "revenue", "settlement", "debt",
                   "pledges", "pledge_investments", "candidates", "candidate_finance", "news_claims",
                   "news_mentions", "table_cells", "table_checks", "unclaimed_numbers", "classifications")
 

@@ -6,6 +6,7 @@
 -- same documents again.
 -- depends_on: {{ ref('audit_filing_lines') }}
 -- depends_on: {{ ref('audit_unclaimed_numbers') }}
+-- depends_on: {{ ref('fct_debt') }}
 -- depends_on: {{ ref('fct_department_budget') }}
 -- depends_on: {{ ref('fct_news_claim') }}
 -- depends_on: {{ ref('fct_pledge_investment') }}
