@@ -29,7 +29,7 @@ from dataclasses import dataclass
 from orchestration.extract.contacts import MASKED_TOKEN
 from orchestration.extract.dates import RANGE_MARK, YEAR_MARK
 from orchestration.extract.numbers import NUMBER_TOKEN
-from orchestration.extract.text import is_page_number
+from orchestration.extract.text import is_page_number, without_spaces
 from orchestration.extract.vocabulary import count_units
 
 FACT, CELL = "fact", "cell"
@@ -147,7 +147,8 @@ def unclaimed_reason(text: str, token: NumberToken, in_label: bool = False) -> s
         return "list_index"
     if in_label or _GLUED_LEFT.search(text[: token.start]) or _NAME_SUFFIX.match(text[token.end:]):
         return "label"
-    if _is_prose(text) or (_counted(text[token.end:]) and len(_SENTENCE.findall(text)) >= 2):
+    # A count needs one word to say what it counts: a label spaced out (``목   표 : 4,400건``) is one.
+    if _is_prose(text) or (_counted(text[token.end:]) and _SENTENCE.search(without_spaces(text))):
         return "narrative"
     return "not_understood"
 

@@ -22,8 +22,8 @@ from orchestration.extract.funding import TOTAL_GROUP, funding_group, parse_brea
 from orchestration.extract.dates import year_label
 from orchestration.extract.numbers import MONEY_FACTORS, MONEY_UNIT, NUMBER_BODY, parse_quantity
 from orchestration.extract.organisation import Section, section_at
-from orchestration.extract.projects import ProjectFact
-from orchestration.extract.structure import NUMBER, ROMAN, heading
+from orchestration.extract.projects import COST_LEAD, ProjectFact
+from orchestration.extract.structure import LONE_BADGE, NUMBER, ROMAN, heading
 from orchestration.extract.tables import Table
 from orchestration.extract.text import without_spaces
 
@@ -36,11 +36,7 @@ _HEADLINE = re.compile(rf"(?P<year>(?:19|20)\d{{2}})\s*년\s*(?:도\s*)?소\s*�
 _INLINE = re.compile(rf"^[\s\-•·○◦▪*□]*(?P<lead>.*?)소\s*요\s*예\s*산\s*(?:\(\s*안\s*\))?\s*[:：]\s*{_BODY}")
 # Under a project's heading, the line giving its cost: ``ㅇ 총사업비 : 15,349백만원(국비 3,354, 시비 11,995)``,
 # ``❍ 예   산 : 574백만원(국비 206, 시비 368)``, ``○ (총사업비) 110.6억원 (…)``.
-_COST = re.compile(rf"^[\s\-•·○◦▪*□ㅇ❍◦]*(?:\(\s*)?(?P<lead>총\s*사\s*업\s*비|사\s*업\s*비|예\s*산|소\s*요\s*예\s*산)"
-                   rf"(?:\s*\([^()]*\))?\s*(?:\)\s*|[:：]\s*){_BODY}")
-# What else ends a project's section: a chapter heading (``Ⅳ.``, ``1. 감염병 …``) or a project's
-# number badge whose title the text layer lost (``1`` alone on its line).
-_LONE_BADGE = re.compile(r"^\s*[1-9]\d?\s*\t?\s*$")
+_COST = re.compile(COST_LEAD + _BODY)
 _INLINE_PART = re.compile(rf"^\s*[-•·◦]\s*(?P<lead>[^:：]+?)\s*[:：]\s*{_BODY}\s*$")
 # Lines allowed between a headline and its table: the unit note and a caption.
 _HEADLINE_TO_TABLE = 3
@@ -168,8 +164,10 @@ def heading_tables(tables: list[Table], sections: list[Section],
 
 
 def _boundary(line: str) -> bool:
+    """What else ends a project's section: a chapter heading (``Ⅳ.``, ``1. 감염병 …``) or a
+    project's number badge on a line of its own."""
     found = heading(line)
-    return (found is not None and found.style in (ROMAN, NUMBER)) or bool(_LONE_BADGE.match(line))
+    return (found is not None and found.style in (ROMAN, NUMBER)) or bool(LONE_BADGE.match(line))
 
 
 # A budget section no project of the unit's list can be told for: its amounts are kept, with the

@@ -12,9 +12,9 @@ import re
 from dataclasses import dataclass, field
 
 from orchestration.extract.organisation import Section, section_at
-from orchestration.extract.structure import BADGE, heading
+from orchestration.extract.structure import BADGE, LONE_BADGE, Heading, heading
 from orchestration.extract.tables import Table
-from orchestration.extract.text import without_spaces
+from orchestration.extract.text import squeeze, without_spaces
 
 STATUSES = frozenset({"신규", "계속", "완료"})
 _NAME_HEADER = re.compile(r"(주요)?사업(명)?$")
@@ -22,6 +22,14 @@ _SEQ_HEADER = re.compile(r"^(연번|순번|번호)$")
 _PAGE_HEADER = re.compile(r"^(쪽|페이지|page)$", re.IGNORECASE)
 _PLAN_TITLE = re.compile(r"(?P<year>(?:19|20)\d{2})\s*년\s*(?:도\s*)?[-–—\s]*주요\s*업무\s*(?:계획|보고)")
 TITLE_LOOKAHEAD = 30
+# The label of the line under a project's heading that gives its cost (``총사업비 :``, ``예   산 :``,
+# ``(총사업비)``); project_budgets.py reads the amount after it.
+COST_LEAD = (r"^[\s\-•·○◦▪*□ㅇ❍◦]*(?:\(\s*)?(?P<lead>총\s*사\s*업\s*비|사\s*업\s*비|예\s*산|소\s*요\s*예\s*산)"
+             r"(?:\s*\([^()]*\))?\s*(?:\)\s*|[:：]\s*)")
+_COST_LINE = re.compile(COST_LEAD + r"\d")
+# The title below a badge on a line of its own: words, not a labelled figure (``조 직 ▷ 1팀``,
+# ``예산현황 ▷ 세입 …`` under the badges of a plan's 기본현황 are no projects).
+_BADGE_TITLE = re.compile(r"^\s*(?P<title>[가-힣A-Za-z‘'“\"(][^:：▷▶\t]{3,}?)\s*$")
 
 
 @dataclass(frozen=True)
@@ -98,7 +106,7 @@ def extract_heading_projects(lines: list[str], sections: list[Section]) -> list[
     list. A run of headings one under the other (1, 2, 3 … with nothing between) is a contents
     page or a chapter's summary, not sections: its headings are not projects."""
     year = plan_year(lines)
-    found = [(n, h) for n, line in enumerate(lines, start=1) if (h := heading(line)) and h.style == BADGE]
+    found = list(_badges(lines))
     facts = []
     for index, (number, badge) in enumerate(found):
         neighbours = [other for other, _ in found[max(0, index - 1):index + 2] if other != number]
@@ -112,6 +120,30 @@ def extract_heading_projects(lines: list[str], sections: list[Section]) -> list[
             project_name=badge.title, status=None, page=None, plan_year=year, source_span=badge.span,
         ))
     return facts
+
+
+def _badges(lines: list[str]):
+    """(line of the title, heading) of every project badge: the number and its title on one line,
+    or the number alone over its title (w07: a boxed number ruled as a table of one cell) when its
+    section states a cost."""
+    for number, line in enumerate(lines, start=1):
+        found = heading(line)
+        if found is not None and found.style == BADGE:
+            yield number, found
+        elif (badge := LONE_BADGE.match(line)) and number < len(lines) and heading(lines[number]) is None \
+                and (title := _BADGE_TITLE.match(lines[number])) and _costed(lines, number + 1):
+            yield number + 1, Heading(BADGE, badge["mark"], squeeze(title["title"]), title.span("title"))
+
+
+def _costed(lines: list[str], title: int) -> bool:
+    """A lone badge's title heads a project when its section states a cost before the next badge:
+    the badges of a plan's 기본현황 (``연 혁``, ``시 설``) and of a summary of its tasks state none."""
+    for line in lines[title:]:
+        if LONE_BADGE.match(line) or ((found := heading(line)) and found.style == BADGE):
+            return False
+        if _COST_LINE.match(line):
+            return True
+    return False
 
 
 def _only_blank_between(lines: list[str], first: int, second: int) -> bool:

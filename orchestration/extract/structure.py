@@ -42,6 +42,9 @@ HEADING_STYLES: tuple[tuple[str, re.Pattern[str]], ...] = (
     (CIRCLE, re.compile(r"^\s*(?P<mark>[○◦●❍ㅇ◯])\s*(?P<title>\S.*?)\s*$")),
     (DASH, re.compile(r"^\s*(?P<mark>[-–·•▪])\s*(?P<title>[^\s\d-].*?)\s*$")),
 )
+# A project's number badge on a line of its own (a boxed number the format rules as a table of one
+# cell), its title on the next line or lost by the text layer: ``1`` alone.
+LONE_BADGE = re.compile(r"^\s*(?P<mark>[1-9]\d?)\s*$")
 UNIT = "unit"
 _RANK = {style: rank for rank, (style, _) in enumerate(s for s in HEADING_STYLES if s[0] != MARKDOWN)}
 

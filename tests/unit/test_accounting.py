@@ -120,6 +120,8 @@ def test_contact_data_never_leaves_the_reader(extracted):
     # a count of things that are not money says what it counts; an amount of money waits for a reader
     ("ㅇ 항공수요 전망('65년 기준) : 여객 2,326만명, 화물 33.5만톤", "2,326", "narrative"),
     ("- 활 주 로 : 2본(민 3,200m, 군 2,743m), 연간처리능력 152천회", "152", "narrative"),
+    ("❍ 목   표 : 4,400건", "4,400", "narrative"),
+    ("4,400건 5,300건", "5,300", "not_understood"),
     ("- 건 립 비 : 37,335백만원(국 5,759 / 시 16,891)", "37,335", "not_understood"),
     ("2 0 2 5 . 2 . 1 1 . (화)", "5", "date"),
 ])

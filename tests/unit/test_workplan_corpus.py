@@ -327,6 +327,32 @@ def test_projects_under_numbered_headings_and_their_costs_w02():
     assert not [b for b in budgets if b[1] == 43]
 
 
+def test_projects_under_a_badge_on_a_line_of_its_own_w07():
+    """w07 sets each project's number in a box of its own (a table of one cell, '1' alone on its
+    line) over its title; the section's '❍ 예   산 : 574백만원(국비 206, 시비 368)' is its cost. The
+    badges of its 기본현황 (연 혁, 시 설) and of the summary of its tasks state no cost: no projects."""
+    extraction = _extracted("w07_busan_bogeonhwangyeongyeonguwon_2025.pdf")
+    projects = {(p["source_page"], p["source_line"]): (p["seq"], p["project_name"]) for p in extraction.projects}
+    assert projects[(17, 2)] == (1, "바이러스 감염병 확인 검사 및 감시")
+    assert projects[(37, 2)] == (2, "축산물 안전성 검사를 통한 위해 축산물 유통 차단")
+    assert not [key for key in projects if key[0] < 9] and len(projects) == 18
+    budgets = [(b["project_name"], b["source_page"], b["source_line"], b["funding_group"], b["amount_krw"])
+               for b in extraction.project_budgets if b["source_page"] == 17]
+    assert budgets == [("바이러스 감염병 확인 검사 및 감시", 17, 10, "계", 574_000_000),
+                       ("바이러스 감염병 확인 검사 및 감시", 17, 10, "국비", 206_000_000),
+                       ("바이러스 감염병 확인 검사 및 감시", 17, 10, "시비", 368_000_000)]
+
+
+def test_a_lone_badge_heads_a_project_only_over_a_title_and_a_cost():
+    cover = "2026년도\n주요업무계획\n위생과\n\n"
+    projects = lambda text: [(p["source_line"], p["seq"], p["project_name"]) for p in extract_document(
+        "t", cover + text, government_index(GOVERNMENT_SEED)).projects]
+    assert projects("3\n식품 위생업소 점검 강화\n❍ 목 표 : 1,200건\n❍ 예 산 : 45백만원(시비 45)\n") == [
+        (6, 3, "식품 위생업소 점검 강화")]
+    assert projects("3\n연 혁\n❍ 1990. 1. 1. 개소\n4\n시 설\n❍ 연면적 2,000㎡\n") == []
+    assert projects("3\n조 직 ▷ 2팀\n❍ 예 산 : 45백만원\n") == []
+
+
 def test_staffing_with_counts_in_columns_and_units_down_the_side():
     """w02 p5's staffing (units across, 정원 and 현원 rows) printed the other way round: units
     down the side, 정원 | 현원 | 과부족 across. Every unit keeps its two counts; the 계 row is the 국's."""
@@ -614,4 +640,4 @@ def test_dates_with_every_year_mark_and_a_month_and_day_are_dates():
     assert [(line, text) for line, text, reason in fates if reason != "date"] == [(3, "11"), (3, "184"), (5, "3.5")]
     assert sum(1 for *_, reason in fates if reason == "date") == 21
     w08 = _extracted("w08_busan_singonghang-chujinbonbu_2025.pdf").classification
-    assert (w08["number_tokens"], w08["tokens_not_understood"]) == (657, 30)
+    assert (w08["number_tokens"], w08["tokens_not_understood"]) == (657, 29)
