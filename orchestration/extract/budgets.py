@@ -18,7 +18,7 @@ unit's total budget for that year and basis; the row's 증감 and 증감률 are 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from decimal import Decimal
 
 from orchestration.extract.dates import year_in, year_label
@@ -444,16 +444,17 @@ def _change_of(changes: dict[int | None, tuple[str | None, str | None]], column:
 
 # "예산현황 ▷ 세입 11.5억원, 세출 204억원", "□ 예   산 : 925백만원(감사담당관 506, 청렴담당관 419)": a
 # unit's budget of the plan's year in one line of text, its 세입 and 세출 side by side or its
-# total with its units' shares in brackets.
+# total with its units' or its accounts' shares in brackets; "예산총괄 : 16조 6,830억원", the
+# whole government's.
 _BULLETS = r"^[\s□■○●◦▪❍\-·•※]*"
 # A year may stand before the word (``□ 2025년 예산 :``, ``’25년도 예산 :``).
 _HEADLINE_LEAD = re.compile(_BULLETS + r"(?P<year>(?:[’'‘`ˊ]\s*\d{2}|(?:19|20)\d{2})\s*년\s*도?\s*)?"
-                            r"예\s*산\s*(?:현\s*황)?\s*[:：▷▶]\s*")
+                            r"예\s*산\s*(?:현\s*황|(?P<whole>총\s*괄))?\s*[:：▷▶]\s*")
 # A line that opens with its 세입 and goes on to its 세출 is a headline with no word before it
 # (``□ 세입 161억원, 세출 758억원``).
 _SIDES_LEAD = re.compile(_BULLETS + rf"(?=세\s*입\s*{NUMBER_BODY}\s*{MONEY_UNIT}.*세\s*출\s*{NUMBER_BODY}\s*{MONEY_UNIT})")
 _SIDE = re.compile(rf"(?P<side>세\s*[입출])\s*(?P<amount>{NUMBER_BODY}\s*{MONEY_UNIT})")
-_TOTAL = re.compile(rf"(?P<amount>{NUMBER_BODY}\s*{MONEY_UNIT})\s*(?:\((?P<parts>[^()]*)\))?")
+_TOTAL = re.compile(rf"(?P<amount>{PLACE_AMOUNT.pattern}|{NUMBER_BODY}\s*{MONEY_UNIT})\s*(?:\((?P<parts>[^()]*)\))?")
 _PART = re.compile(rf"(?P<name>[가-힣][가-힣\s]*?)\s*(?P<number>{NUMBER_BODY})(?![\d.]|,\d)")
 REVENUE_SIDE, EXPENDITURE_SIDE = "세입", "세출"
 
@@ -469,7 +470,11 @@ class BudgetHeadline:
     printed: str
     unit: str
     span: tuple[int, int]
+    amount_krw: int
     fiscal_year: int | None = None  # the year the line names, if it names one
+    account: str | None = None      # the account a part is of (budget_accounts.csv)
+    whole_government: bool = False  # 예산총괄: the government's whole budget, no unit's
+    line: int | None = None         # the line below the headline's, for parts printed there
 
 
 def budget_headlines(line: str) -> list[BudgetHeadline]:
@@ -477,24 +482,72 @@ def budget_headlines(line: str) -> list[BudgetHeadline]:
     if lead is None:
         return []
     year = year_in(lead["year"]) if lead.re is _HEADLINE_LEAD and lead["year"] else None
-    sides = [BudgetHeadline(without_spaces(m["side"]), None, m["side"], m["amount"],
-                            parse_quantity(m["amount"]).unit, m.span("amount"), year)
-             for m in _SIDE.finditer(line, lead.end())]
+    sides = [BudgetHeadline(without_spaces(m["side"]), None, m["side"], m["amount"], quantity.unit, m.span("amount"),
+                            quantity.amount_krw, year)
+             for m in _SIDE.finditer(line, lead.end()) if (quantity := parse_quantity(m["amount"]))]
     if sides:
         return sides
     total = _TOTAL.match(line, lead.end())
-    # A total alone (``예산 : 30억원``) is as often a project's cost as a unit's budget: only a total
-    # shared out among units in brackets is a unit's.
-    if total is None or not total["parts"]:
+    whole = lead.re is _HEADLINE_LEAD and bool(lead["whole"])
+    if total is None:
         return []
-    unit = parse_quantity(total["amount"]).unit
-    parts = [BudgetHeadline(None, without_spaces(part["name"]), part["name"].strip(), part["number"], unit,
-                            (total.start("parts") + part.start("number"), total.start("parts") + part.end("number")),
-                            year)
-             for part in _PART.finditer(total["parts"]) if is_unit_name(part["name"])]
-    if not parts:
-        return []
-    return [BudgetHeadline(None, None, "예산", total["amount"], unit, total.span("amount"), year)] + parts
+    amount, unit = _headline_amount(total["amount"])
+    head = BudgetHeadline(None, None, "예산", total["amount"].strip(), unit,
+                          (total.start("amount"), total.start("amount") + len(total["amount"].strip())), amount, year,
+                          whole_government=whole)
+    named = list(_PART.finditer(total["parts"] or ""))
+
+    def part(match: re.Match, org_unit: str | None, account: str | None) -> BudgetHeadline:
+        span = (total.start("parts") + match.start("number"), total.start("parts") + match.end("number"))
+        won = parse_quantity(match["number"], unit).amount_krw
+        return BudgetHeadline(None, org_unit, match["name"].strip(), match["number"], unit, span, won, year, account, whole)
+
+    units = [part(m, without_spaces(m["name"]), None) for m in named if is_unit_name(m["name"])]
+    if units and not whole:
+        return [head] + units
+    accounts = {m: account_of(m["name"]) for m in named}
+    # Accounts share the total out: read when each part names one and together they are it.
+    if named and all(a not in (None, TOTAL) for a in accounts.values()) \
+            and sum(Decimal(m["number"].replace(",", "")) for m in named) * MONEY_FACTORS[unit] == amount:
+        return [head] + [part(m, None, a) for m, a in accounts.items()]
+    # A total alone (``예산 : 30억원``) is as often a project's cost as a unit's budget: read only
+    # where it says it is the whole government's (``예산총괄``).
+    return [head] if whole else []
+
+
+# "○ 일반회계 13조 3,198억원(79.8%), 특별회계 3조 3,632억원(20.2%)": a line of accounts, each with
+# its amount (and its share, printed with it), under a total they share out.
+_ACCOUNT_PART = re.compile(rf"(?P<name>[가-힣][가-힣\s]*?)\s*(?P<printed>(?P<amount>{PLACE_AMOUNT.pattern}|{NUMBER_BODY}\s*"
+                           rf"{MONEY_UNIT})\s*(?:\(\s*[\d.]+\s*%?\s*\))?)\s*,?\s*")
+
+
+def _accounts_below(line: str, total: int) -> list[tuple[str, str, int, str, tuple[int, int]]]:
+    """(account, amount as printed, won, unit, span) of each part of a line of accounts that add up to
+    ``total``; none when the line is anything else."""
+    at = len(re.match(_BULLETS, line)[0])
+    parts = []
+    while at < len(line):
+        match = _ACCOUNT_PART.match(line, at)
+        account = account_of(match["name"]) if match else None
+        if account in (None, TOTAL):
+            return []
+        printed = match["printed"].strip()
+        start = match.start("printed")
+        parts.append((account, printed, *_headline_amount(match["amount"].strip()), (start, start + len(printed))))
+        at = match.end()
+    return parts if len(parts) > 1 and sum(part[2] for part in parts) == total else []
+
+
+def _headline_amount(printed: str) -> tuple[int, str]:
+    """Won and the unit of a headline's amount: in a money unit (``925백만원``), or in place words
+    (``16조 6,830억원``)."""
+    try:
+        quantity = parse_quantity(printed)
+    except NumberParseError:
+        quantity = None
+    if quantity is not None and quantity.amount_krw is not None:
+        return quantity.amount_krw, quantity.unit
+    return parse_place_amount(printed), place_unit(printed.strip())
 
 
 def extract_headline_budgets(lines: list[str], sections: list[Section],
@@ -503,15 +556,23 @@ def extract_headline_budgets(lines: list[str], sections: list[Section],
     year the line names, else the plan's."""
     facts = []
     for number, line in enumerate(lines, start=1):
-        for headline in budget_headlines(line):
+        found = budget_headlines(line)
+        if len(found) == 1 and found[0].side is None and number < len(lines):
+            head = found[0]
+            found += [replace(head, org_unit=None, label=account, printed=printed, unit=unit, span=span, amount_krw=won,
+                              account=account, line=number + 1)
+                      for account, printed, won, unit, span in _accounts_below(lines[number], head.amount_krw)]
+        for headline in found:
             if headline.side == REVENUE_SIDE or (headline.fiscal_year or plan_year) is None:
                 continue
-            org_unit = headline.org_unit or section_at(sections, number)
-            quantity = parse_quantity(headline.printed, headline.unit)
+            whole = headline.whole_government
+            org_unit = None if whole else headline.org_unit or section_at(sections, number)
             facts.append(DepartmentBudgetFact(
-                source_line=number, table_index=0, org_unit=org_unit, org_unit_printed=headline.org_unit or "",
+                source_line=headline.line or number, table_index=0, org_unit=org_unit,
+                org_unit_printed=headline.org_unit or "",
                 category=TOTAL, category_printed=headline.label, fiscal_year=headline.fiscal_year or plan_year,
-                budget_basis=None, column_printed=headline.label, printed_value=headline.printed, printed_unit=quantity.unit,
-                amount_krw=quantity.amount_krw, printed_change=None, printed_change_pct=None,
-                unattributed=None if org_unit else NO_UNIT_SECTION, source_span=headline.span))
+                budget_basis=None, column_printed=headline.label, printed_value=headline.printed,
+                printed_unit=headline.unit, amount_krw=headline.amount_krw, printed_change=None, printed_change_pct=None,
+                unattributed=WHOLE_GOVERNMENT if whole else None if org_unit else NO_UNIT_SECTION,
+                account=headline.account or (TOTAL if whole else None), source_span=headline.span))
     return facts

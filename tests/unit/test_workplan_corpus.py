@@ -588,8 +588,34 @@ def test_the_whole_governments_budget_by_account_w01():
     assert p5[("기타특별회계", 2024, "당초")] == (2_330_200_000_000, 11)
     assert len(p5) == 15
     assert {(f["org_unit"], f["unattributed"], f["category"]) for f in facts} == {(None, "whole_government", "total")}
-    p6 = {f["account"]: f["source_line"] for f in facts if f["source_page"] == 6}
-    assert p6 == {"total": 7, "일반회계": 8, "특별회계": 9, "공기업특별회계": 10, "기타특별회계": 13}
+    p6 = {(f["account"], f["source_line"]) for f in facts if f["source_page"] == 6 and f["table_index"]}
+    assert p6 == {("total", 7), ("일반회계", 8), ("특별회계", 9), ("공기업특별회계", 10), ("기타특별회계", 13)}
+
+
+def test_the_whole_governments_budget_stated_over_its_accounts_w01():
+    """w01 p6 '예산총괄 : 16조 6,830억원' over '○ 일반회계 13조 3,198억원(79.8%), 특별회계 3조 3,632억원(20.2%)':
+    the whole government's total, and below it the accounts that add up to it, each with its share."""
+    stated = [(f["source_line"], f["account"], f["printed_value"], f["amount_krw"], f["unattributed"], f["fiscal_year"])
+              for f in _extracted("w01_busan_gihoekjojeongsil_2025.pdf").department_budgets
+              if f["source_page"] == 6 and not f["table_index"]]
+    assert stated == [(1, "total", "16조 6,830억원", 16_683_000_000_000, "whole_government", 2025),
+                      (2, "일반회계", "13조 3,198억원(79.8%)", 13_319_800_000_000, "whole_government", 2025),
+                      (2, "특별회계", "3조 3,632억원(20.2%)", 3_363_200_000_000, "whole_government", 2025)]
+
+
+def test_a_units_budget_shared_out_among_its_accounts():
+    """A derived 구 plan: '예 산 : 1,234백만원(일반회계 1,000, 특별회계 234)' is the unit's budget by
+    account when the accounts add up to it; a total alone, or parts that do not add up, is not read."""
+    cover = "2025년도\n주요업무계획\n재무과\n\n"
+    budgets = lambda line: [(f["org_unit"], f["account"], f["printed_value"], f["amount_krw"]) for f in extract_document(
+        "t", cover + line, government_index(GOVERNMENT_SEED)).department_budgets]
+    assert budgets("□ 예   산 : 1,234백만원(일반회계 1,000, 특별회계 234)\n") == [
+        ("재무과", None, "1,234백만원", 1_234_000_000), ("재무과", "일반회계", "1,000", 1_000_000_000),
+        ("재무과", "특별회계", "234", 234_000_000)]
+    assert budgets("□ 예   산 : 1,234백만원(일반회계 1,000, 특별회계 200)\n") == []
+    assert budgets("□ 예   산 : 1,234백만원\n- 일반회계 1,000백만원, 특별회계 234백만원\n") == []
+    assert budgets("□ 예산총괄 : 1,234백만원\n- 일반회계 1,000백만원, 특별회계 200백만원\n") == [
+        (None, "total", "1,234백만원", 1_234_000_000)]
 
 
 def test_every_budget_account_of_the_vocabulary_names_its_example():
