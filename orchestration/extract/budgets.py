@@ -81,11 +81,26 @@ def _rows_by_line(table: Table) -> dict[int, dict[int, ValueCell]]:
     return rows
 
 
-def is_department_budget_table(table: Table) -> bool:
-    years = [_YEAR_COLUMN.match(label) for label in table.column_labels]
+# A column of amounts that names no year (``예산액``, ``금 액``): the year of the caption, else the plan's.
+_AMOUNT_COLUMN = re.compile(r"^(?:예산(?:액)?|금액)(?:\(.*\))?$")
+
+
+def _amount_columns(table: Table, plan_year: int | None) -> dict[int, tuple[int, str | None]]:
+    """(fiscal year, basis) of each column of amounts: headed by a year (``2024년 (당초예산)``), or,
+    in a table whose headers name no year, by a word for the budget alone (``예산액``)."""
+    years = {i: (int(m["year"]), m["basis"]) for i, label in enumerate(table.column_labels)
+             if (m := _YEAR_COLUMN.match(label))}
+    year = year_in(table.caption_text()) or plan_year
+    if years or year is None:
+        return years
+    return {i: (year, None) for i, label in enumerate(table.column_labels)
+            if i >= table.label_columns and _AMOUNT_COLUMN.match(without_spaces(label))}
+
+
+def is_department_budget_table(table: Table, plan_year: int | None = None) -> bool:
     categories = {category_of(c.text) for row in table.body_rows for c in row[: table.label_columns]}
     money = any(unit in MONEY_FACTORS for unit in table.column_units)
-    return any(years) and money and len(categories - {TOTAL, None}) >= 2
+    return bool(_amount_columns(table, plan_year)) and money and len(categories - {TOTAL, None}) >= 2
 
 
 _CHANGE_ANYWHERE = re.compile(r"증\s*감")
@@ -359,13 +374,13 @@ def extract_department_budgets(tables: list[Table], sections: list[Section],
     """``plan_year``: the year the plan is for (a work plan's title), for a table that prints none."""
     facts: list[DepartmentBudgetFact] = []
     for table in tables:
-        if not is_department_budget_table(table):
+        if not is_department_budget_table(table, plan_year):
             facts += (_accounts_by_year(table, sections) or _units_by_year(table, sections)
                       or _units_in_columns(table, sections, plan_year) or _categories_in_columns(table, sections, plan_year)
                       or _expenditure_by_field(table, plan_year))
             continue
         labels = table.column_labels
-        years = {i: m for i, label in enumerate(labels) if (m := _YEAR_COLUMN.match(label))}
+        years = _amount_columns(table, plan_year)
         for line, cells in _rows_by_line(table).items():
             row_labels = next(iter(cells.values())).row_labels
             category_label = next((text for text in reversed(row_labels) if category_of(text)), None)
@@ -373,8 +388,8 @@ def extract_department_budgets(tables: list[Table], sections: list[Section],
             org_unit = without_spaces(unit_label) if unit_label else section_at(sections, line)
             if category_label is None:
                 continue
-            changes = _changes(cells, labels, {column: (int(m["year"]), m["basis"]) for column, m in years.items()})
-            for column, match in years.items():
+            changes = _changes(cells, labels, years)
+            for column, (year, basis) in years.items():
                 cell = cells.get(column)
                 quantity = parse_quantity(cell.text, cell.unit) if cell else None
                 if quantity is None or quantity.amount_krw is None:
@@ -387,8 +402,8 @@ def extract_department_budgets(tables: list[Table], sections: list[Section],
                     org_unit_printed=unit_label or row_labels[0],
                     category=category_of(category_label),
                     category_printed=category_label,
-                    fiscal_year=int(match.group("year")),
-                    budget_basis=match.group("basis"),
+                    fiscal_year=year,
+                    budget_basis=basis,
                     column_printed=labels[column],
                     printed_value=cell.text,
                     printed_unit=quantity.unit,

@@ -329,20 +329,27 @@ def _breakdown_facts(number: int, line: str, org_unit: str | None) -> list[Staff
     return facts
 
 
-def _count_columns(table: Table) -> tuple[int, int] | None:
-    """(정원 column, 현원 column) of a table that gives each its own column, units down the side
-    (``구분 | 정원 | 현원 | 과부족``); None for any other table."""
-    found = {}
+def _count_columns(table: Table) -> dict[str, tuple[str, int, int]] | None:
+    """grade → (header as printed, 정원 column, 현원 column) of a table that gives each count its
+    own column, units down the side (``구분 | 정원 | 현원 | 과부족``), and under a header of two
+    levels each grade its own pair (``계 / 정원 | 계 / 현원 | 5급 / 정원 | 5급 / 현원``); None for any
+    other table."""
+    found: dict[str, dict[str, int]] = {}
+    printed: dict[str, str] = {}
     for index, label in enumerate(table.column_labels):
-        name = without_spaces(label.rsplit(" / ", 1)[-1])
-        name = re.sub(r"\(.*\)$", "", name)
-        if name in (_AUTHORIZED_ROW, _CURRENT_ROW) and name not in found:
-            found[name] = index
+        *outer, inner = label.split(" / ")
+        name = re.sub(r"\(.*\)$", "", without_spaces(inner))
+        grade = grade_of(outer[-1]) if outer else TOTAL
+        if name in (_AUTHORIZED_ROW, _CURRENT_ROW) and grade and name not in found.setdefault(grade, {}):
+            found[grade][name] = index
+            printed.setdefault(grade, " / ".join(outer) or label)
+    pairs = {grade: (printed[grade], columns[_AUTHORIZED_ROW], columns[_CURRENT_ROW])
+             for grade, columns in found.items() if len(columns) == 2}
     # Only names stand before the counts: a register of bodies printing their founding date, head
     # and 기구 before 정원 (출자·출연기관 현황) is about other bodies, not this government's units.
-    if len(found) != 2 or table.label_columns > _COUNT_TABLE_LABELS:
+    if not pairs or table.label_columns > _COUNT_TABLE_LABELS:
         return None
-    return found[_AUTHORIZED_ROW], found[_CURRENT_ROW]
+    return pairs
 
 
 def _row_name(table: Table, row) -> str:
@@ -351,9 +358,10 @@ def _row_name(table: Table, row) -> str:
     return next((cells[c].text for c in range(table.label_columns - 1, -1, -1) if c in cells and cells[c].text), "")
 
 
-def _count_column_facts(table: Table, columns: tuple[int, int], sections: list[Section]) -> list[StaffingFact]:
-    """One total per row: a unit's row is that unit's (a bureau's summary), a 계 row the unit whose
-    section holds the table."""
+def _count_column_facts(table: Table, columns: dict[str, tuple[str, int, int]],
+                        sections: list[Section]) -> list[StaffingFact]:
+    """One count pair per row and grade: a unit's row is that unit's (a bureau's summary), a 계
+    row the unit whose section holds the table."""
     as_of = parse_as_of(table.caption_text())
     labelled = [(row, _row_name(table, row)) for row in table.body_rows]
     names = [label for _, label in labelled if label and grade_of(label) != TOTAL]
@@ -369,16 +377,17 @@ def _count_column_facts(table: Table, columns: tuple[int, int], sections: list[S
             org_unit, statement = section_at(sections, row[0].line), UNIT_PAGE
         else:
             continue
-        authorized, current = (cells.get(column) for column in columns)
-        counts = [_count(cell.text) if cell is not None and cell.text else None for cell in (authorized, current)]
-        if None in counts:
-            continue
-        facts.append(StaffingFact(
-            source_line=authorized.line, table_index=table.table_index, org_unit=org_unit, org_unit_printed=label,
-            statement=statement, grade=TOTAL, grade_printed=label, authorized=counts[0], current=counts[1],
-            printed_value=f"{authorized.text} / {current.text}", as_of=as_of,
-            unattributed=None if org_unit else NO_UNIT_SECTION,
-            source_span=(authorized.start, current.end) if authorized.line == current.line else (0, 0)))
+        for grade, (grade_printed, *pair) in columns.items():
+            authorized, current = (cells.get(column) for column in pair)
+            counts = [_count(cell.text) if cell is not None and cell.text else None for cell in (authorized, current)]
+            if None in counts:
+                continue
+            facts.append(StaffingFact(
+                source_line=authorized.line, table_index=table.table_index, org_unit=org_unit, org_unit_printed=label,
+                statement=statement, grade=grade, grade_printed=label if grade == TOTAL else grade_printed,
+                authorized=counts[0], current=counts[1], printed_value=f"{authorized.text} / {current.text}",
+                as_of=as_of, unattributed=None if org_unit else NO_UNIT_SECTION,
+                source_span=(authorized.start, current.end) if authorized.line == current.line else (0, 0)))
     return facts
 
 

@@ -437,10 +437,12 @@ def test_a_work_plans_pledge_table_yields_pledges():
 
 def test_every_org_unit_suffix_names_its_example_at_its_level():
     rows = list(csv.DictReader((SEEDS / "org_unit_suffixes.csv").open(encoding="utf-8")))
-    assert len(rows) == 15
+    assert len(rows) == 22
     for row in rows:
         assert is_unit_name(row["example"]) and unit_level(without_spaces(row["example"])) == row["unit_level"], row
     assert not is_unit_name("활동") and unit_level("예산담당관") == "department" and unit_level("문화체육국") == "bureau"
+    # a research institute's 부 are named for what they do (w07: 감염병연구부); 부 alone is no suffix
+    assert [is_unit_name(name) for name in ("감염병연구부", "정부", "중앙정부", "내부")] == [True, False, False, False]
 
 
 def test_a_table_ruled_inside_a_cell_is_a_table_after_the_row_that_holds_it_w02():
@@ -548,6 +550,32 @@ def test_a_budget_headline_names_its_own_year():
     assert [(f["fiscal_year"], f["amount_krw"], f["source_line"]) for f in extraction.department_budgets] == [
         (2026, 34_000_000_000, 5)]
     assert [(f["fiscal_year"], f["amount_krw"]) for f in extraction.revenue] == [(2026, 3_000_000_000)]
+
+
+def test_w07s_budget_and_staffing_turned_into_other_common_shapes():
+    """w07 p6's budget by category (categories across, one row) printed down the side under a
+    column that names no year (``예산액``: the plan's), and its 부 staffed under a header of two
+    levels, each grade its own 정원 and 현원 columns. The 구성비 column stays cells."""
+    extraction = _extracted("w07_busan_bogeonhwangyeongyeonguwon_2025.pdf")
+    spent = {f["category"]: f["printed_value"].split("(")[0] for f in extraction.department_budgets
+             if f["source_page"] == 6 and f["table_index"]}
+    assert spent == {"total": "20,403", "정책사업비": "6,881", "행정운영경비": "13,522"}
+    text = ("2025년도\n주요업무계획\n보건환경연구원\n\n□ 예산현황\n(단위 : 백만원)\n구 분\t예산액\t구성비(%)\n"
+            f"계\t{spent['total']}\t100\n사업비\t{spent['정책사업비']}\t33.7\n행정운영경비\t{spent['행정운영경비']}\t66.3\n\n"
+            "□ 인력현황\n(단위 : 명)\n구 분\t계\t계\t4급\t4급\t5급\t5급\t6급이하\t6급이하\n"
+            "\t정원\t현원\t정원\t현원\t정원\t현원\t정원\t현원\n"
+            "감염병연구부\t30\t28\t1\t1\t4\t4\t25\t23\n식약품연구부\t20\t21\t1\t1\t3\t3\t16\t17\n")
+    turned = extract_document("t", text, government_index(GOVERNMENT_SEED))
+    assert {f["category"]: (f["org_unit"], f["fiscal_year"], f["printed_value"], f["source_line"])
+            for f in turned.department_budgets} == {
+        "total": ("보건환경연구원", 2025, "20,403", 8), "정책사업비": ("보건환경연구원", 2025, "6,881", 9),
+        "행정운영경비": ("보건환경연구원", 2025, "13,522", 10)}
+    assert {(f["org_unit"], f["grade"]): (f["authorized"], f["current"], f["grade_printed"], f["source_line"])
+            for f in turned.staffing} == {
+        ("감염병연구부", "total"): (30, 28, "감염병연구부", 16), ("감염병연구부", "4급"): (1, 1, "4급", 16),
+        ("감염병연구부", "5급"): (4, 4, "5급", 16), ("감염병연구부", "6급이하"): (25, 23, "6급이하", 16),
+        ("식약품연구부", "total"): (20, 21, "식약품연구부", 17), ("식약품연구부", "4급"): (1, 1, "4급", 17),
+        ("식약품연구부", "5급"): (3, 3, "5급", 17), ("식약품연구부", "6급이하"): (16, 17, "6급이하", 17)}
 
 
 def test_budgets_of_units_by_year_without_a_basis_w08():
