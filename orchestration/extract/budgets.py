@@ -462,9 +462,10 @@ def _change_of(changes: dict[int | None, tuple[str | None, str | None]], column:
 # total with its units' or its accounts' shares in brackets; "예산총괄 : 16조 6,830억원", the
 # whole government's.
 _BULLETS = r"^[\s□■○●◦▪❍\-·•※]*"
-# A year may stand before the word (``□ 2025년 예산 :``, ``’25년도 예산 :``).
+# A year may stand before the word (``□ 2025년 예산 :``, ``’25년도 예산 :``), the account it is
+# of in brackets after it (``예산(일반회계) :``).
 _HEADLINE_LEAD = re.compile(_BULLETS + r"(?P<year>(?:[’'‘`ˊ]\s*\d{2}|(?:19|20)\d{2})\s*년\s*도?\s*)?"
-                            r"예\s*산\s*(?:현\s*황|(?P<whole>총\s*괄))?\s*[:：▷▶]\s*")
+                            r"예\s*산\s*(?:현\s*황|규\s*모|(?P<whole>총\s*괄))?\s*(?:\(\s*(?P<account>[^()]*?)\s*\))?\s*[:：▷▶]\s*")
 # A line that opens with its 세입 and goes on to its 세출 is a headline with no word before it
 # (``□ 세입 161억원, 세출 758억원``).
 _SIDES_LEAD = re.compile(_BULLETS + rf"(?=세\s*입\s*{NUMBER_BODY}\s*{MONEY_UNIT}.*세\s*출\s*{NUMBER_BODY}\s*{MONEY_UNIT})")
@@ -496,14 +497,16 @@ def budget_headlines(line: str) -> list[BudgetHeadline]:
     lead = _HEADLINE_LEAD.match(line) or _SIDES_LEAD.match(line)
     if lead is None:
         return []
-    year = year_in(lead["year"]) if lead.re is _HEADLINE_LEAD and lead["year"] else None
+    named = lead.re is _HEADLINE_LEAD
+    year = year_in(lead["year"]) if named and lead["year"] else None
+    account = account_of(lead["account"]) if named and lead["account"] else None
     sides = [BudgetHeadline(without_spaces(m["side"]), None, m["side"], m["amount"], quantity.unit, m.span("amount"),
-                            quantity.amount_krw, year)
+                            quantity.amount_krw, year, account)
              for m in _SIDE.finditer(line, lead.end()) if (quantity := parse_quantity(m["amount"]))]
     if sides:
         return sides
     total = _TOTAL.match(line, lead.end())
-    whole = lead.re is _HEADLINE_LEAD and bool(lead["whole"])
+    whole = named and bool(lead["whole"])
     if total is None:
         return []
     amount, unit = _headline_amount(total["amount"])

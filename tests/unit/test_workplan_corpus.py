@@ -550,6 +550,11 @@ def test_a_budget_headline_names_its_own_year():
     assert [(f["fiscal_year"], f["amount_krw"], f["source_line"]) for f in extraction.department_budgets] == [
         (2026, 34_000_000_000, 5)]
     assert [(f["fiscal_year"], f["amount_krw"]) for f in extraction.revenue] == [(2026, 3_000_000_000)]
+    # the account in brackets after the word, and 예산규모 for 예산
+    text = "2025년도\n주요업무계획\n관광정책과\n\n□ 예   산(일반회계) : 세입 29억원, 세출 333억원\n□ 2024년 예산규모 : 세출 300억원\n"
+    extraction = extract_document("t", text, government_index(GOVERNMENT_SEED))
+    assert [(f["fiscal_year"], f["account"], f["amount_krw"], f["source_line"]) for f in extraction.department_budgets] == [
+        (2025, "일반회계", 33_300_000_000, 5), (2024, None, 30_000_000_000, 6)]
 
 
 def test_w07s_budget_and_staffing_turned_into_other_common_shapes():
