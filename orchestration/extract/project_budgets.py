@@ -19,7 +19,7 @@ import re
 from dataclasses import dataclass, field, replace
 
 from orchestration.extract.funding import TOTAL_GROUP, funding_group, parse_breakdown
-from orchestration.extract.dates import year_label
+from orchestration.extract.dates import YEAR_MARK, year_label
 from orchestration.extract.numbers import MONEY_FACTORS, MONEY_UNIT, NUMBER_BODY, parse_quantity
 from orchestration.extract.organisation import Section, section_at
 from orchestration.extract.projects import COST_LEAD, ProjectFact
@@ -31,6 +31,9 @@ HEADLINE, TABLE, INLINE = "headline", "table", "inline"
 BY_LIST_ORDER, BY_CONTENT, BY_HEADING = "list_order", "content", "heading"
 
 _AMOUNT = rf"(?P<amount>{NUMBER_BODY}\s*{MONEY_UNIT})"
+# A bracket sharing a cost out by year: ``30억원(’23년 10억원, '24년 20억원)``.
+_YEAR_PART = re.compile(rf"\s*(?P<year>(?:{YEAR_MARK}\s*\d{{2}}|(?:19|20)\d{{2}})\s*년\s*도?)\s*"
+                        rf"(?P<number>{NUMBER_BODY})\s*(?:{MONEY_UNIT})?\s*,?")
 _BODY = rf"(?:{_AMOUNT}\s*(?:\((?P<note>[^()]*)\))?|(?P<non_budget>비\s*예\s*산))"
 _HEADLINE = re.compile(rf"(?P<year>(?:19|20)\d{{2}})\s*년\s*(?:도\s*)?소\s*요\s*예\s*산\s*[:：]\s*{_BODY}")
 _INLINE = re.compile(rf"^[\s\-•·○◦▪*□]*(?P<lead>.*?)소\s*요\s*예\s*산\s*(?:\(\s*안\s*\))?\s*[:：]\s*{_BODY}")
@@ -291,6 +294,8 @@ def _amount_facts(line: int, statement: str, item: str | None, match: re.Match, 
                    total.amount_krw, match.span("amount"))]
     note = match.group("note")
     parts = parse_breakdown(note) if note else None
+    if note and parts is None:
+        facts += _year_facts(line, statement, item, match, total)
     for part in parts or []:
         offset = match.start("note")
         span = (offset + part.start, offset + part.end)
@@ -301,6 +306,28 @@ def _amount_facts(line: int, statement: str, item: str | None, match: re.Match, 
             quantity = parse_quantity(part.number, total.unit)
             facts.append(_fact(line, statement, item, part.label, part.group, period, year, part.number,
                                quantity.unit, quantity.amount_krw, span))
+    return facts
+
+
+def _year_facts(line: int, statement: str, item: str | None, match: re.Match, total) -> list[dict]:
+    """The years a bracket shares a total out among, when the bracket is nothing else and they
+    add up to it (each in the total's unit where it prints none)."""
+    note, offset = match.group("note"), match.start("note")
+    parts, at = [], 0
+    while at < len(note.rstrip()):
+        part = _YEAR_PART.match(note, at)
+        if part is None or part.end() == at:
+            return []
+        parts.append((part, parse_quantity(note[part.start("number"):part.end()].rstrip(" ,"), total.unit)))
+        at = part.end()
+    if len(parts) < 2 or sum(q.amount_krw or 0 for _, q in parts) != total.amount_krw:
+        return []
+    facts = []
+    for part, quantity in parts:
+        printed = note[part.start("number"):part.end()].rstrip(" ,")
+        start = offset + part.start("number")
+        facts.append(_fact(line, statement, item, None, TOTAL_GROUP, part["year"].strip(), year_label(part["year"]),
+                           printed, quantity.unit, quantity.amount_krw, (start, start + len(printed))))
     return facts
 
 

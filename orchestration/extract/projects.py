@@ -24,7 +24,7 @@ _PLAN_TITLE = re.compile(r"(?P<year>(?:19|20)\d{2})\s*년\s*(?:도\s*)?[-–—\
 TITLE_LOOKAHEAD = 30
 # The label of the line under a project's heading that gives its cost (``총사업비 :``, ``예   산 :``,
 # ``(총사업비)``); project_budgets.py reads the amount after it.
-COST_LEAD = (r"^[\s\-•·○◦▪*□ㅇ❍◦]*(?:\(\s*)?(?P<lead>총\s*사\s*업\s*비|사\s*업\s*비|예\s*산|소\s*요\s*예\s*산)"
+COST_LEAD = (r"^[\s\-•·○◦▪◾■*□ㅇ❍]*(?:\(\s*)?(?P<lead>총\s*사\s*업\s*비|사\s*업\s*비|예\s*산|소\s*요\s*예\s*산)"
              r"(?:\s*\([^()]*\))?\s*(?:\)\s*|[:：]\s*)")
 _COST_LINE = re.compile(COST_LEAD + r"\d")
 # The title below a badge on a line of its own: words, not a labelled figure (``조 직 ▷ 1팀``,

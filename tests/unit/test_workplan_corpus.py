@@ -343,6 +343,18 @@ def test_projects_under_a_badge_on_a_line_of_its_own_w07():
                        ("바이러스 감염병 확인 검사 및 감시", 17, 10, "시비", 368_000_000)]
 
 
+def test_a_projects_cost_shared_out_by_year():
+    """w08's '◾ 사 업 비 : 30억원(’23년 10억원, '24년 20억원)' under a project's badge of another plan:
+    the cost and its years, which add up to it; years that do not add up are no parts."""
+    cover = "2025년도\n주요업무계획\n공항기획과\n\n1   신공항 배후도시 기본구상 수립\n"
+    budgets = lambda line: [(b["funding_group"], b["period_label"], b["fiscal_year"], b["printed_value"], b["amount_krw"])
+                            for b in extract_document("t", cover + line, government_index(GOVERNMENT_SEED)).project_budgets]
+    assert budgets("◾ 사 업 비 : 30억원(’23년 10억원, '24년 20억원)\n") == [
+        ("계", None, None, "30억원", 3_000_000_000), ("계", "’23년", 2023, "10억원", 1_000_000_000),
+        ("계", "'24년", 2024, "20억원", 2_000_000_000)]
+    assert budgets("◾ 사 업 비 : 30억원(’23년 10억원, '24년 10억원)\n") == [("계", None, None, "30억원", 3_000_000_000)]
+
+
 def test_a_lone_badge_heads_a_project_only_over_a_title_and_a_cost():
     cover = "2026년도\n주요업무계획\n위생과\n\n"
     projects = lambda text: [(p["source_line"], p["seq"], p["project_name"]) for p in extract_document(
