@@ -30,7 +30,7 @@ from orchestration.extract.contacts import MASKED_TOKEN
 from orchestration.extract.dates import RANGE_MARK, YEAR_MARK
 from orchestration.extract.numbers import NUMBER_TOKEN
 from orchestration.extract.text import is_page_number, without_spaces
-from orchestration.extract.vocabulary import count_units
+from orchestration.extract.vocabulary import count_units, org_unit_suffixes
 
 FACT, CELL = "fact", "cell"
 REASONS = ("phone_or_account", "date", "page_number", "page_header", "heading_number", "list_index", "label",
@@ -68,6 +68,8 @@ _HANGUL = re.compile(r"[가-힣]")
 _SPACED_DATE = re.compile(r"^(?:19|20)\d{2}\.\d{1,2}\.\d{1,2}\.?(?:\([월화수목금토일]\))?$")
 _NO_SPACES = re.compile(r"\s+")
 _SENTENCE = re.compile(r"[가-힣]{2,}")
+# A line of a table of contents: its title, leader dots, the page it starts on.
+_CONTENTS = re.compile(r"[·.…‥・]{3,}\s*(?P<page>\d{1,3})\s*$")
 
 
 @dataclass(frozen=True)
@@ -138,7 +140,7 @@ def unclaimed_reason(text: str, token: NumberToken, in_label: bool = False) -> s
         return "phone_or_account"
     if _covered(_DATE, text, token) or _SPACED_DATE.match(_NO_SPACES.sub("", text)):
         return "date"
-    if is_page_number(text):
+    if is_page_number(text) or (_CONTENTS.search(text) and _CONTENTS.search(text).start("page") == token.start):
         return "page_number"
     heading = _HEADING.match(text)
     if heading and heading.start("number") <= token.start and token.end <= heading.end("number"):
@@ -154,8 +156,11 @@ def unclaimed_reason(text: str, token: NumberToken, in_label: bool = False) -> s
 
 
 def _counted(after: str) -> bool:
-    """The number is followed by the unit of a count (with 만 / 천 before it), not of money."""
+    """The number is followed by the unit of a count (with 만 / 천 before it), not of money, or
+    counts org units (``2담당관 9팀``: the suffixes of org_unit_suffixes.csv)."""
     after = after.lstrip()
+    if after.startswith(tuple(org_unit_suffixes())):
+        return True
     after = after[1:] if after[:1] in ("만", "천", "백") else after
     return after.startswith(count_units())
 
