@@ -118,7 +118,7 @@ def is_staffing_table(table: Table) -> bool:
 def _context(table: Table) -> str:
     """What a table says of itself: its caption, its header and its row labels."""
     context = table.caption_text() + " " + " ".join(c.text for row in table.header_rows for c in row)
-    return context + " " + " ".join(row[0].text for row in table.body_rows if row)
+    return context + " " + " ".join(c.text for row in table.body_rows for c in row[:max(table.label_columns, 1)])
 
 
 def extract_staffing(tables: list[Table], sections: list[Section]) -> list[StaffingFact]:
@@ -128,16 +128,17 @@ def extract_staffing(tables: list[Table], sections: list[Section]) -> list[Staff
         if columns:
             facts += _count_column_facts(table, columns, sections)
             continue
-        split = _split_rows(table)
-        if split and _unit_columns(table):
-            facts += _unit_column_facts(table, split, sections)
+        pairs = _row_pairs(table)
+        if len(pairs) == 1 and _unit_columns(table):
+            facts += _unit_column_facts(table, pairs[0][1:], sections)
             continue
         if not is_staffing_table(table):
             continue
         grades = _grade_columns(table)
         as_of = parse_as_of(table.caption_text())
-        if split:
-            facts += _split_row_facts(table, split, grades, sections, as_of)
+        if pairs:
+            for unit, *split in pairs:
+                facts += _split_row_facts(table, unit, split, grades, sections, as_of)
             continue
         swapped = _current_first(table)
         for row in table.body_rows:
@@ -187,12 +188,24 @@ def _current_first(table: Table) -> bool:
     return bool(_CURRENT_FIRST.search(without_spaces(_context(table))))
 
 
-def _split_rows(table: Table) -> tuple[list, list] | None:
-    """The 정원 row and the 현원 row of a table that prints them apart, or None."""
-    rows = {without_spaces(row[0].text): row for row in table.body_rows if row}
-    if _AUTHORIZED_ROW in rows and _CURRENT_ROW in rows:
-        return rows[_AUTHORIZED_ROW], rows[_CURRENT_ROW]
-    return None
+def _row_pairs(table: Table) -> list[tuple[str, list, list]]:
+    """(unit as printed, 정원 row, 현원 row) of a table that prints the two counts on rows of their
+    own: once for the unit whose section holds it (the unit ``""``), or once per unit, the unit
+    named in an outer label carried down (``기획예산과 | 정원 …`` over `` | 현원 …``)."""
+    pairs, pending, unit = [], None, ""
+    for row in table.body_rows:
+        labels = {cell.column: cell.text for cell in row if cell.column < max(table.label_columns, 1)}
+        if not labels:
+            continue
+        innermost = max(labels)
+        unit = next((labels[c] for c in sorted(labels) if c < innermost and labels[c].strip()), unit)
+        name = without_spaces(labels[innermost])
+        if name == _AUTHORIZED_ROW:
+            pending = (unit, row)
+        elif name == _CURRENT_ROW and pending is not None and pending[0] == unit:
+            pairs.append((unit, pending[1], row))
+            pending = None
+    return pairs
 
 
 def _unit_columns(table: Table) -> dict[int, str] | None:
@@ -241,10 +254,13 @@ def _count(text: str) -> int | None:
     return int(quantity.value)
 
 
-def _split_row_facts(table: Table, split: tuple[list, list], grades: dict, sections: list[Section],
+def _split_row_facts(table: Table, unit: str, split: list[list], grades: dict, sections: list[Section],
                      as_of: date | None) -> list[StaffingFact]:
+    """A unit's 정원 row over its 현원 row: a unit named beside them is that unit's (a bureau's
+    summary), else the unit's whose section holds the table."""
     authorized_row, current_row = split
-    org_unit = section_at(sections, authorized_row[0].line)
+    named = is_unit_name(unit)
+    org_unit = without_spaces(unit) if named else section_at(sections, authorized_row[0].line)
     current_cells = {cell.column: cell for cell in current_row}
     facts = []
     for cell in authorized_row:
@@ -257,7 +273,8 @@ def _split_row_facts(table: Table, split: tuple[list, list], grades: dict, secti
         grade, grade_printed, group = grades[cell.column]
         facts.append(StaffingFact(
             source_line=cell.line, table_index=table.table_index, org_unit=org_unit,
-            org_unit_printed=authorized_row[0].text, statement=UNIT_PAGE, grade=grade, grade_printed=grade_printed,
+            org_unit_printed=unit if named else authorized_row[0].text, statement=SUMMARY_TABLE if named else UNIT_PAGE,
+            grade=grade, grade_printed=grade_printed,
             authorized=authorized, current=current, printed_value=cell.text, as_of=as_of,
             unattributed=None if org_unit else NO_UNIT_SECTION, staff_group=group, source_span=(cell.start, cell.end)))
     return facts

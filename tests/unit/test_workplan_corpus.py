@@ -57,6 +57,26 @@ def test_staffing_on_rows_of_their_own_w01():
     assert len(staffing) == 8 + 6
 
 
+def test_units_down_the_side_each_with_a_row_of_posts_and_a_row_of_people():
+    """w01's and w08's own 정원 and 현원 rows (one unit each, under a 급 header) set in one bureau
+    table: each unit named once over its two rows (``기획조정실 | 정원 …`` over `` | 현원 …``)."""
+    grades = ("total", "5급", "6급", "7급")
+    own = {}
+    for name, unit in (("w01_busan_gihoekjojeongsil_2025.pdf", "기획조정실"), ("w08_busan_singonghang-chujinbonbu_2025.pdf",
+                                                                           "신공항추진본부")):
+        counts = {f["grade"]: (f["authorized"], f["current"]) for f in _extracted(name).staffing
+                  if f["statement"] == "unit_page" and f["grade"] in grades}
+        own[unit] = [counts[g] for g in grades]
+    rows = "".join(f"{unit}\t정원\t" + "\t".join(str(a) for a, _ in counts) + "\n\t현원\t"
+                   + "\t".join(str(c) for _, c in counts) + "\n" for unit, counts in own.items())
+    text = "2025년도\n주요업무계획\n부산광역시\n\n□ 인력현황\n(단위 : 명)\n구분\t구분\t계\t5급\t6급\t7급\n" + rows
+    facts = extract_document("t", text, government_index(GOVERNMENT_SEED)).staffing
+    assert {(f["org_unit"], f["grade"]): (f["authorized"], f["current"], f["statement"], f["source_line"]) for f in facts} == {
+        (unit, grade): (*own[unit][i], "summary_table", 8 if unit == "기획조정실" else 10)
+        for unit in own for i, grade in enumerate(grades)}
+    assert own["기획조정실"][0] == (149, 149) and own["신공항추진본부"][0] == (45, 51)
+
+
 def test_staffing_of_units_behind_a_committee_cover():
     """w06 and w08 open with the 시의회 committee they report to; the unit is the one below the
     plan's title (w06 prints it as '부산광역시 낙동강관리본부')."""
