@@ -32,7 +32,7 @@ from orchestration.extract.vocabulary import budget_accounts, budget_bases, budg
 TOTAL = "total"
 
 _YEAR_COLUMN = re.compile(r"^(?P<year>(?:19|20)\d{2})\s*년?\s*(?:\(\s*(?P<basis>[^)]+?)\s*\))?$")
-_CHANGE = re.compile(r"^증\s*감(?:액)?$")
+_CHANGE = re.compile(r"^증\s*감(?:액)?(?:\(.*\))?$")
 _CHANGE_PCT = re.compile(r"^증\s*감\s*[률율]")
 
 
@@ -164,12 +164,14 @@ def _units_in_columns(table: Table, sections: list[Section], plan_year: int | No
     """``구분 | 계 | 문화예술과 | …`` over a 세출 row, in money, or the same turned round (units down
     the side, a 세출 column): each unit's total budget of the year the caption names (``’25. 1. 1.
     기준``), else the plan's; the 계 column (or row) is the section's unit."""
-    fiscal_year = year_in(table.caption_text()) or plan_year
-    if fiscal_year is None:
-        return []
+    caption_year = year_in(table.caption_text()) or plan_year
     facts = []
     label, cells = unit_row(table, sections, _EXPENDITURE_ROWS)
     for cell, org_unit in cells:
+        # a column of a year's band (``2025년 / 세출``) is of that year
+        fiscal_year = year_in(table.column_labels[cell.column]) or caption_year
+        if fiscal_year is None:
+            continue
         money = table.column_units[cell.column] if cell.column < len(table.column_units) else None
         if money not in MONEY_FACTORS:
             continue
@@ -191,10 +193,20 @@ _WHOLE_GOVERNMENT = re.compile(r"(?:시|도|군|구)\s*전\s*체|총\s*괄")
 WHOLE_GOVERNMENT = "whole_government"
 
 
+# A year and the word for a budget, no basis (``2025년 예산(A)``; the letter names it in 증감(A-B)).
+_YEAR_BUDGET = re.compile(r"^(?P<year>.+?년\s*도?)\s*예\s*산\s*(?:액)?\s*(?:\(\s*[A-Za-z]\s*\))?$")
+
+
 def _year_columns(table: Table) -> dict[int, tuple[int, str | None]]:
-    """Columns headed by a year and a basis (``’25년 당초예산``) or a year alone (``2025년``)."""
+    """Columns headed by a year and a basis (``’25년 당초예산``), a year alone (``2025년``), or a
+    year and the word for a budget (``2025년 예산(A)``: basis null)."""
     return {i: yb for i, label in enumerate(table.column_labels)
-            if (yb := year_and_basis(label) or ((year, None) if (year := year_label(label)) else None))}
+            if (yb := year_and_basis(label) or ((year, None) if (year := _year_of_column(label)) else None))}
+
+
+def _year_of_column(label: str) -> int | None:
+    budget = _YEAR_BUDGET.match(label.strip())
+    return year_label(budget["year"] if budget else label)
 
 
 def _accounts_by_year(table: Table, sections: list[Section]) -> list[DepartmentBudgetFact]:

@@ -200,11 +200,12 @@ def unit_row(table: Table, sections: list[Section], labels: frozenset[str]) -> t
 
 
 def _unit_column(table: Table, sections: list[Section], labels: frozenset[str]) -> tuple[str, list[tuple[Cell, str]]]:
-    """The column headed one of ``labels`` (its innermost level) beside rows most of which name
-    units; a 계 row is the unit whose section holds the table."""
-    column = next((i for i, label in enumerate(table.column_labels)
-                   if i >= table.label_columns and without_spaces(label.split(" / ")[-1]) in labels), None)
-    if column is None or not table.label_columns:
+    """The columns headed one of ``labels`` (their innermost level: ``2025년 / 세출``, one column
+    per year) beside rows most of which name units; a 계 row is the unit whose section holds the
+    table."""
+    columns = [i for i, label in enumerate(table.column_labels)
+               if i >= table.label_columns and without_spaces(label.split(" / ")[-1]) in labels]
+    if not columns or not table.label_columns:
         return "", []
     named = [without_spaces(row[0].text) for row in table.body_rows if row and row[0].column == 0 and row[0].text]
     units = [name for name in named if not _TOTAL_LABEL.match(name)]
@@ -213,14 +214,13 @@ def _unit_column(table: Table, sections: list[Section], labels: frozenset[str]) 
     found = []
     for row in table.body_rows:
         cells = {cell.column: cell for cell in row}
-        label, cell = cells.get(0), cells.get(column)
-        if label is None or cell is None or not cell.text:
+        label = cells.get(0)
+        if label is None:
             continue
         name = without_spaces(label.text)
-        org_unit = section_at(sections, cell.line) if _TOTAL_LABEL.match(name) else name if is_unit_name(name) else None
-        if org_unit is not None:
-            found.append((cell, org_unit))
-    return table.column_labels[column], found
+        org_unit = section_at(sections, label.line) if _TOTAL_LABEL.match(name) else name if is_unit_name(name) else None
+        found += [(cells[c], org_unit) for c in columns if org_unit is not None and c in cells and cells[c].text]
+    return table.column_labels[columns[0]].split(" / ")[-1], found
 
 
 def unit_columns(table: Table) -> dict[int, str] | None:

@@ -205,9 +205,10 @@ def extract_unit_revenue(tables: list[Table], sections: list[Section],
     for table in tables:
         facts += _items_in_columns(table, sections, plan_year)
         period = _caption_period(table)
-        fiscal_year = year_in(table.caption_text()) or plan_year
+        caption_year = year_in(table.caption_text()) or plan_year
         label, cells = unit_row(table, sections, _REVENUE_ROWS)
         for cell, org_unit in cells:
+            fiscal_year = year_in(table.column_labels[cell.column]) or caption_year
             money = table.column_units[cell.column] if cell.column < len(table.column_units) else None
             try:
                 quantity = parse_quantity(cell.text, money)

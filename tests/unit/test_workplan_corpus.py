@@ -625,6 +625,30 @@ def test_budgets_of_units_by_year_without_a_basis_w08():
     assert len(budgets) == 8
 
 
+def test_w08s_budgets_by_year_under_other_common_headers():
+    """w08 p5's table (2025년 | 2024년 | 증 감 | 증감률) headed the other common way, ``2025년 예산(A) |
+    2024년 예산(B) | 증감(A-B) | 증감률(%)``, and as a 세입 and 세출 pair under each year's band
+    (``2025년 / 세입 | 2025년 / 세출 | 2024년 / …``), units down the side."""
+    facts = [f for f in _extracted("w08_busan_singonghang-chujinbonbu_2025.pdf").department_budgets if f["table_index"]]
+    by_unit: dict[str, dict] = {}
+    for f in facts:
+        by_unit.setdefault(f["org_unit_printed"], {})[f["fiscal_year"]] = f["printed_value"]
+        by_unit[f["org_unit_printed"]]["change"] = (f["printed_change"], f["printed_change_pct"].rstrip("%"))
+    assert len(by_unit) == 4
+    rows = "".join(f"{label}\t{v[2025]}\t{v[2024]}\t{v['change'][0]}\t{v['change'][1]}\n" for label, v in by_unit.items())
+    cover = "2025년도\n주요업무계획\n신공항추진본부\n\n"
+    headed = extract_document("t", cover + "□ 예산\n(단위 : 백만원)\n구 분\t2025년 예산(A)\t2024년 예산(B)\t증감(A-B)\t증감률(%)\n"
+                              + rows, government_index(GOVERNMENT_SEED)).department_budgets
+    expected = {(f["org_unit"], f["fiscal_year"]): (f["amount_krw"], f["printed_change"], f["printed_change_pct"].rstrip("%"))
+                for f in facts}
+    assert {(f["org_unit"], f["fiscal_year"]): (f["amount_krw"], f["printed_change"], f["printed_change_pct"])
+            for f in headed} == expected
+    banded = "".join(f"{label}\t-\t{v[2025]}\t-\t{v[2024]}\n" for label, v in by_unit.items())
+    sides = extract_document("t", cover + "□ 세입·세출\n(단위 : 백만원)\n구 분\t2025년\t2025년\t2024년\t2024년\n"
+                             "\t세입\t세출\t세입\t세출\n" + banded, government_index(GOVERNMENT_SEED)).department_budgets
+    assert {(f["org_unit"], f["fiscal_year"]): f["amount_krw"] for f in sides} == {k: v[0] for k, v in expected.items()}
+
+
 def test_a_units_budget_by_category_and_revenue_by_item_in_one_row_w07():
     """w07 p6: 세입예산 (계 | 세외수입 | 국고보조금 등) and 세출예산 (계 | 사업비 | 행정운영경비), one row of
     amounts each printed with its share; the year is the plan's."""
