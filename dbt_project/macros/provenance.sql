@@ -9,3 +9,16 @@
     source_excerpt,
     parser_version
 {%- endmacro %}
+
+
+{#- The closing columns of a fact mart: the table the fact was read from and its line's provenance,
+    in the order every fct_* table publishes them. -#}
+{% macro fact_provenance_columns() -%}
+    table_index,
+    document_id,
+    source_page,
+    source_line,
+    document_line,
+    source_excerpt,
+    parser_version
+{%- endmacro %}

@@ -19,11 +19,5 @@ select
     rate_pct,
     printed_value,
     printed_unit,
-    table_index,
-    document_id,
-    source_page,
-    source_line,
-    document_line,
-    source_excerpt,
-    parser_version
+    {{ fact_provenance_columns() }}
 from debt

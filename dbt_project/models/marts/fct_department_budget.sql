@@ -29,11 +29,5 @@ select
     printed_change,
     printed_change_pct,
     unattributed,
-    table_index,
-    document_id,
-    source_page,
-    source_line,
-    document_line,
-    source_excerpt,
-    parser_version
+    {{ fact_provenance_columns() }}
 from budgets

@@ -20,11 +20,5 @@ select
     is_non_budget,
     funding_source,
     printed_value,
-    table_index,
-    document_id,
-    source_page,
-    source_line,
-    document_line,
-    source_excerpt,
-    parser_version
+    {{ fact_provenance_columns() }}
 from investments

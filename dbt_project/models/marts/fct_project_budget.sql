@@ -30,11 +30,5 @@ select
     link_method,
     link_confirmed,
     unattributed,
-    table_index,
-    document_id,
-    source_page,
-    source_line,
-    document_line,
-    source_excerpt,
-    parser_version
+    {{ fact_provenance_columns() }}
 from budgets

@@ -25,11 +25,5 @@ select
     printed_value,
     column_label,
     statement_form,
-    table_index,
-    document_id,
-    source_page,
-    source_line,
-    document_line,
-    source_excerpt,
-    parser_version
+    {{ fact_provenance_columns() }}
 from revenue

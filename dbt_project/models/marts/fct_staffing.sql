@@ -25,11 +25,5 @@ select
     statement,
     printed_value,
     unattributed,
-    table_index,
-    document_id,
-    source_page,
-    source_line,
-    document_line,
-    source_excerpt,
-    parser_version
+    {{ fact_provenance_columns() }}
 from staffing
