@@ -356,8 +356,9 @@ def _count_columns(table: Table) -> dict[str, tuple[str, int, int]] | None:
     for index, label in enumerate(table.column_labels):
         *outer, inner = label.split(" / ")
         name = re.sub(r"\(.*\)$", "", without_spaces(inner))
-        grade = grade_of(outer[-1]) if outer else TOTAL
-        if name in (_AUTHORIZED_ROW, _CURRENT_ROW) and grade and name not in found.setdefault(grade, {}):
+        # an outer level naming no grade (``인 원 / 정원``) bands the unit's whole staff
+        grade = (grade_of(outer[-1]) if outer else None) or TOTAL
+        if name in (_AUTHORIZED_ROW, _CURRENT_ROW) and name not in found.setdefault(grade, {}):
             found[grade][name] = index
             printed.setdefault(grade, " / ".join(outer) or label)
     pairs = {grade: (printed[grade], columns[_AUTHORIZED_ROW], columns[_CURRENT_ROW])

@@ -19,7 +19,8 @@ PROVENANCE = [name for name, _ in _PROVENANCE]
 
 def test_the_provenance_macro_casts_the_lakes_provenance_columns():
     macro = (REPO_ROOT / "dbt_project" / "macros" / "provenance.sql").read_text(encoding="utf-8")
-    body = macro[macro.index("macro provenance_columns"):]
+    start = macro.index("macro provenance_columns")
+    body = macro[start:macro.index("endmacro", start)]
     cast = re.findall(r"^\s*(?:cast\((\w+) as \w+\) as \w+|(\w+)),?$", body, flags=re.M)
     assert [a or b for a, b in cast] == PROVENANCE
 
