@@ -251,15 +251,22 @@ def _accounts_by_year(table: Table, sections: list[Section]) -> list[DepartmentB
 
 
 _EXPENDITURE = re.compile(r"세\s*출")
+_BUDGET, _REVENUE = re.compile(r"예\s*산"), re.compile(r"세\s*입")
+
+
+def _spending(caption: str) -> bool:
+    """A caption over a unit's spending: it says 세출, or 예산 and not 세입 (a unit's 예산 by
+    category is what it spends)."""
+    return bool(_EXPENDITURE.search(caption) or (_BUDGET.search(caption) and not _REVENUE.search(caption)))
 
 
 def _categories_in_columns(table: Table, sections: list[Section], plan_year: int | None) -> list[DepartmentBudgetFact]:
-    """``계 | 사업비 | 행정운영경비`` over one row of amounts, under a 세출 caption: the budget of the
-    unit whose section holds the table (or the unit its row names) by category, each amount
+    """``계 | 사업비 | 행정운영경비`` over rows of amounts, under a 세출 (or 예산) caption: the budget of
+    the unit whose section holds the table (or the unit its row names) by category, each amount
     printed with its share (``6,881(33.7%)``). The year is the caption's, else the plan's."""
     categories = {i: category_of(label) for i, label in enumerate(table.column_labels)}
     named = {c for c in categories.values() if c}
-    if TOTAL not in named or len(named) < 2 or not _EXPENDITURE.search(table.caption_text()):
+    if TOTAL not in named or len(named) < 2 or not _spending(table.caption_text()):
         return []
     fiscal_year = year_in(table.caption_text()) or plan_year
     if fiscal_year is None:

@@ -41,10 +41,10 @@ _CHART_NOTE_LINES = 8
 _COUNT_TABLE_LABELS = 2
 # "인력현황 : 정원 21명 [현원 23명]", "정원 25명 (현원 25명)": a unit's totals in one line of text.
 # "인 력 : 정원 149명, 현원 149명": the same, the two counts side by side; "인 력 : 정원 76 / 현원 75"
-# with a slash between them, 명 left out.
-_HEADLINE = re.compile(r"정\s*원\s*(?P<authorized>\d[\d,]*)\s*(?:명\s*(?:[\[(]\s*현\s*원\s*(?P<current>\d[\d,]*)\s*명\s*[\])]"
-                       r"|,\s*현\s*원\s*(?P<current_listed>\d[\d,]*)\s*명)"
-                       r"|명?\s*/\s*현\s*원\s*(?P<current_slash>\d[\d,]*)(?:\s*명)?(?![\d,]))")
+# with a slash between them, 명 left out; "□ 정 원 : 45명(현원 43명)", a colon after the word.
+_HEADLINE = re.compile(r"정\s*원\s*[:：]?\s*(?P<authorized>\d[\d,]*)\s*(?:명\s*(?:[\[(]\s*현\s*원\s*[:：]?\s*(?P<current>\d[\d,]*)\s*명?\s*[\])]"
+                       r"|,\s*현\s*원\s*[:：]?\s*(?P<current_listed>\d[\d,]*)\s*명)"
+                       r"|명?\s*/\s*현\s*원\s*[:：]?\s*(?P<current_slash>\d[\d,]*)(?:\s*명)?(?![\d,]))")
 # What may stand before a unit's own headline: bullets and a 인력 / 인원 label. A line naming
 # something else first ("부산관광공사 정원 107명(현원 106명)") is that body's staffing, not the unit's.
 _HEADLINE_LEAD = re.compile(r"^[\s□■○●◦▪\-·•※]*(?:(?:인\s*력|인\s*원)\s*(?:현\s*황)?\s*[:：]?)?\s*$")

@@ -615,6 +615,28 @@ def test_w07s_budget_and_staffing_turned_into_other_common_shapes():
         ("식약품연구부", "5급"): (3, 3, "5급", 17), ("식약품연구부", "6급이하"): (16, 17, "6급이하", 17)}
 
 
+def test_w07s_budget_by_category_under_a_caption_of_its_budget_and_its_staff_after_a_colon():
+    """w07 p6's 세출 by category (계 | 사업비 | 행정운영경비) under the caption most plans print,
+    '□ 예산현황' (예산, no 세출: what a unit spends), and its totals as '□ 정 원 : 153명(현원 145명)'.
+    A caption that says 세입 is a revenue table's, not this."""
+    w07 = _extracted("w07_busan_bogeonhwangyeongyeonguwon_2025.pdf")
+    spent = {f["category"]: f["printed_value"].split("(")[0] for f in w07.department_budgets
+             if f["source_page"] == 6 and f["table_index"]}
+    staff = next((f["authorized"], f["current"]) for f in w07.staffing if f["grade"] == "total" and f["statement"] == "unit_page")
+    cover = "2025년도\n주요업무계획\n보건환경연구원\n\n"
+    table = (f"(단위 : 백만원)\n구 분\t계\t사업비\t행정운영경비\n합 계\t{spent['total']}\t{spent['정책사업비']}\t"
+             f"{spent['행정운영경비']}\n")
+    extraction = extract_document("t", cover + "□ 예산현황\n" + table + f"□ 정 원 : {staff[0]}명(현원 {staff[1]}명)\n",
+                                  government_index(GOVERNMENT_SEED))
+    assert {f["category"]: (f["org_unit"], f["fiscal_year"], f["amount_krw"]) for f in extraction.department_budgets} == {
+        "total": ("보건환경연구원", 2025, 20_403_000_000), "정책사업비": ("보건환경연구원", 2025, 6_881_000_000),
+        "행정운영경비": ("보건환경연구원", 2025, 13_522_000_000)}
+    assert [(f["authorized"], f["current"], f["statement"], f["source_line"]) for f in extraction.staffing] == [
+        (153, 145, "headline", 9)]
+    revenue_caption = extract_document("t", cover + "□ 세입예산\n" + table, government_index(GOVERNMENT_SEED))
+    assert revenue_caption.department_budgets == []
+
+
 def test_budgets_of_units_by_year_without_a_basis_w08():
     """w08 p5: 2025년 | 2024년 | 증 감 | 증감률 by unit; the 계 row is the 본부's."""
     budgets = {(f["org_unit"], f["fiscal_year"]): (f["amount_krw"], f["budget_basis"], f["printed_change"],
