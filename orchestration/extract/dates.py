@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import calendar
 import re
+from dataclasses import dataclass
 from datetime import date
 
 _DATE = re.compile(
@@ -92,3 +93,31 @@ def filing_date(lines: list[str]) -> tuple[date | None, str | None, str | None]:
             continue
         return date(year, month, 1), "month", line.strip()
     return None, None, None
+
+
+@dataclass(frozen=True)
+class Step:
+    """One step of a series joined by arrows: the year it is of, the step's text and the value
+    printed in it (a match of the caller's pattern, its span in the whole line)."""
+
+    year: int
+    text: str
+    value: re.Match
+    span: tuple[int, int]
+
+
+def arrow_steps(line: str, start: int, value: re.Pattern) -> list[Step]:
+    """The steps of ``line[start:]`` joined by arrows (``(’22년) 559억원→ (’23년) 683억원``, ``19.8%
+    ‘22년 결산 → 19.9% ‘23년 결산``), each naming one year and printing one value; none when any
+    step does not."""
+    pieces, offset, steps = line[start:].split("→"), start, []
+    if len(pieces) < 2:
+        return []
+    for piece in pieces:
+        values = list(value.finditer(piece))
+        year = year_in(piece)
+        if len(values) != 1 or year is None:
+            return []
+        steps.append(Step(year, piece, values[0], (offset + values[0].start(), offset + values[0].end())))
+        offset += len(piece) + 1
+    return steps

@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from orchestration.extract.budgets import basis_of
-from orchestration.extract.dates import year_in
+from orchestration.extract.dates import arrow_steps, year_in
 from orchestration.extract.numbers import (MONEY_FACTORS, NUMBER_BODY, PLACE_AMOUNT, NumberParseError,
                                            parse_place_amount, parse_with_share, place_unit)
 from orchestration.extract.tables import Table
@@ -140,15 +140,7 @@ def _series_facts(number: int, line: str) -> list[DebtFact]:
     match = _SERIES.match(line)
     if match is None:
         return []
-    facts, offset = [], match.start("steps")
-    for step in match["steps"].split("→"):
-        values = list(_STEP_VALUE.finditer(step))
-        year = year_in(step)
-        if len(values) != 1 or year is None:
-            return []
-        value = values[0]
-        facts.append(DebtFact(number, 0, match["label"].strip(), TOTAL, match["label"].strip(), RATIO, year,
-                              basis_of(step) or basis_of(match["label"]), value.group(0), "%", None, value["value"],
-                              (offset + value.start(), offset + value.end())))
-        offset += len(step) + 1
-    return facts
+    label = match["label"].strip()
+    return [DebtFact(number, 0, label, TOTAL, label, RATIO, step.year, basis_of(step.text) or basis_of(label),
+                     step.value.group(0), "%", None, step.value["value"], step.span)
+            for step in arrow_steps(line, match.start("steps"), _STEP_VALUE)]

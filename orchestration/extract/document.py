@@ -34,7 +34,8 @@ from orchestration.extract.project_budgets import (
 )
 from orchestration.extract.projects import extract_heading_projects, extract_projects, plan_year
 from orchestration.extract.revenue import extract_headline_revenue, extract_revenue, extract_unit_revenue
-from orchestration.extract.revenue_text import extract_labelled_statements, extract_revenue_statements
+from orchestration.extract.revenue_text import (extract_labelled_statements, extract_revenue_series,
+                                                extract_revenue_statements)
 from orchestration.extract.settlement import extract_settlement
 from orchestration.extract.structure import section_tree, unit_sections
 from orchestration.extract.staffing import extract_headline_staffing, extract_org_chart_staffing, extract_staffing
@@ -94,7 +95,7 @@ def _work_plan(lines: list[str], tables: list[Table]) -> dict[str, list]:
         "projects": projects,
         "project_budgets": extract_project_budgets(linked),
         "revenue": (extract_revenue(tables, linked) + extract_revenue_statements(lines, tables, linked)
-                    + extract_labelled_statements(lines, tables)
+                    + extract_labelled_statements(lines, tables) + extract_revenue_series(lines, tables)
                     + extract_unit_revenue(tables, sections, year) + extract_headline_revenue(lines, sections, year)),
         "settlement": extract_settlement(tables),
         "debt": extract_debt(lines, tables),

@@ -35,7 +35,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
-from orchestration.extract.dates import YEAR_MARK, year_in
+from orchestration.extract.dates import YEAR_MARK, arrow_steps, year_in
 from orchestration.extract.numbers import (MONEY_FACTORS, MONEY_UNIT, NUMBER_BODY, NUMBER_PATTERN, RATE_UNITS,
                                            PLACE_AMOUNT, parse_place_amount, parse_quantity, to_won)
 from orchestration.extract.project_budgets import ProjectSection
@@ -126,6 +126,40 @@ def extract_labelled_statements(lines: list[str], tables: list[Table]) -> list[R
         elif head and number - head[1] <= _PARTS_BELOW and _PART_LINE.match(line):
             facts += _parts(number, line, 0, head[0])
             head = None
+    return facts
+
+
+# A series of one amount a year joined by arrows (``* (’22년) 1조 7,741억원 → (’23년) 1조 5,785억원``).
+_SERIES_AMOUNT = re.compile(_MONEY)
+_BRACKETS = re.compile(r"[()\[\]]")
+
+
+def extract_revenue_series(lines: list[str], tables: list[Table]) -> list[RevenueFact]:
+    """Amounts of a revenue item by year, joined by arrows: the item named on the line or on the
+    line above it (``○ (보통교부세) …``), the measure on either or on the innermost heading around
+    them that names one (``지방교부세 확보``: secured); a step that names its own measure (``’25년
+    목표*``) is that measure. Nothing is read where the item or the measure cannot be told."""
+    in_tables = {c.line for table in tables for row in table.header_rows + table.body_rows for c in row}
+    tree = section_tree(lines)
+    facts: list[RevenueFact] = []
+    for number, line in enumerate(lines, start=1):
+        if number in in_tables or "→" not in line:
+            continue
+        steps = arrow_steps(line, 0, _SERIES_AMOUNT)
+        if not steps:
+            continue
+        # the line above names the series' item when it introduces it, not when it is a series too
+        lead, above = line[:steps[0].span[0]], lines[number - 2] if number > 1 and "→" not in lines[number - 2] else ""
+        item = item_in_name(_BRACKETS.sub(" ", lead)) or item_in_name(_BRACKETS.sub(" ", above))
+        headings = [node.title for node in enclosing(tree, number) if node.line != number and node.style != UNIT]
+        measure = next((m for text in [lead, above, *headings] if (m := measure_of(text))), None)
+        if item is None or measure is None:
+            continue
+        for ordinal, step in enumerate(steps, start=1):
+            period = _PERIOD.search(step.text)
+            statement = _Statement(item, item, "label", None, measure_of(step.text) or measure,
+                                   step.text.strip(), period.group(0).strip() if period else None)
+            facts.append(_place_fact(number, line, step.span, statement, ordinal))
     return facts
 
 

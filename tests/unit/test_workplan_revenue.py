@@ -13,7 +13,8 @@ from orchestration.extract.organisation import read_organisation
 from orchestration.extract.project_budgets import project_sections
 from orchestration.extract.projects import extract_projects
 from orchestration.extract.revenue import extract_revenue, item_in_name
-from orchestration.extract.revenue_text import extract_labelled_statements, extract_revenue_statements
+from orchestration.extract.revenue_text import (extract_labelled_statements, extract_revenue_series,
+                                                extract_revenue_statements)
 from orchestration.extract.settlement import extract_settlement
 from orchestration.extract.tables import read_tables
 from orchestration.extract.text import split_lines
@@ -315,7 +316,7 @@ def test_revenue_whose_measure_stands_in_brackets_w01():
     6,300여억원 확보`` (a grant won, an approximate amount) is no revenue read."""
     extraction = extract_document(W01.name, read_document(W01.read_bytes(), W01.name), government_index(GOVERNMENT_SEED))
     text = {(f["source_page"], f["source_line"], f["revenue_item"], f["measure"]): (f["fiscal_year"], f["amount_krw"])
-            for f in extraction.revenue if f["statement_form"] == "text"}
+            for f in extraction.revenue if f["statement_form"] == "text" and f["source_page"] != 19}
     assert text == {
         (13, 3, "total", "target"): (2024, 5_581_800_000_000),
         (13, 3, "지방세", "target"): (2024, 5_101_500_000_000),
@@ -337,3 +338,29 @@ def test_bracketed_measures_in_another_governments_plan():
     assert facts == [(3, "군세", None, "target", 1_250_000_000), (3, "자동차세", "군세", "target", 400_000_000),
                      (3, "주민세", "군세", "target", 150_000_000), (5, "군세", None, "collected", 980_000_000),
                      (6, "자동차세", "군세", "collected", 310_000_000), (6, "주민세", "군세", "collected", 120_000_000)]
+
+
+def test_revenue_by_year_joined_by_arrows_w01():
+    """w01 p19 under '지역현안 재정수요를 위한 지방교부세 확보' (secured): '○ (보통교부세) …' over
+    '* (’22년) 1조 7,741억원 → … → (’25년) 1조 8,333억원', and the same for 소방안전교부세 and
+    특별교부세, whose last step is a target (’25년 목표*). p18's '한도액: (’22년) 559억원→ …' names no
+    revenue item and is not read."""
+    extraction = extract_document(W01.name, read_document(W01.read_bytes(), W01.name), government_index(GOVERNMENT_SEED))
+    series = [(f["source_page"], f["source_line"], f["revenue_item"], f["measure"], f["fiscal_year"], f["printed_value"],
+               f["amount_krw"]) for f in extraction.revenue if f["source_page"] in (18, 19)]
+    assert series[:4] == [(19, 21, "보통교부세", "secured", 2022, "1조 7,741억원", 1_774_100_000_000),
+                          (19, 21, "보통교부세", "secured", 2023, "1조 5,785억원", 1_578_500_000_000),
+                          (19, 21, "보통교부세", "secured", 2024, "1조 5,941억원", 1_594_100_000_000),
+                          (19, 21, "보통교부세", "secured", 2025, "1조 8,333억원", 1_833_300_000_000)]
+    assert series[-1] == (19, 25, "특별교부세", "target", 2025, "257억원", 25_700_000_000)
+    assert len(series) == 12 and {s[2] for s in series} == {"보통교부세", "소방안전교부세", "특별교부세"}
+
+
+def test_revenue_by_year_in_another_governments_plan():
+    """A 군's plan: the item and the measure on the series' own line; a series whose item no line
+    names, or whose steps print two amounts, is not read."""
+    lines = split_lines("□ 세입 확충\n - 세외수입 징수액 : ’23년 120억원 → ’24년 135억원\n - 한도액 : ’23년 10억원 → ’24년 12억원\n"
+                        " - 지방세 징수 : ’23년 50억원 60억원 → ’24년 70억원\n")
+    facts = [(f.source_line, f.revenue_item, f.measure, f.fiscal_year, f.amount_krw)
+             for f in extract_revenue_series(lines, read_tables(lines))]
+    assert facts == [(2, "세외수입", "collected", 2023, 12_000_000_000), (2, "세외수입", "collected", 2024, 13_500_000_000)]
