@@ -53,7 +53,8 @@ _STATEMENT = re.compile(
 _NEXT_STATEMENT = re.compile(r"\s*[/,]\s*")
 # An amount of money, in place words (``5조 5,818억원``, ``4,803억원``) or in a money unit.
 _MONEY = rf"(?:{PLACE_AMOUNT.pattern}|{NUMBER_BODY}\s*{MONEY_UNIT})"
-_LABELLED = re.compile(rf"^[\s\-•·○◦▪*]*\((?P<label>[가-힣]{{1,6}})\)\s*(?P<amount>{_MONEY})\s*(?P<verb>[가-힣]*)"
+_LABELLED = re.compile(rf"^[\s\-•·○◦▪*]*\((?P<label>[가-힣](?:\s*[가-힣]){{0,5}})\)\s*(?P<amount>{_MONEY})\s*"
+                       r"(?:\((?P<note>[^()]*)\))?\s*(?P<verb>[가-힣]*)"
                        r"\s*(?:[:：(]|$)")
 _PART = re.compile(rf"(?P<item>[가-힣]{{2,12}})\s+(?P<amount>{_MONEY})")
 _PART_LINE = re.compile(rf"^[\s\-•·○◦▪*※]*[가-힣]{{2,12}}\s+{_MONEY}")
@@ -63,6 +64,7 @@ _PERIOD = re.compile(r"(?:" + YEAR_MARK + r"\d{2}|(?:19|20)\d{2})\s*(?:년\s*도
 _COMPARISON = re.compile(r"[가-힣]*대비|증감")
 _DECREASE = re.compile(r"^\s*(?:감소|하락|줄)")
 _INCREASE = re.compile(r"^\s*(?:증가|상승|늘)")
+_FELL = re.compile(r"^\W*(?:감소|하락|줄|미달)")
 _NOTE_RATES = frozenset({"progress_rate", "collection_rate", "achievement_rate"})
 
 
@@ -113,15 +115,25 @@ def extract_labelled_statements(lines: list[str], tables: list[Table]) -> list[R
         match = _LABELLED.match(line)
         if match:
             measure = measure_of(match["label"]) or measure_of(match["verb"] or "")
+            # A bracket naming an item (``(지 방 세) 5조 1,288억원``) states that item's figure of the
+            # measure just above it: the statement before it, or the line introducing it.
+            named = None if measure else item_in_name(match["label"])
+            if named:
+                measure = (head[0].measure if head and number - head[1] <= _PARTS_BELOW else None) \
+                    or (measure_of(lines[number - 2]) if number > 1 else None)
             # A heading naming no revenue (국비 확보: a grant won) owns no revenue statement.
             owner = _owner(tree, number) if measure else None
             if owner is None:
                 head = None
                 continue
             item, printed, period = owner
+            if named:
+                item, printed = named, match["label"]
             total = _Statement(item, printed, "label", None, measure, match["label"], period)
             facts.append(_place_fact(number, line, match.span("amount"), total, ordinal=1))
             head = (total, number)
+            rest = match.start("note") if match["note"] is not None else match.end()
+            facts += _comparisons(number, line, rest, total)
             facts += _parts(number, line, match.end("amount"), total)
         elif head and number - head[1] <= _PARTS_BELOW and _PART_LINE.match(line):
             facts += _parts(number, line, 0, head[0])
@@ -160,6 +172,36 @@ def extract_revenue_series(lines: list[str], tables: list[Table]) -> list[Revenu
             statement = _Statement(item, item, "label", None, measure_of(step.text) or measure,
                                    step.text.strip(), period.group(0).strip() if period else None)
             facts.append(_place_fact(number, line, step.span, statement, ordinal))
+    return facts
+
+
+def _comparisons(number: int, line: str, start: int, statement: _Statement) -> list[RevenueFact]:
+    """The change a statement prints against something after ``start`` (``목표액 대비 2,313억원(4.1%)
+    초과``, ``(’24년 5조 56억원 대비 2.5% 증가)``): the amounts and rates after the comparison word,
+    negative where the text says the figure fell (감소, 미달, △)."""
+    text = line[start:]
+    comparison = _COMPARISON.search(text)
+    if comparison is None:
+        return []
+    found = [m for m in NUMBER_PATTERN.finditer(text, comparison.end())
+             if m.group("unit") in MONEY_FACTORS or m.group("unit") in RATE_UNITS]
+    against = text[:comparison.end()].strip().lstrip(":：(").strip()  # 목표액 대비, ’24년 5조 56억원 대비
+    falls = bool(found) and (_direction(found[0].group(0), "") < 0 or _FELL.search(text[found[-1].end():]))
+    facts = []
+    for ordinal, number_match in enumerate(found, start=2):
+        span = (start + number_match.start(), start + number_match.start() + len(number_match.group(0).rstrip()))
+        quantity = parse_quantity(line[span[0]:span[1]])
+        value = -abs(quantity.value) if falls else quantity.value
+        rate = quantity.unit in RATE_UNITS
+        facts.append(RevenueFact(
+            source_line=number, table_index=None, statement_form="text", revenue_item=statement.item,
+            revenue_item_printed=statement.printed, parent_item=statement.parent, item_from=statement.item_from,
+            measure="change_rate" if rate else "change_amount", measure_printed=against,
+            column_index=ordinal, column_label=against, period_label=statement.period,
+            fiscal_year=year_in(statement.period) if statement.period else None, printed_value=line[span[0]:span[1]],
+            value=str(value), unit="%" if rate else quantity.unit,
+            amount_krw=None if rate else to_won(value, quantity.unit), rate_pct=str(value) if rate else None,
+            source_span=span))
     return facts
 
 

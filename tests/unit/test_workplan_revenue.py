@@ -312,18 +312,28 @@ W01 = REPO_ROOT / "tests" / "corpus" / "workplans" / "w01_busan_gihoekjojeongsil
 
 def test_revenue_whose_measure_stands_in_brackets_w01():
     """w01 p13: ``(목표) 5조 5,818억원 : 지방세 …, 세외수입 …`` under ``□ 2024년 지방세입 목표액
-    …``, and the parts of ``(성과) 5조 8,131억원 징수`` on the line below it; p12's ``(확보) 9조
-    6,300여억원 확보`` (a grant won, an approximate amount) is no revenue read."""
+    …``, and the parts of ``(성과) 5조 8,131억원 징수 : 목표액 대비 2,313억원(4.1%) 초과`` on the line
+    below it, with its excess over the target; p12's ``(확보) 9조 6,300여억원 확보`` (a grant won, an
+    approximate amount) is no revenue read. p31: ``(지 방 세) 5조 1,288억원(’24년 5조 56억원 대비
+    2.5% 증가)`` under ``세입 목표액 책정 ‣ …``: the bracket names the item, the line above the measure,
+    and ``(세외수입) …(… 38.6% 감소)`` below it shares it, the fall negative."""
     extraction = extract_document(W01.name, read_document(W01.read_bytes(), W01.name), government_index(GOVERNMENT_SEED))
-    text = {(f["source_page"], f["source_line"], f["revenue_item"], f["measure"]): (f["fiscal_year"], f["amount_krw"])
+    text = {(f["source_page"], f["source_line"], f["revenue_item"], f["measure"]):
+            (f["fiscal_year"], f["amount_krw"] if f["amount_krw"] is not None else f["rate_pct"], f["measure_printed"])
             for f in extraction.revenue if f["statement_form"] == "text" and f["source_page"] != 19}
     assert text == {
-        (13, 3, "total", "target"): (2024, 5_581_800_000_000),
-        (13, 3, "지방세", "target"): (2024, 5_101_500_000_000),
-        (13, 3, "세외수입", "target"): (2024, 480_300_000_000),
-        (13, 5, "total", "collected"): (2024, 5_813_100_000_000),
-        (13, 6, "지방세", "collected"): (2024, 5_326_700_000_000),
-        (13, 6, "세외수입", "collected"): (2024, 486_400_000_000),
+        (13, 3, "total", "target"): (2024, 5_581_800_000_000, "목표"),
+        (13, 3, "지방세", "target"): (2024, 5_101_500_000_000, "목표"),
+        (13, 3, "세외수입", "target"): (2024, 480_300_000_000, "목표"),
+        (13, 5, "total", "collected"): (2024, 5_813_100_000_000, "성과"),
+        (13, 5, "total", "change_amount"): (2024, 231_300_000_000, "목표액 대비"),
+        (13, 5, "total", "change_rate"): (2024, "4.1", "목표액 대비"),
+        (13, 6, "지방세", "collected"): (2024, 5_326_700_000_000, "성과"),
+        (13, 6, "세외수입", "collected"): (2024, 486_400_000_000, "성과"),
+        (31, 11, "지방세", "target"): (2025, 5_128_800_000_000, "지 방 세"),
+        (31, 11, "지방세", "change_rate"): (2025, "2.5", "’24년 5조 56억원 대비"),
+        (31, 12, "세외수입", "target"): (2025, 229_300_000_000, "세외수입"),
+        (31, 12, "세외수입", "change_rate"): (2025, "-38.6", "`24년  3,737억원 대비"),
     }
 
 
@@ -364,3 +374,17 @@ def test_revenue_by_year_in_another_governments_plan():
     facts = [(f.source_line, f.revenue_item, f.measure, f.fiscal_year, f.amount_krw)
              for f in extract_revenue_series(lines, read_tables(lines))]
     assert facts == [(2, "세외수입", "collected", 2023, 12_000_000_000), (2, "세외수입", "collected", 2024, 13_500_000_000)]
+
+
+def test_items_in_brackets_and_their_changes_in_another_governments_plan():
+    """A 군's plan: the items of a target set out in brackets under it, each with its change against
+    last year; a shortfall against a target (미달) is negative; an item bracket with no measure
+    above it is not read."""
+    lines = split_lines("□ 2025년 군세 징수 관리\n○ 징수 목표액 : 1,250백만원\n - (자동차세) 400백만원(전년 380백만원 대비 5.3% 증가)\n"
+                        " - (주 민 세) 150백만원(전년 160백만원 대비 6.3% 감소)\n - (실적) 980백만원 징수 : 목표액 대비 20백만원 미달\n"
+                        "□ 군정 홍보\n - (자동차세) 10백만원\n")
+    facts = [(f.source_line, f.revenue_item, f.measure, f.amount_krw if f.amount_krw is not None else f.rate_pct)
+             for f in extract_labelled_statements(lines, read_tables(lines))]
+    assert facts == [(3, "자동차세", "target", 400_000_000), (3, "자동차세", "change_rate", "5.3"),
+                     (4, "주민세", "target", 150_000_000), (4, "주민세", "change_rate", "-6.3"),
+                     (5, "군세", "collected", 980_000_000), (5, "군세", "change_amount", -20_000_000)]
