@@ -53,10 +53,10 @@ _STATEMENT = re.compile(
 _NEXT_STATEMENT = re.compile(r"\s*[/,]\s*")
 # An amount of money, in place words (``5조 5,818억원``, ``4,803억원``) or in a money unit.
 _MONEY = rf"(?:{PLACE_AMOUNT.pattern}|{NUMBER_BODY}\s*{MONEY_UNIT})"
-_LABELLED = re.compile(rf"^[\s\-•·○◦▪*]*\((?P<label>[가-힣](?:\s*[가-힣]){{0,5}})\)\s*(?P<amount>{_MONEY})\s*"
+_LABELLED = re.compile(rf"^[\s\-•·○◦▪*]*\((?P<label>[가-힣](?:\s*[가-힣]){{0,5}})\)\s*(?:연\s*)?(?P<amount>{_MONEY})\s*"
                        r"(?:\((?P<note>[^()]*)\))?\s*(?P<verb>[가-힣]*)"
                        r"\s*(?:[:：(]|$)")
-_PART = re.compile(rf"(?P<item>[가-힣]{{2,12}})\s+(?P<amount>{_MONEY})")
+_PART = re.compile(rf"(?P<item>[가-힣]{{2,12}})\s+(?P<amount>{_MONEY})(?:\s*\(\s*(?P<change>[△▲\-]?\s*{_MONEY}\s*[↑↓])\s*\))?")
 _PART_LINE = re.compile(rf"^[\s\-•·○◦▪*※]*[가-힣]{{2,12}}\s+{_MONEY}")
 _PARTS_BELOW = 2
 _GENERAL = re.compile(r"세\s*입|세\s*수")
@@ -227,6 +227,13 @@ def _parts(number: int, line: str, start: int, total: _Statement) -> list[Revenu
             continue
         statement = replace(total, item=item, printed=part["item"], parent=None if total.item == TOTAL else total.item)
         facts.append(_place_fact(number, line, part.span("amount"), statement, ordinal=len(facts) + 2))
+        if part["change"]:
+            # the part's change (↑ up, ↓ or △ down), against what the line does not say
+            change = replace(statement, measure="change_amount", measure_printed=part["change"][-1])
+            fact = _place_fact(number, line, (part.start("change"), part.end("change") - 1), change, len(facts) + 2)
+            if _direction(part["change"], "") < 0:
+                fact = replace(fact, value=str(-abs(int(fact.value))), amount_krw=-abs(fact.amount_krw))
+            facts.append(fact)
     return facts
 
 

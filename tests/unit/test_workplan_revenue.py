@@ -316,7 +316,8 @@ def test_revenue_whose_measure_stands_in_brackets_w01():
     below it, with its excess over the target; p12's ``(확보) 9조 6,300여억원 확보`` (a grant won, an
     approximate amount) is no revenue read. p31: ``(지 방 세) 5조 1,288억원(’24년 5조 56억원 대비
     2.5% 증가)`` under ``세입 목표액 책정 ‣ …``: the bracket names the item, the line above the measure,
-    and ``(세외수입) …(… 38.6% 감소)`` below it shares it, the fall negative."""
+    and ``(세외수입) …(… 38.6% 감소)`` below it shares it, the fall negative. A part's own change
+    follows it in brackets (``지방세 5조 3,267억원(2,252억↑)``)."""
     extraction = extract_document(W01.name, read_document(W01.read_bytes(), W01.name), government_index(GOVERNMENT_SEED))
     text = {(f["source_page"], f["source_line"], f["revenue_item"], f["measure"]):
             (f["fiscal_year"], f["amount_krw"] if f["amount_krw"] is not None else f["rate_pct"], f["measure_printed"])
@@ -330,10 +331,16 @@ def test_revenue_whose_measure_stands_in_brackets_w01():
         (13, 5, "total", "change_rate"): (2024, "4.1", "목표액 대비"),
         (13, 6, "지방세", "collected"): (2024, 5_326_700_000_000, "성과"),
         (13, 6, "세외수입", "collected"): (2024, 486_400_000_000, "성과"),
+        (13, 6, "지방세", "change_amount"): (2024, 225_200_000_000, "↑"),
+        (13, 6, "세외수입", "change_amount"): (2024, 6_100_000_000, "↑"),
         (31, 11, "지방세", "target"): (2025, 5_128_800_000_000, "지 방 세"),
         (31, 11, "지방세", "change_rate"): (2025, "2.5", "’24년 5조 56억원 대비"),
         (31, 12, "세외수입", "target"): (2025, 229_300_000_000, "세외수입"),
         (31, 12, "세외수입", "change_rate"): (2025, "-38.6", "`24년  3,737억원 대비"),
+        # p35 '(추진목표) 연 2조 3,458억원(지방소득세 9,214억, 지방소비세 1조4,244억원)': a year's, its parts in the bracket
+        (35, 23, "total", "target"): (2025, 2_345_800_000_000, "추진목표"),
+        (35, 23, "지방소득세", "target"): (2025, 921_400_000_000, "추진목표"),
+        (35, 23, "지방소비세", "target"): (2025, 1_424_400_000_000, "추진목표"),
     }
 
 
@@ -382,9 +389,10 @@ def test_items_in_brackets_and_their_changes_in_another_governments_plan():
     above it is not read."""
     lines = split_lines("□ 2025년 군세 징수 관리\n○ 징수 목표액 : 1,250백만원\n - (자동차세) 400백만원(전년 380백만원 대비 5.3% 증가)\n"
                         " - (주 민 세) 150백만원(전년 160백만원 대비 6.3% 감소)\n - (실적) 980백만원 징수 : 목표액 대비 20백만원 미달\n"
-                        "□ 군정 홍보\n - (자동차세) 10백만원\n")
+                        "   * 자동차세 390백만원(△10백만원↓)\n□ 군정 홍보\n - (자동차세) 10백만원\n")
     facts = [(f.source_line, f.revenue_item, f.measure, f.amount_krw if f.amount_krw is not None else f.rate_pct)
              for f in extract_labelled_statements(lines, read_tables(lines))]
     assert facts == [(3, "자동차세", "target", 400_000_000), (3, "자동차세", "change_rate", "5.3"),
                      (4, "주민세", "target", 150_000_000), (4, "주민세", "change_rate", "-6.3"),
-                     (5, "군세", "collected", 980_000_000), (5, "군세", "change_amount", -20_000_000)]
+                     (5, "군세", "collected", 980_000_000), (5, "군세", "change_amount", -20_000_000),
+                     (6, "자동차세", "collected", 390_000_000), (6, "자동차세", "change_amount", -10_000_000)]
