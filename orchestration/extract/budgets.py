@@ -516,16 +516,16 @@ def budget_headlines(line: str) -> list[BudgetHeadline]:
     lead = _HEADLINE_LEAD.match(line) or _SIDES_LEAD.match(line)
     if lead is None:
         return []
-    named = lead.re is _HEADLINE_LEAD
-    year = year_in(lead["year"]) if named and lead["year"] else None
-    account = account_of(lead["account"]) if named and lead["account"] else None
+    worded = lead.re is _HEADLINE_LEAD  # a lead with the word 예산, which may name a year and an account
+    year = year_in(lead["year"]) if worded and lead["year"] else None
+    account = account_of(lead["account"]) if worded and lead["account"] else None
     sides = [BudgetHeadline(without_spaces(m["side"]), None, m["side"], m["amount"], quantity.unit, m.span("amount"),
                             quantity.amount_krw, year, account)
              for m in _SIDE.finditer(line, lead.end()) if (quantity := parse_quantity(m["amount"]))]
     if sides:
         return sides
     total = _TOTAL.match(line, lead.end())
-    whole = named and bool(lead["whole"])
+    whole = worded and bool(lead["whole"])
     if total is None:
         return []
     amount, unit = _headline_amount(total["amount"])
