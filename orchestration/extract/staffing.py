@@ -311,8 +311,8 @@ def extract_headline_staffing(lines: list[str], sections: list[Section]) -> list
 
 def _breakdown_facts(number: int, line: str, org_unit: str | None) -> list[StaffingFact]:
     """A unit's 정원 and the parts it is made of (``153명(연구직 131, 일반직 22)``): read only when
-    the parts add up to the total, each part a group of staff (staff_groups.csv) or a unit. The line
-    prints no 현원, so ``current`` stays empty."""
+    the parts add up to the total; a part is read when it names a group of staff (staff_groups.csv)
+    or a unit. The line prints no 현원, so ``current`` stays empty."""
     facts = []
     for match in _BREAKDOWN.finditer(line):
         measure = without_spaces(match["before"] or match["after"] or "")
