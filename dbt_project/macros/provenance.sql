@@ -11,11 +11,12 @@
 {%- endmacro %}
 
 
-{#- The closing columns of a fact mart: the table the fact was read from and its line's provenance,
-    in the order every fct_* table publishes them. -#}
-{% macro fact_provenance_columns() -%}
-    table_index,
-    document_id,
+{#- The closing columns of a mart of facts or of things a filing names: the table the row was read
+    from (a fact's; a name carries none) and its line's provenance, in the order every such table
+    publishes them. -#}
+{% macro fact_provenance_columns(table_index=true) -%}
+    {% if table_index %}table_index,
+    {% endif %}document_id,
     source_page,
     source_line,
     document_line,

@@ -17,10 +17,5 @@ select
     period,
     funding,
     candidate_id,
-    document_id,
-    source_page,
-    source_line,
-    document_line,
-    source_excerpt,
-    parser_version
+    {{ fact_provenance_columns(table_index=false) }}
 from pledges

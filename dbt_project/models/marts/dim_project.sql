@@ -24,11 +24,6 @@ select
     plan_year,
     seq,
     page,
-    document_id,
-    source_page,
-    source_line,
-    document_line,
-    source_excerpt,
-    parser_version
+    {{ fact_provenance_columns(table_index=false) }}
 from ranked
 where rank_in_project = 1
