@@ -355,7 +355,8 @@ def _table_facts(table: Table) -> list[dict]:
     facts = []
     for cell in table.value_cells():
         quantity = parse_quantity(cell.text, cell.unit)
-        if quantity.value is None:
+        # a number on a row with no label (a header the text layer split) names no funding source
+        if quantity.value is None or not cell.row_labels:
             continue
         source = cell.row_labels[0]
         period, year = _period(cell.column_label)
