@@ -140,7 +140,7 @@ def unclaimed_reason(text: str, token: NumberToken, in_label: bool = False) -> s
         return "phone_or_account"
     if _covered(_DATE, text, token) or _SPACED_DATE.match(_NO_SPACES.sub("", text)):
         return "date"
-    if is_page_number(text) or (_CONTENTS.search(text) and _CONTENTS.search(text).start("page") == token.start):
+    if is_page_number(text) or ((contents := _CONTENTS.search(text)) and contents.start("page") == token.start):
         return "page_number"
     heading = _HEADING.match(text)
     if heading and heading.start("number") <= token.start and token.end <= heading.end("number"):

@@ -23,10 +23,10 @@ from decimal import Decimal
 
 from orchestration.extract.dates import year_in, year_label
 from orchestration.extract.numbers import (MONEY_FACTORS, MONEY_UNIT, NUMBER_BODY, PLACE_AMOUNT, NumberParseError,
-                                           parse_place_amount, parse_quantity, parse_with_share, place_unit)
+                                           money_amount, parse_quantity, parse_with_share)
 from orchestration.extract.organisation import NO_UNIT_SECTION, Section, is_unit_name, section_at, unit_row
 from orchestration.extract.tables import Cell, Table, ValueCell
-from orchestration.extract.text import without_spaces
+from orchestration.extract.text import LINE_MARKS, MIDDLE_DOTS, without_spaces
 from orchestration.extract.vocabulary import budget_accounts, budget_bases, budget_categories, budget_fields
 
 TOTAL = "total"
@@ -296,13 +296,10 @@ def _categories_in_columns(table: Table, sections: list[Section], plan_year: int
     return facts
 
 
-_MIDDLE_DOTS = re.compile(r"[·ㆍ․‧・∙]")
-
-
 def field_of(label: str) -> str | None:
     """The field (분야) a row label names, or the fields it prints as one joined by ``·``
     (``사회복지․보건`` → 사회복지·보건); None unless every character of it is a field's."""
-    key = _MIDDLE_DOTS.sub("", without_spaces(label))
+    key = MIDDLE_DOTS.sub("", without_spaces(label))
     fields, at = [], 0
     while at < len(key):
         matches = [(m.end(), field) for field, pattern in budget_fields() if (m := pattern.match(key, at))]
@@ -333,10 +330,9 @@ class CaptionTotal:
 def caption_total(table: Table, side: str) -> CaptionTotal | None:
     for line, text in table.caption:
         for match in _SIDE_TOTAL.finditer(text):
-            amount = parse_place_amount(match["amount"])
+            printed = match["amount"].strip()
+            amount, unit = money_amount(printed)
             if without_spaces(match["side"]) == side and amount is not None:
-                printed = match["amount"].strip()
-                unit = place_unit(printed)
                 return CaptionTotal(line, side, printed, unit, Decimal(amount) / MONEY_FACTORS[unit], amount,
                                     (match.start("amount"), match.start("amount") + len(printed)))
     return None
@@ -480,14 +476,13 @@ def _change_of(changes: dict[int | None, tuple[str | None, str | None]], column:
 # unit's budget of the plan's year in one line of text, its 세입 and 세출 side by side or its
 # total with its units' or its accounts' shares in brackets; "예산총괄 : 16조 6,830억원", the
 # whole government's.
-_BULLETS = r"^[\s□■○●◦▪❍\-·•※]*"
 # A year may stand before the word (``□ 2025년 예산 :``, ``’25년도 예산 :``), the account it is
 # of in brackets after it (``예산(일반회계) :``).
-_HEADLINE_LEAD = re.compile(_BULLETS + r"(?P<year>(?:[’'‘`ˊ]\s*\d{2}|(?:19|20)\d{2})\s*년\s*도?\s*)?"
+_HEADLINE_LEAD = re.compile(LINE_MARKS + r"(?P<year>(?:[’'‘`ˊ]\s*\d{2}|(?:19|20)\d{2})\s*년\s*도?\s*)?"
                             r"예\s*산\s*(?:현\s*황|규\s*모|(?P<whole>총\s*괄))?\s*(?:\(\s*(?P<account>[^()]*?)\s*\))?\s*[:：▷▶]\s*")
 # A line that opens with its 세입 and goes on to its 세출 is a headline with no word before it
 # (``□ 세입 161억원, 세출 758억원``).
-_SIDES_LEAD = re.compile(_BULLETS + rf"(?=세\s*입\s*{NUMBER_BODY}\s*{MONEY_UNIT}.*세\s*출\s*{NUMBER_BODY}\s*{MONEY_UNIT})")
+_SIDES_LEAD = re.compile(LINE_MARKS + rf"(?=세\s*입\s*{NUMBER_BODY}\s*{MONEY_UNIT}.*세\s*출\s*{NUMBER_BODY}\s*{MONEY_UNIT})")
 _SIDE = re.compile(rf"(?P<side>세\s*[입출])\s*(?P<amount>{NUMBER_BODY}\s*{MONEY_UNIT})")
 _TOTAL = re.compile(rf"(?P<amount>{PLACE_AMOUNT.pattern}|{NUMBER_BODY}\s*{MONEY_UNIT})\s*(?:\((?P<parts>[^()]*)\))?")
 _PART = re.compile(rf"(?P<name>[가-힣][가-힣\s]*?)\s*(?P<number>{NUMBER_BODY})(?![\d.]|,\d)")
@@ -528,7 +523,9 @@ def budget_headlines(line: str) -> list[BudgetHeadline]:
     whole = worded and bool(lead["whole"])
     if total is None:
         return []
-    amount, unit = _headline_amount(total["amount"])
+    amount, unit = money_amount(total["amount"])
+    if amount is None:
+        return []
     head = BudgetHeadline(None, None, "예산", total["amount"].strip(), unit,
                           (total.start("amount"), total.start("amount") + len(total["amount"].strip())), amount, year,
                           whole_government=whole)
@@ -542,11 +539,11 @@ def budget_headlines(line: str) -> list[BudgetHeadline]:
     units = [part(m, without_spaces(m["name"]), None) for m in named if is_unit_name(m["name"])]
     if units and not whole:
         return [head] + units
-    accounts = {m: account_of(m["name"]) for m in named}
+    accounts = [part(m, None, account_of(m["name"])) for m in named]
     # Accounts share the total out: read when each part names one and together they are it.
-    if named and all(a not in (None, TOTAL) for a in accounts.values()) \
-            and sum(Decimal(m["number"].replace(",", "")) for m in named) * MONEY_FACTORS[unit] == amount:
-        return [head] + [part(m, None, a) for m, a in accounts.items()]
+    if accounts and all(a.account not in (None, TOTAL) for a in accounts) \
+            and sum(a.amount_krw or 0 for a in accounts) == amount:
+        return [head] + accounts
     # A total alone (``예산 : 30억원``) is as often a project's cost as a unit's budget: read only
     # where it says it is the whole government's (``예산총괄``).
     return [head] if whole else []
@@ -561,7 +558,7 @@ _ACCOUNT_PART = re.compile(rf"(?P<name>[가-힣][가-힣\s]*?)\s*(?P<printed>(?P
 def _accounts_below(line: str, total: int) -> list[tuple[str, str, int, str, tuple[int, int]]]:
     """(account, amount as printed, won, unit, span) of each part of a line of accounts that add up to
     ``total``; none when the line is anything else."""
-    at = len(re.match(_BULLETS, line)[0])
+    at = len(re.match(LINE_MARKS, line)[0])
     parts = []
     while at < len(line):
         match = _ACCOUNT_PART.match(line, at)
@@ -570,21 +567,9 @@ def _accounts_below(line: str, total: int) -> list[tuple[str, str, int, str, tup
             return []
         printed = match["printed"].strip()
         start = match.start("printed")
-        parts.append((account, printed, *_headline_amount(match["amount"].strip()), (start, start + len(printed))))
+        parts.append((account, printed, *money_amount(match["amount"].strip()), (start, start + len(printed))))
         at = match.end()
-    return parts if len(parts) > 1 and sum(part[2] for part in parts) == total else []
-
-
-def _headline_amount(printed: str) -> tuple[int, str]:
-    """Won and the unit of a headline's amount: in a money unit (``925백만원``), or in place words
-    (``16조 6,830억원``)."""
-    try:
-        quantity = parse_quantity(printed)
-    except NumberParseError:
-        quantity = None
-    if quantity is not None and quantity.amount_krw is not None:
-        return quantity.amount_krw, quantity.unit
-    return parse_place_amount(printed), place_unit(printed.strip())
+    return parts if len(parts) > 1 and sum(part[2] or 0 for part in parts) == total else []
 
 
 def extract_headline_budgets(lines: list[str], sections: list[Section],

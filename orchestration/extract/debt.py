@@ -19,27 +19,25 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from decimal import Decimal
 
 from orchestration.extract.budgets import basis_of
 from orchestration.extract.dates import arrow_steps, year_in
-from orchestration.extract.numbers import (MONEY_FACTORS, NUMBER_BODY, PLACE_AMOUNT, NumberParseError,
-                                           parse_place_amount, parse_with_share, place_unit)
+from orchestration.extract.numbers import (MONEY_FACTORS, NUMBER_BODY, PLACE_AMOUNT, NumberParseError, money_amount,
+                                           parse_quantity, parse_with_share)
 from orchestration.extract.tables import Table
-from orchestration.extract.text import without_spaces
+from orchestration.extract.text import LINE_MARKS, without_spaces
 from orchestration.extract.vocabulary import debt_parts
 
 TOTAL = "total"
 AMOUNT, RATIO = "amount", "ratio"
 _DEBT = re.compile(r"채\s*무")
 _RATIO = re.compile(r"비\s*율")
-_BULLETS = r"^[\s□■○●◦▪❍▹\-·•※*]*"
 # "관리채무 : 3조 5,682억원(일반 19,730 …)": the label, the amount in place words, its parts.
-_STATED = re.compile(_BULLETS + r"(?P<label>[가-힣]*채\s*무[가-힣]*)\s*[:：]\s*(?P<amount>" + PLACE_AMOUNT.pattern
+_STATED = re.compile(LINE_MARKS + r"(?P<label>[가-힣]*채\s*무[가-힣]*)\s*[:：]\s*(?P<amount>" + PLACE_AMOUNT.pattern
                      + r")(?:\s*\((?P<parts>[^()]*)\))?")
 _PART = re.compile(rf"(?P<name>[가-힣A-Za-z]+)\s*(?P<number>{NUMBER_BODY})")
 # "관리채무비율(본예산) : ’23년 21.1% → ’24년 20.7%": the label, then steps joined by arrows.
-_SERIES = re.compile(_BULLETS + r"-?\s*(?P<label>[가-힣]*채\s*무\s*비\s*율[^:：]*)[:：](?P<steps>.*→.*)$")
+_SERIES = re.compile(LINE_MARKS + r"-?\s*(?P<label>[가-힣]*채\s*무\s*비\s*율[^:：]*)[:：](?P<steps>.*→.*)$")
 _STEP_VALUE = re.compile(rf"(?P<value>{NUMBER_BODY})\s*%")
 
 
@@ -110,10 +108,9 @@ def _stated_facts(number: int, line: str) -> list[DebtFact]:
     match = _STATED.match(line)
     if match is None or _RATIO.search(match["label"]):
         return []
-    amount = parse_place_amount(match["amount"])
     printed = match["amount"].strip()
-    unit = place_unit(printed)
-    if amount is None or unit not in MONEY_FACTORS:
+    amount, unit = money_amount(printed)
+    if amount is None:
         return []
     label = match["label"]
     year = year_in(line[:match.start("amount")])
@@ -122,16 +119,14 @@ def _stated_facts(number: int, line: str) -> list[DebtFact]:
                       (start, start + len(printed)))]
     if not match["parts"]:
         return facts
-    parts = [(part_of(p["name"]), p) for p in _PART.finditer(match["parts"])]
-    factor = MONEY_FACTORS[unit]
-    values = [Decimal(p["number"].replace(",", "")) for _, p in parts]
+    parts = [(part_of(p["name"]), p, parse_quantity(p["number"], unit).amount_krw) for p in _PART.finditer(match["parts"])]
     # Parts are read only when each is named and together they are the amount, in its unit.
-    if len(parts) < 2 or any(name is None for name, _ in parts) or sum(values) * factor != amount:
+    if len(parts) < 2 or any(name is None for name, _, _ in parts) or sum(won for *_, won in parts) != amount:
         return facts
     offset = match.start("parts")
-    for (name, part), value in zip(parts, values):
-        facts.append(DebtFact(number, 0, label, name, part["name"], AMOUNT, year, None, part["number"], unit,
-                              int(value * factor), None, (offset + part.start("number"), offset + part.end("number"))))
+    for name, part, won in parts:
+        facts.append(DebtFact(number, 0, label, name, part["name"], AMOUNT, year, None, part["number"], unit, won, None,
+                              (offset + part.start("number"), offset + part.end("number"))))
     return facts
 
 

@@ -164,6 +164,19 @@ def place_unit(text: str) -> str:
     return re.sub(r"[\d,.\s]", "", text).rstrip("원")[-1:] + "원"
 
 
+def money_amount(text: str) -> tuple[int | None, str | None]:
+    """Won and the unit of an amount printed in a money unit (``925백만원``: 백만원, not the 만 of
+    its place words) or in place words (``16조 6,830억원``: 억원); (None, None) for anything else."""
+    try:
+        quantity = parse_quantity(text)
+    except NumberParseError:
+        quantity = None
+    if quantity is not None and quantity.amount_krw is not None:
+        return quantity.amount_krw, quantity.unit
+    won = parse_place_amount(text)
+    return (won, place_unit(text.strip())) if won is not None else (None, None)
+
+
 def parse_place_amount(text: str) -> int | None:
     """Won in an amount written with place words, or None when ``text`` is not one."""
     text = text.strip().removesuffix("원").strip()

@@ -37,7 +37,7 @@ from dataclasses import dataclass, replace
 
 from orchestration.extract.dates import YEAR_MARK, arrow_steps, year_in
 from orchestration.extract.numbers import (MONEY_FACTORS, MONEY_UNIT, NUMBER_BODY, NUMBER_PATTERN, RATE_UNITS,
-                                           PLACE_AMOUNT, parse_place_amount, parse_quantity, to_won)
+                                           PLACE_AMOUNT, money_amount, parse_quantity, to_won)
 from orchestration.extract.project_budgets import ProjectSection
 from orchestration.extract.revenue import (BROAD_ITEMS, TOTAL, RevenueFact, item_in_name, measure_of,
                                            project_item_at)
@@ -239,10 +239,7 @@ def _parts(number: int, line: str, start: int, total: _Statement) -> list[Revenu
 
 def _place_fact(number: int, line: str, span: tuple[int, int], statement: _Statement, ordinal: int) -> RevenueFact:
     printed = line[span[0]:span[1]]
-    won = parse_place_amount(printed)
-    if won is None:
-        quantity = parse_quantity(printed)
-        won = to_won(quantity.value, quantity.unit)
+    won, _unit = money_amount(printed)
     return RevenueFact(
         source_line=number, table_index=None, statement_form="text",
         revenue_item=statement.item, revenue_item_printed=statement.printed, parent_item=statement.parent,

@@ -26,13 +26,12 @@ from orchestration.extract.numbers import NumberParseError, parse_pair, parse_qu
 from orchestration.extract.organisation import (NO_UNIT_SECTION, TOTAL_COLUMN, Section, is_unit_name, section_at,
                                                 unit_columns)
 from orchestration.extract.tables import Table
-from orchestration.extract.text import without_spaces
+from orchestration.extract.text import MIDDLE_DOTS, without_spaces
 from orchestration.extract.vocabulary import grade_labels, staff_group_labels
 
 TOTAL = "total"
 _STAFFING_MARK = re.compile(r"정\s*원")
 _CURRENT_FIRST = re.compile(r"현원[(/]정원")
-_MIDDLE_DOTS = re.compile(r"[·ㆍ.․]")
 
 SUMMARY_TABLE, UNIT_PAGE, HEADLINE, ORG_CHART = "summary_table", "unit_page", "headline", "org_chart"
 _CHART_ENTRY = re.compile(r"(?P<teams>\d+)\s*팀\s*\(\s*(?P<posts>\d[\d,]*)\s*명\s*\)")
@@ -86,7 +85,7 @@ def grade_of(header: str) -> str | None:
 def group_of(label: str) -> str | None:
     """The group of staff a label names (staff_groups.csv: a 직렬 such as ``연 구 직``, or a seat such
     as ``본청``, ``사업소``), or None."""
-    name = _MIDDLE_DOTS.sub("", without_spaces(label))
+    name = MIDDLE_DOTS.sub("", without_spaces(label))
     return next((group for group, pattern in staff_group_labels() if pattern.match(name)), None)
 
 
@@ -323,11 +322,10 @@ def _breakdown_facts(number: int, line: str, org_unit: str | None) -> list[Staff
             part = _PART.fullmatch(piece)
             if part is None:
                 break
-            parts.append((part["name"], int(part["count"].replace(",", "")),
-                          (offset + part.start("count"), offset + part.end("count"))))
+            parts.append((part["name"], _count(part["count"]), (offset + part.start("count"), offset + part.end("count"))))
             offset += len(piece) + 1
-        total = int(match["total"].replace(",", ""))
-        if len(parts) < 2 or len(parts) != len(match["parts"].split(",")) or sum(c for _, c, _ in parts) != total:
+        total = _count(match["total"])
+        if len(parts) < 2 or len(parts) != len(match["parts"].split(",")) or sum(c or 0 for _, c, _ in parts) != total:
             continue
         statement = dict(source_line=number, table_index=0, statement=HEADLINE, grade=TOTAL, current=None,
                          as_of=None)

@@ -121,6 +121,12 @@ def squeeze(text: str) -> str:
     return _SPACES.sub(" ", text).strip()
 
 
+# The middle dots filings print between words (사회복지․보건, 연구ㆍ지도직), in their many code points.
+MIDDLE_DOTS = re.compile(r"[·ㆍ․‧・∙]")
+# The marks a line of a plan may open with before its words: boxes, circles, dashes, notes.
+LINE_MARKS = r"^[\s□■○●◦▪❍▹\-·•※*]*"
+
+
 def without_spaces(text: str) -> str:
     """Korean filings space out words for layout (``기 획 예 산 과``); names compare without them."""
     return _SPACES.sub("", text)
