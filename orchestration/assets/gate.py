@@ -10,7 +10,7 @@ import dagster as dg
 from dagster_dbt import DbtCliResource
 
 from orchestration.assets import OWNERS, run_started_at
-from orchestration.assets.transform import dbt_models, keep_partial_parse, reuse_partial_parse
+from orchestration.assets.transform import dbt_models, keep_partial_parse, reuse_partial_parse, run_checks_apart
 from orchestration.pipeline.crashpoints import GATE, pause_point
 from orchestration.pipeline.gate import (
     HOLD_BACK,
@@ -68,6 +68,7 @@ def warehouse_gate(context: dg.AssetExecutionContext, dbt: DbtCliResource, refre
         rebuilds.append(dbt.cli(plan.dbt_args(), manifest=dbt_project().manifest_path, raise_on_error=False).wait())
         keep_partial_parse(rebuilds[-1], paths)
         increments.after_build(plan)
+        run_checks_apart(plan, rebuilds[-1].target_path, paths)
 
     def faults():
         found = build_faults(rebuilds[-1].target_path, manifest, paths.build_db) if rebuilds else []

@@ -12,9 +12,10 @@ import duckdb
 from dagster_dbt import DagsterDbtTranslator, DagsterDbtTranslatorSettings, DbtCliResource, DbtProject, dbt_assets
 
 from orchestration.assets import OWNERS
+from orchestration.pipeline.checks import build_results, compiled_checks, load_checks, run_checks, save_checks, write_results
 from orchestration.pipeline.crashpoints import DBT, pause_point
 from orchestration.pipeline.holdback import HeldBack, build_faults, current_documents, describe, settle
-from orchestration.pipeline.increments import Increments, read_run_results, staging_complete
+from orchestration.pipeline.increments import BuildPlan, Increments, models_complete, read_run_results, staging_complete
 from orchestration.pipeline.lake import Lake
 from orchestration.project import dbt_project
 from orchestration.resources import RefreshLock
@@ -79,6 +80,7 @@ def dbt_models(context: dg.AssetExecutionContext, dbt: DbtCliResource, refresh_l
             raise
         keep_partial_parse(invocation, paths)
         increments.after_build(plan)
+        run_checks_apart(plan, invocation.target_path, paths)
         builds.append((invocation, events))
 
     def faults():
@@ -89,8 +91,11 @@ def dbt_models(context: dg.AssetExecutionContext, dbt: DbtCliResource, refresh_l
     threading.Thread(target=_warm_imports, daemon=True).start()
     build()
     blocking = settle(faults, build, held, current_documents(paths.state_dir))
-    if staging_complete(read_run_results(builds[-1][0].target_path)):
-        increments.record_built(plan)
+    run_results = read_run_results(builds[-1][0].target_path)
+    if staging_complete(run_results):
+        increments.record_built(plan, models_complete(run_results))
+    if not blocking and load_checks(increments.checks_file, increments.checks_fingerprint()) is None:
+        context.log.info(save_compiled_checks(dbt, paths, increments, manifest))
     for row in held.rows():
         context.log.warning(f"held back {row['file_path']}: {row['check_name']} (lines {row['source_lines'] or '?'})"
                             + (f"; its last good version {row['kept_document_id'][:12]}… stays published"
@@ -108,13 +113,32 @@ def _warm_imports() -> None:
     import vl_convert  # noqa: F401
 
 
+def run_checks_apart(plan: BuildPlan, target_path, paths) -> None:
+    """The data tests of an incremental build, when they run apart from dbt (pipeline/checks.py)."""
+    if plan.checks:
+        write_results(target_path, run_checks(paths.build_db, list(plan.checks)))
+
+
+def save_compiled_checks(dbt: DbtCliResource, paths, increments: Increments, manifest: dict) -> str:
+    """dbt compiles the data tests as an incremental build scopes them, for the incremental
+    builds to run apart; returns a line for the log."""
+    reuse_partial_parse(paths)
+    invocation = dbt.cli(["compile", "--select", "resource_type:test"], manifest=dbt_project().manifest_path,
+                         raise_on_error=False).wait()
+    keep_partial_parse(invocation, paths)
+    checks = compiled_checks(read_run_results(invocation.target_path), manifest)
+    if not invocation.is_successful() or not checks:
+        return "dbt could not compile the data tests: the next incremental builds run them in dbt"
+    save_checks(increments.checks_file, checks, increments.checks_fingerprint())
+    return f"{len(checks)} data tests compiled for the incremental builds to run in one query per table"
+
+
 def test_summary(target_path) -> str:
     """The dbt tests of a build, counted by outcome, with the names of those that did not pass."""
-    results = target_path / "run_results.json"
-    if not results.exists():
+    results = build_results(target_path)
+    if not results:
         return "dbt tests: none ran"
-    tests = [r for r in json.loads(results.read_text(encoding="utf-8"))["results"]
-             if r["unique_id"].startswith(("test.", "unit_test."))]
+    tests = [r for r in results["results"] if r["unique_id"].startswith(("test.", "unit_test."))]
     failing = sorted(r["unique_id"].split(".")[2] for r in tests if r["status"] != "pass")
     return (f"dbt tests: {len(tests) - len(failing)} passed, {len(failing)} did not"
             + (": " + ", ".join(failing[:20]) if failing else ""))

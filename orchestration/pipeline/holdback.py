@@ -22,6 +22,7 @@ import duckdb
 import pyarrow as pa
 import pyarrow.parquet as pq
 
+from orchestration.pipeline.checks import build_results
 from orchestration.pipeline.lake import Lake, write_parquet
 
 HELD_BACK_SCHEMA = pa.schema([
@@ -106,12 +107,13 @@ def dbt_error(target_path: Path) -> str:
 
 
 def build_faults(target_path: Path, manifest: dict, build_db: Path) -> list[Fault]:
-    """The faults of the dbt invocation whose target folder this is; a build that ran no node
-    (no run_results.json: dbt could not start) is one fault of no filing."""
-    results = target_path / "run_results.json"
-    if not results.exists():
+    """The faults of the dbt invocation whose target folder this is, with the data tests run
+    apart from it; a build that ran no node (no run_results.json: dbt could not start) is one
+    fault of no filing."""
+    results = build_results(target_path)
+    if not results:
         return [Fault("dbt_build", f"dbt build did not run: {dbt_error(target_path)}")]
-    return dbt_faults(json.loads(results.read_text(encoding="utf-8")), manifest, build_db)
+    return dbt_faults(results, manifest, build_db)
 
 
 def dbt_faults(run_results: dict, manifest: dict, build_db: Path) -> list[Fault]:

@@ -12,6 +12,10 @@ A build starts from scratch (``dbt build --full-refresh``) when asked to (``make
 FULL=1``), when there is no build file, and when the dbt project, its seeds, the parser version
 or the dbt and DuckDB versions differ from what the build file was built with: an incremental
 model does not notice that its own SQL changed.
+
+An incremental build runs ``dbt run`` on the models other than views (a view's SQL is as the
+last build from scratch left it) and the data tests apart, in this process (``checks.py``),
+once a build from scratch saved their compiled SQL; until then, ``dbt build`` runs both.
 """
 
 from __future__ import annotations
@@ -28,6 +32,7 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 
 from orchestration.extract.version import PARSER_VERSION
+from orchestration.pipeline.checks import CHECKS_FILE, Check, load_checks
 from orchestration.pipeline.lake import LAKE_SCHEMAS, write_parquet
 from orchestration.settings import DBT_PROJECT_DIR, Paths
 
@@ -59,6 +64,7 @@ class BuildPlan:
     batch_documents: int
     unchanged_tables: tuple[str, ...] = ()  # lake tables with nothing in the batch
     project_changed: bool = False
+    checks: tuple[Check, ...] = ()  # the data tests to run apart (checks.py); none: dbt runs them
 
     def dbt_args(self) -> list[str]:
         """A staging model with nothing in the batch holds what it held: neither it nor its
@@ -66,6 +72,8 @@ class BuildPlan:
         if self.full:
             return ["build", "--full-refresh"]
         unchanged = " ".join(f"stg_lake__{table}" for table in self.unchanged_tables)
+        if self.checks:
+            return ["run", "--exclude", f"config.materialized:view {unchanged}".strip()]
         return ["build", "--exclude", f"{_UNCHANGED_PROJECT_EXCLUDES} {unchanged}".strip(),
                 "--indirect-selection", "cautious"]
 
@@ -150,6 +158,7 @@ class Increments:
         self.built_file = paths.state_dir / "lake_built.parquet"
         self.project_file = paths.state_dir / "dbt_project_built"
         self.changes_file = paths.state_dir / "refresh_changes.parquet"
+        self.checks_file = paths.state_dir / CHECKS_FILE
 
     def start_refresh(self) -> None:
         self.changes_file.unlink(missing_ok=True)
@@ -210,7 +219,8 @@ class Increments:
         """Decide the build and write the batch it reads (every file, for a build from scratch)."""
         now = lake_listing(self.paths.lake_dir)
         built_project = self.project_file.read_text() if self.project_file.exists() else None
-        project_changed = built_project != project_fingerprint()
+        project = project_fingerprint()
+        project_changed = built_project != project
         if full_requested:
             full, reason = True, "a full refresh was asked for"
         elif not self.paths.build_db.exists():
@@ -223,13 +233,21 @@ class Increments:
         batch = lake_batch(now, built, self.paths.lake_dir)
         write_parquet(self.batch_file, batch, BATCH_SCHEMA)
         changed = {row["lake_table"] for row in batch}
+        checks = None if full else load_checks(self.checks_file, self.checks_fingerprint(project))
         return BuildPlan(full, reason, len({row["document_id"] for row in batch}),
-                         tuple(sorted(set(LAKE_SCHEMAS) - changed)), project_changed)
+                         tuple(sorted(set(LAKE_SCHEMAS) - changed)), project_changed, tuple(checks or ()))
 
-    def record_built(self, plan: BuildPlan) -> None:
-        """After a build whose staging models all took their batch in: the files it holds now."""
+    def checks_fingerprint(self, project: str | None = None) -> str:
+        """What the compiled SQL of the data tests depends on: the project (its fingerprint) and
+        the name of the build file (the catalog the SQL names its tables in)."""
+        return hashlib.sha256(f"{project or project_fingerprint()}\0{self.paths.build_db.name}".encode()).hexdigest()
+
+    def record_built(self, plan: BuildPlan, models_built: bool = True) -> None:
+        """After a build whose staging models all took their batch in: the files it holds now.
+        The project counts as built once a build from scratch built every model (the views an
+        incremental build leaves alone among them)."""
         write_parquet(self.built_file, lake_listing(self.paths.lake_dir), LISTING_SCHEMA)
-        if plan.full:
+        if plan.full and models_built:
             temporary = self.project_file.with_name(f".{self.project_file.name}.tmp")
             temporary.write_text(project_fingerprint())
             os.replace(temporary, self.project_file)
@@ -258,8 +276,13 @@ def changed_governments(dbt, session, changes) -> set | None:
 
 def staging_complete(run_results: dict) -> bool:
     """Every staging model of the build ran (what ``record_built`` may trust)."""
+    return models_complete(run_results, "model.localgov.stg_")
+
+
+def models_complete(run_results: dict, prefix: str = "model.") -> bool:
+    """Every model of the build (or every one whose id starts so) ran."""
     return all(result["status"] == "success" for result in run_results.get("results", [])
-               if result["unique_id"].startswith("model.localgov.stg_"))
+               if result["unique_id"].startswith(prefix))
 
 
 def read_run_results(target_path: Path) -> dict:

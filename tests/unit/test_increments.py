@@ -4,6 +4,7 @@ changed since the build file took them in, and when it must build from scratch i
 import duckdb
 import pyarrow.parquet as pq
 
+from orchestration.pipeline.checks import Check, save_checks
 from orchestration.pipeline.increments import BuildPlan, Increments, differing_tables, lake_batch, lake_listing
 from orchestration.pipeline.lake import Lake
 from orchestration.settings import Paths
@@ -66,6 +67,32 @@ def test_a_build_is_from_scratch_until_one_was_recorded_and_then_incremental(tmp
     assert second.dbt_args() == ["build", "--exclude", "resource_type:seed resource_type:unit_test " + " ".join(
         f"stg_lake__{table}" for table in second.unchanged_tables), "--indirect-selection", "cautious"]
     assert increments.plan(full_requested=True).dbt_args() == ["build", "--full-refresh"]
+
+    # once a build from scratch saved the compiled data tests, dbt runs the models but views
+    # and the tests run apart; tests compiled for another project or data dir are not used
+    check = Check("test.localgov.not_null_stg_lake__staffing_document_id", "model.localgov.stg_lake__staffing",
+                  "select 1 where false")
+    save_checks(increments.checks_file, [check], "another project")
+    assert increments.plan(full_requested=False).checks == ()
+    save_checks(increments.checks_file, [check], increments.checks_fingerprint())
+    third = increments.plan(full_requested=False)
+    assert third.checks == (check,)
+    assert third.dbt_args() == ["run", "--exclude", "config.materialized:view " + " ".join(
+        f"stg_lake__{table}" for table in third.unchanged_tables)]
+    assert increments.plan(full_requested=True).checks == ()
+
+
+def test_a_build_from_scratch_that_left_a_model_unbuilt_is_not_the_project_built(tmp_path):
+    paths = Paths(tmp_path / "raw", tmp_path / "data")
+    Lake(paths.lake_dir).ensure_schemas()
+    paths.build_db.parent.mkdir(parents=True)
+    duckdb.connect(str(paths.build_db)).close()
+    increments = Increments(paths)
+    first = increments.plan(full_requested=False)
+    increments.record_built(first, models_built=False)
+    assert increments.plan(full_requested=False).full
+    increments.record_built(first)
+    assert not increments.plan(full_requested=False).full
 
 
 def test_two_builds_compare_table_by_table_as_multisets(tmp_path):
