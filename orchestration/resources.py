@@ -4,14 +4,14 @@ from __future__ import annotations
 
 import sys
 from contextlib import contextmanager
-from functools import cached_property
-from importlib import metadata
 from pathlib import Path
+from typing import Callable
 
 import dagster as dg
-from dagster_dbt import DbtCliResource
-from packaging import version
+from pydantic import PrivateAttr
 
+from orchestration.pipeline.dbt_invocation import Invocation, ParsedProject
+from orchestration.pipeline.increments import Increments
 from orchestration.pipeline.lock import refresh_lock
 from orchestration.project import dbt_project
 from orchestration.settings import export_environment
@@ -35,23 +35,22 @@ def dbt_executable() -> str:
     return str(beside) if beside.exists() else "dbt"
 
 
-class DbtCli(DbtCliResource):
-    """dagster-dbt's dbt resource without two things it does before every invocation and this
-    project never uses: ``dbt --version`` in a process of its own (1.5 s), when the version is
-    the installed dbt-core's, pinned in requirements.lock; and a dbt adapter opened in this
-    process (2.6 s), there for column metadata and row counts that dagster-dbt fetches on
-    request only (``fetch_column_metadata``, ``fetch_row_counts``). ``benchmarks/scale.py``
-    measures what an invocation costs."""
+class Dbt(dg.ConfigurableResource):
+    """dbt in this process (``pipeline/dbt_invocation.py``): the project is parsed once per run,
+    in the background from the moment the run sets its resources up, and each ``invoke`` runs
+    dbt on that parse."""
 
-    @cached_property
-    def _cli_version(self) -> version.Version:
-        return version.parse(metadata.version("dbt-core"))
+    _project: ParsedProject | None = PrivateAttr(default=None)
 
-    def _initialize_dbt_core_adapter(self, args):
-        return None
+    def setup_for_execution(self, context: dg.InitResourceContext) -> None:
+        paths = export_environment()
+        project = dbt_project()
+        self._project = ParsedProject(project.project_dir, Path(project.profiles_dir), paths.dbt_target_dir,
+                                      project_changed=Increments(paths).project_changed()).start()
+
+    def invoke(self, args: list[str], name: str, on_first_event: Callable[[], None] | None = None) -> Invocation:
+        return self._project.invoke(args, name, on_first_event)
 
 
 def build_resources() -> dict:
-    project = dbt_project()
-    return {"dbt": DbtCli(project_dir=project, profiles_dir=str(project.profiles_dir), dbt_executable=dbt_executable()),
-            "refresh_lock": RefreshLock()}
+    return {"dbt": Dbt(), "refresh_lock": RefreshLock()}

@@ -7,10 +7,8 @@ from datetime import datetime, timezone
 
 import dagster as dg
 
-from dagster_dbt import DbtCliResource
-
 from orchestration.assets import OWNERS, run_started_at
-from orchestration.assets.transform import dbt_models, keep_partial_parse, reuse_partial_parse, run_checks_apart
+from orchestration.assets.transform import dbt_models, run_checks_apart
 from orchestration.pipeline.crashpoints import GATE, pause_point
 from orchestration.pipeline.gate import (
     HOLD_BACK,
@@ -26,7 +24,7 @@ from orchestration.pipeline.increments import Increments
 from orchestration.pipeline.lake import Lake
 from orchestration.pipeline.publish import filing_changes, mart_row_counts, read_refresh_log, record_refresh, rows_json
 from orchestration.project import dbt_project
-from orchestration.resources import RefreshLock
+from orchestration.resources import Dbt, RefreshLock
 from orchestration.settings import EXPECTATIONS_DIR, accepted_shrinks, export_environment, served
 
 SUITES = [suite["name"] for suite in load_suite_files(EXPECTATIONS_DIR)] + [VOLUME_GUARD, HOLD_BACK]
@@ -52,7 +50,7 @@ held_back = dg.AssetSpec(
                                    description=_GLOBAL_CHECKS.get(suite, f"Expectations of expectations/{suite}.json"))
                  for suite in SUITES],
 )
-def warehouse_gate(context: dg.AssetExecutionContext, dbt: DbtCliResource, refresh_lock: RefreshLock):
+def warehouse_gate(context: dg.AssetExecutionContext, dbt: Dbt, refresh_lock: RefreshLock):
     paths = export_environment()
     held = HeldBack(paths.state_dir, Lake(paths.lake_dir))
     manifest = json.loads(dbt_project().manifest_path.read_text(encoding="utf-8"))
@@ -62,16 +60,15 @@ def warehouse_gate(context: dg.AssetExecutionContext, dbt: DbtCliResource, refre
 
     def rebuild() -> None:
         context.log.warning("expectations fail on rows of particular filings; building again without them")
-        reuse_partial_parse(paths)
         # The lake did not change since the dbt step took it in: only the filings held back did.
         plan = increments.plan(full_requested=False)
-        rebuilds.append(dbt.cli(plan.dbt_args(), manifest=dbt_project().manifest_path, raise_on_error=False).wait())
-        keep_partial_parse(rebuilds[-1], paths)
+        rebuilds.append(dbt.invoke(plan.dbt_args(), "warehouse_gate"))
         increments.after_build(plan)
         run_checks_apart(plan, rebuilds[-1].target_path, paths)
 
     def faults():
-        found = build_faults(rebuilds[-1].target_path, manifest, paths.build_db) if rebuilds else []
+        found = (build_faults(rebuilds[-1].target_path, manifest, paths.build_db, rebuilds[-1].error)
+                 if rebuilds else [])
         gates.append(run_gate(paths.build_db, EXPECTATIONS_DIR, docs_dir=paths.gate_docs_dir, run_name=context.run_id,
                               scope=increments.scope(manifest)))
         return found + gate_faults(gates[-1].outcomes)

@@ -3,13 +3,12 @@ grouped by the dbt folder so that Dagster groups and warehouse schemas agree."""
 
 import json
 import os
-import shutil
 import threading
 from typing import Any, Mapping
 
 import dagster as dg
 import duckdb
-from dagster_dbt import DagsterDbtTranslator, DagsterDbtTranslatorSettings, DbtCliResource, DbtProject, dbt_assets
+from dagster_dbt import DagsterDbtTranslator, DagsterDbtTranslatorSettings, DbtProject, dbt_assets
 
 from orchestration.assets import OWNERS
 from orchestration.pipeline.checks import build_results, compiled_checks, load_checks, run_checks, save_checks, write_results
@@ -18,7 +17,8 @@ from orchestration.pipeline.holdback import HeldBack, build_faults, current_docu
 from orchestration.pipeline.increments import BuildPlan, Increments, models_complete, read_run_results, staging_complete
 from orchestration.pipeline.lake import Lake
 from orchestration.project import dbt_project
-from orchestration.resources import RefreshLock
+from orchestration.pipeline.dbt_invocation import Invocation
+from orchestration.resources import Dbt, RefreshLock
 from orchestration.settings import export_environment, served
 
 
@@ -48,7 +48,7 @@ class LayerTranslator(DagsterDbtTranslator):
     dagster_dbt_translator=LayerTranslator(settings=DagsterDbtTranslatorSettings(enable_asset_checks=False)),
     name="dbt_models",
 )
-def dbt_models(context: dg.AssetExecutionContext, dbt: DbtCliResource, refresh_lock: RefreshLock):
+def dbt_models(context: dg.AssetExecutionContext, dbt: Dbt, refresh_lock: RefreshLock):
     """dbt build, incremental unless the project changed or a full refresh was asked for
     (pipeline/increments.py); a test failing on rows of particular filings holds them back and
     builds again without them (pipeline/holdback.py); a failure no filing owns fails the step."""
@@ -61,49 +61,45 @@ def dbt_models(context: dg.AssetExecutionContext, dbt: DbtCliResource, refresh_l
     plan = increments.plan(full_requested=context.run.tags.get(FULL_REFRESH_TAG) == "true")
     context.log.info(f"dbt build {'from scratch' if plan.full else 'incremental'} ({plan.reason}); "
                      f"{plan.batch_documents} document(s) in the lake batch")
-    builds: list = []
+    selection = _selected_models(context)
+    builds: list[Invocation] = []
 
     def build() -> None:
-        reuse_partial_parse(paths, project_changed=plan.project_changed and not builds)
-        invocation = dbt.cli(plan.dbt_args(), context=context, raise_on_error=False)
-        events = []
-        try:
-            for event in invocation.stream():
-                events.append(event)
-                if len(events) == 1:
-                    pause_point(DBT)
-        except Exception:
-            # dbt must not outlive the step: it holds the build file's write lock.
-            if invocation.process.poll() is None:
-                invocation.process.kill()
-                invocation.process.wait()
-            raise
-        keep_partial_parse(invocation, paths)
+        args = plan.dbt_args() + (["--select", *selection] if selection else [])
+        context.log.info(f"dbt {' '.join(args)}")
+        invocation = dbt.invoke(args, "dbt_models", on_first_event=lambda: pause_point(DBT))
         increments.after_build(plan)
         run_checks_apart(plan, invocation.target_path, paths)
-        builds.append((invocation, events))
+        builds.append(invocation)
 
     def faults():
-        return build_faults(builds[-1][0].target_path, manifest, paths.build_db)
+        return build_faults(builds[-1].target_path, manifest, paths.build_db, builds[-1].error)
 
     # The gate and the report need Great Expectations and Altair, seconds of imports that this
-    # process would otherwise wait for after dbt; dbt runs in a process of its own meanwhile.
+    # process would otherwise wait for after dbt.
     threading.Thread(target=_warm_imports, daemon=True).start()
     build()
     blocking = settle(faults, build, held, current_documents(paths.state_dir))
-    run_results = read_run_results(builds[-1][0].target_path)
+    run_results = read_run_results(builds[-1].target_path)
     if staging_complete(run_results):
         increments.record_built(plan, models_complete(run_results))
     if not blocking and load_checks(increments.checks_file, increments.checks_fingerprint()) is None:
-        context.log.info(save_compiled_checks(dbt, paths, increments, manifest))
+        context.log.info(save_compiled_checks(dbt, increments, manifest))
     for row in held.rows():
         context.log.warning(f"held back {row['file_path']}: {row['check_name']} (lines {row['source_lines'] or '?'})"
                             + (f"; its last good version {row['kept_document_id'][:12]}… stays published"
                                if row["kept_document_id"] else ""))
-    context.log.info(test_summary(builds[-1][0].target_path))
-    yield from _with_metadata(context, builds[-1][1], paths)
+    context.log.info(test_summary(builds[-1].target_path))
+    yield from _outputs(context, run_results, manifest, paths)
     if blocking:
         raise dg.Failure(description=f"dbt build blocked: {describe(blocking)}")
+
+
+def _selected_models(context: dg.AssetExecutionContext) -> list[str]:
+    """The models and seeds picked in the UI, when only some were (none: every one)."""
+    if not context.is_subset:
+        return []
+    return sorted(context.assets_def.keys_by_output_name[name].path[-1] for name in context.selected_output_names)
 
 
 def _warm_imports() -> None:
@@ -114,20 +110,18 @@ def _warm_imports() -> None:
 
 
 def run_checks_apart(plan: BuildPlan, target_path, paths) -> None:
-    """The data tests of an incremental build, when they run apart from dbt (pipeline/checks.py)."""
-    if plan.checks:
+    """The data tests of an incremental build, when they run apart from dbt (pipeline/checks.py),
+    after a build that ran (a dbt that could not start is the build's fault, reported as such)."""
+    if plan.checks and (target_path / "run_results.json").exists():
         write_results(target_path, run_checks(paths.build_db, list(plan.checks)))
 
 
-def save_compiled_checks(dbt: DbtCliResource, paths, increments: Increments, manifest: dict) -> str:
+def save_compiled_checks(dbt: Dbt, increments: Increments, manifest: dict) -> str:
     """dbt compiles the data tests as an incremental build scopes them, for the incremental
     builds to run apart; returns a line for the log."""
-    reuse_partial_parse(paths)
-    invocation = dbt.cli(["compile", "--select", "resource_type:test"], manifest=dbt_project().manifest_path,
-                         raise_on_error=False).wait()
-    keep_partial_parse(invocation, paths)
+    invocation = dbt.invoke(["compile", "--select", "resource_type:test"], "compile_tests")
     checks = compiled_checks(read_run_results(invocation.target_path), manifest)
-    if not invocation.is_successful() or not checks:
+    if not invocation.success or not checks:
         return "dbt could not compile the data tests: the next incremental builds run them in dbt"
     save_checks(increments.checks_file, checks, increments.checks_fingerprint())
     return f"{len(checks)} data tests compiled for the incremental builds to run in one query per table"
@@ -144,49 +138,26 @@ def test_summary(target_path) -> str:
             + (": " + ", ".join(failing[:20]) if failing else ""))
 
 
-PARTIAL_PARSE = "partial_parse.msgpack"
-
-
-def reuse_partial_parse(paths, project_changed: bool = False) -> None:
-    """dagster-dbt starts each invocation from the partial-parse file in the target dir
-    (DBT_TARGET_PATH, under the data dir); without one dbt parses the whole project again
-    (seconds per build). The first build of a data dir, and the first after the project
-    changed, start from the one `make` left (a full parse of the project as it is now: dbt's
-    partial parsing was seen to lose a macro whose file was renamed)."""
-    saved = paths.dbt_target_dir / PARTIAL_PARSE
-    shipped = dbt_project().project_dir / "target" / PARTIAL_PARSE
-    if (project_changed or not saved.exists()) and shipped.exists():
-        shutil.copyfile(shipped, saved)
-
-
-def keep_partial_parse(invocation, paths) -> None:
-    """The invocation's own partial-parse file, for the next build of this data dir."""
-    produced = invocation.target_path / PARTIAL_PARSE
-    if produced.exists():
-        temporary = paths.dbt_target_dir / f".{PARTIAL_PARSE}.tmp"
-        shutil.copyfile(produced, temporary)
-        os.replace(temporary, paths.dbt_target_dir / PARTIAL_PARSE)
-
-
-def _with_metadata(context, events, paths):
-    """DuckDB lets no second process open the build file while dbt writes it, so the row counts
-    and previews are added once dbt is done. The tests' observations are left out: the step
-    logs their outcome, and writing ~400 events to Dagster's event log took seconds."""
-    events = [event for event in events if not isinstance(event, dg.AssetObservation)]
-    if not paths.build_db.is_file():
-        yield from events
+def _outputs(context, run_results: dict, manifest: dict, paths):
+    """An output for each model and seed the last build made, with its rows, a preview of
+    marts and where it is documented (read once dbt is done with the build file)."""
+    names = {key.path[-1]: output for output, key in context.assets_def.keys_by_output_name.items()}
+    selected = set(context.selected_output_names)
+    built = [(manifest["nodes"][r["unique_id"]], r) for r in run_results.get("results", [])
+             if r["status"] == "success" and r["unique_id"] in manifest["nodes"]]
+    built = [(node, r) for node, r in built if names.get(node["name"]) in selected]
+    if not built:
         return
     with duckdb.connect(str(paths.build_db), read_only=True) as connection:
         relations = dict(connection.execute(
             "select table_name, table_schema from information_schema.tables where table_catalog = current_database()"
         ).fetchall())
-        keys = context.assets_def.keys_by_output_name
-        for event in events:
-            name = keys[event.output_name].path[-1] if isinstance(event, dg.Output) else None
-            relation = name and relations.get(name)
-            if relation:
-                event = event.with_metadata({**event.metadata, **_model_metadata(connection, relation, name, paths)})
-            yield event
+        for node, result in built:
+            metadata = {"unique_id": node["unique_id"],
+                        "execution_duration": round(result.get("execution_time") or 0.0, 3)}
+            if node["name"] in relations:
+                metadata |= _model_metadata(connection, relations[node["name"]], node["name"], paths)
+            yield dg.Output(None, output_name=names[node["name"]], metadata=metadata)
 
 
 PREVIEW_ROWS = 5

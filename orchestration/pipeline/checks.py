@@ -112,7 +112,13 @@ def run_checks(build_db: Path, checks: list[Check]) -> dict:
     for check in checks:
         by_table.setdefault(check.table, []).append(check)
     results = []
-    with duckdb.connect(str(build_db), read_only=True) as connection:
+    try:
+        connection = duckdb.connect(str(build_db), read_only=True)
+    except duckdb.Error as error:
+        message = f"the build file could not be read: {str(error).splitlines()[0][:300]}"
+        return {"results": [_result(check, None, None, None, 0.0, message) for check in checks],
+                "elapsed_time": time.perf_counter() - started}
+    with connection:
         for table, group in sorted(by_table.items()):
             begun = time.perf_counter()
             try:

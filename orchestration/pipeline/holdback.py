@@ -106,13 +106,13 @@ def dbt_error(target_path: Path) -> str:
     return (errors[-1] if errors else "no error in its log").strip().splitlines()[0][:300]
 
 
-def build_faults(target_path: Path, manifest: dict, build_db: Path) -> list[Fault]:
+def build_faults(target_path: Path, manifest: dict, build_db: Path, error: str | None = None) -> list[Fault]:
     """The faults of the dbt invocation whose target folder this is, with the data tests run
-    apart from it; a build that ran no node (no run_results.json: dbt could not start) is one
-    fault of no filing."""
+    apart from it; a build that ran no node (no run_results.json: dbt could not start, for
+    ``error`` if it is known) is one fault of no filing."""
     results = build_results(target_path)
     if not results:
-        return [Fault("dbt_build", f"dbt build did not run: {dbt_error(target_path)}")]
+        return [Fault("dbt_build", f"dbt build did not run: {error or dbt_error(target_path)}")]
     return dbt_faults(results, manifest, build_db)
 
 

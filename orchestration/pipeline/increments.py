@@ -218,9 +218,8 @@ class Increments:
     def plan(self, full_requested: bool) -> BuildPlan:
         """Decide the build and write the batch it reads (every file, for a build from scratch)."""
         now = lake_listing(self.paths.lake_dir)
-        built_project = self.project_file.read_text() if self.project_file.exists() else None
         project = project_fingerprint()
-        project_changed = built_project != project
+        project_changed = self.project_changed(project)
         if full_requested:
             full, reason = True, "a full refresh was asked for"
         elif not self.paths.build_db.exists():
@@ -236,6 +235,11 @@ class Increments:
         checks = None if full else load_checks(self.checks_file, self.checks_fingerprint(project))
         return BuildPlan(full, reason, len({row["document_id"] for row in batch}),
                          tuple(sorted(set(LAKE_SCHEMAS) - changed)), project_changed, tuple(checks or ()))
+
+    def project_changed(self, project: str | None = None) -> bool:
+        """The dbt project (``project``, its fingerprint) differs from the one last built."""
+        built = self.project_file.read_text() if self.project_file.exists() else None
+        return built != (project or project_fingerprint())
 
     def checks_fingerprint(self, project: str | None = None) -> str:
         """What the compiled SQL of the data tests depends on: the project (its fingerprint) and

@@ -123,3 +123,11 @@ def test_the_state_dir_a_check_names_follows_a_copy_of_the_data_dir(tmp_path):
     assert str(state) not in (state / "dbt_checks.json").read_text(encoding="utf-8")
     (copied / "dbt_checks.json").write_bytes((state / "dbt_checks.json").read_bytes())
     assert load_checks(copied / "dbt_checks.json", "f")[0].compiled_code == scoped.replace(str(state), str(copied))
+
+
+def test_a_build_file_that_cannot_be_read_is_an_error_of_every_check(tmp_path):
+    (tmp_path / "b.duckdb").mkdir()
+    results = run_checks(tmp_path / "b.duckdb", [check("not_null_fct_staffing_grade", NOT_NULL)])
+    [only] = results["results"]
+    assert only["status"] == "error"
+    assert only["message"].startswith("the build file could not be read: IO Error")

@@ -1,0 +1,129 @@
+"""dbt invoked in this process (dbt's ``dbtRunner``), with the project parsed once per run.
+
+A dbt command line spends 3–3.5 s before its first node: starting Python, importing dbt and the
+DuckDB adapter (1.5 s), reading the project back from the partial-parse file (1.2 s), and after
+its last node writing the project out again. A refresh invokes dbt once, or more when filings
+are held back. Here the project is parsed in a thread started when the run starts (while the
+filings are read and extracted), and every invocation of the run is handed that parse: dbt
+then only plans and runs its nodes. The benchmark (``benchmarks/scale.py``) measures both.
+
+Each parse and each invocation writes its artifacts (``run_results.json``, ``manifest.json``,
+the compiled SQL, ``dbt.log`` as JSON lines) to a folder of its own under the data dir's dbt
+target dir; the partial-parse file the parse starts from is kept there between runs.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import threading
+import uuid
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Callable
+
+PARTIAL_PARSE = "partial_parse.msgpack"
+_COMMON = ["--log-format-file", "json", "--no-use-colors"]
+
+
+@dataclass(frozen=True)
+class Invocation:
+    target_path: Path
+    success: bool
+    error: str | None  # what stopped dbt outside its nodes (the parse, the command), if anything
+
+
+class ParsedProject:
+    """The dbt project parsed once, in the background, for the invocations of one run.
+
+    The parse starts from the data dir's partial-parse file (``<target dir>/partial_parse.msgpack``)
+    and leaves it up to date. Without one, and when the project changed since the last build,
+    it starts from the one ``make`` left beside the project (a full parse of the project as it
+    is now: dbt's partial parsing was seen to lose a macro whose file was renamed)."""
+
+    def __init__(self, project_dir: Path, profiles_dir: Path, target_dir: Path, project_changed: bool = False):
+        self.project_dir, self.profiles_dir, self.target_dir = project_dir, profiles_dir, target_dir
+        self.project_changed = project_changed
+        self._thread: threading.Thread | None = None
+        self._manifest = None
+        self._error: BaseException | None = None
+
+    def start(self) -> "ParsedProject":
+        """Parse in the background; ``manifest()`` waits for it."""
+        if self._thread is None:
+            self._thread = threading.Thread(target=self._parse, name="dbt-parse", daemon=True)
+            self._thread.start()
+        return self
+
+    def _parse(self) -> None:
+        try:
+            from dbt.cli.main import dbtRunner
+
+            folder = self._folder("parse")
+            saved, shipped = self.target_dir / PARTIAL_PARSE, self.project_dir / "target" / PARTIAL_PARSE
+            start_from = shipped if (self.project_changed or not saved.exists()) and shipped.exists() else saved
+            if start_from.exists():
+                shutil.copyfile(start_from, folder / PARTIAL_PARSE)
+            result = dbtRunner().invoke(["parse", "--quiet", *self._places(folder), *_COMMON])
+            if not result.success:
+                raise RuntimeError(str(result.exception or f"see {folder / 'dbt.log'}").strip()[:300])
+            self._manifest = result.result
+            temporary = self.target_dir / f".{PARTIAL_PARSE}.{folder.name}.tmp"
+            shutil.copyfile(folder / PARTIAL_PARSE, temporary)
+            os.replace(temporary, saved)
+        except BaseException as error:  # handed to whoever waits for the parse
+            self._error = error
+
+    def manifest(self):
+        self.start()
+        self._thread.join()
+        if self._error is not None:
+            raise self._error
+        return self._manifest
+
+    def invoke(self, args: list[str], name: str, on_first_event: Callable[[], None] | None = None) -> Invocation:
+        """``dbt <args>`` in this process, its artifacts in ``<target dir>/<name>-<id>``."""
+        from dbt.cli.main import dbtRunner
+
+        folder = self._folder(name)
+        try:
+            manifest = self.manifest()
+        except Exception as error:
+            return Invocation(folder, False, f"dbt could not parse the project: {error}")
+        seen = []
+
+        def first_event(_event) -> None:
+            if not seen:
+                seen.append(True)
+                if on_first_event:
+                    on_first_event()
+
+        try:
+            result = dbtRunner(manifest=manifest, callbacks=[first_event]).invoke(
+                [*args, *self._places(folder), *_COMMON])
+        finally:
+            release_build_file()
+        error = None if result.exception is None else str(result.exception).strip()[:300]
+        return Invocation(folder, bool(result.success), error)
+
+    def _folder(self, name: str) -> Path:
+        folder = self.target_dir / f"{name}-{uuid.uuid4().hex[:12]}"
+        folder.mkdir(parents=True)
+        return folder
+
+    def _places(self, folder: Path) -> list[str]:
+        return ["--project-dir", str(self.project_dir), "--profiles-dir", str(self.profiles_dir),
+                "--target-path", str(folder), "--log-path", str(folder)]
+
+
+def release_build_file() -> None:
+    """dbt-duckdb keeps its DuckDB database open for the life of the process, and this process
+    reads the build file next (the tests, the gate): DuckDB refuses a second connection of
+    another kind to the same file in one process. (dbt-duckdb's ``close_all_connections``
+    forgets the database without closing it.)"""
+    from dbt.adapters.duckdb.connections import DuckDBConnectionManager
+
+    with DuckDBConnectionManager._LOCK:
+        if DuckDBConnectionManager._ENV is not None:
+            DuckDBConnectionManager._ENV.close()
+            DuckDBConnectionManager._ENV = None
