@@ -14,7 +14,7 @@ others) the script writes a corpus (``benchmarks/corpus.py``), then measures:
   incremental), with where the time goes: the stages, and in the dbt step dbt's own run (models,
   tests) beside what the invocation costs around it;
 - dbt's fixed cost per invocation (a build that selects nothing) and a parse with and without
-  the partial-parse file;
+  the partial-parse file, on the command line and in process as a refresh runs dbt;
 - the ways of publishing one refresh: writing every table into a new file, copying the published
   file and writing the changed tables (what ``publish`` does), a copy-on-write clone;
 - p50 / p95 latency of the BI questions on the published file (a read-only connection, as a BI
@@ -253,14 +253,18 @@ def refresh(env: dict[str, str], *flags: str) -> tuple[float, list[tuple[float, 
 
 def dbt_split(data: Path) -> dict[str, float]:
     """The latest dbt step's own run: dbt's elapsed time, its models' and tests' seconds (summed
-    over both threads) and how many nodes ran."""
+    over both threads) and how many nodes ran; and the data tests run apart from dbt, one query
+    per table (``pipeline/checks.py``), how many and their seconds."""
     runs = sorted((data / "dbt" / "target").glob("dbt_models-*/run_results.json"), key=lambda p: p.stat().st_mtime)
     results = json.loads(runs[-1].read_text(encoding="utf-8"))
     spent = {"model": 0.0, "test": 0.0, "seed": 0.0, "unit_test": 0.0}
     for node in results["results"]:
         spent[node["unique_id"].split(".")[0]] += node["execution_time"]
+    apart = runs[-1].with_name("check_results.json")
+    checks = json.loads(apart.read_text(encoding="utf-8")) if apart.exists() else {"results": [], "elapsed_time": 0.0}
     return {"elapsed_s": round(results["elapsed_time"], 2), "nodes": len(results["results"]),
-            **{f"{kind}s_s": round(seconds, 2) for kind, seconds in spent.items()}}
+            **{f"{kind}s_s": round(seconds, 2) for kind, seconds in spent.items()},
+            "checks_apart": len(checks["results"]), "checks_apart_s": round(checks["elapsed_time"], 2)}
 
 
 def incremental(env: dict[str, str], data: Path) -> dict:
@@ -269,8 +273,9 @@ def incremental(env: dict[str, str], data: Path) -> dict:
 
 
 def dbt_fixed_cost(env: dict[str, str], data: Path) -> dict[str, float]:
-    """Seconds of a dbt invocation that selects nothing (start, read the project, plan), and of
-    a parse with the data dir's partial-parse file and without one."""
+    """Seconds of a dbt command line that selects nothing (start, read the project, plan), and of
+    a parse with the data dir's partial-parse file and without one; then the same in a process
+    of its own as a refresh invokes dbt (the parse once, an invocation on it)."""
     from orchestration.settings import DBT_PROJECT_DIR, Paths
 
     dbt = str(Path(sys.executable).with_name("dbt"))
@@ -291,7 +296,37 @@ def dbt_fixed_cost(env: dict[str, str], data: Path) -> dict[str, float]:
                        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
         timings[name] = round(time.perf_counter() - started, 2)
     shutil.rmtree(target, ignore_errors=True)
+    timings |= _in_process_cost(env, data)
     return timings
+
+
+# What a refresh pays for dbt in its own process (pipeline/dbt_invocation.py): the import and the
+# parse, which a refresh overlaps with reading the filings, then an invocation on that parse.
+_IN_PROCESS = """
+import json, sys, time
+from pathlib import Path
+started = time.perf_counter()
+from orchestration.pipeline.dbt_invocation import ParsedProject
+from orchestration.settings import DBT_PROJECT_DIR
+project = ParsedProject(DBT_PROJECT_DIR, DBT_PROJECT_DIR, Path(sys.argv[1]))
+project.manifest()
+parsed = time.perf_counter()
+invocation = project.invoke(["build", "--select", "tag:selects_nothing"], "bench")
+assert invocation.success, invocation.error
+print(json.dumps({"in_process_import_and_parse_s": round(parsed - started, 2),
+                  "in_process_build_selecting_nothing_s": round(time.perf_counter() - parsed, 2)}))
+"""
+
+
+def _in_process_cost(env: dict[str, str], data: Path) -> dict[str, float]:
+    target = data / "dbt" / "bench-in-process"
+    shutil.rmtree(target, ignore_errors=True)
+    target.mkdir(parents=True)
+    shutil.copyfile(data / "dbt" / "target" / "partial_parse.msgpack", target / "partial_parse.msgpack")
+    out = subprocess.run([sys.executable, "-c", _IN_PROCESS, str(target)], env=env, cwd=REPO, check=True,
+                         capture_output=True, text=True).stdout
+    shutil.rmtree(target, ignore_errors=True)
+    return json.loads(out.strip().splitlines()[-1])
 
 
 def publish_options(data: Path, scratch: Path) -> dict:
@@ -424,24 +459,30 @@ def report(results: list[dict]) -> str:
     lines += ["", "## One filing changed, added or removed (incremental; the command's wall time, then where it goes)",
               "",
               "| filings | filing | wall s | " + " | ".join(f"{s} s" for s in STAGES)
-              + " | dbt nodes | dbt run s | models s | tests s |",
-              "|---:|---|---:|" + "---:|" * len(STAGES) + "---:|---:|---:|---:|"]
+              + " | dbt nodes | dbt run s | models s | tests in dbt s | tests apart | tests apart s |",
+              "|---:|---|---:|" + "---:|" * len(STAGES) + "---:|---:|---:|---:|---:|---:|"]
     for r in results:
         for what in ("changed", "added", "removed"):
             one = r[f"{what}_one"]
             stages = _stage_seconds(one)
-            lines.append(f"| {r['n']:,} | {what} | {one['wall_s']} | {stages} | {one['dbt']['nodes']} | "
-                         f"{one['dbt']['elapsed_s']} | {one['dbt']['models_s']} | {one['dbt']['tests_s']} |")
+            dbt = one["dbt"]
+            lines.append(f"| {r['n']:,} | {what} | {one['wall_s']} | {stages} | {dbt['nodes']} | "
+                         f"{dbt['elapsed_s']} | {dbt['models_s']} | {dbt['tests_s']} | {dbt.get('checks_apart', 0)} | "
+                         f"{dbt.get('checks_apart_s', 0.0)} |")
     lines += ["", "Models and tests seconds are summed over dbt's two threads; \"dbt run\" is dbt's own elapsed "
-              "time, the rest of the dbt step is dbt starting and reading the project, Dagster reading its "
-              "events, and the row counts and previews of the models.", "",
+              "time. \"Tests apart\" are dbt's data tests run from their compiled SQL, one query per table, "
+              "after dbt (`orchestration/pipeline/checks.py`). The rest of the dbt step is waiting for the "
+              "project's parse (begun with the run), Dagster's events, and the row counts and previews of "
+              "the models.", "",
               "## What a dbt invocation costs before it runs anything", "",
-              "| filings | parse, no partial-parse file s | parse with it s | build selecting nothing s |",
-              "|---:|---:|---:|---:|"]
+              "| filings | command line: parse, no partial-parse file s | parse with it s | build selecting nothing s "
+              "| in process: import and parse s | build selecting nothing on that parse s |",
+              "|---:|---:|---:|---:|---:|---:|"]
     for r in results:
         f = r["dbt_fixed"]
         lines.append(f"| {r['n']:,} | {f['parse_without_partial_parse_s']} | {f['parse_with_partial_parse_s']} | "
-                     f"{f['build_selecting_nothing_s']} |")
+                     f"{f['build_selecting_nothing_s']} | {f.get('in_process_import_and_parse_s', '–')} | "
+                     f"{f.get('in_process_build_selecting_nothing_s', '–')} |")
     lines += ["", "## Publishing one refresh, three ways (the build after one added filing)", "",
               "| filings | published MB | every table into a new file s | copy + every table s | "
               "copy + the refresh's changed tables s | copy-on-write clone |",
