@@ -13,11 +13,11 @@ from dagster_dbt import DagsterDbtTranslator, DagsterDbtTranslatorSettings, DbtP
 from orchestration.assets import OWNERS
 from orchestration.pipeline.checks import build_results, compiled_checks, load_checks, run_checks, save_checks, write_results
 from orchestration.pipeline.crashpoints import DBT, pause_point
+from orchestration.pipeline.dbt_invocation import Invocation
 from orchestration.pipeline.holdback import HeldBack, build_faults, current_documents, describe, settle
 from orchestration.pipeline.increments import BuildPlan, Increments, models_complete, read_run_results, staging_complete
 from orchestration.pipeline.lake import Lake
 from orchestration.project import dbt_project
-from orchestration.pipeline.dbt_invocation import Invocation
 from orchestration.resources import Dbt, RefreshLock
 from orchestration.settings import export_environment, served
 

@@ -265,6 +265,24 @@ def test_the_gate_builds_data_docs_and_links_them(seed_warehouse, seed_run_id):
     assert seed_run_id in index.read_text(encoding="utf-8")
 
 
+def test_each_dbt_model_the_build_made_is_materialized_with_its_rows_and_a_preview(seed_warehouse, seed_run_id):
+    import dagster as dg
+
+    from orchestration.settings import export_environment
+
+    paths = seed_warehouse.use()
+    export_environment(paths)
+    with dg.DagsterInstance.get() as instance:
+        event = instance.get_latest_materialization_event(dg.AssetKey(["marts", "fct_staffing"]))
+    metadata = event.asset_materialization.metadata
+    assert event.run_id == seed_run_id
+    assert metadata["unique_id"].value == "model.localgov.fct_staffing"
+    assert metadata["rows"].value == seed_warehouse.query("select count(*) from marts.fct_staffing",
+                                                          database=paths.build_db)[0][0]
+    assert "document_id" in metadata["preview"].value.splitlines()[0]  # a markdown table of the first rows
+    assert metadata["dbt_docs"].value.endswith("#!/model/model.localgov.fct_staffing")
+
+
 @pytest.mark.parametrize(("injection", "expected"), [
     ("update marts.fct_project_budget set funding_group = '외계비' where source_line = 671",
      ("fct_project_budget", "expect_column_values_to_be_in_set", "funding_group", WORK_PLAN_SHA, (671,))),

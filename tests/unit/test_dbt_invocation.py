@@ -1,0 +1,61 @@
+"""dbt in the refresh's process (orchestration/pipeline/dbt_invocation.py), on a project of two
+models: parsed once, invoked on that parse, the build file free for this process afterwards."""
+
+import json
+
+import duckdb
+
+from orchestration.pipeline.dbt_invocation import PARTIAL_PARSE, ParsedProject
+
+PROJECT = """name: tiny
+version: "1.0"
+profile: tiny
+"""
+PROFILE = """tiny:
+  target: build
+  outputs:
+    build:
+      type: duckdb
+      path: "{path}"
+      threads: 1
+"""
+
+
+def _project(tmp_path, second_model: str):
+    project = tmp_path / "project"
+    (project / "models").mkdir(parents=True)
+    (project / "dbt_project.yml").write_text(PROJECT, encoding="utf-8")
+    (project / "profiles.yml").write_text(PROFILE.format(path=tmp_path / "build.duckdb"), encoding="utf-8")
+    (project / "models" / "staffing.sql").write_text("select '기획예산과' as org_unit, 21 as authorized",
+                                                      encoding="utf-8")
+    (project / "models" / "total.sql").write_text(second_model, encoding="utf-8")
+    return project
+
+
+def test_invocations_run_on_one_parse_and_leave_the_build_file_to_this_process(tmp_path):
+    project = _project(tmp_path, "select sum(authorized) as authorized from {{ ref('staffing') }}")
+    target = tmp_path / "target"
+    target.mkdir()
+    parsed = ParsedProject(project, project, target).start()
+    first = parsed.invoke(["run"], "dbt_models")
+    assert (first.success, first.error) == (True, None)
+    assert first.target_path.parent == target and first.target_path.name.startswith("dbt_models-")
+    results = json.loads((first.target_path / "run_results.json").read_text(encoding="utf-8"))
+    assert sorted((r["unique_id"], r["status"]) for r in results["results"]) == [
+        ("model.tiny.staffing", "success"), ("model.tiny.total", "success")]
+    with duckdb.connect(str(tmp_path / "build.duckdb"), read_only=True) as connection:
+        assert connection.execute("select authorized from main.total").fetchall() == [(21,)]
+    manifest = parsed.manifest()
+    second = parsed.invoke(["run", "--select", "total"], "dbt_models")
+    assert second.success and parsed.manifest() is manifest  # parsed once
+    assert (target / PARTIAL_PARSE).is_file()  # the next run's parse starts from it
+
+
+def test_a_project_that_does_not_parse_is_an_invocation_that_failed_with_the_reason(tmp_path):
+    project = _project(tmp_path, "select * from {{ ref('no_such_model') }}")
+    target = tmp_path / "target"
+    target.mkdir()
+    invocation = ParsedProject(project, project, target).invoke(["run"], "dbt_models")
+    assert not invocation.success
+    assert invocation.error.startswith("dbt could not parse the project: ")
+    assert "no_such_model" in invocation.error
