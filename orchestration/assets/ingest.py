@@ -41,8 +41,8 @@ def _read_state(table: str) -> list[dict]:
 )
 def raw_filings(context: dg.AssetExecutionContext, refresh_lock: RefreshLock) -> dg.MaterializeResult:
     paths = export_environment()
-    record_run_inputs(paths, context.run_id)
     files = discover(paths.raw_dir)
+    record_run_inputs(paths, context.run_id, files)
     write_parquet(_state_path("raw_files"), [asdict(f) for f in files], STATE_SCHEMAS["raw_files"])
     history = updated_history(_read_state("path_history"), files, datetime.now(timezone.utc))
     write_parquet(_state_path("path_history"), history, STATE_SCHEMAS["path_history"])

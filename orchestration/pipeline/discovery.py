@@ -61,15 +61,18 @@ def discover(raw_dir: Path) -> list[RawFile]:
     return files
 
 
-def fingerprint(raw_dir: Path) -> str:
+def fingerprint(raw_dir: Path, files: list[RawFile] | None = None) -> str:
     """A cheap digest of the raw dir's listing (paths, sizes, mtimes) for the sensor, the bytes of
-    the manifest and of the reviewers' decisions included: a corrected row is a change too."""
+    the manifest and of the reviewers' decisions included: a corrected row is a change too.
+    ``files``, the listing ``discover`` just took, saves walking the raw dir again."""
     digest = hashlib.sha256()
     root = raw_dir.resolve()
     if root.is_dir():
-        for path in iter_raw_paths(root):
-            stat = path.stat()
-            digest.update(f"{path.relative_to(root).as_posix()}\0{stat.st_size}\0{stat.st_mtime_ns}\n".encode())
+        listing = ((f.file_path, f.byte_size, f.modified_ns) for f in files) if files is not None else (
+            (path.relative_to(root).as_posix(), stat.st_size, stat.st_mtime_ns)
+            for path in iter_raw_paths(root) for stat in [path.stat()])
+        for path, size, modified_ns in listing:
+            digest.update(f"{path}\0{size}\0{modified_ns}\n".encode())
         for name in (MANIFEST_FILE, REVIEWS_FILE):
             if (root / name).is_file():
                 digest.update(name.encode() + b"\0" + (root / name).read_bytes())

@@ -12,7 +12,7 @@ from __future__ import annotations
 import hashlib
 
 from orchestration.extract.version import PARSER_VERSION
-from orchestration.pipeline.discovery import fingerprint
+from orchestration.pipeline.discovery import RawFile, fingerprint
 from orchestration.settings import DBT_PROJECT_DIR, EXPECTATIONS_DIR, REPO_ROOT, Paths
 
 _CODE_FOLDERS = (REPO_ROOT / "orchestration", DBT_PROJECT_DIR / "models", DBT_PROJECT_DIR / "macros",
@@ -20,8 +20,9 @@ _CODE_FOLDERS = (REPO_ROOT / "orchestration", DBT_PROJECT_DIR / "models", DBT_PR
 _CODE_FILES = (DBT_PROJECT_DIR / "dbt_project.yml", DBT_PROJECT_DIR / "profiles.yml")
 
 
-def inputs_fingerprint(paths: Paths) -> str:
-    digest = hashlib.sha256(f"{fingerprint(paths.raw_dir)}\0{PARSER_VERSION}\0".encode())
+def inputs_fingerprint(paths: Paths, files: list[RawFile] | None = None) -> str:
+    """``files``: the raw dir's listing, when discovery just took it."""
+    digest = hashlib.sha256(f"{fingerprint(paths.raw_dir, files)}\0{PARSER_VERSION}\0".encode())
     files = [f for folder in _CODE_FOLDERS for f in folder.rglob("*") if f.is_file() and "__pycache__" not in f.parts]
     for path in sorted(files + list(_CODE_FILES)):
         digest.update(path.relative_to(REPO_ROOT).as_posix().encode() + b"\0" + path.read_bytes())
@@ -36,9 +37,9 @@ def _published(paths: Paths):
     return paths.state_dir / "last_published_inputs"
 
 
-def record_run_inputs(paths: Paths, run_id: str) -> None:
-    """At the start of a run: what it is about to read."""
-    _run_inputs(paths, run_id).write_text(inputs_fingerprint(paths))
+def record_run_inputs(paths: Paths, run_id: str, files: list[RawFile]) -> None:
+    """At the start of a run, from the listing its discovery took: what it is about to read."""
+    _run_inputs(paths, run_id).write_text(inputs_fingerprint(paths, files))
 
 
 def mark_published(paths: Paths, run_id: str) -> None:

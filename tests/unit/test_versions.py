@@ -2,7 +2,7 @@
 
 from datetime import datetime, timezone
 
-from orchestration.pipeline.discovery import RawFile
+from orchestration.pipeline.discovery import RawFile, discover, fingerprint
 from orchestration.pipeline.lake import Lake
 from orchestration.pipeline.versions import carry_forward, earlier_candidates, kept_versions, status, updated_history
 
@@ -57,3 +57,16 @@ def test_an_earlier_parser_versions_reading_is_carried_forward_and_then_pruned(t
     assert new.prune_other_versions() == 3  # filings, lines and classifications of 0.9.0
     assert sorted(p.name for p in tmp_path.glob("*/gone_*.parquet")) == ["gone_1.0.0.parquet", "gone_1.0.0.parquet"]
     assert (tmp_path / "lines" / "_schema_1.0.0.parquet").exists()
+
+
+def test_the_listing_discovery_took_gives_the_raw_dir_s_fingerprint_without_a_second_walk(tmp_path):
+    raw = tmp_path / "raw"
+    (raw / "2024").mkdir(parents=True)
+    (raw / "2024" / "plan.txt").write_text("기획예산과 정원 21\n", encoding="utf-8")
+    (raw / "leaflet.txt").write_text("공약\n", encoding="utf-8")
+    (raw / "manifest.csv").write_text("path,government\nleaflet.txt,3170000\n", encoding="utf-8")
+    files = discover(raw)
+    assert [f.file_path for f in files] == ["leaflet.txt", "2024/plan.txt"]
+    assert fingerprint(raw, files) == fingerprint(raw)
+    (raw / "manifest.csv").write_text("path,government\nleaflet.txt,3180000\n", encoding="utf-8")
+    assert fingerprint(raw, files) == fingerprint(raw) != fingerprint(raw, files[:1])
