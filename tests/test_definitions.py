@@ -103,6 +103,7 @@ def test_the_sensor_waits_while_a_refresh_runs(tmp_path, monkeypatch):
 
 def test_the_first_tick_on_a_current_warehouse_requests_nothing(tmp_path, monkeypatch):
     """`make dev` on a warehouse published from exactly these inputs does not refresh it again."""
+    from orchestration.pipeline.discovery import discover
     from orchestration.pipeline.inputs import mark_published, record_run_inputs
     from orchestration.settings import current_paths
 
@@ -113,7 +114,7 @@ def test_the_first_tick_on_a_current_warehouse_requests_nothing(tmp_path, monkey
     (paths.raw_dir / "a.txt").write_text("정원", encoding="utf-8")
     paths.state_dir.mkdir(parents=True)
     paths.published_db.write_bytes(b"")
-    record_run_inputs(paths, "published-run")
+    record_run_inputs(paths, "published-run", discover(paths.raw_dir))  # as raw_filings records them
     mark_published(paths, "published-run")
     with dg.instance_for_test() as instance:
         context = dg.build_sensor_context(instance=instance)
