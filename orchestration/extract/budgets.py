@@ -25,6 +25,7 @@ from orchestration.extract.dates import year_in, year_label
 from orchestration.extract.numbers import (MONEY_FACTORS, MONEY_UNIT, NUMBER_BODY, PLACE_AMOUNT, NumberParseError,
                                            money_amount, parse_quantity, parse_with_share)
 from orchestration.extract.organisation import NO_UNIT_SECTION, Section, is_unit_name, section_at, unit_row
+from orchestration.extract.structure import heading_year, section_tree
 from orchestration.extract.tables import Cell, Table, ValueCell
 from orchestration.extract.text import LINE_MARKS, MIDDLE_DOTS, without_spaces
 from orchestration.extract.vocabulary import budget_accounts, budget_bases, budget_categories, budget_fields
@@ -191,6 +192,8 @@ def _units_in_columns(table: Table, sections: list[Section], plan_year: int | No
 # "예 산 (시 전체)", "예산총괄": a table of the whole government's budget, no unit's.
 _WHOLE_GOVERNMENT = re.compile(r"(?:시|도|군|구)\s*전\s*체|총\s*괄")
 WHOLE_GOVERNMENT = "whole_government"
+# A budget line that names no unit and is as often the government's as the unit's it stands under.
+OWNER_NOT_STATED = "owner_not_stated"
 
 
 # A year and the word for a budget, no basis (``2025년 예산(A)``; the letter names it in 증감(A-B)).
@@ -505,6 +508,7 @@ class BudgetHeadline:
     account: str | None = None      # the account a part is of (budget_accounts.csv)
     whole_government: bool = False  # 예산총괄: the government's whole budget, no unit's
     line: int | None = None         # the line below the headline's, for parts printed there
+    basis: str | None = None        # 최종 for a total of its 당초 and 추경, and those parts' own
 
 
 def budget_headlines(line: str) -> list[BudgetHeadline]:
@@ -544,9 +548,42 @@ def budget_headlines(line: str) -> list[BudgetHeadline]:
     if accounts and all(a.account not in (None, TOTAL) for a in accounts) \
             and sum(a.amount_krw or 0 for a in accounts) == amount:
         return [head] + accounts
+    bases = _basis_parts(total, unit, amount, year)
+    if bases:
+        return [replace(head, basis=FINAL)] + bases
     # A total alone (``예산 : 30억원``) is as often a project's cost as a unit's budget: read only
     # where it says it is the whole government's (``예산총괄``).
     return [head] if whole else []
+
+
+# "17조 2,527억원(본예산 15조 6,995억원, 추경 1조 5,532억원)": a year's final budget with the original
+# budget and the supplements it adds up from.
+FINAL = "최종"
+_FINAL_PARTS = frozenset({"당초", "추경"})
+_BASIS_PART = re.compile(rf"\s*(?P<name>[\d가-힣][\d가-힣\s]*?)\s*(?P<amount>{PLACE_AMOUNT.pattern}|{NUMBER_BODY}\s*"
+                         rf"(?:{MONEY_UNIT})?)\s*(?:,|$)")
+
+
+def _basis_parts(total: re.Match, unit: str, amount: int, year: int | None) -> list[BudgetHeadline]:
+    """The parts of a total that each name 당초 (본예산) or 추경 and together are it; none else."""
+    parts, at, text = [], 0, total["parts"] or ""
+    while at < len(text.rstrip()):
+        match = _BASIS_PART.match(text, at)
+        if match is None or match.end() == at:
+            return []
+        basis = basis_of(match["name"])
+        won, printed_unit = money_amount(match["amount"].strip())
+        if won is None:
+            quantity = parse_quantity(match["amount"].strip(), unit)
+            won, printed_unit = quantity.amount_krw, quantity.unit
+        if basis not in _FINAL_PARTS or won is None:
+            return []
+        start = total.start("parts") + match.start("amount")
+        printed = match["amount"].strip()
+        parts.append(BudgetHeadline(None, None, match["name"].strip(), printed, printed_unit,
+                                    (start, start + len(printed)), won, year, basis=basis))
+        at = match.end()
+    return parts if len(parts) > 1 and sum(part.amount_krw for part in parts) == amount else []
 
 
 # "○ 일반회계 13조 3,198억원(79.8%), 특별회계 3조 3,632억원(20.2%)": a line of accounts, each with
@@ -575,8 +612,11 @@ def _accounts_below(line: str, total: int) -> list[tuple[str, str, int, str, tup
 def extract_headline_budgets(lines: list[str], sections: list[Section],
                              plan_year: int | None) -> list[DepartmentBudgetFact]:
     """A unit's 세출 (or its total budget, and its units' shares) from a budget headline, of the
-    year the line names, else the plan's."""
+    year the line names, else the plan's. A final budget with its 당초 and 추경 is a year gone
+    by: of the year the line or the innermost heading around it names (none: not read), and of
+    no unit the line names (a work plan prints its government's so as often as its own)."""
     facts = []
+    tree = None
     for number, line in enumerate(lines, start=1):
         found = budget_headlines(line)
         if len(found) == 1 and found[0].side is None and number < len(lines):
@@ -584,17 +624,23 @@ def extract_headline_budgets(lines: list[str], sections: list[Section],
             found += [replace(head, org_unit=None, label=account, printed=printed, unit=unit, span=span, amount_krw=won,
                               account=account, line=number + 1)
                       for account, printed, won, unit, span in _accounts_below(lines[number], head.amount_krw)]
+        if any(h.basis for h in found) and not found[0].fiscal_year:
+            tree = tree or section_tree(lines)
+            year = heading_year(tree, number)
+            found = [replace(h, fiscal_year=year) for h in found] if year else []
         for headline in found:
             if headline.side == REVENUE_SIDE or (headline.fiscal_year or plan_year) is None:
                 continue
             whole = headline.whole_government
-            org_unit = None if whole else headline.org_unit or section_at(sections, number)
+            org_unit = None if whole or headline.basis else headline.org_unit or section_at(sections, number)
+            unattributed = (WHOLE_GOVERNMENT if whole else OWNER_NOT_STATED if headline.basis
+                            else None if org_unit else NO_UNIT_SECTION)
             facts.append(DepartmentBudgetFact(
                 source_line=headline.line or number, table_index=0, org_unit=org_unit,
                 org_unit_printed=headline.org_unit or "",
                 category=TOTAL, category_printed=headline.label, fiscal_year=headline.fiscal_year or plan_year,
-                budget_basis=None, column_printed=headline.label, printed_value=headline.printed,
+                budget_basis=headline.basis, column_printed=headline.label, printed_value=headline.printed,
                 printed_unit=headline.unit, amount_krw=headline.amount_krw, printed_change=None, printed_change_pct=None,
-                unattributed=WHOLE_GOVERNMENT if whole else None if org_unit else NO_UNIT_SECTION,
-                account=headline.account or (TOTAL if whole else None), source_span=headline.span))
+                unattributed=unattributed, account=headline.account or (TOTAL if whole else None),
+                source_span=headline.span))
     return facts

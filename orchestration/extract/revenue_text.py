@@ -133,8 +133,8 @@ def extract_labelled_statements(lines: list[str], tables: list[Table]) -> list[R
             facts.append(_place_fact(number, line, match.span("amount"), total, ordinal=1))
             head = (total, number)
             rest = match.start("note") if match["note"] is not None else match.end()
-            facts += _comparisons(number, line, rest, total)
-            facts += _parts(number, line, match.end("amount"), total)
+            compared = _comparisons(number, line, rest, total)
+            facts += compared + _parts(number, line, match.end("amount"), total, first_ordinal=len(compared) + 2)
         elif head and number - head[1] <= _PARTS_BELOW and _PART_LINE.match(line):
             facts += _parts(number, line, 0, head[0])
             head = None
@@ -178,7 +178,8 @@ def extract_revenue_series(lines: list[str], tables: list[Table]) -> list[Revenu
 def _comparisons(number: int, line: str, start: int, statement: _Statement) -> list[RevenueFact]:
     """The change a statement prints against something after ``start`` (``목표액 대비 2,313억원(4.1%)
     초과``, ``(’24년 5조 56억원 대비 2.5% 증가)``): the amounts and rates after the comparison word,
-    negative where the text says the figure fell (감소, 미달, △)."""
+    negative where the text says the figure fell (감소, 미달, △); and the figure it is measured
+    against when that is printed before the word (``’24년 5조 56억원``)."""
     text = line[start:]
     comparison = _COMPARISON.search(text)
     if comparison is None:
@@ -187,8 +188,8 @@ def _comparisons(number: int, line: str, start: int, statement: _Statement) -> l
              if m.group("unit") in MONEY_FACTORS or m.group("unit") in RATE_UNITS]
     against = text[:comparison.end()].strip().lstrip(":：(").strip()  # 목표액 대비, ’24년 5조 56억원 대비
     falls = bool(found) and (_direction(found[0].group(0), "") < 0 or _FELL.search(text[found[-1].end():]))
-    facts = []
-    for ordinal, number_match in enumerate(found, start=2):
+    facts = _base(number, line, start, text[:comparison.start()], against, statement)
+    for ordinal, number_match in enumerate(found, start=2 + len(facts)):
         span = (start + number_match.start(), start + number_match.start() + len(number_match.group(0).rstrip()))
         quantity = parse_quantity(line[span[0]:span[1]])
         value = -abs(quantity.value) if falls else quantity.value
@@ -205,6 +206,22 @@ def _comparisons(number: int, line: str, start: int, statement: _Statement) -> l
     return facts
 
 
+def _base(number: int, line: str, start: int, before: str, against: str, statement: _Statement) -> list[RevenueFact]:
+    """The one amount printed before a comparison word (``’24년 5조 56억원 대비``, ``목표액(2,600억원)
+    대비``): the statement's item, of the year printed with it (else the statement's), of the
+    measure named there (else the statement's own); nothing when it names neither."""
+    amounts = list(re.finditer(_MONEY, before))
+    period = _PERIOD.search(before)
+    # With neither a year nor a measure (``전년 1,100억원 대비``) its year is not the statement's.
+    if len(amounts) != 1 or _COMPARISON.search(before) or not (period or measure_of(before)):
+        return []
+    base = replace(statement, measure=measure_of(before) or statement.measure, measure_printed=against,
+                   period=period.group(0).strip() if period else statement.period)
+    amount = amounts[0]
+    return [_place_fact(number, line, (start + amount.start(), start + amount.start() + len(amount.group(0).rstrip())),
+                        base, ordinal=2)]
+
+
 def _owner(tree: list[Node], number: int) -> tuple[str, str, str | None] | None:
     """(item, its heading as printed, period) of a bracketed statement: the innermost section
     around it whose heading names revenue (``세입``: all of it) or an item, and the innermost
@@ -218,19 +235,21 @@ def _owner(tree: list[Node], number: int) -> tuple[str, str, str | None] | None:
     return None
 
 
-def _parts(number: int, line: str, start: int, total: _Statement) -> list[RevenueFact]:
-    """The revenue items a line lists after ``start`` with their amounts, each a part of ``total``."""
+def _parts(number: int, line: str, start: int, total: _Statement, first_ordinal: int = 2) -> list[RevenueFact]:
+    """The revenue items a line lists after ``start`` with their amounts, each a part of ``total``
+    (numbered from ``first_ordinal`` on the line)."""
     facts = []
     for part in _PART.finditer(line, start):
         item = item_in_name(part["item"])
         if item is None or item == total.item:
             continue
         statement = replace(total, item=item, printed=part["item"], parent=None if total.item == TOTAL else total.item)
-        facts.append(_place_fact(number, line, part.span("amount"), statement, ordinal=len(facts) + 2))
+        facts.append(_place_fact(number, line, part.span("amount"), statement, ordinal=len(facts) + first_ordinal))
         if part["change"]:
             # the part's change (↑ up, ↓ or △ down), against what the line does not say
             change = replace(statement, measure="change_amount", measure_printed=part["change"][-1])
-            fact = _place_fact(number, line, (part.start("change"), part.end("change") - 1), change, len(facts) + 2)
+            fact = _place_fact(number, line, (part.start("change"), part.end("change") - 1), change,
+                               len(facts) + first_ordinal)
             if _direction(part["change"], "") < 0:
                 fact = replace(fact, value=str(-abs(int(fact.value))), amount_krw=-abs(fact.amount_krw))
             facts.append(fact)

@@ -24,6 +24,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from orchestration.extract.dates import year_in
 from orchestration.extract.organisation import Section, is_unit_name, section_at
 from orchestration.extract.text import squeeze, without_spaces
 
@@ -157,3 +158,9 @@ def enclosing(tree: list[Node], line: int) -> list[Node]:
         chain.append(tree[inner])
         inner = tree[inner].parent
     return chain
+
+
+def heading_year(tree: list[Node], line: int) -> int | None:
+    """The year the innermost heading around ``line`` that names one names (not the line's own)."""
+    return next((year for node in enclosing(tree, line) if node.line != line
+                 and node.style != UNIT and (year := year_in(node.title))), None)

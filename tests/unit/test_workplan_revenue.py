@@ -316,31 +316,35 @@ def test_revenue_whose_measure_stands_in_brackets_w01():
     below it, with its excess over the target; p12's ``(확보) 9조 6,300여억원 확보`` (a grant won, an
     approximate amount) is no revenue read. p31: ``(지 방 세) 5조 1,288억원(’24년 5조 56억원 대비
     2.5% 증가)`` under ``세입 목표액 책정 ‣ …``: the bracket names the item, the line above the measure,
-    and ``(세외수입) …(… 38.6% 감소)`` below it shares it, the fall negative. A part's own change
+    and ``(세외수입) …(… 38.6% 감소)`` below it shares it, the fall negative, each with the figure it
+    is compared with (last year's, the year printed before 대비). A part's own change
     follows it in brackets (``지방세 5조 3,267억원(2,252억↑)``)."""
     extraction = extract_document(W01.name, read_document(W01.read_bytes(), W01.name), government_index(GOVERNMENT_SEED))
-    text = {(f["source_page"], f["source_line"], f["revenue_item"], f["measure"]):
-            (f["fiscal_year"], f["amount_krw"] if f["amount_krw"] is not None else f["rate_pct"], f["measure_printed"])
+    text = {(f["source_page"], f["source_line"], f["revenue_item"], f["measure"], f["fiscal_year"]):
+            (f["amount_krw"] if f["amount_krw"] is not None else f["rate_pct"], f["measure_printed"])
             for f in extraction.revenue if f["statement_form"] == "text" and f["source_page"] != 19}
     assert text == {
-        (13, 3, "total", "target"): (2024, 5_581_800_000_000, "목표"),
-        (13, 3, "지방세", "target"): (2024, 5_101_500_000_000, "목표"),
-        (13, 3, "세외수입", "target"): (2024, 480_300_000_000, "목표"),
-        (13, 5, "total", "collected"): (2024, 5_813_100_000_000, "성과"),
-        (13, 5, "total", "change_amount"): (2024, 231_300_000_000, "목표액 대비"),
-        (13, 5, "total", "change_rate"): (2024, "4.1", "목표액 대비"),
-        (13, 6, "지방세", "collected"): (2024, 5_326_700_000_000, "성과"),
-        (13, 6, "세외수입", "collected"): (2024, 486_400_000_000, "성과"),
-        (13, 6, "지방세", "change_amount"): (2024, 225_200_000_000, "↑"),
-        (13, 6, "세외수입", "change_amount"): (2024, 6_100_000_000, "↑"),
-        (31, 11, "지방세", "target"): (2025, 5_128_800_000_000, "지 방 세"),
-        (31, 11, "지방세", "change_rate"): (2025, "2.5", "’24년 5조 56억원 대비"),
-        (31, 12, "세외수입", "target"): (2025, 229_300_000_000, "세외수입"),
-        (31, 12, "세외수입", "change_rate"): (2025, "-38.6", "`24년  3,737억원 대비"),
+        (13, 3, "total", "target", 2024): (5_581_800_000_000, "목표"),
+        (13, 3, "지방세", "target", 2024): (5_101_500_000_000, "목표"),
+        (13, 3, "세외수입", "target", 2024): (480_300_000_000, "목표"),
+        (13, 5, "total", "collected", 2024): (5_813_100_000_000, "성과"),
+        (13, 5, "total", "change_amount", 2024): (231_300_000_000, "목표액 대비"),
+        (13, 5, "total", "change_rate", 2024): ("4.1", "목표액 대비"),
+        (13, 6, "지방세", "collected", 2024): (5_326_700_000_000, "성과"),
+        (13, 6, "세외수입", "collected", 2024): (486_400_000_000, "성과"),
+        (13, 6, "지방세", "change_amount", 2024): (225_200_000_000, "↑"),
+        (13, 6, "세외수입", "change_amount", 2024): (6_100_000_000, "↑"),
+        (31, 11, "지방세", "target", 2025): (5_128_800_000_000, "지 방 세"),
+        (31, 11, "지방세", "change_rate", 2025): ("2.5", "’24년 5조 56억원 대비"),
+        # the figure each is compared with: last year's of the same measure
+        (31, 11, "지방세", "target", 2024): (5_005_600_000_000, "’24년 5조 56억원 대비"),
+        (31, 12, "세외수입", "target", 2025): (229_300_000_000, "세외수입"),
+        (31, 12, "세외수입", "change_rate", 2025): ("-38.6", "`24년  3,737억원 대비"),
+        (31, 12, "세외수입", "target", 2024): (373_700_000_000, "`24년  3,737억원 대비"),
         # p35 '(추진목표) 연 2조 3,458억원(지방소득세 9,214억, 지방소비세 1조4,244억원)': a year's, its parts in the bracket
-        (35, 23, "total", "target"): (2025, 2_345_800_000_000, "추진목표"),
-        (35, 23, "지방소득세", "target"): (2025, 921_400_000_000, "추진목표"),
-        (35, 23, "지방소비세", "target"): (2025, 1_424_400_000_000, "추진목표"),
+        (35, 23, "total", "target", 2025): (2_345_800_000_000, "추진목표"),
+        (35, 23, "지방소득세", "target", 2025): (921_400_000_000, "추진목표"),
+        (35, 23, "지방소비세", "target", 2025): (1_424_400_000_000, "추진목표"),
     }
 
 
@@ -396,3 +400,20 @@ def test_items_in_brackets_and_their_changes_in_another_governments_plan():
                      (4, "주민세", "target", 150_000_000), (4, "주민세", "change_rate", "-6.3"),
                      (5, "군세", "collected", 980_000_000), (5, "군세", "change_amount", -20_000_000),
                      (6, "자동차세", "collected", 390_000_000), (6, "자동차세", "change_amount", -10_000_000)]
+
+
+def test_the_figure_a_change_is_measured_against_in_another_governments_plan():
+    """A 군's plan printing what each target is compared with: a year's figure (``’24년 380백만원
+    대비``) and a target named in brackets (``목표액(900백만원) 대비``) are read, each of its own year
+    and measure; ``전년 160백만원 대비`` names neither a year nor a measure and is not."""
+    lines = split_lines("□ 2025년 군세 징수 관리\n○ 징수 목표액 : 1,250백만원\n - (자동차세) 400백만원(’24년 380백만원 대비 5.3% 증가)\n"
+                        " - (주 민 세) 150백만원(전년 160백만원 대비 6.3% 감소)\n"
+                        " - (실적) 980백만원 징수 : 목표액(900백만원) 대비 80백만원 초과\n")
+    facts = [(f.source_line, f.column_index, f.revenue_item, f.measure, f.fiscal_year,
+              f.amount_krw if f.amount_krw is not None else f.rate_pct)
+             for f in extract_labelled_statements(lines, read_tables(lines))]
+    assert facts == [(3, 1, "자동차세", "target", 2025, 400_000_000), (3, 2, "자동차세", "target", 2024, 380_000_000),
+                     (3, 3, "자동차세", "change_rate", 2025, "5.3"),
+                     (4, 1, "주민세", "target", 2025, 150_000_000), (4, 2, "주민세", "change_rate", 2025, "-6.3"),
+                     (5, 1, "군세", "collected", 2025, 980_000_000), (5, 2, "군세", "target", 2025, 900_000_000),
+                     (5, 3, "군세", "change_amount", 2025, 80_000_000)]
