@@ -2,6 +2,7 @@
 #   make refresh   discover raw/, extract, dbt build, gate, publish warehouse/localgov.duckdb
 #                  (FORCE=1 rebuilds even when nothing changed; FULL=1 builds every dbt model from
 #                  scratch instead of incrementally; VERBOSE=1 prints the whole log)
+#   make watch     stay up and refresh whenever raw/ changes (INTERVAL=2 seconds between looks)
 #   make test      the test suite (what CI runs); make test-fast: unit tests and one refresh
 #   make dev       the Dagster UI on http://127.0.0.1:3000 with the whole asset graph
 #   make docs      the dbt docs site (models, columns, lineage) under <data dir>/docs
@@ -28,7 +29,7 @@ DOCS_PORT ?= 3001
 export PATH := $(BIN):$(PATH)
 export GX_ANALYTICS_ENABLED := False
 
-.PHONY: install browser ocr refresh test test-fast dev docs bench bench-gate bench-scale bench-matching bench-formats bench-corpus lock clean
+.PHONY: install browser ocr refresh watch test test-fast dev docs bench bench-gate bench-scale bench-matching bench-formats bench-corpus lock clean
 
 install: $(MANIFEST)
 
@@ -50,6 +51,10 @@ $(MANIFEST): $(STAMP) $(DBT_SOURCES)
 
 refresh: $(MANIFEST)
 	$(BIN)/python -m orchestration.refresh $(if $(FORCE),--force) $(if $(FULL),--full) $(if $(VERBOSE),--verbose)
+
+# A refresh whenever a filing is added, changed or removed, by a process that stays up.
+watch: $(MANIFEST)
+	$(BIN)/python -m orchestration.refresh --watch $(or $(INTERVAL),2) $(if $(VERBOSE),--verbose)
 
 # Two workers, each test file on one of them (its module fixtures stay in one process); the seed
 # warehouse is built once for both (tests/integration/conftest.py).

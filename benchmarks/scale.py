@@ -13,6 +13,7 @@ others) the script writes a corpus (``benchmarks/corpus.py``), then measures:
 - a refresh after one filing changed, after one was added and after one was removed (each
   incremental), with where the time goes: the stages, and in the dbt step dbt's own run (models,
   tests) beside what the invocation costs around it;
+- filings added one at a time while ``make watch`` runs, from the file written to its publish;
 - dbt's fixed cost per invocation (a build that selects nothing) and a parse with and without
   the partial-parse file, on the command line and in process as a refresh runs dbt;
 - the ways of publishing one refresh: writing every table into a new file, copying the published
@@ -34,6 +35,7 @@ import os
 import platform
 import re
 import shutil
+import signal
 import statistics
 import subprocess
 import sys
@@ -272,6 +274,43 @@ def incremental(env: dict[str, str], data: Path) -> dict:
     return {"wall_s": round(wall, 1), "stages": stage_times(data / "dagster", samples), "dbt": dbt_split(data)}
 
 
+WATCH_INTERVAL_S = 0.5
+
+
+def watched_additions(env: dict[str, str], corpus: Path, extras: list) -> list[float]:
+    """Filings added one at a time while ``make watch`` runs: for each, the seconds from the
+    file written to the watching process saying it published (the look every
+    ``WATCH_INTERVAL_S`` included). The first pays for the process's first parse of the dbt
+    project; the later ones are what a watch costs once it is up."""
+    process = subprocess.Popen([sys.executable, "-m", "orchestration.refresh", "--watch", str(WATCH_INTERVAL_S)],
+                               cwd=REPO, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    lines: list[str] = []
+    threading.Thread(target=lambda: lines.extend(process.stdout), daemon=True).start()
+
+    def wait_for(text: str, count: int) -> None:
+        while sum(text in line for line in lines) < count:
+            if process.poll() is not None:
+                raise RuntimeError("the watch ended: " + "".join(lines[-20:]))
+            time.sleep(0.02)
+
+    seconds = []
+    try:
+        wait_for("watching ", 1)
+        for count, extra in enumerate(extras, start=1):
+            target = corpus / "raw" / extra.path
+            target.parent.mkdir(parents=True, exist_ok=True)
+            started = time.perf_counter()
+            target.write_text(extra.text, encoding="utf-8")
+            wait_for("watching again", count)
+            if not any(line.startswith("published in") for line in lines[-3:]):
+                raise RuntimeError("a watched refresh did not publish: " + "".join(lines[-20:]))
+            seconds.append(round(time.perf_counter() - started, 1))
+    finally:
+        process.send_signal(signal.SIGINT)
+        process.wait(timeout=120)
+    return seconds
+
+
 def dbt_fixed_cost(env: dict[str, str], data: Path) -> dict[str, float]:
     """Seconds of a dbt command line that selects nothing (start, read the project, plan), and of
     a parse with the data dir's partial-parse file and without one; then the same in a process
@@ -416,6 +455,8 @@ def bench_size(n: int, scratch: Path) -> dict:
     print(f"[{n}] one filing removed", flush=True)
     files[len(files) // 3].unlink()
     result["removed_one"] = incremental(env, data)
+    print(f"[{n}] filings added to a watching process", flush=True)
+    result["watched_added_s"] = watched_additions(env, corpus, generate(n + 4)[-3:])
     result["dbt_fixed"] = dbt_fixed_cost(env, data)
     result["bi"] = bi_latency(data / "localgov.duckdb", corpus)
     return result
@@ -469,6 +510,13 @@ def report(results: list[dict]) -> str:
             lines.append(f"| {r['n']:,} | {what} | {one['wall_s']} | {stages} | {dbt['nodes']} | "
                          f"{dbt['elapsed_s']} | {dbt['models_s']} | {dbt['tests_s']} | {dbt.get('checks_apart', 0)} | "
                          f"{dbt.get('checks_apart_s', 0.0)} |")
+    lines += ["", "## Filings added while `make watch` runs (one process that stays up; from the file written to "
+              "its published refresh, a look every " f"{WATCH_INTERVAL_S:g} s included)", "",
+              "| filings | the watch's first refresh s | the next ones s |", "|---:|---:|---|"]
+    for r in results:
+        watched = r.get("watched_added_s") or []
+        if watched:
+            lines.append(f"| {r['n']:,} | {watched[0]} | {', '.join(map(str, watched[1:]))} |")
     lines += ["", "Models and tests seconds are summed over dbt's two threads; \"dbt run\" is dbt's own elapsed "
               "time. \"Tests apart\" are dbt's data tests run from their compiled SQL, one query per table, "
               "after dbt (`orchestration/pipeline/checks.py`). The rest of the dbt step is waiting for the "
@@ -522,6 +570,10 @@ def verdicts(results: list[dict]) -> list[str]:
     lines = [f"Measured {scale}:", ""]
     if smallest["n"] <= 100:
         checks.insert(3, (f"the same at {smallest['n']:,} filings", slowest(smallest), TARGETS["new_filing_100_s"], "s"))
+    for r, target in ((largest, TARGETS["new_filing_10k_s"]), (smallest, TARGETS["new_filing_100_s"])):
+        if len(r.get("watched_added_s") or []) > 1:
+            checks.insert(-2, (f"one filing added while `make watch` is up, at {r['n']:,} filings, the slowest",
+                               max(r["watched_added_s"][1:]), target, "s"))
     for name, value, target, unit in checks:
         verdict = "meets" if value <= target else f"MISSES by {value / target:.1f}×"
         lines.append(f"- {name}: {value} {unit} (target under {target} {unit}): {verdict}")

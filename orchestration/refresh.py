@@ -1,4 +1,5 @@
-"""``make refresh``: run the whole refresh job once, in this process, and print a summary.
+"""``make refresh``: run the whole refresh job once, in this process, and print a summary;
+``make watch``: stay up and run it whenever the raw dir changes.
 
 Dagster's instance (run history, event logs) lives under ``<data dir>/dagster``, so the runs made
 here show up in ``make dev`` too. When nothing that could change the warehouse has changed since
@@ -12,9 +13,10 @@ import argparse
 import contextlib
 import json
 import sys
+import time
 from datetime import datetime, timezone
 
-from orchestration.pipeline.inputs import inputs_fingerprint, published_inputs
+from orchestration.pipeline.inputs import code_fingerprint, inputs_fingerprint, published_inputs
 from orchestration.settings import export_environment
 
 # Dagster's instance config under the data dir (managed here: rewritten when it differs): local
@@ -186,6 +188,34 @@ def refresh_and_record(verbose: bool = True, full: bool = False):
     return result, paths, text, published and result.success
 
 
+def watch(interval: float, verbose: bool = False) -> int:
+    """Refresh whenever what the warehouse is made from changes, in this one process: Python,
+    Dagster, the definitions and dbt's parse of the project are paid for once, not per refresh
+    (as each run the sensor of ``make dev`` launches pays them). Inputs a refresh could not
+    publish are not tried again until they change; a change to the code ends the watch, since
+    this process still runs the code it started with."""
+    paths = export_environment()
+    code, tried = code_fingerprint(), None
+    print(f"watching {paths.raw_dir} every {interval:g} s for new, changed or removed filings (Ctrl-C to stop)",
+          flush=True)
+    try:
+        while True:
+            if code_fingerprint() != code:
+                print("the code changed since the watch began: start it again to refresh with the new code", flush=True)
+                return 3
+            digest = inputs_fingerprint(paths)
+            if digest not in (published_inputs(paths), tried):
+                started = time.perf_counter()
+                _, _, text, published = refresh_and_record(verbose=verbose)
+                tried = None if published else digest
+                print(text, flush=True)
+                print(f"{'published' if published else 'NOT published'} in {time.perf_counter() - started:.1f} s; "
+                      "watching again", flush=True)
+            time.sleep(interval)
+    except KeyboardInterrupt:
+        return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="localgov-refresh", description=__doc__.splitlines()[0])
     parser.add_argument("--force", action="store_true", help="refresh even if nothing changed")
@@ -193,7 +223,11 @@ def main(argv: list[str] | None = None) -> int:
                         help="build every dbt model from scratch (implies --force)")
     parser.add_argument("--verbose", action="store_true",
                         help="print the whole log (Dagster's and dbt's) instead of one line per stage")
+    parser.add_argument("--watch", type=float, metavar="SECONDS", nargs="?", const=2.0,
+                        help="stay up and refresh whenever the raw dir changes, looking every SECONDS (2)")
     args = parser.parse_args(argv)
+    if args.watch is not None:
+        return watch(args.watch, args.verbose)
     paths = export_environment()
     if not (args.force or args.full) and published_inputs(paths) == inputs_fingerprint(paths):
         print(f"nothing changed since the last published refresh; {paths.published_db} is current "

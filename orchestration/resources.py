@@ -11,7 +11,7 @@ import dagster as dg
 from pydantic import PrivateAttr
 
 from orchestration.pipeline.dbt_invocation import Invocation, ParsedProject
-from orchestration.pipeline.increments import Increments
+from orchestration.pipeline.increments import Increments, project_fingerprint
 from orchestration.pipeline.lock import refresh_lock
 from orchestration.project import dbt_project
 from orchestration.settings import export_environment
@@ -45,8 +45,13 @@ class Dbt(dg.ConfigurableResource):
     def setup_for_execution(self, context: dg.InitResourceContext) -> None:
         paths = export_environment()
         project = dbt_project()
+        fingerprint = project_fingerprint()
         self._project = ParsedProject(project.project_dir, Path(project.profiles_dir), paths.dbt_target_dir,
-                                      project_changed=Increments(paths).project_changed()).start()
+                                      project_changed=Increments(paths).project_changed(fingerprint),
+                                      key=f"{fingerprint}\0{paths.dbt_target_dir}").start()
+        if context.log:
+            context.log.info("dbt: the project as this process parsed it for an earlier run" if self._project.reused
+                             else "dbt: parsing the project in the background")
 
     def invoke(self, args: list[str], name: str, on_first_event: Callable[[], None] | None = None) -> Invocation:
         return self._project.invoke(args, name, on_first_event)

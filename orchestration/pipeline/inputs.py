@@ -22,7 +22,12 @@ _CODE_FILES = (DBT_PROJECT_DIR / "dbt_project.yml", DBT_PROJECT_DIR / "profiles.
 
 def inputs_fingerprint(paths: Paths, files: list[RawFile] | None = None) -> str:
     """``files``: the raw dir's listing, when discovery just took it."""
-    digest = hashlib.sha256(f"{fingerprint(paths.raw_dir, files)}\0{PARSER_VERSION}\0".encode())
+    return hashlib.sha256(f"{fingerprint(paths.raw_dir, files)}\0{code_fingerprint()}".encode()).hexdigest()
+
+
+def code_fingerprint() -> str:
+    """The parser version and every file of the code that turns filings into the warehouse."""
+    digest = hashlib.sha256(f"{PARSER_VERSION}\0".encode())
     files = [f for folder in _CODE_FOLDERS for f in folder.rglob("*") if f.is_file() and "__pycache__" not in f.parts]
     for path in sorted(files + list(_CODE_FILES)):
         digest.update(path.relative_to(REPO_ROOT).as_posix().encode() + b"\0" + path.read_bytes())
