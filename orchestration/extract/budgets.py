@@ -167,10 +167,9 @@ def _units_in_columns(table: Table, sections: list[Section], plan_year: int | No
     기준``), else the plan's; the 계 column (or row) is the section's unit."""
     caption_year = year_in(table.caption_text()) or plan_year
     facts = []
-    label, cells = unit_row(table, sections, _EXPENDITURE_ROWS)
-    for cell, org_unit in cells:
-        # a column of a year's band (``2025년 / 세출``) is of that year
-        fiscal_year = year_in(table.column_labels[cell.column]) or caption_year
+    for label, cell, org_unit in unit_row(table, sections, _EXPENDITURE_ROWS):
+        # a column of a year's band (``2025년 / 세출``), or a row labelled by a year, is of that year
+        fiscal_year = year_in(table.column_labels[cell.column]) or year_label(label) or caption_year
         if fiscal_year is None:
             continue
         money = table.column_units[cell.column] if cell.column < len(table.column_units) else None
@@ -484,8 +483,12 @@ def _change_of(changes: dict[int | None, tuple[str | None, str | None]], column:
 _HEADLINE_LEAD = re.compile(LINE_MARKS + r"(?P<year>(?:[’'‘`ˊ]\s*\d{2}|(?:19|20)\d{2})\s*년\s*도?\s*)?"
                             r"예\s*산\s*(?:현\s*황|규\s*모|(?P<whole>총\s*괄))?\s*(?:\(\s*(?P<account>[^()]*?)\s*\))?\s*[:：▷▶]\s*")
 # A line that opens with its 세입 and goes on to its 세출 is a headline with no word before it
-# (``□ 세입 161억원, 세출 758억원``).
-_SIDES_LEAD = re.compile(LINE_MARKS + rf"(?=세\s*입\s*{NUMBER_BODY}\s*{MONEY_UNIT}.*세\s*출\s*{NUMBER_BODY}\s*{MONEY_UNIT})")
+# (``□ 세입 161억원, 세출 758억원``), or with the account they are of (``ㅇ 일반회계 : 세입 …``).
+_SIDES_LEAD = re.compile(LINE_MARKS + r"(?:(?P<account>[가-힣][가-힣\s·]*?)\s*[:：]\s*)?"
+                         rf"(?=세\s*입\s*{NUMBER_BODY}\s*{MONEY_UNIT}.*세\s*출\s*{NUMBER_BODY}\s*{MONEY_UNIT})")
+# One side alone, its total and the parts it adds up from: ``ㅇ (세입) 2,917백만원(세외수입 514,
+# 보조금 2,403)``, ``○ 세출 : 23,093백만원(정책사업 11,190, …)``.
+_SIDE_LEAD = re.compile(LINE_MARKS + r"(?P<open>\()?\s*(?P<side>세\s*[입출])\s*(?(open)\)|[:：])\s*")
 _SIDE = re.compile(rf"(?P<side>세\s*[입출])\s*(?P<amount>{NUMBER_BODY}\s*{MONEY_UNIT})")
 _TOTAL = re.compile(rf"(?P<amount>{PLACE_AMOUNT.pattern}|{NUMBER_BODY}\s*{MONEY_UNIT})\s*(?:\((?P<parts>[^()]*)\))?")
 _PART = re.compile(rf"(?P<name>[가-힣][가-힣\s]*?)\s*(?P<number>{NUMBER_BODY})(?![\d.]|,\d)")
@@ -509,15 +512,20 @@ class BudgetHeadline:
     whole_government: bool = False  # 예산총괄: the government's whole budget, no unit's
     line: int | None = None         # the line below the headline's, for parts printed there
     basis: str | None = None        # 최종 for a total of its 당초 and 추경, and those parts' own
+    share: bool = False             # a part of its side's total, named by ``label`` (a category, an item)
 
 
 def budget_headlines(line: str) -> list[BudgetHeadline]:
+    if one_side := _SIDE_LEAD.match(line):
+        return _side_headline(line, one_side)
     lead = _HEADLINE_LEAD.match(line) or _SIDES_LEAD.match(line)
     if lead is None:
         return []
-    worded = lead.re is _HEADLINE_LEAD  # a lead with the word 예산, which may name a year and an account
+    worded = lead.re is _HEADLINE_LEAD  # a lead with the word 예산, which may name a year
     year = year_in(lead["year"]) if worded and lead["year"] else None
-    account = account_of(lead["account"]) if worded and lead["account"] else None
+    account = account_of(lead["account"]) if lead["account"] else None
+    if lead["account"] and not worded and account in (None, TOTAL):
+        return []
     sides = [BudgetHeadline(without_spaces(m["side"]), None, m["side"], m["amount"], quantity.unit, m.span("amount"),
                             quantity.amount_krw, year, account)
              for m in _SIDE.finditer(line, lead.end()) if (quantity := parse_quantity(m["amount"]))]
@@ -554,6 +562,28 @@ def budget_headlines(line: str) -> list[BudgetHeadline]:
     # A total alone (``예산 : 30억원``) is as often a project's cost as a unit's budget: read only
     # where it says it is the whole government's (``예산총괄``).
     return [head] if whole else []
+
+
+def _side_headline(line: str, lead: re.Match) -> list[BudgetHeadline]:
+    """One side's total, and its parts where each names what it is and together they are it (in
+    the total's unit where they print none); which vocabulary a part's name is of (a category of
+    세출, an item of 세입) is for the reader of that side to tell."""
+    total = _TOTAL.match(line, lead.end())
+    amount, unit = money_amount(total["amount"]) if total else (None, "")
+    if amount is None:
+        return []
+    side = without_spaces(lead["side"])
+    printed = total["amount"].strip()
+    head = BudgetHeadline(side, None, side, printed, unit, (total.start("amount"), total.start("amount") + len(printed)),
+                          amount)
+    parts = []
+    for match in _PART.finditer(total["parts"] or ""):
+        start = total.start("parts") + match.start("number")
+        parts.append(BudgetHeadline(side, None, match["name"].strip(), match["number"], unit,
+                                    (start, start + len(match["number"])),
+                                    parse_quantity(match["number"], unit).amount_krw, share=True))
+    # A side's total alone is as often the whole government's (over its 세출 by field) as the unit's.
+    return [head] + parts if parts and sum(p.amount_krw for p in parts) == amount else []
 
 
 # "17조 2,527억원(본예산 15조 6,995억원, 추경 1조 5,532억원)": a year's final budget with the original
@@ -628,9 +658,12 @@ def extract_headline_budgets(lines: list[str], sections: list[Section],
             tree = tree or section_tree(lines)
             year = heading_year(tree, number)
             found = [replace(h, fiscal_year=year) for h in found] if year else []
-        for headline in found:
-            if headline.side == REVENUE_SIDE or (headline.fiscal_year or plan_year) is None:
-                continue
+        spent = [h for h in found if h.side != REVENUE_SIDE and (h.fiscal_year or plan_year) is not None]
+        # a 세출 shared out is read only where every part is a category of the vocabulary
+        categories = [category_of(h.label) if h.share else TOTAL for h in spent]
+        if None in categories:
+            continue
+        for headline, category in zip(spent, categories):
             whole = headline.whole_government
             org_unit = None if whole or headline.basis else headline.org_unit or section_at(sections, number)
             unattributed = (WHOLE_GOVERNMENT if whole else OWNER_NOT_STATED if headline.basis
@@ -638,7 +671,8 @@ def extract_headline_budgets(lines: list[str], sections: list[Section],
             facts.append(DepartmentBudgetFact(
                 source_line=headline.line or number, table_index=0, org_unit=org_unit,
                 org_unit_printed=headline.org_unit or "",
-                category=TOTAL, category_printed=headline.label, fiscal_year=headline.fiscal_year or plan_year,
+                category=category, category_printed=headline.label,
+                fiscal_year=headline.fiscal_year or plan_year,
                 budget_basis=headline.basis, column_printed=headline.label, printed_value=headline.printed,
                 printed_unit=headline.unit, amount_krw=headline.amount_krw, printed_change=None, printed_change_pct=None,
                 unattributed=unattributed, account=headline.account or (TOTAL if whole else None),

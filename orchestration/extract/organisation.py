@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from orchestration.extract.dates import year_label
 from orchestration.extract.layouts import Cell
 from orchestration.extract.tables import Table
 from orchestration.extract.text import squeeze, without_spaces
@@ -180,37 +181,55 @@ TOTAL_COLUMN = "total"
 _TOTAL_LABEL = re.compile(r"^(?:계|합계|총계)(?:\(.+\))?$")
 
 
-def unit_row(table: Table, sections: list[Section], labels: frozenset[str]) -> tuple[str, list[tuple[Cell, str]]]:
-    """The line of a table labelled one of ``labels`` (세출, 세입) whose other side names units,
+def unit_row(table: Table, sections: list[Section], labels: frozenset[str]) -> list[tuple[str, Cell, str]]:
+    """The lines of a table labelled one of ``labels`` (세출, 세입) whose other side names units,
     whichever way the table runs: a row under a header of units (``구분 | 계 | 문화예술과 | …``) or a
-    column beside rows of units (``구분 | 세입 | 세출`` over ``합계``, ``관광정책과`` …). Its label as
-    printed and its cells, each with its unit (the 계 column or row is the unit whose section holds
-    the table); no cells when the table has no such line."""
+    column beside rows of units (``구분 | 세입 | 세출`` over ``합계``, ``관광정책과`` …); or, under a
+    caption whose nearest line on the budget names that side alone (``ㅇ (세입) 2,917백만원``), the
+    rows under a header of units labelled by a year (``2025년``). Each cell with its line's label
+    as printed and its unit (the 계 column or row is the unit whose section holds the table); none
+    when the table has no such line."""
     columns = unit_columns(table)
-    row = next((r for r in table.body_rows if r and without_spaces(r[0].text) in labels), None)
-    if columns is None or row is None:
+    rows = [r for r in table.body_rows if r and without_spaces(r[0].text) in labels][:1]
+    if columns is not None and not rows and _caption_side(table) in labels:
+        rows = [r for r in table.body_rows if r and year_label(r[0].text)]
+    if columns is None or not rows:
         return _unit_column(table, sections, labels)
     found = []
-    for cell in row:
-        unit = columns.get(cell.column)
-        org_unit = section_at(sections, cell.line) if unit == TOTAL_COLUMN else unit
-        if org_unit is not None and cell.text:
-            found.append((cell, org_unit))
-    return row[0].text, found
+    for row in rows:
+        for cell in row:
+            unit = columns.get(cell.column)
+            org_unit = section_at(sections, cell.line) if unit == TOTAL_COLUMN else unit
+            if org_unit is not None and cell.text:
+                found.append((row[0].text, cell, org_unit))
+    return found
 
 
-def _unit_column(table: Table, sections: list[Section], labels: frozenset[str]) -> tuple[str, list[tuple[Cell, str]]]:
+_SIDE_WORD = re.compile(r"세\s*[입출]")
+
+
+def _caption_side(table: Table) -> str | None:
+    """The side of the budget (세입, 세출) the caption line nearest the table names, when it names
+    one alone."""
+    for _, text in reversed(table.caption):
+        sides = {without_spaces(word) for word in _SIDE_WORD.findall(text)}
+        if sides:
+            return sides.pop() if len(sides) == 1 else None
+    return None
+
+
+def _unit_column(table: Table, sections: list[Section], labels: frozenset[str]) -> list[tuple[str, Cell, str]]:
     """The columns headed one of ``labels`` (their innermost level: ``2025년 / 세출``, one column
     per year) beside rows most of which name units; a 계 row is the unit whose section holds the
     table."""
     columns = [i for i, label in enumerate(table.column_labels)
                if i >= table.label_columns and without_spaces(label.split(" / ")[-1]) in labels]
     if not columns or not table.label_columns:
-        return "", []
+        return []
     named = [without_spaces(row[0].text) for row in table.body_rows if row and row[0].column == 0 and row[0].text]
     units = [name for name in named if not _TOTAL_LABEL.match(name)]
     if not units or sum(map(is_unit_name, units)) * 2 <= len(units):
-        return "", []
+        return []
     found = []
     for row in table.body_rows:
         cells = {cell.column: cell for cell in row}
@@ -219,8 +238,9 @@ def _unit_column(table: Table, sections: list[Section], labels: frozenset[str]) 
             continue
         name = without_spaces(label.text)
         org_unit = section_at(sections, label.line) if _TOTAL_LABEL.match(name) else name if is_unit_name(name) else None
-        found += [(cells[c], org_unit) for c in columns if org_unit is not None and c in cells and cells[c].text]
-    return table.column_labels[columns[0]].split(" / ")[-1], found
+        found += [(table.column_labels[c].split(" / ")[-1], cells[c], org_unit)
+                  for c in columns if org_unit is not None and c in cells and cells[c].text]
+    return found
 
 
 def unit_columns(table: Table) -> dict[int, str] | None:

@@ -17,7 +17,7 @@ import re
 from dataclasses import dataclass, field
 
 from orchestration.extract.budgets import REVENUE_SIDE, budget_headlines, caption_total
-from orchestration.extract.dates import year_in
+from orchestration.extract.dates import year_in, year_label
 from orchestration.extract.numbers import MONEY_FACTORS, RATE_UNITS, NumberParseError, parse_quantity, parse_with_share
 from orchestration.extract.organisation import Section, section_at, unit_row
 from orchestration.extract.project_budgets import ProjectSection
@@ -206,9 +206,8 @@ def extract_unit_revenue(tables: list[Table], sections: list[Section],
         facts += _items_in_columns(table, sections, plan_year)
         period = _caption_period(table)
         caption_year = year_in(table.caption_text()) or plan_year
-        label, cells = unit_row(table, sections, _REVENUE_ROWS)
-        for cell, org_unit in cells:
-            fiscal_year = year_in(table.column_labels[cell.column]) or caption_year
+        for label, cell, org_unit in unit_row(table, sections, _REVENUE_ROWS):
+            fiscal_year = year_in(table.column_labels[cell.column]) or year_label(label) or caption_year
             money = table.column_units[cell.column] if cell.column < len(table.column_units) else None
             try:
                 quantity = parse_quantity(cell.text, money)
@@ -390,15 +389,20 @@ def _measure(segments: list[str], row_labels: tuple[str, ...], periods: list[str
 
 def extract_headline_revenue(lines: list[str], sections: list[Section], plan_year: int | None) -> list[RevenueFact]:
     """The 세입 of a budget headline (``예산현황 ▷ 세입 11.5억원, 세출 204억원``): the revenue budget of the
-    unit whose section holds the line, for the year the line names, else the plan's."""
+    unit whose section holds the line, for the year the line names, else the plan's; and the items
+    it adds up from where it prints them (``(세입) 2,917백만원(세외수입 514, 보조금 2,403)``) and
+    each is an item of the vocabulary."""
     facts = []
     for number, line in enumerate(lines, start=1):
-        for headline in budget_headlines(line):
-            if headline.side != REVENUE_SIDE or (headline.fiscal_year or plan_year) is None:
-                continue
+        earned = [h for h in budget_headlines(line)
+                  if h.side == REVENUE_SIDE and (h.fiscal_year or plan_year) is not None]
+        items = [item_of(h.label) if h.share else TOTAL for h in earned]
+        if None in items:
+            continue
+        for headline, item in zip(earned, items):
             quantity = parse_quantity(headline.printed, headline.unit)
             facts.append(RevenueFact(
-                source_line=number, table_index=None, statement_form="text", revenue_item=TOTAL,
+                source_line=number, table_index=None, statement_form="text", revenue_item=item,
                 revenue_item_printed=headline.label, parent_item=None, item_from="label", measure=BUDGET,
                 measure_printed=headline.label, column_index=headline.span[0], column_label=headline.label,
                 period_label=None, fiscal_year=headline.fiscal_year or plan_year, printed_value=headline.printed, value=str(quantity.value),

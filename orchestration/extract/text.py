@@ -123,8 +123,9 @@ def squeeze(text: str) -> str:
 
 # The middle dots filings print between words (사회복지․보건, 연구ㆍ지도직), in their many code points.
 MIDDLE_DOTS = re.compile(r"[·ㆍ․‧・∙]")
-# The marks a line of a plan may open with before its words: boxes, circles, dashes, notes.
-LINE_MARKS = r"^[\s□■○●◦▪❍▹\-·•※*]*"
+# The marks a line of a plan may open with before its words: boxes, circles (a hangul ㅇ typed
+# for one among them), dashes, notes.
+LINE_MARKS = r"^[\s□■○●◦▪❍▹\-·•※*]*(?:ㅇ(?=[\s(]))?[\s□■○●◦▪❍▹\-·•※*]*"
 
 
 def without_spaces(text: str) -> str:

@@ -805,3 +805,57 @@ def test_dates_with_every_year_mark_and_a_month_and_day_are_dates():
     assert sum(1 for *_, reason in fates if reason == "date") == 21
     w08 = _extracted("w08_busan_singonghang-chujinbonbu_2025.pdf").classification
     assert (w08["number_tokens"], w08["tokens_not_understood"]) == (657, 25)  # p14 counts land in 필지
+
+
+_SIDES_PLAN = ("2025년도\n주요업무계획\n체육시설관리사업소\n\n□ 예 산\n"
+               "ㅇ (세입) 1,530백만원(세외수입 1,200, 보조금 330)\n"
+               "ㅇ (세출) 9,800백만원(정책사업 6,500, 행정운영경비 3,300)\n"
+               "○ 세출 : 500백만원(정책사업 400, 홍보비 100)\n"
+               "○ 세입 : 700백만원(세외수입 300, 보조금 300)\n"
+               "세    출 : 16조 6,830억원\n"
+               "ㅇ 특별회계 : 세입 12억원, 세출 40억원\n"
+               "ㅇ 추진기간 : 세입 1억원, 세출 2억원\n")
+
+
+def test_one_side_of_a_budget_with_the_parts_it_adds_up_from():
+    """A side named in brackets or before a colon, its total and its parts in brackets: 세출 parts
+    are categories, 세입 parts revenue items, each in the total's unit. Read only where every part
+    names one of the vocabulary and together they are the total (a part that is no category, parts
+    that fall short, a side's total alone — as often the whole government's — are none); a
+    headline may name the account its sides are of, and nothing else."""
+    extraction = extract_document("t", _SIDES_PLAN, government_index(GOVERNMENT_SEED))
+    assert [(f["org_unit"], f["category"], f["printed_value"], f["amount_krw"], f["source_line"], f["account"])
+            for f in extraction.department_budgets] == [
+        ("체육시설관리사업소", "total", "9,800백만원", 9_800_000_000, 7, None),
+        ("체육시설관리사업소", "정책사업비", "6,500", 6_500_000_000, 7, None),
+        ("체육시설관리사업소", "행정운영경비", "3,300", 3_300_000_000, 7, None),
+        ("체육시설관리사업소", "total", "40억원", 4_000_000_000, 11, "특별회계")]
+    assert [(f["org_unit"], f["revenue_item"], f["printed_value"], f["amount_krw"], f["source_line"])
+            for f in extraction.revenue] == [
+        ("체육시설관리사업소", "total", "1,530백만원", 1_530_000_000, 6),
+        ("체육시설관리사업소", "세외수입", "1,200", 1_200_000_000, 6),
+        ("체육시설관리사업소", "보조금", "330", 330_000_000, 6),
+        ("체육시설관리사업소", "total", "12억원", 1_200_000_000, 11)]
+
+
+def test_rows_labelled_by_year_under_a_caption_naming_one_side():
+    """``구 분 | 계 | <units>`` over rows labelled by a year, under a caption whose nearest line on
+    the budget names 세입 or 세출 alone: each unit's revenue or expenditure budget of the row's year
+    (the 계 column the unit whose section holds the table). Under a caption naming both sides the
+    rows are no side's."""
+    table = "(단위 : 백만원)\n구 분\t계\t체육진흥과\t체육시설과\n2024년\t9,100\t5,000\t4,100\n2025년\t9,800\t5,500\t4,300\n"
+    head = "2025년도\n주요업무계획\n체육시설관리사업소\n\n□ 예 산\n"
+    spent = extract_document("t", head + "ㅇ (세출) 9,800백만원(정책사업 6,500, 행정운영경비 3,300)\n" + table,
+                             government_index(GOVERNMENT_SEED))
+    assert [(f["org_unit"], f["fiscal_year"], f["amount_krw"], f["source_line"]) for f in spent.department_budgets
+            if f["table_index"]] == [
+        ("체육시설관리사업소", 2024, 9_100_000_000, 9), ("체육진흥과", 2024, 5_000_000_000, 9),
+        ("체육시설과", 2024, 4_100_000_000, 9), ("체육시설관리사업소", 2025, 9_800_000_000, 10),
+        ("체육진흥과", 2025, 5_500_000_000, 10), ("체육시설과", 2025, 4_300_000_000, 10)]
+    assert not [f for f in spent.revenue if f["table_index"]]
+    earned = extract_document("t", head + "ㅇ 세입 :\n" + table, government_index(GOVERNMENT_SEED))
+    assert [(f["org_unit"], f["fiscal_year"], f["amount_krw"]) for f in earned.revenue if f["table_index"]][:2] == [
+        ("체육시설관리사업소", 2024, 9_100_000_000), ("체육진흥과", 2024, 5_000_000_000)]
+    assert not [f for f in earned.department_budgets if f["table_index"]]
+    both = extract_document("t", head + "ㅇ 세입 12억원, 세출 98억원\n" + table, government_index(GOVERNMENT_SEED))
+    assert not [f for f in both.department_budgets + both.revenue if f["table_index"]]
