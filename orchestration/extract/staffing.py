@@ -13,10 +13,17 @@ it the fact is kept without a unit (``unattributed`` says why).
 An organisation chart prints each unit's posts under its name: a line of unit names over a line
 of as many ``5팀(35명)`` entries, the chart's note saying what the bracket counts (``※( )는 정원``;
 정원 when it says nothing). Such a row has no 현원: ``current`` stays empty.
+
+A register of the government's affiliated bodies (its 공사 and 공단, the bodies it invests in or
+funds), told by the header over its names (seed body_name_headers.csv), gives each body's staff:
+정원 and 현원 columns, one column printing both (``조 직 (정원/현원)`` over ``… (107명/106명)``),
+or a line of the body's description (``정·현원 : 정원 368명(현원 345명)``). They are not the
+government's units: the body is the fact's org unit, its statement ``affiliated_body``.
 """
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass, field
 from datetime import date
@@ -27,13 +34,14 @@ from orchestration.extract.organisation import (NO_UNIT_SECTION, TOTAL_COLUMN, S
                                                 unit_columns)
 from orchestration.extract.tables import Table
 from orchestration.extract.text import MIDDLE_DOTS, without_spaces
-from orchestration.extract.vocabulary import grade_labels, staff_group_labels
+from orchestration.extract.vocabulary import body_name_headers, grade_labels, staff_group_labels
 
 TOTAL = "total"
 _STAFFING_MARK = re.compile(r"정\s*원")
 _CURRENT_FIRST = re.compile(r"현원[(/]정원")
 
 SUMMARY_TABLE, UNIT_PAGE, HEADLINE, ORG_CHART = "summary_table", "unit_page", "headline", "org_chart"
+AFFILIATED_BODY = "affiliated_body"
 _CHART_ENTRY = re.compile(r"(?P<teams>\d+)\s*팀\s*\(\s*(?P<posts>\d[\d,]*)\s*명\s*\)")
 _CHART_NOTE = re.compile(r"\(\s*\)\s*(?:안\s*)?(?:은|는|의\s*숫자는)?\s*(?P<what>정\s*원|현\s*원)")
 _CHART_NOTE_LINES = 8
@@ -123,6 +131,9 @@ def _context(table: Table) -> str:
 def extract_staffing(tables: list[Table], sections: list[Section]) -> list[StaffingFact]:
     facts: list[StaffingFact] = []
     for table in tables:
+        if _body_names(table):
+            facts += _body_facts(table)
+            continue
         columns = _count_columns(table)
         if columns:
             facts += _count_column_facts(table, columns, sections)
@@ -404,6 +415,76 @@ def _count_column_facts(table: Table, columns: dict[str, tuple[str, int, int]],
                 authorized=counts[0], current=counts[1], printed_value=f"{authorized.text} / {current.text}",
                 as_of=as_of, unattributed=None if org_unit else NO_UNIT_SECTION,
                 source_span=(authorized.start, current.end) if authorized.line == current.line else (0, 0)))
+    return facts
+
+
+def _body_names(table: Table) -> list[int]:
+    """The columns a register of affiliated bodies prints their names in: the first, headed by a
+    name header of the vocabulary, and those after it with no header of their own (a group, 출자
+    기관, beside the body's name); none for any other table."""
+    labels = [without_spaces(label) for label in table.column_labels]
+    if not labels or not any(pattern.match(MIDDLE_DOTS.sub("·", labels[0])) for pattern in body_name_headers()):
+        return []
+    return [0] + list(itertools.takewhile(lambda i: not labels[i], range(1, len(labels))))
+
+
+# A body's name prints no number and no colon (a line of its description does).
+_BODY_NAME = re.compile(r"^[^\d:：]*[가-힣A-Za-z][^\d:：]*$")
+# "(주)벡스코", "(재)부산글로벌도시재단": the body's legal form is no part of its name.
+_LEGAL_FORM = re.compile(r"^\((?:주|재|사)\)|\((?:주|재|사)\)$")
+
+
+def _body_key(name: str) -> str:
+    return _LEGAL_FORM.sub("", without_spaces(name))
+
+
+# "1본부 2실 9팀 1센터 (107명/106명)": both counts in one cell, in the order its header gives.
+_BOTH_HEADER = re.compile(r"(?P<first>정원|현원)/(?P<second>정원|현원)")
+_BOTH = re.compile(r"(?P<first>\d[\d,]*)\s*명?\s*/\s*(?P<second>\d[\d,]*)\s*명?")
+
+
+def _body_facts(table: Table) -> list[StaffingFact]:
+    """Each body's 정원 and 현원 from the first of its columns or lines that states them; a row
+    naming no body (a line of description) is the body's named above it."""
+    names = _body_names(table)
+    labels = [without_spaces(label.split(" / ")[-1]) for label in table.column_labels]
+    authorized_column = next((i for i, label in enumerate(labels) if label == _AUTHORIZED_ROW), None)
+    current_column = next((i for i, label in enumerate(labels) if label == _CURRENT_ROW), None)
+    both = {i: m for i, label in enumerate(table.column_labels) if (m := _BOTH_HEADER.search(without_spaces(label)))}
+    as_of = parse_as_of(table.caption_text())
+    facts, body, stated = [], None, set()
+    for row in table.body_rows:
+        cells = {cell.column: cell for cell in row}
+        name = next((cells[c].text for c in reversed(names) if c in cells and _BODY_NAME.match(cells[c].text)), None)
+        body = name or body
+        if body is None or _body_key(body) in stated:
+            continue
+        found = None
+        pair = [cells.get(authorized_column), cells.get(current_column)]
+        if None not in pair and None not in (counts := [_count(cell.text) for cell in pair]):
+            found = (*counts, f"{pair[0].text} / {pair[1].text}", pair[0].line,
+                     (pair[0].start, pair[1].end) if pair[0].line == pair[1].line else (0, 0))
+        for column, order in both.items():
+            match = list(_BOTH.finditer(cells[column].text))[-1:] if column in cells else []
+            if found is None and match:
+                counts = {order["first"]: match[0]["first"], order["second"]: match[0]["second"]}
+                cell = cells[column]
+                found = (_count(counts[_AUTHORIZED_ROW]), _count(counts[_CURRENT_ROW]), match[0].group(0), cell.line,
+                         (cell.start + match[0].start(), cell.start + match[0].end()))
+        for cell in row:
+            match = _HEADLINE.search(cell.text)
+            if found is None and match:
+                current = match["current"] or match["current_listed"] or match["current_slash"]
+                found = (_count(match["authorized"]), _count(current), match.group(0), cell.line,
+                         (cell.start + match.start(), cell.start + match.end()))
+        if found is None or None in found[:2]:
+            continue
+        authorized, current, printed, line, span = found
+        stated.add(_body_key(body))
+        facts.append(StaffingFact(
+            source_line=line, table_index=table.table_index, org_unit=_body_key(body), org_unit_printed=body,
+            statement=AFFILIATED_BODY, grade=TOTAL, grade_printed=TOTAL, authorized=authorized, current=current,
+            printed_value=printed, as_of=as_of, source_span=span))
     return facts
 
 

@@ -1,7 +1,7 @@
 """The vocabulary the parsers read, kept as data in dbt's seeds (dbt_project/seeds/), so that the
 parsers and the warehouse share one list of each concept and adding a government's wording is
 adding rows: the kind signals, the revenue items, the units of counts, the org units' suffixes, the grades of staffing
-tables and the groups of staff they count apart, the budget categories, accounts, fields and bases, the parts of a debt, the words of the candidate disclosure form and the nationwide elections. Each file is read once per process."""
+tables and the groups of staff they count apart, the headers of a register of affiliated bodies, the budget categories, accounts, fields and bases, the parts of a debt, the words of the candidate disclosure form and the nationwide elections. Each file is read once per process."""
 
 from __future__ import annotations
 
@@ -89,6 +89,13 @@ def staff_group_labels() -> tuple[tuple[str, re.Pattern[str]], ...]:
     """(staff group, the rule a label matches without its spaces and middle dots) of
     staff_groups.csv, in file order."""
     return tuple((row["staff_group"], re.compile(row["pattern"])) for row in _rows("staff_groups.csv"))
+
+
+@cache
+def body_name_headers() -> tuple[re.Pattern[str], ...]:
+    """The rules a register of affiliated bodies' first header matches without its spaces
+    (body_name_headers.csv)."""
+    return tuple(re.compile(row["pattern"]) for row in _rows("body_name_headers.csv"))
 
 
 @dataclass(frozen=True)

@@ -43,7 +43,7 @@ def _staffing(name):
 def test_staffing_on_rows_of_their_own_w01():
     """w01 p4: 정 원 and 현 원 rows under a 급 header, the unit named on the cover (기획조정실);
     the headline '인 력 : 정원 149명, 현원 149명' on the same page; the public corporations'
-    '정원 4,431명(현원 4,642명)' on p8 are theirs, not the 실's."""
+    '정원 4,431명(현원 4,642명)' on p8 are theirs, not the 실's (affiliated_body, below)."""
     staffing = _staffing("w01_busan_gihoekjojeongsil_2025.pdf")
     assert staffing[("기획조정실", "total", "unit_page")] == (149, 149, 4, 15)
     assert staffing[("기획조정실", "5급", "unit_page")] == (25, 24, 4, 15)
@@ -54,7 +54,7 @@ def test_staffing_on_rows_of_their_own_w01():
     assert staffing[("예산담당관", "total", "org_chart")] == (35, None, 4, 6)
     assert staffing[("회계재산담당관", "total", "org_chart")] == (33, None, 4, 6)
     assert sum(posts for (_, _, statement), (posts, *_) in staffing.items() if statement == "org_chart") == 149
-    assert len(staffing) == 8 + 6
+    assert len([key for key in staffing if key[2] != "affiliated_body"]) == 8 + 6
 
 
 def test_units_down_the_side_each_with_a_row_of_posts_and_a_row_of_people():
@@ -859,3 +859,46 @@ def test_rows_labelled_by_year_under_a_caption_naming_one_side():
     assert not [f for f in earned.department_budgets if f["table_index"]]
     both = extract_document("t", head + "ㅇ 세입 12억원, 세출 98억원\n" + table, government_index(GOVERNMENT_SEED))
     assert not [f for f in both.department_budgets + both.revenue if f["table_index"]]
+
+
+def test_staffing_of_the_governments_affiliated_bodies_w01():
+    """w01 p8 lists the city's 공사 and 공단, each a row of name, address and head over a line of its
+    description (``○ 정·현원 : 정원 4,431명(현원 4,642명)``); p9 its 출자·출연기관 with 정원 and 현원
+    columns, a group (출자 기관) beside the first name of each. Each body's staff is kept with the body
+    as its org unit, statement affiliated_body: they are not the government's units."""
+    bodies = {(f["source_page"], f["org_unit"]): (f["authorized"], f["current"], f["source_line"], f["printed_value"])
+              for f in _extracted("w01_busan_gihoekjojeongsil_2025.pdf").staffing if f["statement"] == "affiliated_body"}
+    assert len([key for key in bodies if key[0] == 8]) == 5 and len([key for key in bodies if key[0] == 9]) == 16
+    assert bodies[(8, "부산교통공사")] == (4431, 4642, 5, "정원 4,431명(현원 4,642명)")
+    assert bodies[(8, "부산환경공단")] == (794, 771, 13, "정원 794명 (현원 771명)")
+    assert bodies[(9, "벡스코")] == (89, 83, 5, "89 / 83")
+    assert bodies[(9, "부산여성가족과평생교육진흥원")] == (29, 25, 12, "29 / 25")
+    assert bodies[(9, "부산문화회관")] == (129, 125, 20, "129 / 125")
+    assert len(bodies) == 21
+    described = [f for f in _extracted("w01_busan_gihoekjojeongsil_2025.pdf").staffing
+                 if f["statement"] == "affiliated_body" and f["source_page"] == 8]
+    assert all(f["source_excerpt"][slice(*f["source_span"])] == f["printed_value"] for f in described)
+
+
+def test_a_register_of_bodies_printing_both_counts_in_one_cell():
+    """A 기초 plan's register of its bodies, both counts in the 조직 column in the order its header
+    gives (``(현원/정원)``), a body's legal form no part of its name; a table of units under another
+    header is no register."""
+    text = ("2025년도\n주요업무계획\n문화관광과\n\n□ 출자·출연기관 현황\n"
+            "기 관 명\t설립일\t조 직 (현원/정원)\t주요기능\n"
+            "(재)해운문화재단\t2015. 3. 1.\t1처 3팀 (40명/42명)\t문화예술 진흥\n"
+            "해운관광공사\t2009. 1. 1.\t2본부 (120명/118명)\t관광 개발\n")
+    extraction = extract_document("t", text, government_index(GOVERNMENT_SEED))
+    assert [(f["org_unit"], f["org_unit_printed"], f["authorized"], f["current"], f["source_line"], f["statement"])
+            for f in extraction.staffing] == [
+        ("해운문화재단", "(재)해운문화재단", 42, 40, 7, "affiliated_body"),
+        ("해운관광공사", "해운관광공사", 118, 120, 8, "affiliated_body")]
+    # each fact's span is the counts it read
+    assert [text.splitlines()[f["source_line"] - 1][slice(*f["source_span"])] for f in extraction.staffing] == [
+        "40명/42명", "120명/118명"]
+
+
+def test_every_body_name_header_of_the_vocabulary_names_its_example():
+    import re
+    rows = list(csv.DictReader((SEEDS / "body_name_headers.csv").open(encoding="utf-8")))
+    assert rows and all(re.match(row["pattern"], without_spaces(row["example"])) for row in rows)

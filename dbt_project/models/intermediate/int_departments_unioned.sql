@@ -29,7 +29,8 @@ fact_rows as (
     select government_code, org_unit, 'staffing' as listed_in, document_id, source_page, source_line, document_line,
         2 as precedence
     from {{ ref('int_staffing_resolved') }}
-    where org_unit is not null
+    -- an affiliated body (공사, 출연기관) is not one of the government's units
+    where org_unit is not null and statement <> 'affiliated_body'
     union all
     select government_code, org_unit, 'budget' as listed_in, document_id, source_page, source_line, document_line,
         3 as precedence

@@ -12,7 +12,9 @@ select
         then {{ surrogate_key(['document_id', 'document_line', 'org_unit', 'grade']) }}
         else {{ surrogate_key(['document_id', 'document_line', 'org_unit', 'grade', 'staff_group']) }}
     end as staffing_id,
-    case when org_unit is not null then {{ surrogate_key(['government_code', 'org_unit']) }} end as department_id,
+    -- an affiliated body (a 공사, an 출연기관) is not one of the government's departments
+    case when org_unit is not null and statement <> 'affiliated_body'
+        then {{ surrogate_key(['government_code', 'org_unit']) }} end as department_id,
     government_code,
     org_unit,
     org_unit_printed,

@@ -9,8 +9,8 @@ with budgets as (
 
 staffing as (
     select * from {{ ref('current_staffing') }}
-    -- the unit's whole staff, not one group of it (연구직, 본청)
-    where grade = 'total' and staff_group is null
+    -- the unit's whole staff, not one group of it (연구직, 본청); no affiliated body's
+    where grade = 'total' and staff_group is null and statement <> 'affiliated_body'
 ),
 
 departments as (
