@@ -16,27 +16,17 @@ from dataclasses import dataclass
 
 from orchestration.extract.numbers import NUMBER_BODY
 from orchestration.extract.text import without_spaces
+from orchestration.extract.vocabulary import funding_labels
 
 TOTAL_GROUP = "계"
-GROUPS: dict[str, str] = {
-    **dict.fromkeys(("계", "합계", "총계", "소계", "총사업비", "총액"), TOTAL_GROUP),
-    **dict.fromkeys(("국비", "국", "국고", "국고보조", "국고보조금", "특별교부세", "특교"), "국비"),
-    **dict.fromkeys(("시비", "시"), "시비"),
-    **dict.fromkeys(("도비", "도"), "도비"),
-    **dict.fromkeys(("시도비", "시·도비"), "시도비"),
-    **dict.fromkeys(("구비", "구"), "구비"),
-    **dict.fromkeys(("군비", "군"), "군비"),
-    **dict.fromkeys(("시군구비", "시·군·구비"), "시군구비"),
-    **dict.fromkeys(("민간", "민자", "자부담", "자"), "민간"),
-    **dict.fromkeys(("기타", "기금"), "기타"),
-}
 _PART = re.compile(rf"(?P<label>[가-힣]+(?:·[가-힣]+)*)\s*(?P<number>{NUMBER_BODY})?")
 _SEPARATORS = re.compile(r"^[\s/,·+]*$")
 _WHOLE = re.compile(r"^\s*전\s*액\s*(?P<label>[가-힣·]+?)\s*$")
 
 
 def funding_group(label: str) -> str | None:
-    return GROUPS.get(without_spaces(label))
+    """The funding group a label names (funding_labels.csv), or None."""
+    return funding_labels().get(without_spaces(label))
 
 
 @dataclass(frozen=True)

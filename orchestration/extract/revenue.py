@@ -23,15 +23,13 @@ from orchestration.extract.organisation import Section, section_at, unit_row
 from orchestration.extract.project_budgets import ProjectSection
 from orchestration.extract.tables import Table, ValueCell
 from orchestration.extract.text import without_spaces
-from orchestration.extract.vocabulary import revenue_items
+from orchestration.extract.vocabulary import revenue_item_aliases, revenue_items
 
 TOTAL, SUBTOTAL = "total", "subtotal"
 # The items of the hierarchy are the revenue_items seed's (dbt and the parsers read one list).
 ITEMS = revenue_items()
-_ITEM_ALIASES = {"區分재산세": "구분재산세", "區세외수입": "세외수입", "구세외수입": "세외수입",
-                 "지방교부세등": "지방교부세", "국고보조금등": "국고보조금", "보전수입등내부거래": "보전수입등", "보전수입등및내부거래": "보전수입등"}
-# Collecting arrears (체납징수) is the revenue of past years' unpaid tax (지난년도체납).
-_NAME_ALIASES = {"체납징수": "지난년도체납"}
+# Other ways of printing an item: as a whole label, or anywhere a line names it (revenue_item_aliases.csv).
+_ITEM_ALIASES, _NAME_ALIASES = revenue_item_aliases("label"), revenue_item_aliases("name")
 _TOTALS = {"계": TOTAL, "합계": TOTAL, "총계": TOTAL, "소계": SUBTOTAL}
 # The broad levels of the hierarchy: a line naming one of these under a statement about a
 # narrower item splits that item by owner (``체납징수 목표`` → ``시세 : …``).

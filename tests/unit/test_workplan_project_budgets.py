@@ -2,18 +2,20 @@
 and another government's plan in another layout, where the link to projects must come from the
 list order, or from the text when the counts differ."""
 
+import csv
 from collections import Counter
 from dataclasses import asdict
 
 import pytest
 
 from orchestration.extract.document import extract_document
-from orchestration.extract.funding import parse_breakdown
+from orchestration.extract.funding import funding_group, parse_breakdown
 from orchestration.extract.organisation import read_organisation
 from orchestration.extract.project_budgets import extract_project_budgets, project_sections
 from orchestration.extract.projects import extract_projects
 from orchestration.extract.tables import read_tables
 from orchestration.extract.text import split_lines
+from orchestration.extract.vocabulary import SEEDS
 
 
 @pytest.fixture(scope="module")
@@ -213,3 +215,11 @@ def test_when_sections_and_list_disagree_only_sections_the_text_names_are_linked
     assert {(f["statement"], f["period_label"]): f["amount_krw"] for f in at(unlinked, 25)} == {
         ("table", "합 계"): 3_000_000_000, ("table", "2025년"): 1_500_000_000, ("table", "2026년"): 1_500_000_000}
     assert len(unlinked) == 17
+
+
+def test_every_funding_label_of_the_vocabulary_names_a_group_the_tiers_know():
+    tiers = {row["funding_group"] for row in csv.DictReader((SEEDS / "funding_tiers.csv").open(encoding="utf-8"))}
+    labels = list(csv.DictReader((SEEDS / "funding_labels.csv").open(encoding="utf-8")))
+    assert len(labels) == 31 and all(funding_group(row["label"]) == row["funding_group"] in tiers for row in labels)
+    # spaces as printed do not matter; a word that is no source is none
+    assert funding_group("국 비") == "국비" and funding_group("시·군·구비") == "시군구비" and funding_group("설계") is None

@@ -1,6 +1,7 @@
 """Revenue (세입) and settlement (결산) of the seed work plan, exact values with their lines, and the
 same kinds of table in another government's layout and orientation."""
 
+import csv
 from collections import Counter
 from dataclasses import asdict
 
@@ -12,12 +13,13 @@ from orchestration.extract.governments import government_index
 from orchestration.extract.organisation import read_organisation
 from orchestration.extract.project_budgets import project_sections
 from orchestration.extract.projects import extract_projects
-from orchestration.extract.revenue import extract_revenue, item_in_name
+from orchestration.extract.revenue import extract_revenue, item_in_name, item_of
 from orchestration.extract.revenue_text import (extract_labelled_statements, extract_revenue_series,
                                                 extract_revenue_statements)
 from orchestration.extract.settlement import extract_settlement
 from orchestration.extract.tables import read_tables
 from orchestration.extract.text import split_lines
+from orchestration.extract.vocabulary import SEEDS, revenue_items
 from orchestration.settings import GOVERNMENT_SEED, REPO_ROOT
 
 
@@ -417,3 +419,10 @@ def test_the_figure_a_change_is_measured_against_in_another_governments_plan():
                      (4, 1, "주민세", "target", 2025, 150_000_000), (4, 2, "주민세", "change_rate", 2025, "-6.3"),
                      (5, 1, "군세", "collected", 2025, 980_000_000), (5, 2, "군세", "target", 2025, 900_000_000),
                      (5, 3, "군세", "change_amount", 2025, 80_000_000)]
+
+
+def test_every_revenue_item_alias_of_the_vocabulary_is_read_as_its_item():
+    rows = list(csv.DictReader((SEEDS / "revenue_item_aliases.csv").open(encoding="utf-8")))
+    assert len(rows) == 8 and all(row["revenue_item"] in revenue_items() for row in rows)
+    assert all(item_of(row["printed"]) == row["revenue_item"] for row in rows if row["read_in"] == "label")
+    assert all(item_in_name(f"{row['printed']} 목표") == row["revenue_item"] for row in rows if row["read_in"] == "name")
