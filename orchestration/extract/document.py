@@ -30,6 +30,7 @@ from orchestration.extract.project_budgets import (
     extract_project_budgets,
     heading_sections,
     heading_tables,
+    labelled_rows,
     project_sections,
 )
 from orchestration.extract.projects import extract_heading_projects, extract_projects, plan_year
@@ -86,6 +87,10 @@ def _work_plan(lines: list[str], tables: list[Table]) -> dict[str, list]:
         projects = extract_heading_projects(lines, sections)
         linked = heading_tables(tables, sections, heading_sections(lines, projects))
     year = plan_year(lines)
+    # rows of labelled fields are projects of their own, outside the list the sections link to
+    rows = labelled_rows(lines, tables, sections, year)
+    projects = projects + [row.project for row in rows]
+    linked = linked + rows
     return {
         "org_units": units + read_unit_tables(tables, sections),
         "staffing": (extract_staffing(tables, sections) + extract_headline_staffing(lines, sections)

@@ -26,9 +26,10 @@ from orchestration.extract.projects import COST_LEAD, ProjectFact
 from orchestration.extract.structure import LONE_BADGE, NUMBER, ROMAN, heading
 from orchestration.extract.tables import Table
 from orchestration.extract.text import without_spaces
+from orchestration.extract.vocabulary import project_field_labels
 
 HEADLINE, TABLE, INLINE = "headline", "table", "inline"
-BY_LIST_ORDER, BY_CONTENT, BY_HEADING = "list_order", "content", "heading"
+BY_LIST_ORDER, BY_CONTENT, BY_HEADING, SAME_ROW = "list_order", "content", "heading", "same_row"
 
 _AMOUNT = rf"(?P<amount>{NUMBER_BODY}\s*{MONEY_UNIT})"
 # A bracket sharing a cost out by year: ``30억원(’23년 10억원, '24년 20억원)``.
@@ -164,6 +165,47 @@ def heading_tables(tables: list[Table], sections: list[Section],
             out.append(ProjectSection(org_unit, table.first_line, table.last_line, None, "", False,
                                       tuple(_table_facts(table))))
     return out
+
+
+# A field of a row printed as labelled fields in one cell (``사 업 명 : … 사업내용 : … 사업규모 : …``):
+# its label is one word, or one word with its letters spaced, after a space or at the start.
+_FIELD = re.compile(r"(?:(?<=\s)|^)(?P<label>(?:[가-힣]\s)+[가-힣]|[가-힣]{2,8})\s*[:：]\s*")
+_COST_VALUE = re.compile(_BODY)
+
+
+def labelled_rows(lines: list[str], tables: list[Table], sections: list[Section],
+                  year: int | None) -> list[ProjectSection]:
+    """Projects a table prints one to a cell as labelled fields (a 공모 plan's ``사 업 명 : 큰고니와 …
+    사업규모 : 500백만원(국비 250, 시비 250)``): the project its name field names (field labels:
+    project_field_labels.csv), of the unit whose section holds the row, and the cost its cost field
+    states with the sources its bracket gives where they add up to it. A cost that is no amount
+    (``연간 국비 0.5억``) is none."""
+    names, costs = frozenset(project_field_labels("name")), frozenset(project_field_labels("cost"))
+    found = []
+    for table in tables:
+        # a table running on over a page may take its first row there for a header
+        for cell in (cell for row in table.header_rows + table.body_rows for cell in row):
+            fields = list(_FIELD.finditer(cell.text))
+            ends = [f.start() for f in fields[1:]] + [len(cell.text)]
+            named = [cell.text[f.end():end].strip() for f, end in zip(fields, ends)
+                     if without_spaces(f["label"]) in names]
+            cost = next((f.end() for f in fields if without_spaces(f["label"]) in costs), None)
+            org_unit = section_at(sections, cell.line)
+            if not named or not named[0] or cost is None or org_unit is None:
+                continue
+            match = _COST_VALUE.match(lines[cell.line - 1], cell.start + cost)
+            if match is None or match.group("non_budget"):
+                continue
+            name_start = cell.start + cell.text.index(named[0])
+            project = ProjectFact(cell.line, table.table_index, org_unit, None, named[0], None, None, year,
+                                  (name_start, name_start + len(named[0])))
+            total, *parts = _amount_facts(cell.line, INLINE, None, match, None, None)
+            # sources that do not add up to the cost are in some other unit (``1억원(국비 5 시비 5)``)
+            if sum(part["amount_krw"] or 0 for part in parts) != total["amount_krw"]:
+                parts = []
+            facts = tuple(fact | {"table_index": table.table_index} for fact in [total, *parts])
+            found.append(ProjectSection(org_unit, cell.line, cell.line, project, SAME_ROW, True, facts))
+    return found
 
 
 def _boundary(line: str) -> bool:

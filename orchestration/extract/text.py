@@ -128,6 +128,12 @@ MIDDLE_DOTS = re.compile(r"[·ㆍ․‧・∙]")
 LINE_MARKS = r"^[\s□■○●◦▪❍▹\-·•※*]*(?:ㅇ(?=[\s(]))?[\s□■○●◦▪❍▹\-·•※*]*"
 
 
+def spaced(word: str) -> str:
+    """A pattern matching ``word`` as filings print it, spaces or none between its letters
+    (``사 업 비``)."""
+    return r"\s*".join(map(re.escape, word))
+
+
 def without_spaces(text: str) -> str:
     """Korean filings space out words for layout (``기 획 예 산 과``); names compare without them."""
     return _SPACES.sub("", text)

@@ -1,6 +1,6 @@
 """The vocabulary the parsers read, kept as data in dbt's seeds (dbt_project/seeds/), so that the
 parsers and the warehouse share one list of each concept and adding a government's wording is
-adding rows: the kind signals, the revenue items, the labels of funding sources, the units of counts, the org units' suffixes, the grades of staffing
+adding rows: the kind signals, the revenue items, the labels of funding sources, the labels of a project's fields, the units of counts, the org units' suffixes, the grades of staffing
 tables and the groups of staff they count apart, the headers of a register of affiliated bodies, the budget categories, accounts, fields and bases, the parts of a debt, the words of the candidate disclosure form and the nationwide elections. Each file is read once per process."""
 
 from __future__ import annotations
@@ -96,6 +96,13 @@ def revenue_item_aliases(read_in: str) -> dict[str, str]:
     """printed → the revenue item it is, of revenue_item_aliases.csv's rows read in ``read_in``
     (``label``: a whole row or column label; ``name``: a name anywhere in a line)."""
     return {row["printed"]: row["revenue_item"] for row in _rows("revenue_item_aliases.csv") if row["read_in"] == read_in}
+
+
+@cache
+def project_field_labels(field: str) -> tuple[str, ...]:
+    """The labels project_field_labels.csv gives ``field`` (``cost``, ``name``), longest first."""
+    return tuple(sorted((row["label"] for row in _rows("project_field_labels.csv") if row["field"] == field),
+                        key=len, reverse=True))
 
 
 @cache

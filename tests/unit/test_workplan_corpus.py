@@ -6,6 +6,7 @@ its 광역)."""
 from __future__ import annotations
 
 import csv
+import re
 from functools import cache
 
 import pytest
@@ -14,6 +15,7 @@ from orchestration.extract.document import extract_document
 from orchestration.extract.formats import read_document
 from orchestration.extract.governments import government_index
 from orchestration.extract.organisation import filing_unit, is_unit_name, unit_level
+from orchestration.extract.projects import COST_LEAD
 from orchestration.extract.staffing import grade_of, group_of
 from orchestration.extract.text import without_spaces
 from orchestration.extract.vocabulary import SEEDS
@@ -899,6 +901,45 @@ def test_a_register_of_bodies_printing_both_counts_in_one_cell():
 
 
 def test_every_body_name_header_of_the_vocabulary_names_its_example():
-    import re
     rows = list(csv.DictReader((SEEDS / "body_name_headers.csv").open(encoding="utf-8")))
     assert rows and all(re.match(row["pattern"], without_spaces(row["example"])) for row in rows)
+
+
+def test_projects_printed_as_rows_of_labelled_fields_w02():
+    """w02 pp. 71–72, a plan of 공모 projects: each row one cell of labelled fields (``사 업 명 : … 사업규모 :
+    3억원(국비 1.2 시비 0.9 구비 0.9)``). The project its name field names, its cost and the sources
+    that add up to it; ``1억원(국비 5 시비 5)`` keeps its cost alone, ``연간 국비 0.5억`` is no amount; a
+    row the table took for its header on p72 is read too."""
+    extraction = _extracted("w02_busan_munhwacheyukguk_2025.pdf")
+    rows = [(f["source_page"], f["source_line"], f["project_name"], f["funding_group"], f["printed_value"], f["amount_krw"])
+            for f in extraction.project_budgets if f["link_method"] == "same_row"]
+    assert len(rows) == 22 and len({row[:2] for row in rows}) == 7
+    assert rows[:5] == [(71, 5, "2025년 전승공동체 활성화 지원 사업", "계", "1억원", 100_000_000),
+                        (71, 6, "2026년 생생 국가유산 사업", "계", "3억원", 300_000_000),
+                        (71, 6, "2026년 생생 국가유산 사업", "국비", "1.2", 120_000_000),
+                        (71, 6, "2026년 생생 국가유산 사업", "시비", "0.9", 90_000_000),
+                        (71, 6, "2026년 생생 국가유산 사업", "구비", "0.9", 90_000_000)]
+    assert (72, 1, "2026년 조선통신사 기록물 홍보지원사업", "국비", "0.5", 50_000_000) in rows
+    assert {(f["project_name"], f["org_unit"], f["seq"]) for f in extraction.projects
+            if f["source_page"] == 72} == {("2026년 조선통신사 기록물 홍보지원사업", "문화체육국", None),
+                                            ("2026년 피란수도 부산 문화유산 야행", "문화체육국", None)}
+
+
+def test_rows_of_labelled_fields_in_other_words():
+    text = ("2025년도\n주요업무계획\n체육진흥과\n\n□ 공모사업 계획\n연번\t사업명(사업내용)\t주관부처\n"
+            "1\t과 제 명 : 생활체육 저변 확대 사업내용 : 동호회 지원 총사업비 : 12억원(국비 6, 구비 6) 추진상황 : 준비\t문화체육관광부\n"
+            "2\t과제명 : 야간 체육시설 개방 총사업비 : 연간 국비 1억\t행정안전부\n"
+            "3\t과제명 : 공공체육시설 개보수 사업규모 : 2억원(국비 5, 구비 5)\t행정안전부\n")
+    extraction = extract_document("t", text, government_index(GOVERNMENT_SEED))
+    assert [(f["project_name"], f["org_unit"], f["source_line"]) for f in extraction.projects] == [
+        ("생활체육 저변 확대", "체육진흥과", 7), ("공공체육시설 개보수", "체육진흥과", 9)]
+    assert [(f["project_name"], f["funding_group"], f["amount_krw"], f["source_line"], f["link_method"])
+            for f in extraction.project_budgets] == [
+        ("생활체육 저변 확대", "계", 1_200_000_000, 7, "same_row"), ("생활체육 저변 확대", "국비", 600_000_000, 7, "same_row"),
+        ("생활체육 저변 확대", "구비", 600_000_000, 7, "same_row"), ("공공체육시설 개보수", "계", 200_000_000, 9, "same_row")]
+
+
+def test_every_project_field_label_of_the_vocabulary_is_read():
+    rows = list(csv.DictReader((SEEDS / "project_field_labels.csv").open(encoding="utf-8")))
+    assert {row["field"] for row in rows} == {"cost", "name"}
+    assert all(re.match(COST_LEAD, f"○ {' '.join(row['label'])} : 3억원") for row in rows if row["field"] == "cost")
