@@ -12,6 +12,7 @@ from __future__ import annotations
 import argparse
 import contextlib
 import json
+import signal
 import sys
 import time
 from datetime import datetime, timezone
@@ -211,6 +212,9 @@ def watch(interval: float, verbose: bool = False) -> int:
                 print(text, flush=True)
                 print(f"{'published' if published else 'NOT published'} in {time.perf_counter() - started:.1f} s; "
                       "watching again", flush=True)
+                # Dagster takes SIGINT over while it runs and does not always hand it back: without
+                # this, Ctrl-C between refreshes would be swallowed and the watch never end.
+                signal.signal(signal.SIGINT, signal.default_int_handler)
             time.sleep(interval)
     except KeyboardInterrupt:
         return 0
