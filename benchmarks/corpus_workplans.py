@@ -11,7 +11,7 @@ tests/corpus/workplans (hand-checked facts of 부산광역시's 2025 work plans)
   fct_department_budget (세출) or the fct_revenue rows of a unit (its 세입: the key files a unit's
   세입 under dept_budget, the warehouse under revenue with the unit), revenue → fct_revenue, settlement → fct_settlement (and a debt settled, fct_debt on a
   결산 basis: the key files 관리채무 2023결산 under settlement), project_budget →
-  fct_project_budget, other_number → any of them (fct_debt among them);
+  fct_project_budget, other_number → any of them (fct_debt and fct_fund among them);
 - **precision**: of the typed facts that claim a figure the key prints on that page (their printed
   value is the key's token), the share whose value is the key's;
 - **not understood**: the share of each filing's number tokens no reader understood.
@@ -39,7 +39,7 @@ HOLDOUT = ("w04_busan_gwangwangmaiseuguk_2025.pdf", "w06_busan_nakdonggang-gwall
 FAMILIES = {"staffing": ["fct_staffing"], "revenue": ["fct_revenue"],
             "dept_budget": ["fct_department_budget", "fct_revenue where org_unit is not null"],
             "settlement": ["fct_settlement", "fct_debt where basis = '결산'"], "project_budget": ["fct_project_budget"],
-            "debt": ["fct_debt"]}
+            "debt": ["fct_debt"], "fund": ["fct_fund"]}
 ALL_FAMILIES = list(dict.fromkeys(t.split(" where ")[0] for tables in FAMILIES.values() for t in tables))
 FACTORS = {"원": 1, "천원": 10**3, "만원": 10**4, "백만원": 10**6, "억원": 10**8, "억": 10**8, "조원": 10**12}
 TARGETS = {"recall": 0.95, "precision": 0.99, "not_understood": 0.05}

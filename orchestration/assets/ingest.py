@@ -148,6 +148,7 @@ def read_filings(context: dg.AssetExecutionContext, refresh_lock: RefreshLock):
         "revenue": "세입 revenue and tax cells by revenue item, measure and period, as printed.",
         "settlement": "결산 settlement of accounts by fiscal year and item.",
         "debt": "채무: the government's debt and debt ratio by year, and the parts of its debt.",
+        "funds": "기금: each fund's balance, operating size, receipts and spending by year, and its managing unit.",
         "pledges": "Pledges (공약) from pledge lists, investment plans and candidate leaflets, with codes.",
         "pledge_investments": "공약 투자계획 amounts by pledge and period (총계, 2022~2023, 2024 …), 비예산 flagged.",
         "candidates": "Candidates of candidate disclosures: election, party, particulars, 병역, 전과.",

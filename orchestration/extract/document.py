@@ -17,6 +17,7 @@ from orchestration.extract.candidates import (extract_candidate_finance, extract
                                               extract_form_candidates, extract_sheet_pledges)
 from orchestration.extract.classify import classify_government, classify_kind, filing_title
 from orchestration.extract.debt import extract_debt
+from orchestration.extract.funds import extract_funds
 from orchestration.extract.dates import filing_date
 from orchestration.extract.formats.model import FURNITURE, Document, Line, text_document
 from orchestration.extract.governments import GovernmentIndex
@@ -46,7 +47,7 @@ from orchestration.extract.text import ReadError
 from orchestration.extract.version import PARSER_VERSION
 
 # The lake tables of typed facts: each record carries the characters of its line it took.
-FACT_TABLES = ("staffing", "department_budgets", "projects", "project_budgets", "revenue", "settlement", "debt",
+FACT_TABLES = ("staffing", "department_budgets", "projects", "project_budgets", "revenue", "settlement", "debt", "funds",
                "pledges", "pledge_investments", "candidates", "candidate_finance", "news_claims")
 # Records that name things (org units, programme names) rather than state a number.
 NAME_TABLES = ("org_units", "news_mentions")
@@ -104,6 +105,7 @@ def _work_plan(lines: list[str], tables: list[Table]) -> dict[str, list]:
                     + extract_unit_revenue(tables, sections, year) + extract_headline_revenue(lines, sections, year)),
         "settlement": extract_settlement(tables),
         "debt": extract_debt(lines, tables),
+        "funds": extract_funds(tables),
     }
 
 
@@ -168,6 +170,8 @@ def _tables_by_shape(lines: list[str], tables: list[Table], wanted: set[str]) ->
         found["revenue"] = extract_revenue(tables, [])
     if "settlement" in wanted:
         found["settlement"] = extract_settlement(tables)
+    if "funds" in wanted:
+        found["funds"] = extract_funds(tables)
     if wanted & {"pledges", "pledge_investments"}:
         pledges, investments = extract_pledge_investments(tables)
         found["pledge_investments"] = investments
@@ -175,7 +179,8 @@ def _tables_by_shape(lines: list[str], tables: list[Table], wanted: set[str]) ->
     return {table: records for table, records in found.items() if table in wanted}
 
 
-_SHAPE_TABLES = frozenset({"staffing", "department_budgets", "revenue", "settlement", "pledges", "pledge_investments"})
+_SHAPE_TABLES = frozenset({"staffing", "department_budgets", "revenue", "settlement", "funds", "pledges",
+                           "pledge_investments"})
 
 
 def typed_facts(kind: str, lines: list[str], tables: list[Table]) -> dict[str, list]:

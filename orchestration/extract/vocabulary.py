@@ -1,6 +1,6 @@
 """The vocabulary the parsers read, kept as data in dbt's seeds (dbt_project/seeds/), so that the
 parsers and the warehouse share one list of each concept and adding a government's wording is
-adding rows: the kind signals, the revenue items, the labels of funding sources, the labels of a project's fields, the units of counts, the org units' suffixes, the grades of staffing
+adding rows: the kind signals, the revenue items, the words of fund tables, the labels of funding sources, the labels of a project's fields, the units of counts, the org units' suffixes, the grades of staffing
 tables and the groups of staff they count apart, the headers of a register of affiliated bodies, the budget categories, accounts, fields and bases, the parts of a debt, the words of the candidate disclosure form and the nationwide elections. Each file is read once per process."""
 
 from __future__ import annotations
@@ -103,6 +103,12 @@ def project_field_labels(field: str) -> tuple[str, ...]:
     """The labels project_field_labels.csv gives ``field`` (``cost``, ``name``), longest first."""
     return tuple(sorted((row["label"] for row in _rows("project_field_labels.csv") if row["field"] == field),
                         key=len, reverse=True))
+
+
+@cache
+def fund_terms() -> tuple[tuple[str, re.Pattern[str]], ...]:
+    """(meaning, the rule searched in a header without its spaces) of fund_terms.csv, in file order."""
+    return tuple((row["meaning"], re.compile(row["pattern"])) for row in _rows("fund_terms.csv"))
 
 
 @cache

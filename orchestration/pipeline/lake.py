@@ -259,6 +259,18 @@ LAKE_SCHEMAS: dict[str, pa.Schema] = {
         ("amount_krw", pa.int64()),
         ("rate_pct", pa.string()),  # exact decimal as printed; cast in staging
     ]),
+    "funds": pa.schema(_PROVENANCE + [
+        ("table_index", pa.int32()),
+        ("fund", pa.string()),
+        ("fund_printed", pa.string()),
+        ("org_unit", pa.string()),
+        ("measure", pa.string()),
+        ("measure_printed", pa.string()),
+        ("fiscal_year", pa.int32()),
+        ("printed_value", pa.string()),
+        ("printed_unit", pa.string()),
+        ("amount_krw", pa.int64()),
+    ]),
     "table_cells": pa.schema(_PROVENANCE + [
         ("table_index", pa.int32()),
         ("table_first_line", pa.int32()),
@@ -349,7 +361,7 @@ STATE_SCHEMAS: dict[str, pa.Schema] = {
 # presence means the document's whole file set is there; an empty table has no file).
 READ_TABLES = ("filings", "lines")
 EXTRACT_TABLES = ("org_units", "staffing", "department_budgets", "projects", "project_budgets", "revenue", "settlement", "debt",
-                  "pledges", "pledge_investments", "candidates", "candidate_finance", "news_claims",
+                  "funds", "pledges", "pledge_investments", "candidates", "candidate_finance", "news_claims",
                   "news_mentions", "table_cells", "table_checks", "unclaimed_numbers", "classifications")
 
 

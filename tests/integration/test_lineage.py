@@ -91,7 +91,7 @@ def contents(database) -> dict[str, list[tuple]]:
 
 def test_two_data_dirs_give_the_same_warehouse(warehouses):
     snapshot_a, snapshot_b = warehouses["a"], warehouses["b"]
-    assert snapshot_a.keys() == snapshot_b.keys() and len(snapshot_a) == 31
+    assert snapshot_a.keys() == snapshot_b.keys() and len(snapshot_a) == 32
     different = [table for table in snapshot_a if snapshot_a[table] != snapshot_b[table]]
     assert different == []
     assert len(snapshot_a["fct_table_cell"]) == 1756
@@ -137,10 +137,10 @@ def test_every_excerpt_is_its_filing_line_and_prints_the_figure(seed_warehouse):
     paths = seed_warehouse.paths
     tables = [t for (t,) in query(paths.published_db, "select table_name from information_schema.columns "
                                                       "where table_schema = 'marts' and column_name = 'source_excerpt'")]
-    assert len(tables) == 17
-    # the seeds print no debt (fct_debt's lines are checked on the corpus: test_workplan_debt.py)
+    assert len(tables) == 18
+    # the seeds print no debt and no fund (checked on the corpus: test_workplan_debt.py, test_workplan_funds.py)
     empty = {t for t in tables if query(paths.published_db, f'select count(*) from marts."{t}"') == [(0,)]}
-    assert empty == {"fct_debt"}
+    assert empty == {"fct_debt", "fct_fund"}
     for table in sorted(set(tables) - empty):
         columns = {c for (c,) in query(paths.published_db, "select column_name from information_schema.columns "
                                                             f"where table_name = '{table}'")}

@@ -8,6 +8,7 @@
 -- depends_on: {{ ref('audit_unclaimed_numbers') }}
 -- depends_on: {{ ref('fct_debt') }}
 -- depends_on: {{ ref('fct_department_budget') }}
+-- depends_on: {{ ref('fct_fund') }}
 -- depends_on: {{ ref('fct_news_claim') }}
 -- depends_on: {{ ref('fct_pledge_investment') }}
 -- depends_on: {{ ref('fct_project_budget') }}
