@@ -895,6 +895,8 @@ def test_a_register_of_bodies_printing_both_counts_in_one_cell():
             for f in extraction.staffing] == [
         ("해운문화재단", "(재)해운문화재단", 42, 40, 7, "affiliated_body"),
         ("해운관광공사", "해운관광공사", 118, 120, 8, "affiliated_body")]
+    other = extract_document("t", text.replace("기 관 명", "구 분"), government_index(GOVERNMENT_SEED))
+    assert not [f for f in other.staffing if f["statement"] == "affiliated_body"]
     # each fact's span is the counts it read
     assert [text.splitlines()[f["source_line"] - 1][slice(*f["source_span"])] for f in extraction.staffing] == [
         "40명/42명", "120명/118명"]
