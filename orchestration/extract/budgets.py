@@ -542,16 +542,12 @@ def budget_headlines(line: str) -> list[BudgetHeadline]:
                           (total.start("amount"), total.start("amount") + len(total["amount"].strip())), amount, year,
                           whole_government=whole)
     named = list(_PART.finditer(total["parts"] or ""))
-
-    def part(match: re.Match, org_unit: str | None, account: str | None) -> BudgetHeadline:
-        span = (total.start("parts") + match.start("number"), total.start("parts") + match.end("number"))
-        won = parse_quantity(match["number"], unit).amount_krw
-        return BudgetHeadline(None, org_unit, match["name"].strip(), match["number"], unit, span, won, year, account, whole)
-
-    units = [part(m, without_spaces(m["name"]), None) for m in named if is_unit_name(m["name"])]
+    units = [_part(total, m, unit, org_unit=without_spaces(m["name"]), fiscal_year=year, whole_government=whole)
+             for m in named if is_unit_name(m["name"])]
     if units and not whole:
         return [head] + units
-    accounts = [part(m, None, account_of(m["name"])) for m in named]
+    accounts = [_part(total, m, unit, account=account_of(m["name"]), fiscal_year=year, whole_government=whole)
+                for m in named]
     # Accounts share the total out: read when each part names one and together they are it.
     if accounts and all(a.account not in (None, TOTAL) for a in accounts) \
             and sum(a.amount_krw or 0 for a in accounts) == amount:
@@ -562,6 +558,15 @@ def budget_headlines(line: str) -> list[BudgetHeadline]:
     # A total alone (``예산 : 30억원``) is as often a project's cost as a unit's budget: read only
     # where it says it is the whole government's (``예산총괄``).
     return [head] if whole else []
+
+
+def _part(total: re.Match, match: re.Match, unit: str, side: str | None = None, **fields) -> BudgetHeadline:
+    """A part a total's brackets name (a match of ``_PART`` in ``total["parts"]``), in the total's
+    unit."""
+    start = total.start("parts") + match.start("number")
+    return BudgetHeadline(side, fields.pop("org_unit", None), match["name"].strip(), match["number"], unit,
+                          (start, start + len(match["number"])), parse_quantity(match["number"], unit).amount_krw,
+                          **fields)
 
 
 def _side_headline(line: str, lead: re.Match) -> list[BudgetHeadline]:
@@ -576,12 +581,7 @@ def _side_headline(line: str, lead: re.Match) -> list[BudgetHeadline]:
     printed = total["amount"].strip()
     head = BudgetHeadline(side, None, side, printed, unit, (total.start("amount"), total.start("amount") + len(printed)),
                           amount)
-    parts = []
-    for match in _PART.finditer(total["parts"] or ""):
-        start = total.start("parts") + match.start("number")
-        parts.append(BudgetHeadline(side, None, match["name"].strip(), match["number"], unit,
-                                    (start, start + len(match["number"])),
-                                    parse_quantity(match["number"], unit).amount_krw, share=True))
+    parts = [_part(total, match, unit, side, share=True) for match in _PART.finditer(total["parts"] or "")]
     # A side's total alone is as often the whole government's (over its 세출 by field) as the unit's.
     return [head] + parts if parts and sum(p.amount_krw for p in parts) == amount else []
 

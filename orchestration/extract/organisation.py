@@ -178,7 +178,7 @@ def read_unit_tables(tables: list[Table], sections: list[Section]) -> list[OrgUn
 
 TOTAL_COLUMN = "total"
 # 계, 합계, 총계, and one that names what it totals: 합 계 (일반회계).
-_TOTAL_LABEL = re.compile(r"^(?:계|합계|총계)(?:\(.+\))?$")
+TOTAL_LABEL = re.compile(r"^(?:계|합계|총계)(?:\(.+\))?$")
 
 
 def unit_row(table: Table, sections: list[Section], labels: frozenset[str]) -> list[tuple[str, Cell, str]]:
@@ -227,7 +227,7 @@ def _unit_column(table: Table, sections: list[Section], labels: frozenset[str]) 
     if not columns or not table.label_columns:
         return []
     named = [without_spaces(row[0].text) for row in table.body_rows if row and row[0].column == 0 and row[0].text]
-    units = [name for name in named if not _TOTAL_LABEL.match(name)]
+    units = [name for name in named if not TOTAL_LABEL.match(name)]
     if not units or sum(map(is_unit_name, units)) * 2 <= len(units):
         return []
     found = []
@@ -237,7 +237,7 @@ def _unit_column(table: Table, sections: list[Section], labels: frozenset[str]) 
         if label is None:
             continue
         name = without_spaces(label.text)
-        org_unit = section_at(sections, label.line) if _TOTAL_LABEL.match(name) else name if is_unit_name(name) else None
+        org_unit = section_at(sections, label.line) if TOTAL_LABEL.match(name) else name if is_unit_name(name) else None
         found += [(table.column_labels[c].split(" / ")[-1], cells[c], org_unit)
                   for c in columns if org_unit is not None and c in cells and cells[c].text]
     return found
@@ -249,7 +249,7 @@ def unit_columns(table: Table) -> dict[int, str] | None:
     columns = {}
     for column, label in enumerate(table.column_labels[table.label_columns:], start=table.label_columns):
         name = without_spaces(label)
-        columns[column] = TOTAL_COLUMN if _TOTAL_LABEL.match(name) else name
+        columns[column] = TOTAL_COLUMN if TOTAL_LABEL.match(name) else name
     named = [name for name in columns.values() if name != TOTAL_COLUMN]
     if not named or sum(1 for name in named if is_unit_name(name)) * 2 < len(named):
         return None

@@ -187,18 +187,19 @@ def labelled_rows(lines: list[str], tables: list[Table], sections: list[Section]
         for cell in (cell for row in table.header_rows + table.body_rows for cell in row):
             fields = list(_FIELD.finditer(cell.text))
             ends = [f.start() for f in fields[1:]] + [len(cell.text)]
-            named = [cell.text[f.end():end].strip() for f, end in zip(fields, ends)
-                     if without_spaces(f["label"]) in names]
+            named = [(f.end() + len(value) - len(value.lstrip()), value.strip())
+                     for f, end in zip(fields, ends) if without_spaces(f["label"]) in names
+                     for value in [cell.text[f.end():end]]]
             cost = next((f.end() for f in fields if without_spaces(f["label"]) in costs), None)
             org_unit = section_at(sections, cell.line)
-            if not named or not named[0] or cost is None or org_unit is None:
+            if not named or not named[0][1] or cost is None or org_unit is None:
                 continue
             match = _COST_VALUE.match(lines[cell.line - 1], cell.start + cost)
             if match is None or match.group("non_budget"):
                 continue
-            name_start = cell.start + cell.text.index(named[0])
-            project = ProjectFact(cell.line, table.table_index, org_unit, None, named[0], None, None, year,
-                                  (name_start, name_start + len(named[0])))
+            name_start, name = cell.start + named[0][0], named[0][1]
+            project = ProjectFact(cell.line, table.table_index, org_unit, None, name, None, None, year,
+                                  (name_start, name_start + len(name)))
             total, *parts = _amount_facts(cell.line, INLINE, None, match, None, None)
             # sources that do not add up to the cost are in some other unit (``1억원(국비 5 시비 5)``)
             if sum(part["amount_krw"] or 0 for part in parts) != total["amount_krw"]:
