@@ -56,14 +56,14 @@ refresh: $(MANIFEST)
 watch: $(MANIFEST)
 	$(BIN)/python -m orchestration.refresh --watch $(or $(INTERVAL),2) $(if $(VERBOSE),--verbose)
 
-# Two workers, each test file on one of them (its module fixtures stay in one process); the seed
-# warehouse is built once for both (tests/integration/conftest.py).
+# Two workers, each test file on one of them (its module fixtures stay in one process), the longest
+# files first (tests/conftest.py); the seed warehouse is built once for both (tests/integration/conftest.py).
 test: $(MANIFEST) browser ocr
-	$(BIN)/pytest -n 2 --dist loadfile
+	$(BIN)/pytest -n 2 --dist loadfile --no-loadscope-reorder
 
 # For development: the unit tests and the seed warehouse's own checks (one refresh).
 test-fast: $(MANIFEST)
-	$(BIN)/pytest -n 2 --dist loadfile tests/unit tests/test_definitions.py tests/integration/test_refresh.py
+	$(BIN)/pytest -n 2 --dist loadfile --no-loadscope-reorder tests/unit tests/test_definitions.py tests/integration/test_refresh.py
 
 # Debian's Chromium and ChromeDriver for the browser tests (the Dagster UI, the report), and the
 # Korean font the report is set in; nothing when present.

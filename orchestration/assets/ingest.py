@@ -4,6 +4,7 @@ One asset per stage and one output per lake table, never one per filing: a refre
 of filings is a single Dagster run, with the filings processed in parallel inside the asset.
 """
 
+import time
 from dataclasses import asdict
 from datetime import datetime, timezone
 
@@ -41,9 +42,14 @@ def _read_state(table: str) -> list[dict]:
 )
 def raw_filings(context: dg.AssetExecutionContext, refresh_lock: RefreshLock) -> dg.MaterializeResult:
     paths = export_environment()
-    files = discover(paths.raw_dir)
+    started_ns = time.time_ns()
+    # the last listing and when it was taken: the files it saw unchanged are not read again
+    listed_at = paths.state_dir / "raw_files.listed_at"
+    known_at_ns = int(listed_at.read_text()) if listed_at.exists() else 0
+    files = discover(paths.raw_dir, _current_files(), known_at_ns)
     record_run_inputs(paths, context.run_id, files)
     write_parquet(_state_path("raw_files"), [asdict(f) for f in files], STATE_SCHEMAS["raw_files"])
+    listed_at.write_text(str(started_ns))
     history = updated_history(_read_state("path_history"), files, datetime.now(timezone.utc))
     write_parquet(_state_path("path_history"), history, STATE_SCHEMAS["path_history"])
     documents = len({f.document_id for f in files})

@@ -30,7 +30,7 @@ from orchestration.extract.contacts import MASKED_TOKEN
 from orchestration.extract.dates import RANGE_MARK, YEAR_MARK
 from orchestration.extract.numbers import NUMBER_TOKEN
 from orchestration.extract.text import is_page_number, without_spaces
-from orchestration.extract.vocabulary import count_units, org_unit_suffixes
+from orchestration.extract.vocabulary import org_unit_suffixes, units
 
 FACT, CELL = "fact", "cell"
 REASONS = ("phone_or_account", "date", "page_number", "page_header", "heading_number", "list_index", "label",
@@ -162,7 +162,7 @@ def _counted(after: str) -> bool:
     if after.startswith(tuple(org_unit_suffixes())):
         return True
     after = after[1:] if after[:1] in ("만", "천", "백") else after
-    return after.startswith(count_units())
+    return after.startswith(units("count", "weight", "length", "area"))
 
 
 def _is_prose(text: str) -> bool:

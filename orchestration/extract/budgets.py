@@ -27,14 +27,18 @@ from orchestration.extract.numbers import (MONEY_FACTORS, MONEY_UNIT, NUMBER_BOD
 from orchestration.extract.organisation import NO_UNIT_SECTION, Section, is_unit_name, section_at, unit_row
 from orchestration.extract.structure import heading_year, section_tree
 from orchestration.extract.tables import Cell, Table, ValueCell
-from orchestration.extract.text import LINE_MARKS, MIDDLE_DOTS, without_spaces
-from orchestration.extract.vocabulary import budget_accounts, budget_bases, budget_categories, budget_fields
+from orchestration.extract.text import LINE_MARKS, MIDDLE_DOTS, spaced_any, without_spaces
+from orchestration.extract.vocabulary import (budget_accounts, budget_bases, budget_categories, budget_fields,
+                                             budget_header_words)
 
 TOTAL = "total"
 
 _YEAR_COLUMN = re.compile(r"^(?P<year>(?:19|20)\d{2})\s*년?\s*(?:\(\s*(?P<basis>[^)]+?)\s*\))?$")
-_CHANGE = re.compile(r"^증\s*감(?:액)?(?:\(.*\))?$")
-_CHANGE_PCT = re.compile(r"^증\s*감\s*[률율]")
+# The words of a budget table's headers (budget_header_words.csv).
+_AMOUNT_WORD, _CHANGE_WORD, _CHANGE_PCT_WORD = (spaced_any(budget_header_words(meaning))
+                                                for meaning in ("amount", "change", "change_pct"))
+_CHANGE = re.compile(rf"^{_CHANGE_WORD}(?:\(.*\))?$")
+_CHANGE_PCT = re.compile(rf"^{_CHANGE_PCT_WORD}")
 
 
 @dataclass(frozen=True)
@@ -83,7 +87,7 @@ def _rows_by_line(table: Table) -> dict[int, dict[int, ValueCell]]:
 
 
 # A column of amounts that names no year (``예산액``, ``금 액``): the year of the caption, else the plan's.
-_AMOUNT_COLUMN = re.compile(r"^(?:예산(?:액)?|금액)(?:\(.*\))?$")
+_AMOUNT_COLUMN = re.compile(rf"^{_AMOUNT_WORD}(?:\(.*\))?$")
 
 
 def _amount_columns(table: Table, plan_year: int | None) -> dict[int, tuple[int, str | None]]:
@@ -104,7 +108,7 @@ def is_department_budget_table(table: Table, plan_year: int | None = None) -> bo
     return bool(_amount_columns(table, plan_year)) and money and len(categories - {TOTAL, None}) >= 2
 
 
-_CHANGE_ANYWHERE = re.compile(r"증\s*감")
+_CHANGE_ANYWHERE = re.compile(f"{_CHANGE_WORD}|{_CHANGE_PCT_WORD}")
 
 
 def basis_of(label: str) -> str | None:
@@ -196,7 +200,7 @@ OWNER_NOT_STATED = "owner_not_stated"
 
 
 # A year and the word for a budget, no basis (``2025년 예산(A)``; the letter names it in 증감(A-B)).
-_YEAR_BUDGET = re.compile(r"^(?P<year>.+?년\s*도?)\s*예\s*산\s*(?:액)?\s*(?:\(\s*[A-Za-z]\s*\))?$")
+_YEAR_BUDGET = re.compile(rf"^(?P<year>.+?년\s*도?)\s*{_AMOUNT_WORD}\s*(?:\(\s*[A-Za-z]\s*\))?$")
 
 
 def _year_columns(table: Table) -> dict[int, tuple[int, str | None]]:

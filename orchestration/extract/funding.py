@@ -6,7 +6,8 @@ filer's own in a 도 산하 시's. So the extractor only says which purse a labe
 own, private, other) is resolved in dbt from the seed ``funding_tiers.csv`` (DOMAIN.md §1.7).
 
 A breakdown is the bracket after an amount: ``(국394/시1,630/구519/자97)``,
-``(시 2,507,958, 구 1,076,520)``, ``(국비 15,228 시비 7,614 구비 7,614)``, ``(전액 구비)``.
+``(시 2,507,958, 구 1,076,520)``, ``(국비 15,228 시비 7,614 구비 7,614)``, ``(국비 0.9억, 지방비 2.1억)``,
+``(전액 구비)``.
 """
 
 from __future__ import annotations
@@ -14,12 +15,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from orchestration.extract.numbers import NUMBER_BODY
+from orchestration.extract.numbers import MONEY_UNIT, NUMBER_BODY
 from orchestration.extract.text import without_spaces
 from orchestration.extract.vocabulary import funding_labels
 
 TOTAL_GROUP = "계"
-_PART = re.compile(rf"(?P<label>[가-힣]+(?:·[가-힣]+)*)\s*(?P<number>{NUMBER_BODY})?")
+# a part may print its unit, the total's or another (``3억(국비 0.9억, 지방비 2.1억)``)
+_PART = re.compile(rf"(?P<label>[가-힣]+(?:·[가-힣]+)*)\s*(?P<number>{NUMBER_BODY}(?:\s*{MONEY_UNIT})?)?")
 _SEPARATORS = re.compile(r"^[\s/,·+]*$")
 _WHOLE = re.compile(r"^\s*전\s*액\s*(?P<label>[가-힣·]+?)\s*$")
 

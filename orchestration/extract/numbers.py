@@ -12,27 +12,23 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 
+from orchestration.extract.vocabulary import money_factors, units
+
 
 class NumberParseError(ValueError):
     pass
 
 
-MONEY_FACTORS: dict[str, int] = {
-    "원": 1,
-    "천원": 1_000,
-    "만원": 10_000,
-    "백만원": 1_000_000,
-    "억원": 100_000_000,
-    "조원": 1_000_000_000_000,
-}
-RATE_UNITS = frozenset({"%", "％"})
-COUNT_UNITS = frozenset({"명", "건", "개", "회", "개소", "곳", "일", "팀", "과", "대", "호", "세"})
+# The units a number may carry in a cell or a line: money, rates and counts (units.csv). Measures
+# (m², ha, 톤) are read from a table's unit note and headers, not from a number's own text.
+MONEY_FACTORS: dict[str, int] = money_factors()
+RATE_UNITS = frozenset(units("rate"))
+COUNT_UNITS = frozenset(units("count"))
 
 _MINUS_SIGNS = "△▲−–\\-"
-# The money units, longest first so that 백만원 is not read as 만원 (for patterns of other modules).
-MONEY_UNIT = "(?:" + "|".join(sorted(MONEY_FACTORS, key=len, reverse=True)) + ")"
+MONEY_UNIT = "(?:" + "|".join(map(re.escape, units("money"))) + ")"
 NUMBER_BODY = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"
-_UNIT = r"(?:조원|억원|백만원|천원|만원|원|%|％|" + "|".join(sorted(COUNT_UNITS, key=len, reverse=True)) + r")"
+_UNIT = "(?:" + "|".join(map(re.escape, units("money", "rate", "count"))) + ")"
 NUMBER_PATTERN = re.compile(
     rf"(?P<sign>[{_MINUS_SIGNS}+]\s*)?(?P<body>{NUMBER_BODY})\s*(?P<unit>{_UNIT})?\s*(?P<arrow>[↑↓])?"
 )

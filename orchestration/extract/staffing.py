@@ -33,35 +33,44 @@ from orchestration.extract.numbers import NumberParseError, parse_pair, parse_qu
 from orchestration.extract.organisation import (NO_UNIT_SECTION, TOTAL_COLUMN, Section, is_unit_name, section_at,
                                                 unit_columns)
 from orchestration.extract.tables import Table
-from orchestration.extract.text import MIDDLE_DOTS, without_spaces
-from orchestration.extract.vocabulary import body_name_headers, grade_labels, staff_group_labels
+from orchestration.extract.text import MIDDLE_DOTS, spaced_any, without_spaces
+from orchestration.extract.vocabulary import body_name_headers, grade_labels, staff_count_words, staff_group_labels
 
 TOTAL = "total"
-_STAFFING_MARK = re.compile(r"정\s*원")
-_CURRENT_FIRST = re.compile(r"현원[(/]정원")
+# The words of the two counts (staff_count_words.csv), as patterns spaced out the way filings print them.
+AUTHORIZED, CURRENT = "authorized", "current"
+_AUTHORIZED_WORD, _CURRENT_WORD = (spaced_any(word for word, meaning in staff_count_words().items() if meaning == wanted)
+                                   for wanted in (AUTHORIZED, CURRENT))
+_COUNT_WORD = f"(?:{_AUTHORIZED_WORD}|{_CURRENT_WORD})"
+_STAFFING_MARK = re.compile(_AUTHORIZED_WORD)
+_CURRENT_FIRST = re.compile(rf"{_CURRENT_WORD}\s*[(/]\s*{_AUTHORIZED_WORD}")
 
 SUMMARY_TABLE, UNIT_PAGE, HEADLINE, ORG_CHART = "summary_table", "unit_page", "headline", "org_chart"
 AFFILIATED_BODY = "affiliated_body"
 _CHART_ENTRY = re.compile(r"(?P<teams>\d+)\s*팀\s*\(\s*(?P<posts>\d[\d,]*)\s*명\s*\)")
-_CHART_NOTE = re.compile(r"\(\s*\)\s*(?:안\s*)?(?:은|는|의\s*숫자는)?\s*(?P<what>정\s*원|현\s*원)")
+_CHART_NOTE = re.compile(rf"\(\s*\)\s*(?:안\s*)?(?:은|는|의\s*숫자는)?\s*(?P<what>{_COUNT_WORD})")
 _CHART_NOTE_LINES = 8
 _COUNT_TABLE_LABELS = 2
 # "인력현황 : 정원 21명 [현원 23명]", "정원 25명 (현원 25명)": a unit's totals in one line of text.
 # "인 력 : 정원 149명, 현원 149명": the same, the two counts side by side; "인 력 : 정원 76 / 현원 75"
 # with a slash between them, 명 left out; "□ 정 원 : 45명(현원 43명)", a colon after the word.
-_HEADLINE = re.compile(r"정\s*원\s*[:：]?\s*(?P<authorized>\d[\d,]*)\s*(?:명\s*(?:[\[(]\s*현\s*원\s*[:：]?\s*(?P<current>\d[\d,]*)\s*명?\s*[\])]"
-                       r"|,\s*현\s*원\s*[:：]?\s*(?P<current_listed>\d[\d,]*)\s*명)"
-                       r"|명?\s*/\s*현\s*원\s*[:：]?\s*(?P<current_slash>\d[\d,]*)(?:\s*명)?(?![\d,]))")
+_HEADLINE = re.compile(rf"{_AUTHORIZED_WORD}\s*[:：]?\s*(?P<authorized>\d[\d,]*)\s*(?:명\s*(?:[\[(]\s*{_CURRENT_WORD}\s*[:：]?\s*(?P<current>\d[\d,]*)\s*명?\s*[\])]"
+                       rf"|,\s*{_CURRENT_WORD}\s*[:：]?\s*(?P<current_listed>\d[\d,]*)\s*명)"
+                       rf"|명?\s*/\s*{_CURRENT_WORD}\s*[:：]?\s*(?P<current_slash>\d[\d,]*)(?:\s*명)?(?![\d,]))")
 # What may stand before a unit's own headline: bullets and a 인력 / 인원 label. A line naming
 # something else first ("부산관광공사 정원 107명(현원 106명)") is that body's staffing, not the unit's.
 _HEADLINE_LEAD = re.compile(r"^[\s□■○●◦▪\-·•※]*(?:(?:인\s*력|인\s*원)\s*(?:현\s*황)?\s*[:：]?)?\s*$")
 # "정 원 ▷ 153명(연구직 131, 일반직 22)", "인 력 : 371명정원 (본청 114, 사업소 257 )" (the word pulled
 # behind the number): a unit's 정원 and its parts in brackets.
-_BREAKDOWN = re.compile(r"(?:(?P<before>정\s*원|현\s*원)\s*[:：▷]?\s*)?(?P<total>\d[\d,]*)\s*명\s*"
-                        r"(?P<after>정\s*원|현\s*원)?\s*\((?P<parts>[^()]+)\)")
+_BREAKDOWN = re.compile(rf"(?:(?P<before>{_COUNT_WORD})\s*[:：▷]?\s*)?(?P<total>\d[\d,]*)\s*명\s*"
+                        rf"(?P<after>{_COUNT_WORD})?\s*\((?P<parts>[^()]+)\)")
 _PART = re.compile(r"\s*(?P<name>[가-힣][가-힣\s·ㆍ]*?)\s*(?P<count>\d[\d,]*)\s*명?\s*")
-# Rows of their own: 정원 over 현원.
-_AUTHORIZED_ROW, _CURRENT_ROW = "정원", "현원"
+
+
+def count_of(label: str) -> str | None:
+    """The count a row or column label names (``정 원``, ``현원수``, ``현원(명)``): ``authorized``,
+    ``current`` or None."""
+    return staff_count_words().get(re.sub(r"\(.*\)$", "", without_spaces(label)))
 
 
 
@@ -210,9 +219,9 @@ def _row_pairs(table: Table) -> list[tuple[str, list, list]]:
         innermost = max(labels)
         unit = next((labels[c] for c in sorted(labels) if c < innermost and labels[c].strip()), unit)
         name = without_spaces(labels[innermost])
-        if name == _AUTHORIZED_ROW:
+        if count_of(name) == AUTHORIZED:
             pending = (unit, row)
-        elif name == _CURRENT_ROW and pending is not None and pending[0] == unit:
+        elif count_of(name) == CURRENT and pending is not None and pending[0] == unit:
             pairs.append((unit, pending[1], row))
             pending = None
     return pairs
@@ -325,8 +334,7 @@ def _breakdown_facts(number: int, line: str, org_unit: str | None) -> list[Staff
     or a unit. The line prints no 현원, so ``current`` stays empty."""
     facts = []
     for match in _BREAKDOWN.finditer(line):
-        measure = without_spaces(match["before"] or match["after"] or "")
-        if measure != _AUTHORIZED_ROW or not _HEADLINE_LEAD.match(line[:match.start()]):
+        if count_of(match["before"] or match["after"] or "") != AUTHORIZED or not _HEADLINE_LEAD.match(line[:match.start()]):
             continue
         parts, offset = [], match.start("parts")
         for piece in match["parts"].split(","):
@@ -364,13 +372,13 @@ def _count_columns(table: Table) -> dict[str, tuple[str, int, int]] | None:
     printed: dict[str, str] = {}
     for index, label in enumerate(table.column_labels):
         *outer, inner = label.split(" / ")
-        name = re.sub(r"\(.*\)$", "", without_spaces(inner))
+        count = count_of(inner)
         # an outer level naming no grade (``인 원 / 정원``) bands the unit's whole staff
         grade = (grade_of(outer[-1]) if outer else None) or TOTAL
-        if name in (_AUTHORIZED_ROW, _CURRENT_ROW) and name not in found.setdefault(grade, {}):
-            found[grade][name] = index
+        if count is not None and count not in found.setdefault(grade, {}):
+            found[grade][count] = index
             printed.setdefault(grade, " / ".join(outer) or label)
-    pairs = {grade: (printed[grade], columns[_AUTHORIZED_ROW], columns[_CURRENT_ROW])
+    pairs = {grade: (printed[grade], columns[AUTHORIZED], columns[CURRENT])
              for grade, columns in found.items() if len(columns) == 2}
     # Only names stand before the counts: a register of bodies printing their founding date, head
     # and 기구 before 정원 (출자·출연기관 현황) is about other bodies, not this government's units.
@@ -439,7 +447,7 @@ def _body_key(name: str) -> str:
 
 
 # "1본부 2실 9팀 1센터 (107명/106명)": both counts in one cell, in the order its header gives.
-_BOTH_HEADER = re.compile(r"(?P<first>정원|현원)/(?P<second>정원|현원)")
+_BOTH_HEADER = re.compile(rf"(?P<first>{_COUNT_WORD})/(?P<second>{_COUNT_WORD})")
 _BOTH = re.compile(r"(?P<first>\d[\d,]*)\s*명?\s*/\s*(?P<second>\d[\d,]*)\s*명?")
 
 
@@ -447,9 +455,9 @@ def _body_facts(table: Table) -> list[StaffingFact]:
     """Each body's 정원 and 현원 from the first of its columns or lines that states them; a row
     naming no body (a line of description) is the body's named above it."""
     names = _body_names(table)
-    labels = [without_spaces(label.split(" / ")[-1]) for label in table.column_labels]
-    authorized_column = next((i for i, label in enumerate(labels) if label == _AUTHORIZED_ROW), None)
-    current_column = next((i for i, label in enumerate(labels) if label == _CURRENT_ROW), None)
+    meanings = [count_of(label.split(" / ")[-1]) for label in table.column_labels]
+    authorized_column = next((i for i, meaning in enumerate(meanings) if meaning == AUTHORIZED), None)
+    current_column = next((i for i, meaning in enumerate(meanings) if meaning == CURRENT), None)
     both = {i: m for i, label in enumerate(table.column_labels) if (m := _BOTH_HEADER.search(without_spaces(label)))}
     as_of = parse_as_of(table.caption_text())
     facts, body, stated = [], None, set()
@@ -467,9 +475,9 @@ def _body_facts(table: Table) -> list[StaffingFact]:
         for column, order in both.items():
             match = list(_BOTH.finditer(cells[column].text))[-1:] if column in cells else []
             if found is None and match:
-                counts = {order["first"]: match[0]["first"], order["second"]: match[0]["second"]}
+                printed = {count_of(order["first"]): match[0]["first"], count_of(order["second"]): match[0]["second"]}
                 cell = cells[column]
-                found = (_count(counts[_AUTHORIZED_ROW]), _count(counts[_CURRENT_ROW]), match[0].group(0), cell.line,
+                found = (_count(printed.get(AUTHORIZED, "")), _count(printed.get(CURRENT, "")), match[0].group(0), cell.line,
                          (cell.start + match[0].start(), cell.start + match[0].end()))
         for cell in row:
             match = _HEADLINE.search(cell.text)
@@ -500,8 +508,8 @@ def extract_org_chart_staffing(lines: list[str]) -> list[StaffingFact]:
         if len(names) != len(entries) or not all(is_unit_name(name) for name in names):
             continue
         note = next((m["what"] for n in range(max(1, number - _CHART_NOTE_LINES), number)
-                     if (m := _CHART_NOTE.search(lines[n - 1]))), "정원")
-        if without_spaces(note) != _AUTHORIZED_ROW:
+                     if (m := _CHART_NOTE.search(lines[n - 1]))), None)
+        if note is not None and count_of(note) != AUTHORIZED:
             continue  # a chart of people in post alone says nothing of the posts
         for name, entry in zip(names, entries):
             facts.append(StaffingFact(

@@ -21,15 +21,14 @@ from orchestration.extract.numbers import (
     parse_quantity,
 )
 from orchestration.extract.text import squeeze, without_spaces
+from orchestration.extract.vocabulary import units
 
 __all__ = ["Cell", "Table", "ValueCell", "read_tables", "cell_quantities"]
 
-_HEADER_UNIT = re.compile(r"\(\s*(?P<unit>" + "|".join(sorted([*MONEY_FACTORS, *RATE_UNITS, *COUNT_UNITS],
-                                                                    key=len, reverse=True)) + r")\s*\)")
+_HEADER_UNIT = re.compile(r"\(\s*(?P<unit>" + "|".join(map(re.escape, units("money", "rate", "count"))) + r")\s*\)")
 _RATE_HEADER = re.compile(r"[률율%]")
-_AREA_UNITS = ("천㎡", "㎡", "m²", "m^2", "ha", "㎞²", "km²")
-_KNOWN_UNIT = re.compile("|".join(re.escape(u) for u in sorted([*MONEY_FACTORS, *RATE_UNITS, *COUNT_UNITS, *_AREA_UNITS, "톤"],
-                                                               key=len, reverse=True)))
+_AREA_UNITS = units("area")
+_KNOWN_UNIT = re.compile("|".join(map(re.escape, units())))
 # ``(단위 : 천원)``, ``<단위: 억원, %>``, and without the colon ``(단위 천원)`` when units alone
 # follow: prose naming a 단위사업 or a 행정 단위 개편 is no note.
 _UNIT_NOTE = re.compile(rf"단\s*위\s*(?:[:：]\s*(?P<unit>[^)\]>]+)"
@@ -98,12 +97,7 @@ class Table:
         return squeeze(" ".join(text for _, text in self.caption))
 
     def _noted_units(self) -> list[str]:
-        for _, text in reversed(self.caption):
-            match = _UNIT_NOTE.search(text)
-            if match:
-                note = match.group("unit") or match.group("bare")
-                return _KNOWN_UNIT.findall(note) or [squeeze(note)]
-        return []
+        return next((found for _, text in reversed(self.caption) if (found := noted_units(text))), [])
 
     def _numeric_columns(self) -> set[int]:
         """Columns printing at least one number: a ``-`` elsewhere is text, not 'no amount'."""
@@ -135,6 +129,15 @@ class Table:
                         end=cell.end,
                     ))
         return cells
+
+
+def noted_units(line: str) -> list[str]:
+    """The units a unit note in ``line`` names (``(단위 : 억원, %)`` → 억원, %); [] without a note."""
+    match = _UNIT_NOTE.search(line)
+    if not match:
+        return []
+    note = match.group("unit") or match.group("bare")
+    return _KNOWN_UNIT.findall(note) or [squeeze(note)]
 
 
 def _column_unit(label: str, noted: list[str]) -> str | None:

@@ -134,6 +134,12 @@ def spaced(word: str) -> str:
     return r"\s*".join(map(re.escape, word))
 
 
+def spaced_any(words) -> str:
+    """A pattern matching any of ``words`` as filings print them, the longest first (현원수 before
+    현원)."""
+    return "(?:" + "|".join(spaced(word) for word in sorted(words, key=len, reverse=True)) + ")"
+
+
 def without_spaces(text: str) -> str:
     """Korean filings space out words for layout (``기 획 예 산 과``); names compare without them."""
     return _SPACES.sub("", text)

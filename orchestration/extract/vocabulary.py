@@ -1,7 +1,7 @@
 """The vocabulary the parsers read, kept as data in dbt's seeds (dbt_project/seeds/), so that the
 parsers and the warehouse share one list of each concept and adding a government's wording is
-adding rows: the kind signals, the revenue items, the words of fund tables, the labels of funding sources, the labels of a project's fields, the units of counts, the org units' suffixes, the grades of staffing
-tables and the groups of staff they count apart, the headers of a register of affiliated bodies, the budget categories, accounts, fields and bases, the parts of a debt, the words of the candidate disclosure form and the nationwide elections. Each file is read once per process."""
+adding rows: the kind signals, the revenue items, the words of fund tables, the labels of funding sources, the labels of a project's fields, the units of money, rates, counts and measures, the org units' suffixes, the grades of staffing
+tables and the groups of staff they count apart, the words of their two counts (정원, 현원), the headers of a register of affiliated bodies, the budget categories, accounts, fields and bases, the parts of a debt, the words of the candidate disclosure form and the nationwide elections. Each file is read once per process."""
 
 from __future__ import annotations
 
@@ -36,9 +36,17 @@ def kind_signals() -> dict[str, list[Signal]]:
 
 
 @cache
-def count_units() -> tuple[str, ...]:
-    """Units of things that are not money (count_units.csv), longest first."""
-    return tuple(sorted((row["unit"] for row in _rows("count_units.csv")), key=len, reverse=True))
+def units(*kinds: str) -> tuple[str, ...]:
+    """The units of units.csv of the given kinds (money, rate, count, weight, length, area; all
+    when none is given), longest first so that a pattern of them reads 백만원 before 만원."""
+    return tuple(sorted((row["unit"] for row in _rows("units.csv") if not kinds or row["kind"] in kinds),
+                        key=len, reverse=True))
+
+
+@cache
+def money_factors() -> dict[str, int]:
+    """Each money unit of units.csv and the won it stands for."""
+    return {row["unit"]: int(row["won"]) for row in _rows("units.csv") if row["kind"] == "money"}
 
 
 @cache
@@ -115,6 +123,19 @@ def fund_terms() -> tuple[tuple[str, re.Pattern[str]], ...]:
 def funding_labels() -> dict[str, str]:
     """label → the funding group it names (funding_labels.csv)."""
     return {row["label"]: row["funding_group"] for row in _rows("funding_labels.csv")}
+
+
+@cache
+def staff_count_words() -> dict[str, str]:
+    """word → the count it names, ``authorized`` (정원) or ``current`` (현원), of staff_count_words.csv."""
+    return {row["word"]: row["meaning"] for row in _rows("staff_count_words.csv")}
+
+
+@cache
+def budget_header_words(meaning: str) -> tuple[str, ...]:
+    """The words budget_header_words.csv gives a meaning of a budget table's header (``amount``,
+    ``change``, ``change_pct``)."""
+    return tuple(row["word"] for row in _rows("budget_header_words.csv") if row["meaning"] == meaning)
 
 
 @cache

@@ -1,4 +1,5 @@
-"""Find every filing under the raw dir. A filing's identity is the SHA-256 of its bytes."""
+"""Find every filing under the raw dir. A filing's identity is the SHA-256 of its bytes, hashed once
+for each path, size and mtime."""
 
 from __future__ import annotations
 
@@ -45,19 +46,26 @@ def iter_raw_paths(raw_dir: Path):
                 yield path
 
 
-def discover(raw_dir: Path) -> list[RawFile]:
+# A file whose mtime is this close to when a listing was taken may have been written again within
+# the same mtime after it was hashed (file systems keep mtimes as coarsely as 2 s).
+RACY_NS = 2_000_000_000
+
+
+def discover(raw_dir: Path, known: list[RawFile] = (), known_at_ns: int = 0) -> list[RawFile]:
+    """Every filing under ``raw_dir`` with the SHA-256 of its bytes. ``known`` is an earlier
+    listing, taken from ``known_at_ns`` on: a file of the same path, size and mtime keeps the hash it
+    had there without being read again (at 10,000 filings, reading them all is most of discovery),
+    unless its mtime is too close to that listing to tell a later write apart."""
     root = raw_dir.resolve()
+    hashed = {(f.file_path, f.byte_size, f.modified_ns): f.document_id for f in known
+              if f.modified_ns < known_at_ns - RACY_NS}
     files = []
     for path in iter_raw_paths(root):
         stat = path.stat()
-        files.append(
-            RawFile(
-                file_path=path.relative_to(root).as_posix(),
-                document_id=sha256_of(path),
-                byte_size=stat.st_size,
-                modified_ns=stat.st_mtime_ns,
-            )
-        )
+        file_path = path.relative_to(root).as_posix()
+        document_id = hashed.get((file_path, stat.st_size, stat.st_mtime_ns)) or sha256_of(path)
+        files.append(RawFile(file_path=file_path, document_id=document_id, byte_size=stat.st_size,
+                             modified_ns=stat.st_mtime_ns))
     return files
 
 

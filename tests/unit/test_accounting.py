@@ -122,7 +122,7 @@ def test_contact_data_never_leaves_the_reader(extracted):
     ("- 활 주 로 : 2본(민 3,200m, 군 2,743m), 연간처리능력 152천회", "152", "narrative"),
     ("❍ 목   표 : 4,400건", "4,400", "narrative"),
     ("□ 조    직 : 1위원회 2담당관 9팀", "9", "narrative"),
-    ("○ (대    상) 일반재산 3,113필지*(943,750㎡)", "3,113", "narrative"),  # land parcels: count_units.csv
+    ("○ (대    상) 일반재산 3,113필지*(943,750㎡)", "3,113", "narrative"),  # land parcels: units.csv
     ("Ⅱ. 2024년 주요성과 ··························································2", "2", "page_number"),
     ("Ⅴ. 2025년도 업무계획 ······ 15", "15", "page_number"),
     ("4,400건 5,300건", "5,300", "not_understood"),

@@ -1,8 +1,11 @@
+import csv
 from decimal import Decimal
 
 import pytest
 
 from orchestration.extract.numbers import NumberParseError, parse_number, parse_pair, parse_quantity
+from orchestration.extract.tables import noted_units
+from orchestration.extract.vocabulary import SEEDS
 
 
 @pytest.mark.parametrize(
@@ -73,3 +76,27 @@ def test_money_with_attached_units_converts_to_won():
 def test_wrong_input_raises_the_parse_error(wrong):
     with pytest.raises(NumberParseError):
         parse_quantity(wrong)
+
+
+UNITS = list(csv.DictReader((SEEDS / "units.csv").open(encoding="utf-8")))
+
+
+@pytest.mark.parametrize("row", [r for r in UNITS if r["kind"] in ("money", "rate", "count")], ids=lambda r: r["unit"])
+def test_every_unit_a_number_may_carry_is_read_glued_and_spaced(row):
+    for printed in (f"1,250{row['unit']}", f"1,250 {row['unit']}"):
+        quantity = parse_quantity(printed)
+        assert (quantity.value, quantity.unit) == (Decimal(1250), row["unit"])
+        assert quantity.amount_krw == (1250 * int(row["won"]) if row["kind"] == "money" else None)
+
+
+@pytest.mark.parametrize("row", [r for r in UNITS if r["kind"] not in ("money", "rate", "count")], ids=lambda r: r["unit"])
+def test_a_measure_is_no_unit_of_a_number_but_of_its_table(row):
+    with pytest.raises(NumberParseError):
+        parse_quantity(f"1,250{row['unit']}")
+    assert noted_units(f"(단위 : {row['unit']})") == noted_units(f"<단위 {row['unit']}>") == [row["unit"]]
+
+
+def test_a_longer_unit_is_read_before_the_shorter_it_begins_with():
+    assert parse_quantity("3,112세대").unit == "세대"
+    assert parse_quantity("12개국").unit == "개국"
+    assert parse_quantity("925백만원").amount_krw == 925_000_000

@@ -1,8 +1,11 @@
 """Which version of a filing is published, and the lake's files of other parser versions."""
 
+import hashlib
+import os
+import time
 from datetime import datetime, timezone
 
-from orchestration.pipeline.discovery import RawFile, discover, fingerprint
+from orchestration.pipeline.discovery import RACY_NS, RawFile, discover, fingerprint
 from orchestration.pipeline.lake import Lake
 from orchestration.pipeline.versions import carry_forward, earlier_candidates, kept_versions, status, updated_history
 
@@ -70,3 +73,26 @@ def test_the_listing_discovery_took_gives_the_raw_dir_s_fingerprint_without_a_se
     assert fingerprint(raw, files) == fingerprint(raw)
     (raw / "manifest.csv").write_text("path,government\nleaflet.txt,3180000\n", encoding="utf-8")
     assert fingerprint(raw, files) == fingerprint(raw) != fingerprint(raw, files[:1])
+
+
+def test_discovery_reads_again_only_what_the_last_listing_cannot_vouch_for(tmp_path):
+    raw = tmp_path / "raw"
+    raw.mkdir()
+    (raw / "a.txt").write_text("정원 12명", encoding="utf-8")
+    (raw / "b.txt").write_text("현원 11명", encoding="utf-8")
+    old_ns = time.time_ns() - 10 * RACY_NS
+    for name in ("a.txt", "b.txt"):
+        os.utime(raw / name, ns=(old_ns, old_ns))
+    listing = discover(raw)
+    assert [f.document_id for f in listing] == [hashlib.sha256("정원 12명".encode()).hexdigest(),
+                                               hashlib.sha256("현원 11명".encode()).hexdigest()]
+    # a.txt rewritten with bytes of the same size and its mtime put back: only a new read would see it
+    (raw / "a.txt").write_text("정원 13명", encoding="utf-8")
+    os.utime(raw / "a.txt", ns=(old_ns, old_ns))
+    assert discover(raw, listing, time.time_ns()) == listing
+    # a listing taken within two seconds of the mtime vouches for nothing: a.txt is read again
+    again = discover(raw, listing, old_ns + RACY_NS // 2)
+    assert again[0].document_id == hashlib.sha256("정원 13명".encode()).hexdigest() and again[1] == listing[1]
+    # a size or mtime of its own is read again whatever the listing says
+    (raw / "b.txt").write_text("현원 111명", encoding="utf-8")
+    assert discover(raw, listing, time.time_ns())[1].document_id == hashlib.sha256("현원 111명".encode()).hexdigest()

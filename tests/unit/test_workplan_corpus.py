@@ -16,7 +16,7 @@ from orchestration.extract.formats import read_document
 from orchestration.extract.governments import government_index
 from orchestration.extract.organisation import filing_unit, is_unit_name, unit_level
 from orchestration.extract.projects import COST_LEAD
-from orchestration.extract.staffing import grade_of, group_of
+from orchestration.extract.staffing import count_of, grade_of, group_of
 from orchestration.extract.text import without_spaces
 from orchestration.extract.vocabulary import SEEDS
 from orchestration.settings import GOVERNMENT_SEED, REPO_ROOT
@@ -172,6 +172,31 @@ def test_split_rows_and_a_headline_in_a_text_filing():
     assert facts == {("total", "headline"): (31, 29, 6), ("total", "unit_page"): (31, 29, 9),
                      ("4급", "unit_page"): (1, 1, 9), ("5급", "unit_page"): (6, 5, 9), ("6급이하", "unit_page"): (24, 23, 9)}
     assert {f["org_unit"] for f in extraction.staffing} == {"정책기획관"}
+
+
+@pytest.mark.parametrize("authorized, current", [("인가정원", "현 인 원"), ("정원수", "현원수"), ("승인 정원", "재직인원")])
+def test_the_two_counts_in_other_words_of_the_vocabulary(authorized, current):
+    """The text filing above with the words of staff_count_words.csv for 정원 and 현원: on rows of
+    their own, as columns with units down the side, and in the headline."""
+    text = ("2026년도\n주요업무계획\n정책기획관\n\nⅠ. 일반현황\n"
+            f"□ 인 원 : {authorized} 31명, {current} 29명\n(단위 : 명)\n"
+            f"구분\t계\t4급\t5급\t6급 이하\n{authorized}\t31\t1\t6\t24\n{current}\t29\t1\t5\t23\n과부족\t△2\t-\t△1\t△1\n")
+    extraction = extract_document("t", text, government_index(GOVERNMENT_SEED))
+    facts = {(f["grade"], f["statement"]): (f["authorized"], f["current"], f["source_line"]) for f in extraction.staffing}
+    assert facts == {("total", "headline"): (31, 29, 6), ("total", "unit_page"): (31, 29, 9),
+                     ("4급", "unit_page"): (1, 1, 9), ("5급", "unit_page"): (6, 5, 9), ("6급이하", "unit_page"): (24, 23, 9)}
+    down = ("2026년도\n주요업무계획\n정책기획관\n\n□ 인 력\n(단위 : 명)\n"
+            f"구 분\t{authorized}\t{current}\t과부족\n계\t31\t29\t△2\n기획팀\t12\t11\t△1\n평가팀\t19\t18\t△1\n")
+    assert {f["org_unit"]: (f["authorized"], f["current"], f["source_line"])
+            for f in extract_document("d", down, government_index(GOVERNMENT_SEED)).staffing} == {
+        "정책기획관": (31, 29, 8), "기획팀": (12, 11, 9), "평가팀": (19, 18, 10)}
+
+
+def test_every_word_of_the_two_counts_names_its_count():
+    rows = list(csv.DictReader((SEEDS / "staff_count_words.csv").open(encoding="utf-8")))
+    assert {row["meaning"] for row in rows} == {"authorized", "current"}
+    assert all(count_of(" ".join(row["word"])) == count_of(f"{row['word']}(명)") == row["meaning"] for row in rows)
+    assert count_of("과부족") is None and count_of("정원외") is None
 
 
 def test_staffing_no_units_section_holds_is_kept_without_its_unit():
@@ -617,6 +642,25 @@ def test_w07s_budget_and_staffing_turned_into_other_common_shapes():
         ("식약품연구부", "5급"): (3, 3, "5급", 17), ("식약품연구부", "6급이하"): (16, 17, "6급이하", 17)}
 
 
+BUDGET_HEADER_WORDS = list(csv.DictReader((SEEDS / "budget_header_words.csv").open(encoding="utf-8")))
+
+
+@pytest.mark.parametrize("word", [row["word"] for row in BUDGET_HEADER_WORDS if row["meaning"] == "amount"])
+def test_every_word_for_a_column_of_amounts_heads_one(word):
+    """w07 p6's budget turned down the side (above), its column headed by each word of
+    budget_header_words.csv for the amounts, spaced out as filings print it: the plan's year."""
+    text = ("2025년도\n주요업무계획\n보건환경연구원\n\n□ 예산현황\n(단위 : 백만원)\n"
+            f"구 분\t{' '.join(word)}\t구성비(%)\n계\t20,403\t100\n사업비\t6,881\t33.7\n행정운영경비\t13,522\t66.3\n")
+    assert {f["category"]: (f["fiscal_year"], f["amount_krw"], f["source_line"])
+            for f in extract_document("t", text, government_index(GOVERNMENT_SEED)).department_budgets} == {
+        "total": (2025, 20_403_000_000, 8), "정책사업비": (2025, 6_881_000_000, 9), "행정운영경비": (2025, 13_522_000_000, 10)}
+
+
+def test_every_word_of_a_budget_header_is_one_meaning():
+    assert {row["meaning"] for row in BUDGET_HEADER_WORDS} == {"amount", "change", "change_pct"}
+    assert len({row["word"] for row in BUDGET_HEADER_WORDS}) == len(BUDGET_HEADER_WORDS)
+
+
 def test_w07s_budget_by_category_under_a_caption_of_its_budget_and_its_staff_after_a_colon():
     """w07 p6's 세출 by category (계 | 사업비 | 행정운영경비) under the caption most plans print,
     '□ 예산현황' (예산, no 세출: what a unit spends), and its totals as '□ 정 원 : 153명(현원 145명)'.
@@ -911,20 +955,27 @@ def test_projects_printed_as_rows_of_labelled_fields_w02():
     """w02 pp. 71–72, a plan of 공모 projects: each row one cell of labelled fields (``사 업 명 : … 사업규모 :
     3억원(국비 1.2 시비 0.9 구비 0.9)``). The project its name field names, its cost and the sources
     that add up to it; ``1억원(국비 5 시비 5)`` keeps its cost alone, ``연간 국비 0.5억`` is no amount; a
-    row the table took for its header on p72 is read too."""
+    row the table took for its header on p72 is read too; pp. 72–73 print 억 without 원 and 지방비."""
     extraction = _extracted("w02_busan_munhwacheyukguk_2025.pdf")
     rows = [(f["source_page"], f["source_line"], f["project_name"], f["funding_group"], f["printed_value"], f["amount_krw"])
             for f in extraction.project_budgets if f["link_method"] == "same_row"]
-    assert len(rows) == 22 and len({row[:2] for row in rows}) == 7
+    assert len(rows) == 58 and len({row[:2] for row in rows}) == 19
     assert rows[:5] == [(71, 5, "2025년 전승공동체 활성화 지원 사업", "계", "1억원", 100_000_000),
                         (71, 6, "2026년 생생 국가유산 사업", "계", "3억원", 300_000_000),
                         (71, 6, "2026년 생생 국가유산 사업", "국비", "1.2", 120_000_000),
                         (71, 6, "2026년 생생 국가유산 사업", "시비", "0.9", 90_000_000),
                         (71, 6, "2026년 생생 국가유산 사업", "구비", "0.9", 90_000_000)]
     assert (72, 1, "2026년 조선통신사 기록물 홍보지원사업", "국비", "0.5", 50_000_000) in rows
+    # 억 without 원, the sources in it too, and 지방비 (the 시's and the 구's money together)
+    assert [row for row in rows if row[:2] == (72, 4)] == [
+        (72, 4, "부산실내빙상장 노후 방송통신장비 개선 사업", "계", "3억", 300_000_000),
+        (72, 4, "부산실내빙상장 노후 방송통신장비 개선 사업", "국비", "0.9억", 90_000_000),
+        (72, 4, "부산실내빙상장 노후 방송통신장비 개선 사업", "지방비", "2.1억", 210_000_000)]
+    assert (73, 8, "강서체육공원 노후 냉각수순환펌프 교체", "지방비", "0.7억", 70_000_000) in rows
     assert {(f["project_name"], f["org_unit"], f["seq"]) for f in extraction.projects
-            if f["source_page"] == 72} == {("2026년 조선통신사 기록물 홍보지원사업", "문화체육국", None),
-                                            ("2026년 피란수도 부산 문화유산 야행", "문화체육국", None)}
+            if f["source_page"] == 72} == {(name, "문화체육국", None) for name in (
+                "2026년 조선통신사 기록물 홍보지원사업", "2026년 피란수도 부산 문화유산 야행", "부산실내빙상장 노후 방송통신장비 개선 사업",
+                "사직 종합운동장 가로등주 정비", "사직실내수영장 증기공급헤더 밸브 교체", "기장체육관 노후 전기설비 개보수")}
 
 
 def test_rows_of_labelled_fields_in_other_words():

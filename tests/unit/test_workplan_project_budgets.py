@@ -123,6 +123,8 @@ def test_links_follow_the_list_and_the_text_confirms_most(facts):
     ("국비 15,228 시비 7,614 구비 7,614", [("국비", "국비", "15,228"), ("시비", "시비", "7,614"),
                                        ("구비", "구비", "7,614")]),
     ("도비 1.5 · 군비 2.25", [("도비", "도비", "1.5"), ("군비", "군비", "2.25")]),
+    ("국비 0.9억, 지방비 2.1억", [("국비", "국비", "0.9억"), ("지방비", "지방비", "2.1억")]),
+    ("국비 200백만원 시비 100", [("국비", "국비", "200백만원"), ("시비", "시비", "100")]),
     ("전액 구비", [("구비", "구비", None)]),
     ("전액국비", [("국비", "국비", None)]),
     ("구", [("구", "구비", None)]),
@@ -220,6 +222,6 @@ def test_when_sections_and_list_disagree_only_sections_the_text_names_are_linked
 def test_every_funding_label_of_the_vocabulary_names_a_group_the_tiers_know():
     tiers = {row["funding_group"] for row in csv.DictReader((SEEDS / "funding_tiers.csv").open(encoding="utf-8"))}
     labels = list(csv.DictReader((SEEDS / "funding_labels.csv").open(encoding="utf-8")))
-    assert len(labels) == 31 and all(funding_group(row["label"]) == row["funding_group"] in tiers for row in labels)
+    assert len(labels) == 32 and all(funding_group(row["label"]) == row["funding_group"] in tiers for row in labels)
     # spaces as printed do not matter; a word that is no source is none
     assert funding_group("국 비") == "국비" and funding_group("시·군·구비") == "시군구비" and funding_group("설계") is None
