@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from orchestration.extract.dates import year_label
 from orchestration.extract.layouts import Cell
 from orchestration.extract.tables import Table
-from orchestration.extract.text import squeeze, without_spaces
+from orchestration.extract.text import LINE_MARKS, one_word, squeeze, without_spaces
 from orchestration.extract.vocabulary import org_unit_suffixes
 
 # An org unit's name ends in one of the suffixes of the seed org_unit_suffixes.csv.
@@ -123,14 +123,31 @@ _PLAN_TITLE = re.compile(r"업\s*무\s*(?:계\s*획|보\s*고)")
 def filing_unit(lines: list[str]) -> tuple[str, str, int] | None:
     """The unit a filing's cover names, alone on one of its first lines: (name, printed, line).
     A cover that prints the plan's title names the issuing unit below it; a unit above the
-    title is the committee the plan is reported to (복지환경위원회 over 주요업무계획)."""
+    title is the committee the plan is reported to (복지환경위원회 over 주요업무계획). A cover naming
+    none leaves the unit to the organisation chart's first box."""
     cover = [(n, text) for n, text in enumerate(lines, start=1) if text.strip()][:COVER_LINES]
     title = next((i for i, (_, text) in enumerate(cover) if _PLAN_TITLE.search(without_spaces(text))), None)
     candidates = cover[title + 1:] if title is not None else cover
     for number, text in candidates:
         text = _GOVERNMENT_PREFIX.sub("", _ENCLOSED.sub(r"\1", squeeze(text)))
-        if is_unit_name(text) and len(without_spaces(text)) >= 3:
+        if one_word(text) and is_unit_name(text) and len(without_spaces(text)) >= 3:
             return without_spaces(text), text, number
+    return _chart_root(lines)
+
+
+# "□ 조    직 : 1위원회 2담당관 9팀": the caption of the plan's organisation chart, whose first box
+# (the line below it) is the unit the plan is of.
+_CHART_CAPTION = re.compile(LINE_MARKS + r"(?:\d{1,2}\s*\.\s*)?(?:조\s*직|기\s*구)\s*(?:도|현\s*황)?\s*(?:[:：(]|$)")
+
+
+def _chart_root(lines: list[str]) -> tuple[str, str, int] | None:
+    """The unit heading the first organisation chart, for a plan whose cover names none (w03's
+    cover names only the committee it is reported to)."""
+    caption = next((n for n, text in enumerate(lines, start=1) if _CHART_CAPTION.match(text)), None)
+    below = next(((n, squeeze(lines[n - 1])) for n in range(caption + 1, len(lines) + 1) if lines[n - 1].strip()),
+                 None) if caption else None
+    if below and one_word(below[1]) and is_unit_name(below[1]) and len(without_spaces(below[1])) >= 3:
+        return without_spaces(below[1]), below[1], below[0]
     return None
 
 

@@ -26,7 +26,7 @@ from dataclasses import dataclass
 
 from orchestration.extract.dates import year_in
 from orchestration.extract.organisation import Section, is_unit_name, section_at
-from orchestration.extract.text import squeeze, without_spaces
+from orchestration.extract.text import one_word, squeeze, without_spaces
 
 ROMAN, NUMBER, LETTER, BRACKET, BOX, CIRCLE, DASH, MARKDOWN, BADGE = (
     "roman", "number", "letter", "bracket", "box", "circle", "dash", "markdown", "badge")
@@ -144,9 +144,7 @@ def _names_unit(title: str, known: frozenset[str]) -> bool:
     name = without_spaces(title)
     if name in known:
         return True
-    words = title.split()
-    one_word = len(words) == 1 or all(len(word) == 1 for word in words)
-    return one_word and _HANGUL_WORD.match(name) is not None and is_unit_name(name)
+    return one_word(title) and _HANGUL_WORD.match(name) is not None and is_unit_name(name)
 
 
 def enclosing(tree: list[Node], line: int) -> list[Node]:

@@ -134,6 +134,13 @@ def spaced(word: str) -> str:
     return r"\s*".join(map(re.escape, word))
 
 
+def one_word(text: str) -> bool:
+    """One word, its letters maybe spaced out for layout (``감 사 위 원 회``), not words side by
+    side (``감사담당관   청렴담당관``)."""
+    words = text.split()
+    return len(words) == 1 or all(len(word) == 1 for word in words)
+
+
 def spaced_any(words) -> str:
     """A pattern matching any of ``words`` as filings print them, the longest first (현원수 before
     현원)."""

@@ -28,6 +28,22 @@ def test_the_gate_accepts_the_grades_of_the_vocabulary_and_no_other():
     assert accepted == grades and len(grades) == 20
 
 
+@pytest.mark.parametrize(("suite", "column", "seed", "seed_column", "added", "no_value"), [
+    ("fct_project_budget", "funding_group", "funding_tiers.csv", "funding_group", set(), set()),
+    ("fct_department_budget", "category", "budget_categories.csv", "category", {"total"}, set()),
+    ("fct_fund", "measure", "fund_terms.csv", "meaning", set(), {"name_header", "manager_header"}),
+])
+def test_the_gate_accepts_what_the_vocabulary_gives_and_no_other(suite, column, seed, seed_column, added, no_value):
+    """A value a seed lets the parsers write (지방비 of funding_labels.csv) must not hold back its
+    filing at the gate. ``added``: values the parsers write beside the seed's; ``no_value``: rows
+    of the seed that name no value of the column (the headers of a fund table)."""
+    expectations = next(s for s in load_suite_files(EXPECTATIONS_DIR) if s["name"] == suite)["expectations"]
+    accepted = next(e["kwargs"]["value_set"] for e in expectations
+                    if e["type"] == "expect_column_values_to_be_in_set" and e["kwargs"]["column"] == column)
+    given = {row[seed_column] for row in csv.DictReader((SEEDS / seed).open(encoding="utf-8"))}
+    assert sorted(accepted) == sorted(given - no_value | added)
+
+
 def test_a_suite_without_severity_is_refused(tmp_path):
     (tmp_path / "t.json").write_text(json.dumps({"name": "t", "table": "marts.t", "expectations": [
         {"type": "expect_column_values_to_not_be_null", "kwargs": {"column": "a"}}]}))

@@ -812,12 +812,32 @@ def test_every_budget_account_of_the_vocabulary_names_its_example():
 
 
 def test_a_headline_with_a_slash_between_its_counts_w03():
-    """w03 p5 '□ 인   력 : 정원 76 / 현원 75', 명 left out. Its cover names no unit (the 감사위원회
-    is printed only at the top of its org chart), so the headline is kept without one."""
-    [headline] = [f for f in _extracted("w03_busan_gamsawiwonhoe_2025.pdf").staffing if f["statement"] == "headline"]
+    """w03 p5 '□ 인   력 : 정원 76 / 현원 75', 명 left out. Its cover names no unit but the committee
+    it is reported to (행정문화위원회, above the title); the 감사위원회 heads its org chart, the line
+    below '□ 조    직 : 1위원회 2담당관 9팀', and the plan is that unit's."""
+    w03 = _extracted("w03_busan_gamsawiwonhoe_2025.pdf")
+    [headline] = [f for f in w03.staffing if f["statement"] == "headline"]
     assert (headline["authorized"], headline["current"], headline["source_page"], headline["source_line"]) == (76, 75, 5, 10)
-    assert (headline["printed_value"], headline["org_unit"], headline["unattributed"]) == ("정원 76 / 현원 75", None,
-                                                                                          "no_unit_section")
+    assert (headline["printed_value"], headline["org_unit"], headline["unattributed"]) == ("정원 76 / 현원 75", "감사위원회", None)
+    assert w03.classification["tokens_unattributed"] == 0
+    assert [(f["seq"], f["project_name"], f["org_unit"], f["source_page"]) for f in w03.projects][:2] == [
+        (1, "수준 높은 감사 시행과 적극행정 활성화", "감사위원회", 9),
+        (2, "공직기강 확립으로 시정 신뢰도를 제고하고 소극행정 엄단", "감사위원회", 13)]
+
+
+@pytest.mark.parametrize("caption", ["□ 조    직 : 1위원회 2담당관 9팀", "1. 기구현황", "ㅇ 조직도"])
+def test_a_plan_whose_cover_names_no_unit_is_its_org_charts_first_box(caption):
+    contents = "".join(f"{numeral}. {title} ······ {page}\n" for numeral, title, page in (
+        ("Ⅰ", "일반현황", 1), ("Ⅱ", "2025년 주요성과", 2), ("Ⅲ", "정책환경 진단", 3), ("Ⅳ", "정책목표", 4),
+        ("Ⅴ", "2026년도 업무계획", 5), ("Ⅵ", "주요 현안", 15), ("Ⅶ", "참고자료", 18)))
+    text = (f"2026. 2. 5.\n기획행정위원회\n2026년도 주요 업무계획\n보고순서\n{contents}\nⅠ. 일반현황\n"
+            f"{caption}\n시 민 안 전 실\n안전정책과   재난대응과\n□ 인   력 : 정원 52 / 현원 50\n")
+    [headline] = extract_document("t", text, government_index(GOVERNMENT_SEED)).staffing
+    assert (headline["org_unit"], headline["authorized"], headline["current"], headline["source_line"]) == ("시민안전실", 52, 50, 17)
+    # a chart opening with no unit's name leaves the plan's unit unknown
+    other = text.replace("시 민 안 전 실\n", "안전정책과   재난대응과\n")
+    [kept] = extract_document("u", other, government_index(GOVERNMENT_SEED)).staffing
+    assert (kept["org_unit"], kept["unattributed"]) == (None, "no_unit_section")
 
 
 def test_budget_headlines_w07_w03():
@@ -834,7 +854,7 @@ def test_budget_headlines_w07_w03():
         "보건환경연구원", "budget", 1_150_000_000, "11.5억원")
     w03 = {f["column_printed"]: (f["org_unit"], f["amount_krw"], f["source_line"])
            for f in _extracted("w03_busan_gamsawiwonhoe_2025.pdf").department_budgets if f["table_index"] == 0}
-    assert w03 == {"예산": (None, 925_000_000, 14), "감사담당관": ("감사담당관", 506_000_000, 14),
+    assert w03 == {"예산": ("감사위원회", 925_000_000, 14), "감사담당관": ("감사담당관", 506_000_000, 14),
                    "청렴담당관": ("청렴담당관", 419_000_000, 14)}
     from orchestration.extract.budgets import budget_headlines
     assert budget_headlines("○ 예산 : 30억원") == [] and budget_headlines("□ 예산 : 1,200백만원(국비 600, 시비 600)") == []
