@@ -317,8 +317,14 @@ def _aligned_parts(line: str, number: int) -> list[Cell]:
     return [Cell(number, 0, clean_cell(m.group(0)), m.start(), m.end()) for m in _GAP.finditer(line)]
 
 
+# A box opens a section of the plan (``□ 인   력 : 정원 76 / 현원 75``): its line is a caption or a
+# headline, never a row, even when its words are spaced out like a row's.
+_BOX_LINE = re.compile(r"^\s*[□■]\s")
+
+
 def _is_aligned_row(line: str) -> bool:
-    return "\t" not in line and "|" not in line and len(_GAP.findall(line.strip())) >= 2
+    return ("\t" not in line and "|" not in line and len(_GAP.findall(line.strip())) >= 2
+            and not _BOX_LINE.match(line))
 
 
 def _aligned_blocks(lines: list[str], taken: set[int]) -> list[Block]:

@@ -143,6 +143,10 @@ def extract_staffing(tables: list[Table], sections: list[Section]) -> list[Staff
         if _body_names(table):
             facts += _body_facts(table)
             continue
+        bands = _unit_bands(table)
+        if bands:
+            facts += _unit_band_facts(table, bands, sections)
+            continue
         columns = _count_columns(table)
         if columns:
             facts += _count_column_facts(table, columns, sections)
@@ -385,6 +389,53 @@ def _count_columns(table: Table) -> dict[str, tuple[str, int, int]] | None:
     if not pairs or table.label_columns > _COUNT_TABLE_LABELS:
         return None
     return pairs
+
+
+def _unit_bands(table: Table) -> dict[str, tuple[str, int, int]] | None:
+    """unit → (band as printed, 정원 column, 현원 column) of a table whose header bands each unit's
+    pair of counts (``총 계 | 감사담당관 | 청렴담당관`` over ``정 원 | 현 원`` each: w03 p5); the
+    total's band is the unit the table's section is of (``""``). None unless every band names a
+    unit or the total and one at least names a unit."""
+    found: dict[str, dict[str, int]] = {}
+    printed: dict[str, str] = {}
+    for index, label in enumerate(table.column_labels[table.label_columns:], start=table.label_columns):
+        *outer, inner = label.split(" / ")
+        count = count_of(inner)
+        if not outer or count is None:
+            return None
+        band = "" if grade_of(outer[-1]) == TOTAL else without_spaces(outer[-1])
+        if band and not is_unit_name(band) or count in found.setdefault(band, {}):
+            return None
+        found[band][count] = index
+        printed.setdefault(band, outer[-1])
+    if not any(found) or any(len(columns) != 2 for columns in found.values()):
+        return None
+    return {band: (printed[band], columns[AUTHORIZED], columns[CURRENT]) for band, columns in found.items()}
+
+
+def _unit_band_facts(table: Table, bands: dict[str, tuple[str, int, int]], sections: list[Section]) -> list[StaffingFact]:
+    """Each unit's counts from the rows of the whole staff: a row with no label, or the 계 row."""
+    as_of = parse_as_of(table.caption_text())
+    facts = []
+    for row in table.body_rows:
+        label = _row_name(table, row)
+        if label and grade_of(label) != TOTAL:
+            continue
+        cells = {cell.column: cell for cell in row}
+        for band, (band_printed, *pair) in bands.items():
+            authorized, current = (cells.get(column) for column in pair)
+            counts = [_count(cell.text) if cell is not None and cell.text else None for cell in (authorized, current)]
+            if None in counts:
+                continue
+            org_unit = band or section_at(sections, authorized.line)
+            facts.append(StaffingFact(
+                source_line=authorized.line, table_index=table.table_index, org_unit=org_unit,
+                org_unit_printed=band_printed, statement=SUMMARY_TABLE if band else UNIT_PAGE, grade=TOTAL,
+                grade_printed=band_printed, authorized=counts[0], current=counts[1],
+                printed_value=f"{authorized.text} / {current.text}", as_of=as_of,
+                unattributed=None if org_unit else NO_UNIT_SECTION,
+                source_span=(authorized.start, current.end) if authorized.line == current.line else (0, 0)))
+    return facts
 
 
 def _row_name(table: Table, row) -> str:

@@ -825,6 +825,27 @@ def test_a_headline_with_a_slash_between_its_counts_w03():
         (2, "공직기강 확립으로 시정 신뢰도를 제고하고 소극행정 엄단", "감사위원회", 13)]
 
 
+def test_each_units_counts_banded_across_the_header_w03():
+    """w03 p5: ``총 계 | 감사담당관 | 청렴담당관``, each band over ``정 원 | 현 원``, one row of counts,
+    under '□ 인   력 : …' (a box's line is a headline, not the table's header): the 총계 band is the
+    plan's unit's, the others their own."""
+    facts = {f["org_unit"]: (f["statement"], f["authorized"], f["current"], f["source_page"], f["source_line"])
+             for f in _extracted("w03_busan_gamsawiwonhoe_2025.pdf").staffing if f["statement"] != "headline"}
+    assert facts == {"감사위원회": ("unit_page", 76, 75, 5, 13), "감사담당관": ("summary_table", 43, 41, 5, 13),
+                     "청렴담당관": ("summary_table", 33, 34, 5, 13)}
+
+
+def test_units_banded_across_a_tab_table_with_a_total_row():
+    """The w03 shape typed with tabs, a 구분 column and its row labelled 계, other units and counts."""
+    text = ("2026년도\n주요업무계획\n시민안전실\n\n□ 인   력 : 정원 52 / 현원 50\n"
+            "구 분\t합 계\t\t안전정책과\t\t재난대응과\t\n\t정 원\t현 원\t정 원\t현 원\t정 원\t현 원\n"
+            "계\t52\t50\t30\t28\t22\t22\n")
+    facts = {f["org_unit"]: (f["statement"], f["authorized"], f["current"], f["source_line"])
+             for f in extract_document("t", text, government_index(GOVERNMENT_SEED)).staffing if f["statement"] != "headline"}
+    assert facts == {"시민안전실": ("unit_page", 52, 50, 8), "안전정책과": ("summary_table", 30, 28, 8),
+                     "재난대응과": ("summary_table", 22, 22, 8)}
+
+
 @pytest.mark.parametrize("caption", ["□ 조    직 : 1위원회 2담당관 9팀", "1. 기구현황", "ㅇ 조직도"])
 def test_a_plan_whose_cover_names_no_unit_is_its_org_charts_first_box(caption):
     contents = "".join(f"{numeral}. {title} ······ {page}\n" for numeral, title, page in (
