@@ -172,6 +172,15 @@ def _model_metadata(connection, schema: str, name: str, paths) -> dict:
     }
     if schema == "marts":
         # The first rows as stored: sorting a mart of a million rows for five took seconds a build.
-        preview = connection.execute(f'select * from "{schema}"."{name}" limit {PREVIEW_ROWS}').df()
-        metadata["preview"] = dg.MetadataValue.md(preview.to_markdown(index=False))
+        cursor = connection.execute(f'select * from "{schema}"."{name}" limit {PREVIEW_ROWS}')
+        metadata["preview"] = dg.MetadataValue.md(markdown_table([d[0] for d in cursor.description], cursor.fetchall()))
     return metadata
+
+
+def markdown_table(columns: list[str], rows: list[tuple]) -> str:
+    """Rows as a Markdown table, written here: a DataFrame for five rows cost 12 ms a mart, a
+    third of a second of every refresh."""
+    def cell(value) -> str:
+        return "" if value is None else str(value).replace("|", "\\|").replace("\n", " ")
+    lines = ["| " + " | ".join(map(cell, columns)) + " |", "|" + "---|" * len(columns)]
+    return "\n".join(lines + ["| " + " | ".join(map(cell, row)) + " |" for row in rows])
