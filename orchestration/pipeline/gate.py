@@ -12,6 +12,7 @@ from __future__ import annotations
 import json
 import os
 import re
+import shutil
 import time
 from dataclasses import asdict, dataclass, field
 from datetime import datetime, timezone
@@ -95,7 +96,7 @@ def load_suite_files(expectations_dir: Path) -> list[dict]:
             if column is not None and not _COLUMN_NAME.match(column):
                 raise SuiteError(f"{path.name}: {expectation['type']} names column {column!r}; "
                                  "columns are lower-case identifiers")
-        suites.append(suite)
+        suites.append(suite | {"path": path})
     return suites
 
 
@@ -229,17 +230,44 @@ def run_gate(build_db: Path, expectations_dir: Path, docs_dir: Path | None = Non
                 )
     docs_index = None
     if docs_dir is not None:
-        # Only this gate's pages are rendered (the earlier ones are on disk already); the index
-        # lists them all.
+        prune_docs(docs_dir, DOCS_KEPT_REFRESHES)
+        # Only this gate's pages are rendered (the earlier ones are on disk already), and a
+        # suite's own page only when its file is newer than the page; the index lists them all.
         since = time.time() - 1
+        suites_changed = {spec["name"] for spec in suites
+                          if not _newer(docs_dir / "site" / "expectations" / f"{spec['name']}.html", spec["path"])}
         context.build_data_docs(site_names=[DOCS_SITE], resource_identifiers=[
-            page for spec in suites for page in (
-                ExpectationSuiteIdentifier(name=spec["name"]),
-                ValidationResultIdentifier(ExpectationSuiteIdentifier(name=spec["name"]), run_id,
-                                           f"build-{spec['name']}"))])
+            ValidationResultIdentifier(ExpectationSuiteIdentifier(name=spec["name"]), run_id, f"build-{spec['name']}")
+            for spec in suites] + [ExpectationSuiteIdentifier(name=name) for name in sorted(suites_changed)])
         docs_index = docs_dir / "site" / "index.html"
         make_offline(docs_dir / "site", since)
     return GateResult(outcomes, docs_index)
+
+
+# The Data Docs of this many refreshes are kept. Each adds a page per suite (some 3 MB in all) and
+# the index lists every page, so a watch publishing all day would grow both, and the time the
+# index takes, without end. Every refresh's outcomes stay in <gate dir>/<run id>.json.
+DOCS_KEPT_REFRESHES = 30
+
+
+def prune_docs(docs_dir: Path, keep: int) -> list[str]:
+    """Remove the validation results and pages of all but the ``keep`` latest refreshes from the
+    Data Docs under ``docs_dir``; returns the runs removed, oldest first."""
+    stores = [docs_dir / "validations", docs_dir / "site" / "validations"]
+    latest: dict[str, float] = {}
+    for suite in (d for d in stores[0].iterdir() if d.is_dir()) if stores[0].is_dir() else ():
+        for run in (d for d in suite.iterdir() if d.is_dir()):
+            latest[run.name] = max(latest.get(run.name, 0.0), run.stat().st_mtime)
+    removed = sorted(latest, key=latest.get, reverse=True)[keep:][::-1]
+    for store in (s for s in stores if s.is_dir()):
+        for suite in (d for d in store.iterdir() if d.is_dir()):
+            for run in removed:
+                shutil.rmtree(suite / run, ignore_errors=True)
+    return removed
+
+
+def _newer(page: Path, source: Path) -> bool:
+    return page.exists() and page.stat().st_mtime >= source.stat().st_mtime
 
 
 VOLUME_GUARD = "volume_guard"

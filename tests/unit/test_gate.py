@@ -2,11 +2,12 @@
 
 import csv
 import json
+import os
 
 import duckdb
 import pytest
 
-from orchestration.pipeline.gate import SuiteError, load_suite_files, run_gate, volume_guard
+from orchestration.pipeline.gate import SuiteError, load_suite_files, prune_docs, run_gate, volume_guard
 from orchestration.pipeline.increments import Scope
 from orchestration.extract.vocabulary import SEEDS
 from orchestration.settings import EXPECTATIONS_DIR
@@ -164,3 +165,18 @@ def test_scoped_to_changed_documents_the_gate_reads_their_rows_and_the_rows_shar
     nothing_changed = Scope(frozenset({"marts.t"}), frozenset())
     assert run_gate(build, suites, scope=nothing_changed).publishable
     assert not run_gate(build, suites, scope=Scope(frozenset({"marts.other"}), frozenset())).publishable
+
+
+def test_the_data_docs_keep_the_latest_refreshes_and_no_more(tmp_path):
+    for age, run in enumerate(["run-c", "run-b", "run-a"]):  # run-a the oldest
+        for store in ("validations", "site/validations"):
+            for suite in ("fct_staffing", "fct_revenue"):
+                folder = tmp_path / store / suite / run / "20261206T000000Z"
+                folder.mkdir(parents=True)
+                (folder / "build.json").write_text("{}")
+        for suite in ("fct_staffing", "fct_revenue"):
+            os.utime(tmp_path / "validations" / suite / run, (1_000_000 - age * 10, 1_000_000 - age * 10))
+    assert prune_docs(tmp_path, 2) == ["run-a"]
+    assert sorted(p.name for p in (tmp_path / "site/validations/fct_revenue").iterdir()) == ["run-b", "run-c"]
+    assert sorted(p.name for p in (tmp_path / "validations/fct_staffing").iterdir()) == ["run-b", "run-c"]
+    assert prune_docs(tmp_path, 2) == [] and prune_docs(tmp_path / "none", 2) == []
