@@ -20,15 +20,17 @@ from orchestration.extract.numbers import (
     COUNT_UNITS, MONEY_FACTORS, RATE_UNITS, Quantity, is_labelled, is_pair, is_slash_pair, parse_labelled, parse_pair,
     parse_quantity,
 )
-from orchestration.extract.text import squeeze, without_spaces
+from orchestration.extract.text import spaced, squeeze, without_spaces
 from orchestration.extract.vocabulary import units
 
 __all__ = ["Cell", "Table", "ValueCell", "read_tables", "cell_quantities"]
 
-_HEADER_UNIT = re.compile(r"\(\s*(?P<unit>" + "|".join(map(re.escape, units("money", "rate", "count"))) + r")\s*\)")
+_HEADER_UNIT = re.compile(r"\(\s*(?P<unit>" + "|".join(map(spaced, units("money", "rate", "count"))) + r")\s*\)")
 _RATE_HEADER = re.compile(r"[률율%]")
 _AREA_UNITS = units("area")
-_KNOWN_UNIT = re.compile("|".join(map(re.escape, units())))
+# A unit as a note prints it, maybe spaced out (``천 원``: read as 원 alone, every amount would be
+# a thousandth of itself).
+_KNOWN_UNIT = re.compile("|".join(map(spaced, units())))
 # ``(단위 : 천원)``, ``<단위: 억원, %>``, and without the colon ``(단위 천원)`` when units alone
 # follow: prose naming a 단위사업 or a 행정 단위 개편 is no note.
 _UNIT_NOTE = re.compile(rf"단\s*위\s*(?:[:：]\s*(?P<unit>[^)\]>]+)"
@@ -137,7 +139,7 @@ def noted_units(line: str) -> list[str]:
     if not match:
         return []
     note = match.group("unit") or match.group("bare")
-    return _KNOWN_UNIT.findall(note) or [squeeze(note)]
+    return [without_spaces(unit) for unit in _KNOWN_UNIT.findall(note)] or [squeeze(note)]
 
 
 def _column_unit(label: str, noted: list[str]) -> str | None:
@@ -146,7 +148,7 @@ def _column_unit(label: str, noted: list[str]) -> str | None:
     column takes the one its header speaks of (``건수`` → 건, ``면적`` → m², ``금액`` → 백만원)."""
     match = _HEADER_UNIT.search(label)
     if match:
-        return match.group("unit")
+        return without_spaces(match.group("unit"))
     leaf = without_spaces(label.rsplit(" / ", 1)[-1])
     if _RATE_HEADER.search(leaf):
         return "%"

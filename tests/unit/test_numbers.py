@@ -100,3 +100,12 @@ def test_a_longer_unit_is_read_before_the_shorter_it_begins_with():
     assert parse_quantity("3,112세대").unit == "세대"
     assert parse_quantity("12개국").unit == "개국"
     assert parse_quantity("925백만원").amount_krw == 925_000_000
+
+
+@pytest.mark.parametrize(("note", "units"), [
+    ("(단위 : 천 원)", ["천원"]), ("(단위: 백만 원, %)", ["백만원", "%"]), ("<단위 억 원>", ["억원"]),
+    ("(단위 : 명, 백만원)", ["명", "백만원"]), ("(단위 천원)", ["천원"]), ("○ 단위사업 추진", []),
+])
+def test_a_unit_note_names_its_units_spaced_out_or_not(note, units):
+    """``천 원`` is 천원: read as 원 alone, every amount of its table would be a thousandth of itself."""
+    assert noted_units(note) == units

@@ -3,7 +3,7 @@ row labels carried down, units and titles from above the table."""
 
 import pytest
 
-from orchestration.extract.tables import read_tables
+from orchestration.extract.tables import cell_quantities, read_tables
 from orchestration.extract.text import split_lines
 
 
@@ -45,3 +45,11 @@ def test_staffing_header_and_pairs(tables):
     assert cell_at(staffing, 44, 1).text == "22 (24)"
     assert cell_at(staffing, 44, 1).row_labels == ("기획예산과",)
     assert "기준일" in staffing.caption_text()
+
+
+@pytest.mark.parametrize(("caption", "header"), [("(단위 : 천 원)", "예산액"), ("□ 예산현황", "예산액(천 원)")])
+def test_a_unit_spaced_out_in_the_note_or_the_header_is_the_whole_unit(caption, header):
+    """``천 원`` read as 원 alone would make every amount a thousandth of itself."""
+    [table] = read_tables(split_lines(f"{caption}\n구 분\t{header}\n계\t20,403\n사업비\t6,881\n"))
+    assert table.column_units[1] == "천원"
+    assert [q.amount_krw for c in table.value_cells() for _, q in cell_quantities(c)] == [20_403_000, 6_881_000]
