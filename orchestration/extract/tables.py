@@ -21,12 +21,14 @@ from orchestration.extract.numbers import (
     parse_quantity,
 )
 from orchestration.extract.text import spaced, squeeze, without_spaces
-from orchestration.extract.vocabulary import units
+from orchestration.extract.vocabulary import staff_count_words, units
 
 __all__ = ["Cell", "Table", "ValueCell", "read_tables", "cell_quantities"]
 
 _HEADER_UNIT = re.compile(r"\(\s*(?P<unit>" + "|".join(map(spaced, units("money", "rate", "count"))) + r")\s*\)")
-_RATE_HEADER = re.compile(r"[률율%]")
+# A rate's header: 증감률, 집행율, and a share of the whole (구성비, 비중), which a table under a money
+# note prints beside its amounts.
+_RATE_HEADER = re.compile(r"[률율%]|구성비|비중")
 _AREA_UNITS = units("area")
 # A unit as a note prints it, maybe spaced out (``천 원``: read as 원 alone, every amount would be
 # a thousandth of itself).
@@ -144,8 +146,8 @@ def noted_units(line: str) -> list[str]:
 
 def _column_unit(label: str, noted: list[str]) -> str | None:
     """A unit in the column's own header (``증감률(%)``, ``재 산 상 황 (천원)``) wins; a rate header
-    (``…률``, ``…율``) is in %; when the note above names several units (``건, 백만원``), each
-    column takes the one its header speaks of (``건수`` → 건, ``면적`` → m², ``금액`` → 백만원)."""
+    (``…률``, ``…율``, ``구성비``, ``비중``) is in %; when the note above names several units (``건, 백만원``), each
+    column takes the one its header speaks of (``건수`` → 건, ``정원`` → 명, ``면적`` → m², ``금액`` → 백만원)."""
     match = _HEADER_UNIT.search(label)
     if match:
         return without_spaces(match.group("unit"))
@@ -155,7 +157,7 @@ def _column_unit(label: str, noted: list[str]) -> str | None:
     if len(noted) <= 1:
         return noted[0] if noted else None
     counts = [u for u in noted if u in COUNT_UNITS]
-    if leaf in COUNT_UNITS or leaf.endswith("수") or "인원" in leaf:
+    if leaf in COUNT_UNITS or leaf.endswith("수") or "인원" in leaf or leaf in staff_count_words():
         return next((u for u in counts if u in leaf), counts[0] if counts else (leaf if leaf in COUNT_UNITS else None))
     if "면적" in leaf:
         return next((u for u in noted if u in _AREA_UNITS), None)

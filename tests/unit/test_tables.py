@@ -53,3 +53,17 @@ def test_a_unit_spaced_out_in_the_note_or_the_header_is_the_whole_unit(caption, 
     [table] = read_tables(split_lines(f"{caption}\n구 분\t{header}\n계\t20,403\n사업비\t6,881\n"))
     assert table.column_units[1] == "천원"
     assert [q.amount_krw for c in table.value_cells() for _, q in cell_quantities(c)] == [20_403_000, 6_881_000]
+
+
+def test_a_share_of_the_whole_beside_amounts_is_a_rate_whatever_the_note_says():
+    """``구성비`` and ``비중`` under ``(단위 : 백만원)``: 33.7 is a share, not 33.7 million won."""
+    [table] = read_tables(split_lines("(단위 : 백만원)\n구 분\t예산액\t구성비\t비 중\n계\t20,403\t100\t100\n"
+                                      "사업비\t6,881\t33.7\t33.7\n"))
+    assert table.column_units == ["백만원", "백만원", "%", "%"]
+    assert [q.amount_krw for c in table.value_cells() for _, q in cell_quantities(c)] == [
+        20_403_000_000, None, None, 6_881_000_000, None, None]
+
+
+def test_under_a_note_of_people_and_money_the_staff_counts_are_people():
+    [table] = read_tables(split_lines("(단위 : 명, 백만원)\n구 분\t정 원\t현 원\t예 산\n기획팀\t12\t11\t1,250\n"))
+    assert table.column_units[1:] == ["명", "명", "백만원"]
