@@ -67,3 +67,15 @@ def test_a_share_of_the_whole_beside_amounts_is_a_rate_whatever_the_note_says():
 def test_under_a_note_of_people_and_money_the_staff_counts_are_people():
     [table] = read_tables(split_lines("(단위 : 명, 백만원)\n구 분\t정 원\t현 원\t예 산\n기획팀\t12\t11\t1,250\n"))
     assert table.column_units[1:] == ["명", "명", "백만원"]
+
+
+def test_money_without_won_and_counts_of_companies_are_read_in_cells(tables, work_plan_text):
+    """The seed work plan's 상품권 table prints 억 without 원 (``273.5억``) and its job fairs count
+    companies (``9개사``): units of units.csv, read as they are printed."""
+    issued = next(t for t in tables.values() if t.first_line <= 1085 <= t.last_line)
+    amounts = {c.text: q.amount_krw for c in issued.value_cells() if c.line == 1085 for _, q in cell_quantities(c)}
+    assert amounts == {"100억원": 10_000_000_000, "320억원": 32_000_000_000, "273.5억": 27_350_000_000,
+                       "260억": 26_000_000_000}
+    fairs = next(t for t in tables.values() if t.first_line <= 1600 <= t.last_line)
+    assert [(c.text, q.value, q.unit) for c in fairs.value_cells() if c.line == 1600 for _, q in cell_quantities(c)] == [
+        ("3회", 3, "회"), ("9개사", 9, "개사"), ("34명", 34, "명"), ("7명", 7, "명")]
