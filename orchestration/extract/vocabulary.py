@@ -1,7 +1,11 @@
 """The vocabulary the parsers read, kept as data in dbt's seeds (dbt_project/seeds/), so that the
 parsers and the warehouse share one list of each concept and adding a government's wording is
-adding rows: the kind signals, the revenue items, the words of fund tables, the labels of funding sources, the labels of a project's fields, the units of money, rates, counts and measures, the org units' suffixes, the grades of staffing
-tables and the groups of staff they count apart, the words of their two counts (정원, 현원), the headers of a register of affiliated bodies, the budget categories, accounts, fields and bases, the parts of a debt, the words of the candidate disclosure form and the nationwide elections. Each file is read once per process."""
+adding rows: the kind signals; the revenue items; the words of fund tables; the labels of
+funding sources and of a project's fields; the units of money, rates, counts and measures; the
+org units' suffixes; the grades of staffing tables, the groups of staff they count apart and the
+words of their two counts (정원, 현원); the headers of a register of affiliated bodies; the budget
+categories, accounts, fields, bases and header words; the parts of a debt; the words of the
+candidate disclosure form; and the nationwide elections. Each file is read once per process."""
 
 from __future__ import annotations
 
