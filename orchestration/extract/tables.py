@@ -26,9 +26,10 @@ from orchestration.extract.vocabulary import staff_count_words, units
 __all__ = ["Cell", "Table", "ValueCell", "read_tables", "cell_quantities"]
 
 _HEADER_UNIT = re.compile(r"\(\s*(?P<unit>" + "|".join(map(spaced, units("money", "rate", "count"))) + r")\s*\)")
-# A rate's header: 증감률, 집행율, and a share of the whole (구성비, 비중), which a table under a money
-# note prints beside its amounts.
-_RATE_HEADER = re.compile(r"[률율%]|구성비|비중")
+# A rate's header: 증감률, 집행율; and a share of the whole (구성비, 비중) printed beside amounts under a
+# money note, unless it names the share in brackets after an amount (예산액(구성비): 51,288(30.7)).
+_RATE_HEADER = re.compile(r"[률율%]")
+_SHARE_HEADER = re.compile(r"^[^(]*(?:구성비|비중)")
 _AREA_UNITS = units("area")
 # A unit as a note prints it, maybe spaced out (``천 원``: read as 원 alone, every amount would be
 # a thousandth of itself).
@@ -152,7 +153,7 @@ def _column_unit(label: str, noted: list[str]) -> str | None:
     if match:
         return without_spaces(match.group("unit"))
     leaf = without_spaces(label.rsplit(" / ", 1)[-1])
-    if _RATE_HEADER.search(leaf):
+    if _RATE_HEADER.search(leaf) or _SHARE_HEADER.match(leaf):
         return "%"
     if len(noted) <= 1:
         return noted[0] if noted else None

@@ -79,3 +79,9 @@ def test_money_without_won_and_counts_of_companies_are_read_in_cells(tables, wor
     fairs = next(t for t in tables.values() if t.first_line <= 1600 <= t.last_line)
     assert [(c.text, q.value, q.unit) for c in fairs.value_cells() if c.line == 1600 for _, q in cell_quantities(c)] == [
         ("3회", 3, "회"), ("9개사", 9, "개사"), ("34명", 34, "명"), ("7명", 7, "명")]
+
+
+def test_an_amount_naming_its_share_in_brackets_stays_money():
+    """w01 p5's ``예산액(구성비)`` over ``51,288(30.7)``: the amount in the note's unit, its share in brackets."""
+    [table] = read_tables(split_lines("(단위 : 억원)\n구 분\t예산액(구성비)\n지 방 세\t51,288(30.7)\n"))
+    assert table.column_units[1] == "억원"
