@@ -142,13 +142,23 @@ _CHART_CAPTION = re.compile(LINE_MARKS + r"(?:\d{1,2}\s*\.\s*)?(?:조\s*직|기\
 
 def _chart_root(lines: list[str]) -> tuple[str, str, int] | None:
     """The unit heading the first organisation chart, for a plan whose cover names none (w03's
-    cover names only the committee it is reported to)."""
+    cover names only the committee it is reported to): the box below the chart's caption, over
+    the units it holds printed side by side. A list of units one to a line is no chart."""
     caption = next((n for n, text in enumerate(lines, start=1) if _CHART_CAPTION.match(text)), None)
-    below = next(((n, squeeze(lines[n - 1])) for n in range(caption + 1, len(lines) + 1) if lines[n - 1].strip()),
-                 None) if caption else None
-    if below and one_word(below[1]) and is_unit_name(below[1]) and len(without_spaces(below[1])) >= 3:
-        return without_spaces(below[1]), below[1], below[0]
+    found = _next_lines(lines, caption, 2) if caption else []
+    if len(found) < 2:
+        return None
+    root, children = found
+    name = squeeze(lines[root - 1])
+    side_by_side = [part for part in re.split(r"\s{2,}", lines[children - 1].strip()) if is_unit_name(part)]
+    if one_word(name) and is_unit_name(name) and len(without_spaces(name)) >= 3 and len(side_by_side) >= 2:
+        return without_spaces(name), name, root
     return None
+
+
+def _next_lines(lines: list[str], after: int, count: int) -> list[int]:
+    """The numbers of the next ``count`` lines after line ``after`` that print something."""
+    return [n for n in range(after + 1, len(lines) + 1) if lines[n - 1].strip()][:count]
 
 
 # "(기   획   관)": a cover may print the unit in brackets.

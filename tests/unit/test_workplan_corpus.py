@@ -855,10 +855,11 @@ def test_a_plan_whose_cover_names_no_unit_is_its_org_charts_first_box(caption):
             f"{caption}\n시 민 안 전 실\n안전정책과   재난대응과\n□ 인   력 : 정원 52 / 현원 50\n")
     [headline] = extract_document("t", text, government_index(GOVERNMENT_SEED)).staffing
     assert (headline["org_unit"], headline["authorized"], headline["current"], headline["source_line"]) == ("시민안전실", 52, 50, 17)
-    # a chart opening with no unit's name leaves the plan's unit unknown
-    other = text.replace("시 민 안 전 실\n", "안전정책과   재난대응과\n")
-    [kept] = extract_document("u", other, government_index(GOVERNMENT_SEED)).staffing
-    assert (kept["org_unit"], kept["unattributed"]) == (None, "no_unit_section")
+    # a chart opening with no unit's name, or units listed one to a line, leaves the plan's unit unknown
+    for other in (text.replace("시 민 안 전 실\n", "안전정책과   재난대응과\n"),
+                  text.replace("안전정책과   재난대응과\n", "안전정책과\n재난대응과\n")):
+        [kept] = extract_document("u", other, government_index(GOVERNMENT_SEED)).staffing
+        assert (kept["org_unit"], kept["unattributed"]) == (None, "no_unit_section")
 
 
 def test_budget_headlines_w07_w03():
