@@ -25,6 +25,9 @@ from orchestration.settings import export_environment
 # the schedule (the second waits in the queue).
 DAGSTER_YAML = """telemetry:
   enabled: false
+event_log_storage:
+  module: orchestration.event_log
+  class: BatchedSqliteEventLogStorage
 concurrency:
   runs:
     tag_concurrency_limits:

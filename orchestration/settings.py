@@ -13,6 +13,9 @@ from pathlib import Path
 
 from orchestration.extract.version import PARSER_VERSION
 
+# Events Dagster hands its storage at once when it sends them as a batch (orchestration/event_log.py).
+EVENT_BATCH_SIZE = "1000"
+
 REPO_ROOT = Path(__file__).resolve().parent.parent
 DBT_PROJECT_DIR = REPO_ROOT / "dbt_project"
 EXPECTATIONS_DIR = REPO_ROOT / "expectations"
@@ -93,6 +96,7 @@ class Paths:
             # Its errors are what a failed build is explained by (pipeline/holdback.dbt_error).
             "DBT_LOG_LEVEL_FILE": "error",
             "DAGSTER_HOME": str(self.dagster_home),
+            "DAGSTER_EVENT_BATCH_SIZE": EVENT_BATCH_SIZE,
             "LOCALGOV_PARSER_VERSION": PARSER_VERSION,
         }
 
