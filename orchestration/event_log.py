@@ -8,18 +8,14 @@ storage writes a batch in one transaction per database and stores every other ev
 does. Dagster hands events over in batches only when ``DAGSTER_EVENT_BATCH_SIZE`` is set
 (``settings.EVENT_BATCH_SIZE``).
 
-``dagster.yaml`` (``refresh.DAGSTER_YAML``) names this class. Its databases stay where Dagster's
-default puts them, ``$DAGSTER_HOME/history/runs`` (``base_dir`` in its config says otherwise), so a
-data dir keeps its run history.
+``dagster.yaml`` (``refresh.dagster_yaml``) names this class with the folder Dagster's default
+storage uses, ``$DAGSTER_HOME/history/runs``, so a data dir keeps its run history.
 """
 
 from __future__ import annotations
 
-import os
 from collections.abc import Sequence
 
-from dagster import Field
-from dagster._config import StringSource
 from dagster._core.events import ASSET_CHECK_EVENTS, ASSET_EVENTS, EVENT_TYPE_TO_PIPELINE_RUN_STATUS
 from dagster._core.events.log import EventLogEntry
 from dagster._core.storage.event_log.sqlite.sqlite_event_log import SqliteEventLogStorage
@@ -28,13 +24,9 @@ from dagster._core.storage.sqlalchemy_compat import db_result
 
 class BatchedSqliteEventLogStorage(SqliteEventLogStorage):
     @classmethod
-    def config_type(cls):
-        return {"base_dir": Field(StringSource, is_required=False)}
-
-    @classmethod
     def from_config_value(cls, inst_data, config_value):
-        base_dir = config_value.get("base_dir") or os.path.join(os.environ["DAGSTER_HOME"], "history", "runs")
-        return cls(base_dir, inst_data=inst_data)
+        # the parent builds its own class by name, not ``cls``
+        return cls(inst_data=inst_data, **config_value)
 
     def store_event_batch(self, events: Sequence[EventLogEntry]) -> None:
         """One run's events in two transactions, its run database's and the index's; a check's

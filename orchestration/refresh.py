@@ -16,18 +16,22 @@ import signal
 import sys
 import time
 from datetime import datetime, timezone
+from pathlib import Path
 
 from orchestration.pipeline.inputs import code_fingerprint, inputs_fingerprint, published_inputs
 from orchestration.settings import export_environment
 
 # Dagster's instance config under the data dir (managed here: rewritten when it differs): local
-# storage, no telemetry, and one refresh at a time for runs launched from the UI, the sensor or
-# the schedule (the second waits in the queue).
+# storage, its event log writing a batch in one transaction (orchestration/event_log.py) in the
+# files Dagster's default would use, no telemetry, and one refresh at a time for runs launched
+# from the UI, the sensor or the schedule (the second waits in the queue).
 DAGSTER_YAML = """telemetry:
   enabled: false
 event_log_storage:
   module: orchestration.event_log
   class: BatchedSqliteEventLogStorage
+  config:
+    base_dir: {events}
 concurrency:
   runs:
     tag_concurrency_limits:
@@ -36,10 +40,17 @@ concurrency:
 """
 
 
+def dagster_yaml(dagster_home: Path) -> str:
+    """The instance config of ``dagster_home``: the event log's folder is written out, so that the
+    instance also loads where DAGSTER_HOME is not set (``DagsterInstance.from_config``)."""
+    return DAGSTER_YAML.format(events=json.dumps((Path(dagster_home).resolve() / "history" / "runs").as_posix()))
+
+
 def ensure_dagster_yaml(dagster_home) -> None:
     config = dagster_home / "dagster.yaml"
-    if not config.exists() or config.read_text(encoding="utf-8") != DAGSTER_YAML:
-        config.write_text(DAGSTER_YAML, encoding="utf-8")
+    wanted = dagster_yaml(dagster_home)
+    if not config.exists() or config.read_text(encoding="utf-8") != wanted:
+        config.write_text(wanted, encoding="utf-8")
 
 
 def run_refresh(verbose: bool = True, full: bool = False):

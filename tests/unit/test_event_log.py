@@ -4,7 +4,7 @@ import dagster as dg
 from dagster._core.events import DagsterEventType
 
 from orchestration.event_log import BatchedSqliteEventLogStorage
-from orchestration.refresh import DAGSTER_YAML
+from orchestration.refresh import dagster_yaml
 
 
 @dg.asset
@@ -50,7 +50,7 @@ def test_a_runs_events_and_the_asset_index_are_those_of_dagsters_own_storage(tmp
     store = BatchedSqliteEventLogStorage.store_event_batch
     monkeypatch.setattr(BatchedSqliteEventLogStorage, "store_event_batch",
                         lambda self, events: batches.append(len(events)) or store(self, events))
-    batched = _run(tmp_path / "batched", monkeypatch, DAGSTER_YAML, "1000")
+    batched = _run(tmp_path / "batched", monkeypatch, dagster_yaml(tmp_path / "batched"), "1000")
     assert batches == [3]  # the two assets' planned materializations and the check's planned evaluation
     assert batched[0] is BatchedSqliteEventLogStorage and own[0] is not BatchedSqliteEventLogStorage
     assert batched[1:] == own[1:]
@@ -59,3 +59,6 @@ def test_a_runs_events_and_the_asset_index_are_those_of_dagsters_own_storage(tmp
     assert batched[2] == {"staffing": True, "budgets": True} and batched[3] == {"staffing": True, "budgets": True}
     assert batched[4] == "SUCCEEDED"
     assert (tmp_path / "batched" / "history" / "runs" / "index.db").exists()
+    monkeypatch.delenv("DAGSTER_HOME")
+    with dg.DagsterInstance.from_config(str(tmp_path / "batched")) as instance:
+        assert len(instance.get_runs()) == 1
