@@ -33,10 +33,9 @@ from datetime import date
 from orchestration.extract.dates import parse_date
 from orchestration.extract.numbers import MONEY_FACTORS, NUMBER_BODY, NumberParseError, parse_quantity
 from orchestration.extract.structure import NUMBER, heading
-from orchestration.extract.text import readable, squeeze, without_spaces
+from orchestration.extract.text import PIECE, readable, squeeze, without_spaces
 from orchestration.extract.vocabulary import disclosure_terms, elections
 
-_WORD = re.compile(r"\S+(?: \S+)*")
 _SINGLE = re.compile(r"\S+")
 _DATE = re.compile(r"(?:19|20)\d{2}\s*\.\s*\d{1,2}\s*\.\s*\d{1,2}\.?")
 # The age printed beside the birth date: ``(70세)``, ``( 58세 )``, ``(만 43세)``.
@@ -155,7 +154,7 @@ class Disclosure:
 
 def words_of(line: str, number: int, single: bool = False) -> list[Word]:
     """A line's words: runs separated by two spaces or more (``single``: by any space)."""
-    pattern = _SINGLE if single else _WORD
+    pattern = _SINGLE if single else PIECE
     return [Word(number, m.start(), m.end(), m.group(0)) for m in pattern.finditer(line)]
 
 

@@ -24,10 +24,10 @@ from collections import Counter
 from dataclasses import dataclass
 
 from orchestration.extract.numbers import is_labelled, is_pair, is_quantity
+from orchestration.extract.text import PIECE
 
 _HTML_TAG = re.compile(r"<[^>]+>")
 _SPACES = re.compile(r"\s+")
-_GAP = re.compile(r"\S+(?: \S+)*")
 _MARKDOWN_RULE = re.compile(r"^\s*:?-{3,}:?\s*$")
 _YEAR = re.compile(r"^(19|20)\d{2}\s*년?(\s*\(.*\))?$")
 _LONE_SIGN = frozenset({"△", "▲"})
@@ -314,7 +314,7 @@ def _line_cell(lines: list[str], number: int) -> Cell:
 
 def _aligned_parts(line: str, number: int) -> list[Cell]:
     """Pieces of a line separated by two or more spaces, with their spans."""
-    return [Cell(number, 0, clean_cell(m.group(0)), m.start(), m.end()) for m in _GAP.finditer(line)]
+    return [Cell(number, 0, clean_cell(m.group(0)), m.start(), m.end()) for m in PIECE.finditer(line)]
 
 
 # A box opens a section of the plan (``□ 인   력 : 정원 76 / 현원 75``): its line is a caption or a
@@ -323,7 +323,7 @@ _BOX_LINE = re.compile(r"^\s*[□■]\s")
 
 
 def _is_aligned_row(line: str) -> bool:
-    return ("\t" not in line and "|" not in line and len(_GAP.findall(line.strip())) >= 2
+    return ("\t" not in line and "|" not in line and len(PIECE.findall(line.strip())) >= 2
             and not _BOX_LINE.match(line))
 
 

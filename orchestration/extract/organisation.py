@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from orchestration.extract.dates import year_label
 from orchestration.extract.layouts import Cell
 from orchestration.extract.tables import Table
-from orchestration.extract.text import LINE_MARKS, one_word, squeeze, without_spaces
+from orchestration.extract.text import LINE_MARKS, PIECE, one_word, squeeze, without_spaces
 from orchestration.extract.vocabulary import org_unit_suffixes
 
 # An org unit's name ends in one of the suffixes of the seed org_unit_suffixes.csv.
@@ -150,7 +150,7 @@ def _chart_root(lines: list[str]) -> tuple[str, str, int] | None:
         return None
     root, children = found
     name = squeeze(lines[root - 1])
-    side_by_side = [part for part in re.split(r"\s{2,}", lines[children - 1].strip()) if is_unit_name(part)]
+    side_by_side = [part for part in PIECE.findall(lines[children - 1]) if is_unit_name(part)]
     if one_word(name) and is_unit_name(name) and len(without_spaces(name)) >= 3 and len(side_by_side) >= 2:
         return without_spaces(name), name, root
     return None

@@ -32,8 +32,8 @@ from orchestration.extract.dates import parse_as_of
 from orchestration.extract.numbers import NumberParseError, parse_pair, parse_quantity
 from orchestration.extract.organisation import (NO_UNIT_SECTION, TOTAL_COLUMN, Section, is_unit_name, section_at,
                                                 unit_columns)
-from orchestration.extract.tables import Table
-from orchestration.extract.text import MIDDLE_DOTS, spaced_any, without_spaces
+from orchestration.extract.tables import Cell, Table
+from orchestration.extract.text import MIDDLE_DOTS, PIECE, spaced_any, without_spaces
 from orchestration.extract.vocabulary import body_name_headers, grade_labels, staff_count_words, staff_group_labels
 
 TOTAL = "total"
@@ -423,18 +423,10 @@ def _unit_band_facts(table: Table, bands: dict[str, tuple[str, int, int]], secti
             continue
         cells = {cell.column: cell for cell in row}
         for band, (band_printed, *pair) in bands.items():
-            authorized, current = (cells.get(column) for column in pair)
-            counts = [_count(cell.text) if cell is not None and cell.text else None for cell in (authorized, current)]
-            if None in counts:
-                continue
-            org_unit = band or section_at(sections, authorized.line)
-            facts.append(StaffingFact(
-                source_line=authorized.line, table_index=table.table_index, org_unit=org_unit,
-                org_unit_printed=band_printed, statement=SUMMARY_TABLE if band else UNIT_PAGE, grade=TOTAL,
-                grade_printed=band_printed, authorized=counts[0], current=counts[1],
-                printed_value=f"{authorized.text} / {current.text}", as_of=as_of,
-                unattributed=None if org_unit else NO_UNIT_SECTION,
-                source_span=(authorized.start, current.end) if authorized.line == current.line else (0, 0)))
+            fact = _column_pair(table, cells, pair, org_unit=band or section_at(sections, row[0].line),
+                                org_unit_printed=band_printed, statement=SUMMARY_TABLE if band else UNIT_PAGE,
+                                grade=TOTAL, grade_printed=band_printed, as_of=as_of)
+            facts += [fact] if fact else []
     return facts
 
 
@@ -464,17 +456,23 @@ def _count_column_facts(table: Table, columns: dict[str, tuple[str, int, int]],
         else:
             continue
         for grade, (grade_printed, *pair) in columns.items():
-            authorized, current = (cells.get(column) for column in pair)
-            counts = [_count(cell.text) if cell is not None and cell.text else None for cell in (authorized, current)]
-            if None in counts:
-                continue
-            facts.append(StaffingFact(
-                source_line=authorized.line, table_index=table.table_index, org_unit=org_unit, org_unit_printed=label,
-                statement=statement, grade=grade, grade_printed=label if grade == TOTAL else grade_printed,
-                authorized=counts[0], current=counts[1], printed_value=f"{authorized.text} / {current.text}",
-                as_of=as_of, unattributed=None if org_unit else NO_UNIT_SECTION,
-                source_span=(authorized.start, current.end) if authorized.line == current.line else (0, 0)))
+            fact = _column_pair(table, cells, pair, org_unit=org_unit, org_unit_printed=label, statement=statement,
+                                grade=grade, grade_printed=label if grade == TOTAL else grade_printed, as_of=as_of)
+            facts += [fact] if fact else []
     return facts
+
+
+def _column_pair(table: Table, cells: dict[int, Cell], pair: list[int], **fields) -> StaffingFact | None:
+    """The fact a row's 정원 cell and 현원 cell state, each in a column of its own; None when either
+    is no count. ``fields``: the unit, statement, grade and date the row and header give."""
+    authorized, current = (cells.get(column) for column in pair)
+    counts = [_count(cell.text) if cell is not None and cell.text else None for cell in (authorized, current)]
+    if None in counts:
+        return None
+    return StaffingFact(
+        source_line=authorized.line, table_index=table.table_index, authorized=counts[0], current=counts[1],
+        printed_value=f"{authorized.text} / {current.text}", unattributed=None if fields["org_unit"] else NO_UNIT_SECTION,
+        source_span=(authorized.start, current.end) if authorized.line == current.line else (0, 0), **fields)
 
 
 def _body_names(table: Table) -> list[int]:
@@ -555,7 +553,7 @@ def extract_org_chart_staffing(lines: list[str]) -> list[StaffingFact]:
         if len(entries) < 2 or _CHART_ENTRY.sub("", line).strip():
             continue
         above = next((n for n in range(number - 1, max(0, number - 3), -1) if lines[n - 1].strip()), None)
-        names = [m.group(0) for m in re.finditer(r"\S+(?: \S+)*", lines[above - 1])] if above else []
+        names = PIECE.findall(lines[above - 1]) if above else []
         if len(names) != len(entries) or not all(is_unit_name(name) for name in names):
             continue
         note = next((m["what"] for n in range(max(1, number - _CHART_NOTE_LINES), number)

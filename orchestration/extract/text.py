@@ -134,6 +134,11 @@ def spaced(word: str) -> str:
     return r"\s*".join(map(re.escape, word))
 
 
+# A piece of a line whose columns are aligned by spaces: words parted by single spaces; two or more
+# part one piece from the next (``감사담당관   청렴담당관``).
+PIECE = re.compile(r"\S+(?: \S+)*")
+
+
 def one_word(text: str) -> bool:
     """One word, its letters maybe spaced out for layout (``감 사 위 원 회``), not words side by
     side (``감사담당관   청렴담당관``)."""
