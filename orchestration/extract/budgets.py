@@ -162,7 +162,6 @@ def _units_by_year(table: Table, sections: list[Section]) -> list[DepartmentBudg
 
 
 # A row of a unit's expenditure budget (세출) in a table whose columns are the units.
-_EXPENDITURE_ROWS = frozenset({"세출", "세출예산"})
 
 
 def _units_in_columns(table: Table, sections: list[Section], plan_year: int | None) -> list[DepartmentBudgetFact]:
@@ -171,7 +170,7 @@ def _units_in_columns(table: Table, sections: list[Section], plan_year: int | No
     기준``), else the plan's; the 계 column (or row) is the section's unit."""
     caption_year = year_in(table.caption_text()) or plan_year
     facts = []
-    for label, cell, org_unit in unit_row(table, sections, _EXPENDITURE_ROWS):
+    for label, cell, org_unit in unit_row(table, sections, "expenditure"):
         # a column of a year's band (``2025년 / 세출``), or a row labelled by a year, is of that year
         fiscal_year = year_in(table.column_labels[cell.column]) or year_label(label) or caption_year
         if fiscal_year is None:

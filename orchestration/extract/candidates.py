@@ -39,27 +39,11 @@ from orchestration.extract.pledge_investments import PledgeInvestmentFact
 from orchestration.extract.pledges import CANDIDATE, PledgeFact
 from orchestration.extract.tables import Table, ValueCell
 from orchestration.extract.text import squeeze, without_spaces
+from orchestration.extract.vocabulary import disclosure_terms, first_meaning
 
 _ELECTION = re.compile(r"^\s*(?P<election>[가-힣][가-힣 ]*선거)\s*\(\s*(?P<constituency>[^()]+?)\s*\)")
-_PROFILE_FIELDS = (
-    ("ballot_number", re.compile(r"기호")),
-    ("party", re.compile(r"정당")),
-    ("name", re.compile(r"^성명$|^이름$|후보자명")),
-    ("sex", re.compile(r"성별")),
-    ("birth_date", re.compile(r"생년월일")),
-    ("occupation", re.compile(r"직업")),
-    ("education", re.compile(r"학력")),
-    ("career", re.compile(r"경력")),
-)
-_RELATIONS = {"계": "total", "합계": "total", "후보자": "본인", "본인": "본인", "배우자": "배우자",
-              "직계존속": "직계존속", "직계비속": "직계비속"}
-# Checked in order: the arrears columns sit under 체납 headers that also speak of 납부.
-_MEASURES = (
-    (re.compile(r"현체납액|현재체납"), "tax_arrears_current"),
-    (re.compile(r"체납액누계|누계"), "tax_arrears_total"),
-    (re.compile(r"납세액|납부액"), "tax_paid_5y"),
-    (re.compile(r"재산"), "assets"),
-)
+# The money a column holds: a tax column, or the assets under the section of 재산상황.
+_MONEY_MEASURES = frozenset({"tax_paid_5y", "tax_arrears_total", "tax_arrears_current", "assets"})
 _HEADING = re.compile(r"^(?P<marks>#{1,6})\s*(?P<text>.+?)\s*#*\s*$")
 _BULLET = re.compile(r"^\s*[-•·▪]\s*(?P<number>[①-⑳]|\d{1,2}[.)])?\s*(?P<text>\S.*?)\s*$")
 _PROMISE = re.compile(r"겠습니다|하겠다|약속|공약")
@@ -195,7 +179,7 @@ def _profile_columns(table: Table) -> dict[str, int]:
     fields: dict[str, int] = {}
     for index, label in enumerate(table.column_labels):
         text = without_spaces(label.rsplit(" / ", 1)[-1])
-        name = next((f for f, pattern in _PROFILE_FIELDS if pattern.search(text)), None)
+        name = first_meaning(disclosure_terms("profile_field"), text)
         if name and name not in fields:
             fields[name] = index
     return fields if {"name", "birth_date"} <= fields.keys() or {"name", "party"} <= fields.keys() else {}
@@ -209,7 +193,7 @@ def _column_text(tables: list[Table], topic: str, relation: str | None) -> str |
             path = [without_spaces(part) for part in label.split(" / ")]
             if not any(topic in part for part in path):
                 continue
-            if relation and _RELATIONS.get(path[-1]) not in (relation, None):
+            if relation and first_meaning(disclosure_terms("relation"), path[-1]) not in (relation, None):
                 continue
             for row in table.body_rows:
                 cell = next((c for c in row if c.column == index and c.text.strip()), None)
@@ -234,13 +218,19 @@ def extract_candidate_finance(tables: list[Table], candidates: list[CandidateFac
 
 
 def _measure(column_label: str) -> str | None:
-    text = without_spaces(column_label)
-    return next((measure for pattern, measure in _MEASURES if pattern.search(text)), None)
+    """What a column of the form's money holds, by the words of disclosure_terms.csv: the tax
+    column its header names, else the assets when it stands under 재산상황."""
+    measure = None
+    for part in column_label.split(" / "):
+        text = without_spaces(part)
+        measure = first_meaning(disclosure_terms("tax_column"), text) or (
+            "assets" if first_meaning(disclosure_terms("section"), text) == "assets" else measure)
+    return measure if measure in _MONEY_MEASURES else None
 
 
 def _relation(cell: ValueCell) -> str | None:
     for label in [cell.column_label.rsplit(" / ", 1)[-1], *reversed(cell.row_labels)]:
-        relation = _RELATIONS.get(without_spaces(label))
+        relation = first_meaning(disclosure_terms("relation"), without_spaces(label))
         if relation:
             return relation
     return None

@@ -34,7 +34,7 @@ from orchestration.extract.dates import parse_date
 from orchestration.extract.numbers import MONEY_FACTORS, NUMBER_BODY, NumberParseError, parse_quantity
 from orchestration.extract.structure import NUMBER, heading
 from orchestration.extract.text import PIECE, readable, squeeze, without_spaces
-from orchestration.extract.vocabulary import disclosure_terms, elections
+from orchestration.extract.vocabulary import disclosure_terms, first_meaning, elections
 
 _SINGLE = re.compile(r"\S+")
 _DATE = re.compile(r"(?:19|20)\d{2}\s*\.\s*\d{1,2}\s*\.\s*\d{1,2}\.?")
@@ -159,8 +159,7 @@ def words_of(line: str, number: int, single: bool = False) -> list[Word]:
 
 
 def _meaning(concept: str, text: str) -> str | None:
-    key = without_spaces(text)
-    return next((term.meaning for term in disclosure_terms(concept) if term.pattern.search(key)), None)
+    return first_meaning(disclosure_terms(concept), without_spaces(text))
 
 
 def _absent(text: str) -> str | None:

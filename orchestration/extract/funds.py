@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 
 from orchestration.extract.dates import year_in
 from orchestration.extract.numbers import MONEY_FACTORS, PLACE_AMOUNT, NumberParseError, money_amount, parse_quantity
-from orchestration.extract.organisation import TOTAL_LABEL, is_unit_name
+from orchestration.extract.organisation import is_total, is_unit_name
 from orchestration.extract.tables import Table
 from orchestration.extract.text import without_spaces
 from orchestration.extract.vocabulary import fund_terms
@@ -72,10 +72,10 @@ def extract_funds(tables: list[Table]) -> list[FundFact]:
             cells = {cell.column: cell for cell in row}
             name = cells.get(name_column)
             label = name.text if name is not None and name.text else next(
-                (cells[c].text for c in range(name_column) if c in cells and TOTAL_LABEL.match(without_spaces(cells[c].text))), "")
+                (cells[c].text for c in range(name_column) if c in cells and is_total(without_spaces(cells[c].text))), "")
             if not label:
                 continue
-            fund = TOTAL if TOTAL_LABEL.match(without_spaces(label)) else without_spaces(label)
+            fund = TOTAL if is_total(without_spaces(label)) else without_spaces(label)
             managers = cells[manager_column].text.split() if manager_column in cells else []
             org_unit = without_spaces(managers[0]) if managers and is_unit_name(managers[0]) else None
             for column, measure in measures.items():

@@ -18,7 +18,7 @@ from orchestration.extract.dates import year_label
 from orchestration.extract.layouts import Cell
 from orchestration.extract.tables import Table
 from orchestration.extract.text import LINE_MARKS, PIECE, one_word, squeeze, without_spaces
-from orchestration.extract.vocabulary import org_unit_suffixes
+from orchestration.extract.vocabulary import label_meaning, org_unit_suffixes
 
 # An org unit's name ends in one of the suffixes of the seed org_unit_suffixes.csv.
 _UNIT_NAME = re.compile(r"^[가-힣A-Za-z0-9·]{1,24}?(" + "|".join(map(re.escape, org_unit_suffixes())) + ")$")
@@ -204,12 +204,17 @@ def read_unit_tables(tables: list[Table], sections: list[Section]) -> list[OrgUn
 
 
 TOTAL_COLUMN = "total"
-# 계, 합계, 총계, and one that names what it totals: 합 계 (일반회계).
-TOTAL_LABEL = re.compile(r"^(?:계|합계|총계)(?:\(.+\))?$")
 
 
-def unit_row(table: Table, sections: list[Section], labels: frozenset[str]) -> list[tuple[str, Cell, str]]:
-    """The lines of a table labelled one of ``labels`` (세출, 세입) whose other side names units,
+def is_total(label: str) -> bool:
+    """A label (without its spaces) of a grand total: 계, 합계, 총계, and one that names what it
+    totals, 합 계 (일반회계) (label_terms.csv)."""
+    return label_meaning("total", label) == "total"
+
+
+def unit_row(table: Table, sections: list[Section], side: str) -> list[tuple[str, Cell, str]]:
+    """The lines of a table labelled as ``side`` of the budget (label_terms.csv's budget_side:
+    ``revenue``, 세입; ``expenditure``, 세출) whose other side names units,
     whichever way the table runs: a row under a header of units (``구분 | 계 | 문화예술과 | …``) or a
     column beside rows of units (``구분 | 세입 | 세출`` over ``합계``, ``관광정책과`` …); or, under a
     caption whose nearest line on the budget names that side alone (``ㅇ (세입) 2,917백만원``), the
@@ -217,11 +222,11 @@ def unit_row(table: Table, sections: list[Section], labels: frozenset[str]) -> l
     as printed and its unit (the 계 column or row is the unit whose section holds the table); none
     when the table has no such line."""
     columns = unit_columns(table)
-    rows = [r for r in table.body_rows if r and without_spaces(r[0].text) in labels][:1]
-    if columns is not None and not rows and _caption_side(table) in labels:
+    rows = [r for r in table.body_rows if r and label_meaning("budget_side", without_spaces(r[0].text)) == side][:1]
+    if columns is not None and not rows and _caption_side(table) == side:
         rows = [r for r in table.body_rows if r and year_label(r[0].text)]
     if columns is None or not rows:
-        return _unit_column(table, sections, labels)
+        return _unit_column(table, sections, side)
     found = []
     for row in rows:
         for cell in row:
@@ -236,25 +241,25 @@ _SIDE_WORD = re.compile(r"세\s*[입출]")
 
 
 def _caption_side(table: Table) -> str | None:
-    """The side of the budget (세입, 세출) the caption line nearest the table names, when it names
-    one alone."""
+    """The side of the budget (revenue, expenditure) the caption line nearest the table names, when
+    it names one alone."""
     for _, text in reversed(table.caption):
-        sides = {without_spaces(word) for word in _SIDE_WORD.findall(text)}
+        sides = {label_meaning("budget_side", without_spaces(word)) for word in _SIDE_WORD.findall(text)}
         if sides:
             return sides.pop() if len(sides) == 1 else None
     return None
 
 
-def _unit_column(table: Table, sections: list[Section], labels: frozenset[str]) -> list[tuple[str, Cell, str]]:
-    """The columns headed one of ``labels`` (their innermost level: ``2025년 / 세출``, one column
+def _unit_column(table: Table, sections: list[Section], side: str) -> list[tuple[str, Cell, str]]:
+    """The columns headed as ``side`` of the budget (their innermost level: ``2025년 / 세출``, one column
     per year) beside rows most of which name units; a 계 row is the unit whose section holds the
     table."""
     columns = [i for i, label in enumerate(table.column_labels)
-               if i >= table.label_columns and without_spaces(label.split(" / ")[-1]) in labels]
+               if i >= table.label_columns and label_meaning("budget_side", without_spaces(label.split(" / ")[-1])) == side]
     if not columns or not table.label_columns:
         return []
     named = [without_spaces(row[0].text) for row in table.body_rows if row and row[0].column == 0 and row[0].text]
-    units = [name for name in named if not TOTAL_LABEL.match(name)]
+    units = [name for name in named if not is_total(name)]
     if not units or sum(map(is_unit_name, units)) * 2 <= len(units):
         return []
     found = []
@@ -264,7 +269,7 @@ def _unit_column(table: Table, sections: list[Section], labels: frozenset[str]) 
         if label is None:
             continue
         name = without_spaces(label.text)
-        org_unit = section_at(sections, label.line) if TOTAL_LABEL.match(name) else name if is_unit_name(name) else None
+        org_unit = section_at(sections, label.line) if is_total(name) else name if is_unit_name(name) else None
         found += [(table.column_labels[c].split(" / ")[-1], cells[c], org_unit)
                   for c in columns if org_unit is not None and c in cells and cells[c].text]
     return found
@@ -276,7 +281,7 @@ def unit_columns(table: Table) -> dict[int, str] | None:
     columns = {}
     for column, label in enumerate(table.column_labels[table.label_columns:], start=table.label_columns):
         name = without_spaces(label)
-        columns[column] = TOTAL_COLUMN if TOTAL_LABEL.match(name) else name
+        columns[column] = TOTAL_COLUMN if is_total(name) else name
     named = [name for name in columns.values() if name != TOTAL_COLUMN]
     if not named or sum(1 for name in named if is_unit_name(name)) * 2 < len(named):
         return None

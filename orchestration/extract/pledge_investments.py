@@ -13,12 +13,12 @@ import re
 from dataclasses import dataclass, field
 
 from orchestration.extract.numbers import MONEY_FACTORS, NumberParseError, parse_quantity
+from orchestration.extract.organisation import is_total
 from orchestration.extract.pledges import INVESTMENT_PLAN, PledgeFact
 from orchestration.extract.tables import Table, ValueCell
 from orchestration.extract.text import squeeze, without_spaces
 
 _CODE = re.compile(r"^\s*(?P<code>\d{1,2}(?:\s*-\s*\d{1,3})+)\s*[.)]?\s*(?P<title>\S.*)$")
-_TOTAL = re.compile(r"^(?:총계|합계|계|총합계)$")
 _RANGE = re.compile(r"^(?P<from>(?:19|20)\d{2})\s*년?\s*[~∼\-]\s*(?P<to>(?:19|20)?\d{2})\s*년?$")
 _YEAR = re.compile(r"^(?P<year>(?:19|20)\d{2})\s*년?(?:도)?$")
 # At least this share of a table's body rows must print a code for it to be a pledge hierarchy.
@@ -46,7 +46,7 @@ class PledgeInvestmentFact:
 def period_years(label: str) -> tuple[int | None, int | None] | None:
     """(from, to) for a period header; (None, None) for a total column; None when not a period."""
     text = without_spaces(label.rsplit(" / ", 1)[-1])
-    if _TOTAL.match(text) or text.endswith("총계"):
+    if is_total(text) or text.endswith("총계"):
         return None, None
     if match := _RANGE.match(text):
         start, end = int(match["from"]), match["to"]
@@ -76,7 +76,7 @@ def extract_pledge_investments(tables: list[Table]) -> tuple[list[PledgeFact], l
             label = row[0]
             match = _CODE.match(label.text)
             code = re.sub(r"\s", "", match["code"]) if match else None
-            if code is None and not _TOTAL.match(without_spaces(label.text)):
+            if code is None and not is_total(without_spaces(label.text)):
                 continue  # a row that is neither a pledge nor the total: left to the table cells
             rows.append((row, code, squeeze(match["title"]) if match else None))
         codes = {code for _, code, _ in rows if code}

@@ -12,21 +12,14 @@ pledges below it carry it down. A list without codes gets derived ones (``code_i
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 
 from orchestration.extract.tables import Table
 from orchestration.extract.text import squeeze, without_spaces
+from orchestration.extract.vocabulary import label_meaning
 
 PLEDGE_LIST, INVESTMENT_PLAN, CANDIDATE = "pledge_list", "pledge_investment_plan", "candidate_disclosure"
 
-# Header meaning, checked in order: the first role whose pattern a header matches is its role.
-_ROLES = (
-    ("code", re.compile(r"관리번호|공약번호|과제번호|번호")),
-    ("department", re.compile(r"담당부서|주관부서|소관부서|부서|담당과")),
-    ("strategy", re.compile(r"추진전략|전략|분야|정책목표|목표|비전")),
-    ("title", re.compile(r"공약명|공약사업명|사업명|과제명|공약")),
-)
 
 
 @dataclass(frozen=True)
@@ -48,11 +41,12 @@ class PledgeFact:
 
 
 def column_roles(headers: list[str]) -> dict[str, int]:
-    """Role → column index for the headers a pledge table prints."""
+    """Role → column index for the headers a pledge table prints; a header's role is the first of
+    label_terms.csv's pledge_column it matches."""
     roles: dict[str, int] = {}
     for index, header in enumerate(headers):
         text = without_spaces(header)
-        role = next((name for name, pattern in _ROLES if pattern.search(text)), None)
+        role = label_meaning("pledge_column", text)
         if role and role not in roles:
             roles[role] = index
     return roles

@@ -23,43 +23,24 @@ from orchestration.extract.organisation import Section, section_at, unit_row
 from orchestration.extract.project_budgets import ProjectSection
 from orchestration.extract.tables import Table, ValueCell
 from orchestration.extract.text import without_spaces
-from orchestration.extract.vocabulary import revenue_item_aliases, revenue_items
+from orchestration.extract.vocabulary import label_meaning, label_terms, revenue_item_aliases, revenue_items
 
 TOTAL, SUBTOTAL = "total", "subtotal"
 # The items of the hierarchy are the revenue_items seed's (dbt and the parsers read one list).
 ITEMS = revenue_items()
 # Other ways of printing an item: as a whole label, or anywhere a line names it (revenue_item_aliases.csv).
 _ITEM_ALIASES, _NAME_ALIASES = revenue_item_aliases("label"), revenue_item_aliases("name")
-_TOTALS = {"계": TOTAL, "합계": TOTAL, "총계": TOTAL, "소계": SUBTOTAL}
 # The broad levels of the hierarchy: a line naming one of these under a statement about a
 # narrower item splits that item by owner (``체납징수 목표`` → ``시세 : …``).
 BROAD_ITEMS = frozenset({"지방세", "세외수입", "시세", "구세", "도세", "군세", "시군세", "시도세"})
-# A Korean label ends in its head noun (체납징수 목표액 is a target, 세입결산 전망 a forecast), so
-# the measure word ending last wins; on a tie, the earlier entry (징수율 over 징수).
-_MEASURES = (
-    (re.compile(r"진도율"), "progress_rate"),
-    (re.compile(r"징수율"), "collection_rate"),
-    (re.compile(r"달성[율률도]"), "achievement_rate"),
-    (re.compile(r"증감[율률]"), "change_rate"),
-    (re.compile(r"증감"), "change_amount"),
-    (re.compile(r"체납액"), "arrears"),
-    (re.compile(r"세원발굴"), "tax_base_found"),
-    (re.compile(r"확보"), "secured"),
-    (re.compile(r"부과"), "assessed"),
-    (re.compile(r"징수"), "collected"),
-    (re.compile(r"결산전망|전망|예상"), "forecast"),
-    (re.compile(r"결산"), "settled"),
-    (re.compile(r"목표"), "target"),
-)
 # A 재정현황 grid's 예산액 is the budget's revenue; in a line of text 예산 is what a project costs
 # (소요예산), so the word counts only in those grids.
 _BUDGET = re.compile(r"예\s*산")
 BUDGET = "budget"
-_REVENUE_ROWS = frozenset({"세입", "세입예산"})
 RATE_MEASURES = frozenset({"progress_rate", "collection_rate", "achievement_rate", "change_rate"})
-# Under a comparison (전년대비증감, 전년목표 대비), a bare 금액 or 비율 is the change itself.
+# Under a comparison (전년대비증감, 전년목표 대비), a bare 금액 or 비율 is the change itself
+# (label_terms.csv's revenue_comparison).
 _COMPARISON = re.compile(r"대비|증감")
-_COMPARISON_LEAVES = {"금액": "change_amount", "비율": "change_rate"}
 _CAPTION_PERIOD = re.compile(r"(?:19|20)\d{2}\s*(?:\.\s*\d{1,2}\s*월\s*말?|년(?:\s*\d{1,2}\s*월\s*말?)?)")
 _MARKERS = re.compile(r"\([A-Z:+\-]+\)|[*※]")
 
@@ -97,17 +78,21 @@ def item_of(label: str) -> str | None:
     taken of it (``외부재원확보액``, ``지방세징수액``)."""
     text = _clean(label)
     text = _ITEM_ALIASES.get(text, text)
-    if text in _TOTALS:
-        return _TOTALS[text]
+    total = label_meaning("total", text)
+    if total:
+        return total
     if text in ITEMS:
         return text
     return next((item for item in ITEMS if text.startswith(item) and measure_of(text[len(item):])), None)
 
 
 def measure_of(label: str) -> str | None:
+    """The measure a label names (label_terms.csv's revenue_measure). A Korean label ends in its
+    head noun (체납징수 목표액 is a target, 세입결산 전망 a forecast), so the measure word ending
+    last wins; on a tie, the earlier entry (징수율 over 징수)."""
     text = _clean(label)
-    found = [(max(m.end() for m in pattern.finditer(text)), -rank, measure)
-             for rank, (pattern, measure) in enumerate(_MEASURES) if pattern.search(text)]
+    found = [(max(m.end() for m in term.pattern.finditer(text)), -rank, term.meaning)
+             for rank, term in enumerate(label_terms("revenue_measure")) if term.pattern.search(text)]
     return max(found)[2] if found else None
 
 
@@ -204,7 +189,7 @@ def extract_unit_revenue(tables: list[Table], sections: list[Section],
         facts += _items_in_columns(table, sections, plan_year)
         period = _caption_period(table)
         caption_year = year_in(table.caption_text()) or plan_year
-        for label, cell, org_unit in unit_row(table, sections, _REVENUE_ROWS):
+        for label, cell, org_unit in unit_row(table, sections, "revenue"):
             fiscal_year = year_in(table.column_labels[cell.column]) or year_label(label) or caption_year
             money = table.column_units[cell.column] if cell.column < len(table.column_units) else None
             try:
@@ -375,8 +360,9 @@ def _measure(segments: list[str], row_labels: tuple[str, ...], periods: list[str
     """The most specific label naming a measure; a period label (``2024년 목표(A)``) only speaks
     when no other label does."""
     leaf = _clean(segments[-1]) if segments else ""
-    if leaf in _COMPARISON_LEAVES and any(_COMPARISON.search(_clean(s)) for s in segments[:-1]):
-        return _COMPARISON_LEAVES[leaf], " / ".join(segments)
+    change = label_meaning("revenue_comparison", leaf)
+    if change and any(_COMPARISON.search(_clean(s)) for s in segments[:-1]):
+        return change, " / ".join(segments)
     ordered = list(reversed(segments)) + list(reversed(row_labels))
     for label in [s for s in ordered if s not in periods] + [s for s in ordered if s in periods]:
         measure = measure_of(label)

@@ -7,26 +7,14 @@ A settlement table is told by its labels: 세입 and 세출 beside the parts of 
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 
 from orchestration.extract.dates import year_label
 from orchestration.extract.numbers import MONEY_FACTORS, NumberParseError, parse_quantity
 from orchestration.extract.tables import Table, ValueCell
 from orchestration.extract.text import without_spaces
+from orchestration.extract.vocabulary import label_meaning
 
-# Most specific first: 순세계잉여금 before 잉여금, 세입 after the longer labels that contain it.
-_ITEMS = (
-    (re.compile(r"순세계잉여금"), "net_surplus"),
-    (re.compile(r"명시이월"), "carryover_explicit"),
-    (re.compile(r"사고이월"), "carryover_accident"),
-    (re.compile(r"계속비이월"), "carryover_continuing"),
-    (re.compile(r"보조금(집행)?(잔액|반납|반환)"), "subsidy_unspent"),
-    (re.compile(r"(세계|결산상)?잉여금"), "surplus"),
-    (re.compile(r"^세입"), "revenue"),
-    (re.compile(r"^세출"), "expenditure"),
-)
-_TOTAL = frozenset({"계", "합계", "소계"})
 
 
 @dataclass(frozen=True)
@@ -43,12 +31,13 @@ class SettlementFact:
 
 
 def item_of(path: list[str]) -> str | None:
-    """The item a label path names; ``잉여금 / 계`` is the surplus."""
+    """The item a label path names (label_terms.csv's settlement_item, the most specific first);
+    ``잉여금 / 계`` is the surplus."""
     labels = [without_spaces(label) for label in path if label]
     for label in reversed(labels):
-        if label in _TOTAL:
+        if label_meaning("total", label):
             continue
-        return next((item for pattern, item in _ITEMS if pattern.search(label)), None)
+        return label_meaning("settlement_item", label)
     return None
 
 

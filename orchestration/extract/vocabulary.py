@@ -5,7 +5,8 @@ funding sources and of a project's fields; the units of money, rates, counts and
 org units' suffixes; the grades of staffing tables, the groups of staff they count apart and the
 words of their two counts (정원, 현원); the headers of a register of affiliated bodies; the budget
 categories, accounts, fields, bases and header words; the parts of a debt; the words of the
-candidate disclosure form; and the nationwide elections. Each file is read once per process."""
+candidate disclosure form; the words of a plan's labels (totals, revenue measures, budget sides,
+settlement items, pledge columns); and the nationwide elections. Each file is read once per process."""
 
 from __future__ import annotations
 
@@ -28,6 +29,12 @@ class Signal:
 def _rows(name: str) -> list[dict]:
     with (SEEDS / name).open(encoding="utf-8", newline="") as handle:
         return list(csv.DictReader(handle))
+
+
+@dataclass(frozen=True)
+class Term:
+    meaning: str
+    pattern: re.Pattern[str]
 
 
 @cache
@@ -143,16 +150,30 @@ def budget_header_words(meaning: str) -> tuple[str, ...]:
 
 
 @cache
+def label_terms(concept: str) -> tuple[Term, ...]:
+    """The words of one concept of a plan's labels (label_terms.csv: total, revenue_measure,
+    revenue_comparison, budget_side, settlement_item, pledge_column), in file order."""
+    return tuple(Term(row["meaning"], re.compile(row["pattern"])) for row in _rows("label_terms.csv")
+                 if row["concept"] == concept)
+
+
+def label_meaning(concept: str, label: str) -> str | None:
+    """What ``label`` (without its spaces) means as a word of ``concept``: the meaning of the
+    first term of label_terms.csv whose pattern it contains."""
+    return first_meaning(label_terms(concept), label)
+
+
+def first_meaning(terms: tuple[Term, ...], key: str) -> str | None:
+    """The meaning of the first of ``terms`` whose pattern ``key`` contains."""
+    return next((term.meaning for term in terms if term.pattern.search(key)), None)
+
+
+@cache
 def body_name_headers() -> tuple[re.Pattern[str], ...]:
     """The rules a register of affiliated bodies' first header matches without its spaces
     (body_name_headers.csv)."""
     return tuple(re.compile(row["pattern"]) for row in _rows("body_name_headers.csv"))
 
-
-@dataclass(frozen=True)
-class Term:
-    meaning: str
-    pattern: re.Pattern[str]
 
 
 @cache

@@ -1,0 +1,52 @@
+"""The words of a plan's labels (label_terms.csv): each row's example reads as its meaning, and
+the readers that use them answer from the seed."""
+
+import csv
+
+import pytest
+
+from orchestration.extract.organisation import is_total
+from orchestration.extract.pledges import column_roles
+from orchestration.extract.revenue import measure_of
+from orchestration.extract.settlement import item_of
+from orchestration.extract.text import without_spaces
+from orchestration.extract.vocabulary import SEEDS, label_meaning, label_terms
+
+ROWS = list(csv.DictReader((SEEDS / "label_terms.csv").open(encoding="utf-8")))
+
+
+def test_the_seed_is_read_whole():
+    assert len(ROWS) == sum(len(label_terms(c)) for c in {row["concept"] for row in ROWS}) == 31
+
+
+@pytest.mark.parametrize("row", ROWS, ids=lambda row: f"{row['concept']}:{row['example']}")
+def test_every_example_reads_as_its_meaning(row):
+    """First match decides within a concept, so an example taken by an earlier row is a wrong
+    order; a revenue label's measure is the word it ends in."""
+    read = measure_of if row["concept"] == "revenue_measure" else lambda label: label_meaning(row["concept"], label)
+    assert read(without_spaces(row["example"])) == row["meaning"]
+
+
+def test_totals_and_subtotals():
+    assert [is_total(label) for label in ("계", "합계", "총계", "합계(일반회계)", "소계", "계획")] == [
+        True, True, True, True, False, False]
+    assert label_meaning("total", "소계") == "subtotal"
+
+
+def test_a_revenue_label_is_the_measure_it_ends_in():
+    assert measure_of("체납징수 목표액") == "target"
+    assert measure_of("세입결산 전망") == "forecast"
+    assert measure_of("체납액 징수율") == "collection_rate"
+    assert measure_of("세입예산") is None
+
+
+def test_settlement_items_most_specific_first():
+    assert item_of(["순세계잉여금"]) == "net_surplus"
+    assert item_of(["세계잉여금", "계"]) == "surplus"
+    assert item_of(["보조금 반납금"]) == "subsidy_unspent"
+    assert item_of(["세입 결산액"]) == "revenue"
+
+
+def test_pledge_list_columns_by_role():
+    assert column_roles(["연번", "공약번호", "공약사업명", "주관부서", "추진전략"]) == {
+        "code": 1, "title": 2, "department": 3, "strategy": 4}
