@@ -19,11 +19,12 @@ from orchestration.extract.dates import year_in
 from orchestration.extract.numbers import MONEY_FACTORS, PLACE_AMOUNT, NumberParseError, money_amount, parse_quantity
 from orchestration.extract.organisation import is_total, is_unit_name
 from orchestration.extract.tables import Table
-from orchestration.extract.text import without_spaces
-from orchestration.extract.vocabulary import fund_terms
+from orchestration.extract.text import spaced_any, without_spaces
+from orchestration.extract.vocabulary import caption_words, fund_terms
 
 TOTAL = "total"
-_CAPTION_TOTAL = re.compile(r"기\s*금\s*(?:\(\s*\d+\s*개\s*\))?\s*[:：]\s*(?P<amount>" + PLACE_AMOUNT.pattern + ")")
+# ``기  금(19개) : 1조 3,333억원``: the total of the funds a caption states (its word in caption_words.csv).
+_CAPTION_TOTAL = re.compile(spaced_any(caption_words("fund")) + r"\s*(?:\(\s*\d+\s*개\s*\))?\s*[:：]\s*(?P<amount>" + PLACE_AMOUNT.pattern + ")")
 _HEADER_ROLES = ("name_header", "manager_header")
 
 

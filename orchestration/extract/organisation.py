@@ -17,8 +17,8 @@ from dataclasses import dataclass
 from orchestration.extract.dates import year_label
 from orchestration.extract.layouts import Cell
 from orchestration.extract.tables import Table
-from orchestration.extract.text import LINE_MARKS, PIECE, one_word, squeeze, without_spaces
-from orchestration.extract.vocabulary import label_meaning, org_unit_suffixes
+from orchestration.extract.text import LINE_MARKS, PIECE, one_word, spaced_any, squeeze, without_spaces
+from orchestration.extract.vocabulary import caption_words, label_meaning, org_unit_suffixes
 
 # An org unit's name ends in one of the suffixes of the seed org_unit_suffixes.csv.
 _UNIT_NAME = re.compile(r"^[가-힣A-Za-z0-9·]{1,24}?(" + "|".join(map(re.escape, org_unit_suffixes())) + ")$")
@@ -135,9 +135,10 @@ def filing_unit(lines: list[str]) -> tuple[str, str, int] | None:
     return _chart_root(lines)
 
 
-# "□ 조    직 : 1위원회 2담당관 9팀": the caption of the plan's organisation chart, whose first box
-# (the line below it) is the unit the plan is of.
-_CHART_CAPTION = re.compile(LINE_MARKS + r"(?:\d{1,2}\s*\.\s*)?(?:조\s*직|기\s*구)\s*(?:도|현\s*황)?\s*(?:[:：(]|$)")
+# "□ 조    직 : 1위원회 2담당관 9팀": the caption of the plan's organisation chart (its words in
+# caption_words.csv), whose first box (the line below it) is the unit the plan is of.
+_CHART_CAPTION = re.compile(LINE_MARKS + r"(?:\d{1,2}\s*\.\s*)?" + spaced_any(caption_words("org_chart"))
+                            + r"\s*(?:도|현\s*황)?\s*(?:[:：(]|$)")
 
 
 def _chart_root(lines: list[str]) -> tuple[str, str, int] | None:

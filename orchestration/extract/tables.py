@@ -20,8 +20,8 @@ from orchestration.extract.numbers import (
     COUNT_UNITS, MONEY_FACTORS, RATE_UNITS, Quantity, is_labelled, is_pair, is_slash_pair, parse_labelled, parse_pair,
     parse_quantity,
 )
-from orchestration.extract.text import spaced, squeeze, without_spaces
-from orchestration.extract.vocabulary import staff_count_words, units
+from orchestration.extract.text import spaced, spaced_any, squeeze, without_spaces
+from orchestration.extract.vocabulary import caption_words, staff_count_words, units
 
 __all__ = ["Cell", "Table", "ValueCell", "read_tables", "cell_quantities"]
 
@@ -34,9 +34,9 @@ _AREA_UNITS = units("area")
 # A unit as a note prints it, maybe spaced out (``천 원``: read as 원 alone, every amount would be
 # a thousandth of itself).
 _KNOWN_UNIT = re.compile("|".join(map(spaced, units())))
-# ``(단위 : 천원)``, ``<단위: 억원, %>``, and without the colon ``(단위 천원)`` when units alone
+# ``(단위 : 천원)``, ``<단위: 억원, %>`` (its word in caption_words.csv), and without the colon ``(단위 천원)`` when units alone
 # follow: prose naming a 단위사업 or a 행정 단위 개편 is no note.
-_UNIT_NOTE = re.compile(rf"단\s*위\s*(?:[:：]\s*(?P<unit>[^)\]>]+)"
+_UNIT_NOTE = re.compile(rf"{spaced_any(caption_words('unit_note'))}\s*(?:[:：]\s*(?P<unit>[^)\]>]+)"
                         rf"|\s+(?P<bare>(?:{_KNOWN_UNIT.pattern})(?:\s*[,，]\s*(?:{_KNOWN_UNIT.pattern}))*)(?=\s*(?:[)\]>]|$)))")
 CAPTION_LOOKBACK = 4
 

@@ -6,7 +6,8 @@ org units' suffixes; the grades of staffing tables, the groups of staff they cou
 words of their two counts (정원, 현원); the headers of a register of affiliated bodies; the budget
 categories, accounts, fields, bases and header words; the parts of a debt; the words of the
 candidate disclosure form; the words of a plan's labels (totals, revenue measures, budget sides,
-settlement items, pledge columns); and the nationwide elections. Each file is read once per process."""
+settlement items, pledge columns) and of its captions (unit notes, org charts, staffing, funds);
+and the nationwide elections. Each file is read once per process."""
 
 from __future__ import annotations
 
@@ -166,6 +167,13 @@ def label_meaning(concept: str, label: str) -> str | None:
 def first_meaning(terms: tuple[Term, ...], key: str) -> str | None:
     """The meaning of the first of ``terms`` whose pattern ``key`` contains."""
     return next((term.meaning for term in terms if term.pattern.search(key)), None)
+
+
+@cache
+def caption_words(meaning: str) -> tuple[str, ...]:
+    """The words caption_words.csv gives a kind of caption (``unit_note``, ``org_chart``,
+    ``staffing``, ``fund``), as printed without spaces."""
+    return tuple(row["word"] for row in _rows("caption_words.csv") if row["meaning"] == meaning)
 
 
 @cache

@@ -1,14 +1,16 @@
-"""The words of a plan's labels (label_terms.csv): each row's example reads as its meaning, and
-the readers that use them answer from the seed."""
+"""The words of a plan's labels (label_terms.csv) and captions (caption_words.csv): each row's
+example reads as its meaning, and the readers that use them answer from the seed."""
 
 import csv
 
 import pytest
 
+from orchestration.extract import funds, organisation, staffing
 from orchestration.extract.organisation import is_total
 from orchestration.extract.pledges import column_roles
 from orchestration.extract.revenue import measure_of
 from orchestration.extract.settlement import item_of
+from orchestration.extract.tables import noted_units
 from orchestration.extract.text import without_spaces
 from orchestration.extract.vocabulary import SEEDS, label_meaning, label_terms
 
@@ -50,3 +52,24 @@ def test_settlement_items_most_specific_first():
 def test_pledge_list_columns_by_role():
     assert column_roles(["연번", "공약번호", "공약사업명", "주관부서", "추진전략"]) == {
         "code": 1, "title": 2, "department": 3, "strategy": 4}
+
+
+CAPTIONS = list(csv.DictReader((SEEDS / "caption_words.csv").open(encoding="utf-8")))
+# Each kind of caption and the reader that tells it: the example must be told.
+CAPTION_READERS = {
+    "unit_note": lambda text: noted_units(text) == ["천원"],
+    "org_chart": lambda text: organisation._CHART_CAPTION.match(text) is not None,
+    "staffing": lambda text: staffing._HEADLINE_LEAD.match(text[:text.index("정원")]) is not None,
+    "fund": lambda text: funds._CAPTION_TOTAL.search(text)["amount"].strip() == "1조 3333억원",
+}
+
+
+@pytest.mark.parametrize("row", CAPTIONS, ids=lambda row: row["example"])
+def test_every_caption_word_is_told_by_its_reader(row):
+    assert row["word"] in without_spaces(row["example"])
+    assert CAPTION_READERS[row["meaning"]](row["example"])
+
+
+def test_a_caption_word_not_in_the_seed_is_no_caption():
+    assert not organisation._CHART_CAPTION.match("□ 편    제 : 1위원회 2담당관 9팀")
+    assert noted_units("(규모 : 천원)") == []
