@@ -11,7 +11,8 @@
 #                  BENCH_SIZES=12 for a quick one, BENCH_OUTPUT=dir to write elsewhere; and the
 #                  pledge matcher's features compared (benchmarks/results/pledge_matching.md);
 #                  the PDF reader beside pdftotext -layout (benchmarks/results/formats.md);
-#                  the corpus work plans and candidates against their answer keys (make bench-corpus)
+#                  the corpus work plans and candidates against their answer keys, and the
+#                  keyed plans printed other ways (make bench-corpus)
 # Set-up (virtual environment, pinned dependencies, dbt manifest) happens on first use and is
 # skipped afterwards unless requirements.lock, pyproject.toml or the dbt project changed.
 
@@ -80,11 +81,13 @@ bench: bench-gate bench-formats bench-corpus bench-scale bench-matching
 bench-gate: $(MANIFEST)
 	$(BIN)/python benchmarks/gate_share.py
 
-# The work plans and the candidates of tests/corpus scored against their answer keys
-# (benchmarks/results/corpus_workplans.md, corpus_candidates.md).
+# The work plans and the candidates of tests/corpus scored against their answer keys, and the
+# keyed work plans printed other ways (benchmarks/results/corpus_workplans.md,
+# corpus_candidates.md, corpus_variants.md).
 bench-corpus: $(MANIFEST) ocr
 	$(BIN)/python benchmarks/corpus_workplans.py
 	$(BIN)/python benchmarks/corpus_candidates.py
+	$(BIN)/python benchmarks/corpus_variants.py
 
 # The PDF reader beside poppler's pdftotext -layout (installed here, for the comparison only).
 bench-formats: $(STAMP)

@@ -29,7 +29,9 @@ from pathlib import Path
 
 import duckdb
 
-from scoring import REPO, run_scored, share
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from benchmarks.scoring import REPO, run_scored, share  # noqa: E402
 
 CORPUS = REPO / "tests" / "corpus" / "candidates"
 HOLDOUT_PROVINCE = "강원특별자치도"

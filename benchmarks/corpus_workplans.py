@@ -26,12 +26,15 @@ from __future__ import annotations
 import csv
 import sys
 from collections import defaultdict
+from collections.abc import Callable, Iterable
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
 
 import duckdb
 
-from scoring import REPO, run_scored, share
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from benchmarks.scoring import REPO, run_scored, share  # noqa: E402
 
 CORPUS = REPO / "tests" / "corpus" / "workplans"
 HOLDOUT = ("w04_busan_gwangwangmaiseuguk_2025.pdf", "w06_busan_nakdonggang-gwallibonbu_2025.pdf")
@@ -63,6 +66,24 @@ def same_token(printed: str, key: str) -> bool:
     return "".join(printed.split()) == "".join(key.split())
 
 
+VALUE_COLUMNS = ("printed_value", "amount_krw", "value", "authorized", "current", "rate_pct", "printed_change_pct")
+
+
+def record_values(record: dict) -> tuple[str, set[Decimal]]:
+    """(printed value, values the row holds) of one fact row."""
+    values = {Decimal(str(v)) for k, v in record.items()
+              if k in VALUE_COLUMNS and k not in ("printed_value", "printed_change_pct") and v is not None}
+    # a budget's 증감률 is held on the fact of the amount it is measured against
+    if (change := plain(record.get("printed_change_pct") or "")) is not None:
+        values.add(change)
+    if record.get("authorized") is not None and record.get("current") is not None:
+        values.add(Decimal(record["current"] - record["authorized"]))
+    parsed = plain(record.get("printed_value") or "")
+    if parsed is not None:
+        values.add(parsed)
+    return record.get("printed_value") or "", values
+
+
 def fact_values(connection, table: str, document_id: str, page: int) -> list[tuple[str, set[Decimal]]]:
     """(printed value, values the row holds) of every row of a fact table on one page
     (``table``: a name, or a name and ``where`` a condition on its rows)."""
@@ -70,42 +91,45 @@ def fact_values(connection, table: str, document_id: str, page: int) -> list[tup
     columns = {r[0] for r in connection.execute(
         "select column_name from information_schema.columns where table_schema = 'marts' and table_name = ?",
         [table]).fetchall()}
-    wanted = [c for c in ("printed_value", "amount_krw", "value", "authorized", "current", "rate_pct",
-                          "printed_change_pct") if c in columns]
+    wanted = [c for c in VALUE_COLUMNS if c in columns]
     rows = connection.execute(f"select {', '.join(wanted)} from marts.{table} where document_id = ? and source_page = ?"
                               + (f" and {condition}" if condition else ""), [document_id, page]).fetchall()
-    out = []
-    for row in rows:
-        record = dict(zip(wanted, row))
-        values = {Decimal(str(v)) for k, v in record.items()
-                  if k not in ("printed_value", "printed_change_pct") and v is not None}
-        # a budget's 증감률 is held on the fact of the amount it is measured against
-        if (change := plain(record.get("printed_change_pct") or "")) is not None:
-            values.add(change)
-        if "authorized" in record and record["authorized"] is not None and record["current"] is not None:
-            values.add(Decimal(record["current"] - record["authorized"]))
-        parsed = plain(record.get("printed_value") or "")
-        if parsed is not None:
-            values.add(parsed)
-        out.append((record.get("printed_value") or "", values))
-    return out
+    return [record_values(dict(zip(wanted, row))) for row in rows]
 
 
 def score(database: Path) -> dict:
     connection = duckdb.connect(str(database), read_only=True)
     documents = dict(connection.execute("select file_path, document_id from marts.dim_document").fetchall())
+
+    def rows_of(answer: dict) -> list[tuple[str, set[Decimal]]]:
+        document_id = documents.get(answer["file"])
+        return [] if document_id is None else [
+            r for table in FAMILIES.get(answer["kind_of_fact"], ALL_FAMILIES)
+            for r in fact_values(connection, table, document_id, int(answer["locator"]))]
+
+    result = score_answers(rows_of)
+    coverage = connection.execute(
+        "select file_path, number_tokens, tokens_not_understood from marts.audit_number_coverage order by 1").fetchall()
+    connection.close()
+    result["not_understood"] = {path: round(unknown / tokens, 3) if tokens else 0.0
+                                for path, tokens, unknown in coverage}
+    return result
+
+
+def score_answers(rows_of: Callable[[dict], list[tuple[str, set[Decimal]]]], files: Iterable[str] | None = None) -> dict:
+    """Recall and precision of the fact rows ``rows_of`` gives each answer of the key (of
+    ``files``, or all): the rows of its kind's tables on its page of its document."""
     found, total = defaultdict(int), defaultdict(int)
     claimed, right = defaultdict(int), defaultdict(int)
     missed: dict[str, list[str]] = defaultdict(list)
     for answer in csv.DictReader((CORPUS / "answers.csv").open(encoding="utf-8")):
+        if files is not None and answer["file"] not in files:
+            continue
         group = "holdout" if answer["file"] in HOLDOUT else "tuning"
         kind = answer["kind_of_fact"]
         value = Decimal(answer["value"])
         wanted = {value} | ({value * FACTORS[answer["unit"]]} if answer["unit"] in FACTORS else set())
-        document_id = documents.get(answer["file"])
-        rows = [] if document_id is None else [
-            r for table in FAMILIES.get(kind, ALL_FAMILIES) for r in fact_values(connection, table, document_id,
-                                                                              int(answer["locator"]))]
+        rows = rows_of(answer)
         total[(group, kind)] += 1
         if any(wanted & values for _, values in rows):
             found[(group, kind)] += 1
@@ -115,18 +139,13 @@ def score(database: Path) -> dict:
             if printed and same_token(printed, answer["printed"]):
                 claimed[group] += 1
                 right[group] += bool(wanted & values)
-    coverage = connection.execute(
-        "select file_path, number_tokens, tokens_not_understood from marts.audit_number_coverage order by 1").fetchall()
-    connection.close()
-    result = {"recall": {}, "precision": {}, "not_understood": {}, "missed": {g: m[:40] for g, m in missed.items()}}
+    result = {"recall": {}, "precision": {}, "missed": {g: m[:40] for g, m in missed.items()}}
     for group in ("tuning", "holdout"):
         kinds = sorted(k for g, k in total if g == group)
         result["recall"][group] = {k: [found[(group, k)], total[(group, k)]] for k in kinds}
         all_found, all_total = sum(found[(group, k)] for k in kinds), sum(total[(group, k)] for k in kinds)
         result["recall"][group]["all"] = [all_found, all_total]
         result["precision"][group] = [right[group], claimed[group]]
-    result["not_understood"] = {path: round(unknown / tokens, 3) if tokens else 0.0
-                                for path, tokens, unknown in coverage}
     return result
 
 

@@ -29,7 +29,7 @@ from dataclasses import dataclass
 from orchestration.extract.contacts import MASKED_TOKEN
 from orchestration.extract.dates import RANGE_MARK, YEAR_MARK
 from orchestration.extract.numbers import NUMBER_TOKEN
-from orchestration.extract.text import is_page_number, without_spaces
+from orchestration.extract.text import MARKS, is_page_number, without_spaces
 from orchestration.extract.vocabulary import org_unit_suffixes, units
 
 FACT, CELL = "fact", "cell"
@@ -56,7 +56,7 @@ _DATE = re.compile((
 ).replace("<Y>", YEAR_MARK).replace("<R>", RANGE_MARK))
 
 _HEADING = re.compile(
-    r"^\s*(?:[#□■○●◦◎▶▷※*>\-·•]\s*)*(?:\*\*)?\s*[(\[]?\s*"
+    rf"^\s*(?:[#>{MARKS}]\s*)*(?:\*\*)?\s*[(\[]?\s*"
     r"(?P<number>\d{1,3}(?:\s*[-.]\s*\d{1,3})*)\s*(?:[.)\]]|(?=\s*[가-힣A-Za-z(\['‘\"“]))"
 )
 _LIST_INDEX = re.compile(r"[(\[]\s*\d{1,3}\s*[)\]]|(?<![\d.,])\d{1,3}\s*\)|제\s*\d+\s*[조항호장절관편]|\d+\s*[항호]\b")

@@ -13,7 +13,7 @@ from datetime import date
 
 from orchestration.extract.disclosure import read_election
 from orchestration.extract.governments import Government, GovernmentIndex
-from orchestration.extract.text import without_spaces
+from orchestration.extract.text import MARKS, without_spaces
 from orchestration.extract.vocabulary import kind_signals
 
 UNKNOWN = "unknown"
@@ -48,7 +48,7 @@ def classify_government(text: str, kind: str, index: GovernmentIndex, on: date |
 
 
 TITLE_LETTERS = 80
-_MARKUP = re.compile(r"[#|*\-•·□○◦▶>\[\]]")
+_MARKUP = re.compile(rf"[#|>\[\]{MARKS}]")
 
 
 def filing_title(lines: list[str]) -> str | None:

@@ -34,6 +34,7 @@ _LONE_SIGN = frozenset({"△", "▲"})
 MAX_CELL_LINE = 60
 MAX_LABEL_LINES = 4
 TEXT_TABLE_ROWS = 3
+HEADER_WORD = 20  # the longest a header's label runs, in characters
 
 
 @dataclass(frozen=True)
@@ -71,14 +72,16 @@ def is_data(text: str) -> bool:
     return any(ch.isdigit() for ch in text) and is_value(text) and not is_year(text)
 
 
-def find_blocks(lines: list[str], stated: list[Block] = ()) -> list[Block]:
+def find_blocks(lines: list[str], stated: list[Block] = (), captions: frozenset[int] = frozenset()) -> list[Block]:
     """Every table-like block in the text, in line order. ``lines[i]`` is line ``i + 1``.
-    ``stated``: the tables the format states; their lines are theirs, never guessed again."""
+    ``stated``: the tables the format states; their lines are theirs, never guessed again.
+    ``captions``: lines that open a table (a unit note), never a row of columns aligned by spaces:
+    tables printed one under the other, each under its caption, are not one table."""
     blocks: list[Block] = list(stated)
     taken: set[int] = {cell.line for block in blocks for row in block.rows for cell in row}
     for reader in (_tab_blocks, _pipe_row_blocks, _pipe_cell_blocks, _aligned_blocks,
                    _numeric_tail_blocks, _cell_line_blocks):
-        for block in reader(lines, taken):
+        for block in reader(lines, taken | captions if reader is _aligned_blocks else taken):
             blocks.append(block)
             taken.update(cell.line for row in block.rows for cell in row)
             taken.update(range(_first_line(block), _last_line(block) + 1))
@@ -100,10 +103,14 @@ def _last_line(block: Block) -> int:
 
 
 def _split(line: str, number: int, separator: str) -> list[Cell]:
+    """The cells between separators, each spanning its text without the spaces padding it (``| 정 원 |``),
+    so that a position in the cell's text is one in the line."""
     cells, start = [], 0
     for column, raw in enumerate(line.split(separator)):
         end = start + len(raw)
-        cells.append(Cell(number, column, clean_cell(raw), start, end))
+        text = raw.strip()
+        at = start + (raw.index(text) if text else 0)
+        cells.append(Cell(number, column, clean_cell(raw), at, at + len(text)))
         start = end + len(separator)
     return cells
 
@@ -134,8 +141,39 @@ def _is_tab_row(line: str) -> bool:
 
 
 def _tab_blocks(lines: list[str], taken: set[int]) -> list[Block]:
-    return [Block("tab", [_split(lines[n - 1], n, "\t") for n in run])
-            for run in _runs(lines, taken, _is_tab_row)]
+    return [Block("tab", rows) for run in _runs(lines, taken, _is_tab_row)
+            for rows in _tables_of([_split(lines[n - 1], n, "\t") for n in run])]
+
+
+def _tables_of(rows: list[list[Cell]]) -> list[list[list[Cell]]]:
+    """The tables in a run of rows printed one after another with nothing between them (a table
+    ruled inside a cell of another, exported as text). A new one starts at
+    - a row repeating the table's first row (its header printed again over the next table);
+    - a row of two or more short words (a header's labels, not a register's sentences) and no
+      value (not even a ``-``), as wide as the table, between the table's values and values below
+      it (a header after data; a 비고 row closing a table is its last row);
+    - a row wider than every row before it, after two rows or more, that prints a label in its
+      first cell or follows the table's values. A header's levels grow wider row by row (a cell
+      spanning columns is one cell) under a label column spanning them all, so their first cell
+      is empty; and exports drop a row's empty cells: neither starts a table."""
+    tables: list[list[list[Cell]]] = []
+    for index, row in enumerate(rows):
+        current = tables[-1] if tables else None
+        if current is None:
+            tables.append([row])
+            continue
+        widest = max(map(len, current))
+        has_values = any(is_data(c.text) for r in current for c in r)
+        words = [c.text for c in row if c.text]
+        if ((len(row) >= 3 and [c.text for c in row] == [c.text for c in current[0]])
+                or (has_values and len(words) >= 2 and len(row) >= widest
+                    and not any(is_value(w) or len(w) > HEADER_WORD for w in words)
+                    and any(is_data(c.text) for r in rows[index + 1:] for c in r))
+                or (len(row) > widest and len(current) >= 2 and (has_values or row[0].text))):
+            tables.append([row])
+        else:
+            current.append(row)
+    return tables
 
 
 # --- pipes -------------------------------------------------------------------------------------
@@ -158,9 +196,10 @@ def _pipe_row_blocks(lines: list[str], taken: set[int]) -> list[Block]:
             if all(_MARKDOWN_RULE.match(line[c.start:c.end]) or not c.text for c in cells):
                 continue
             rows.append(_renumber(cells))
-        if len(rows) >= 2:
-            width = max(len(row) for row in rows)
-            blocks.append(Block("pipe_rows", [_pad(row, width) for row in rows]))
+        for table in _tables_of(rows):
+            if len(table) >= 2:
+                width = max(len(row) for row in table)
+                blocks.append(Block("pipe_rows", [_pad(row, width) for row in table]))
     return blocks
 
 
@@ -319,7 +358,7 @@ def _aligned_parts(line: str, number: int) -> list[Cell]:
 
 # A box opens a section of the plan (``□ 인   력 : 정원 76 / 현원 75``): its line is a caption or a
 # headline, never a row, even when its words are spaced out like a row's.
-_BOX_LINE = re.compile(r"^\s*[□■]\s")
+_BOX_LINE = re.compile(r"^\s*[□■◼◻▣]\s")
 
 
 def _is_aligned_row(line: str) -> bool:
@@ -327,9 +366,30 @@ def _is_aligned_row(line: str) -> bool:
             and not _BOX_LINE.match(line))
 
 
+def _aligned_runs(lines: list[str], taken: set[int]) -> list[list[int]]:
+    """Runs of rows aligned by spaces; a line holding one value alone joins the run above it to the
+    rows below it (a total under its column, its label cell merged with the header's above), when
+    two rows or more follow."""
+    runs = _runs(lines, taken, _is_aligned_row)
+    joined: list[list[int]] = []
+    for run in runs:
+        gap = run[0] - 2
+        if (joined and joined[-1][-1] == gap and len(run) >= 2 and gap + 1 not in taken
+                and _is_lone_value(lines[gap])):
+            joined[-1] += [gap + 1] + run
+        else:
+            joined.append(run)
+    return joined
+
+
+def _is_lone_value(line: str) -> bool:
+    pieces = PIECE.findall(line.strip())
+    return len(pieces) == 1 and line[:1].isspace() and is_data(pieces[0])
+
+
 def _aligned_blocks(lines: list[str], taken: set[int]) -> list[Block]:
     blocks = []
-    for run in _runs(lines, taken, _is_aligned_row):
+    for run in _aligned_runs(lines, taken):
         parts = {n: _aligned_parts(lines[n - 1], n) for n in run}
         body = [n for n in run if sum(1 for c in parts[n] if is_data(c.text)) >= 1]
         if not body and _is_text_table(run, parts):
@@ -339,6 +399,7 @@ def _aligned_blocks(lines: list[str], taken: set[int]) -> list[Block]:
         columns = _column_ranges([parts[n] for n in body])
         if len(columns) < 2:
             continue
+        columns += _trailing_columns([c for n in run for c in parts[n]], columns[-1][1])
         rows = []
         for number in run:
             row = [Cell(number, i, "", start, start) for i, (start, _) in enumerate(columns)]
@@ -384,6 +445,13 @@ def _column_ranges(rows: list[list[Cell]]) -> list[tuple[int, int]]:
         else:
             merged.append((start, end))
     return merged
+
+
+def _trailing_columns(cells: list[Cell], end: int) -> list[tuple[int, int]]:
+    """Columns no body row prints in, right of the last that one does: a 비고 column left empty
+    still heads a column of its own, and its header is no part of the header before it."""
+    beyond = [Cell(0, 0, c.text, c.start, c.end) for c in cells if c.start > end]
+    return _column_ranges([beyond]) if beyond else []
 
 
 def _best_column(cell: Cell, columns: list[tuple[int, int]]) -> int:

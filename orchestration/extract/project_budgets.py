@@ -25,7 +25,7 @@ from orchestration.extract.organisation import Section, section_at
 from orchestration.extract.projects import COST_LEAD, ProjectFact
 from orchestration.extract.structure import LONE_BADGE, NUMBER, ROMAN, heading
 from orchestration.extract.tables import Table
-from orchestration.extract.text import without_spaces
+from orchestration.extract.text import LINE_MARKS, without_spaces
 from orchestration.extract.vocabulary import project_field_labels
 
 HEADLINE, TABLE, INLINE = "headline", "table", "inline"
@@ -37,7 +37,7 @@ _YEAR_PART = re.compile(rf"\s*(?P<year>(?:{YEAR_MARK}\s*\d{{2}}|(?:19|20)\d{{2}}
                         rf"(?P<number>{NUMBER_BODY})\s*(?:{MONEY_UNIT})?\s*,?")
 _BODY = rf"(?:{_AMOUNT}\s*(?:\((?P<note>[^()]*)\))?|(?P<non_budget>비\s*예\s*산))"
 _HEADLINE = re.compile(rf"(?P<year>(?:19|20)\d{{2}})\s*년\s*(?:도\s*)?소\s*요\s*예\s*산\s*[:：]\s*{_BODY}")
-_INLINE = re.compile(rf"^[\s\-•·○◦▪*□]*(?P<lead>.*?)소\s*요\s*예\s*산\s*(?:\(\s*안\s*\))?\s*[:：]\s*{_BODY}")
+_INLINE = re.compile(rf"{LINE_MARKS}(?P<lead>.*?)소\s*요\s*예\s*산\s*(?:\(\s*안\s*\))?\s*[:：]\s*{_BODY}")
 # Under a project's heading, the line giving its cost: ``ㅇ 총사업비 : 15,349백만원(국비 3,354, 시비 11,995)``,
 # ``❍ 예   산 : 574백만원(국비 206, 시비 368)``, ``○ (총사업비) 110.6억원 (…)``.
 _COST = re.compile(COST_LEAD + _BODY)

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from orchestration.extract.organisation import Section, section_at
 from orchestration.extract.structure import BADGE, LONE_BADGE, Heading, heading
 from orchestration.extract.tables import Table
-from orchestration.extract.text import spaced, squeeze, without_spaces
+from orchestration.extract.text import LINE_MARKS, spaced, squeeze, without_spaces
 from orchestration.extract.vocabulary import project_field_labels
 
 STATUSES = frozenset({"신규", "계속", "완료"})
@@ -25,7 +25,7 @@ _PLAN_TITLE = re.compile(r"(?P<year>(?:19|20)\d{2})\s*년\s*(?:도\s*)?[-–—\
 TITLE_LOOKAHEAD = 30
 # The label of the line under a project's heading that gives its cost (``총사업비 :``, ``예   산 :``,
 # ``(총사업비)``); project_budgets.py reads the amount after it.
-COST_LEAD = (r"^[\s\-•·○◦▪◾■*□ㅇ❍]*(?:\(\s*)?(?P<lead>" + "|".join(map(spaced, project_field_labels("cost"))) + ")"
+COST_LEAD = (LINE_MARKS + r"(?:\(\s*)?(?P<lead>" + "|".join(map(spaced, project_field_labels("cost"))) + ")"
              r"(?:\s*\([^()]*\))?\s*(?:\)\s*|[:：]\s*)")
 _COST_LINE = re.compile(COST_LEAD + r"\d")
 # The title below a badge on a line of its own: words, not a labelled figure (``조 직 ▷ 1팀``,

@@ -43,21 +43,22 @@ from orchestration.extract.revenue import (BROAD_ITEMS, TOTAL, RevenueFact, item
                                            project_item_at)
 from orchestration.extract.structure import UNIT, Node, enclosing, section_tree
 from orchestration.extract.tables import Table
+from orchestration.extract.text import LINE_MARKS, MARKS
 
 # Matched from a position (the line start, or the end of the statement before it on the line).
 _STATEMENT = re.compile(
-    rf"[\s\-•·○◦▪□]*(?P<lead>[^:：※/]+?)\s*[:：]\s*"
+    rf"[\s{MARKS}]*(?P<lead>[^:：※/]+?)\s*[:：]\s*"
     rf"(?P<amount>[△▲\-]?\s*{NUMBER_BODY}\s*{MONEY_UNIT}(?:\s*[↑↓])?)\s*"
     rf"(?:\((?P<note>[^()]*(?:\([^()]*\)[^()]*)*)\))?"
 )
 _NEXT_STATEMENT = re.compile(r"\s*[/,]\s*")
 # An amount of money, in place words (``5조 5,818억원``, ``4,803억원``) or in a money unit.
 _MONEY = rf"(?:{PLACE_AMOUNT.pattern}|{NUMBER_BODY}\s*{MONEY_UNIT})"
-_LABELLED = re.compile(rf"^[\s\-•·○◦▪*]*\((?P<label>[가-힣](?:\s*[가-힣]){{0,5}})\)\s*(?:연\s*)?(?P<amount>{_MONEY})\s*"
+_LABELLED = re.compile(rf"{LINE_MARKS}\((?P<label>[가-힣](?:\s*[가-힣]){{0,5}})\)\s*(?:연\s*)?(?P<amount>{_MONEY})\s*"
                        r"(?:\((?P<note>[^()]*)\))?\s*(?P<verb>[가-힣]*)"
                        r"\s*(?:[:：(]|$)")
 _PART = re.compile(rf"(?P<item>[가-힣]{{2,12}})\s+(?P<amount>{_MONEY})(?:\s*\(\s*(?P<change>[△▲\-]?\s*{_MONEY}\s*[↑↓])\s*\))?")
-_PART_LINE = re.compile(rf"^[\s\-•·○◦▪*※]*[가-힣]{{2,12}}\s+{_MONEY}")
+_PART_LINE = re.compile(rf"{LINE_MARKS}[가-힣]{{2,12}}\s+{_MONEY}")
 _PARTS_BELOW = 2
 _GENERAL = re.compile(r"세\s*입|세\s*수")
 _PERIOD = re.compile(r"(?:" + YEAR_MARK + r"\d{2}|(?:19|20)\d{2})\s*(?:년\s*도?|\.\s*\d{1,2}\s*월\s*말?)")

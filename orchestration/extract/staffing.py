@@ -33,7 +33,7 @@ from orchestration.extract.numbers import NumberParseError, parse_pair, parse_qu
 from orchestration.extract.organisation import (NO_UNIT_SECTION, TOTAL_COLUMN, Section, is_unit_name, section_at,
                                                 unit_columns)
 from orchestration.extract.tables import Cell, Table
-from orchestration.extract.text import MIDDLE_DOTS, PIECE, spaced_any, without_spaces
+from orchestration.extract.text import LINE_MARKS, MIDDLE_DOTS, PIECE, spaced_any, without_spaces
 from orchestration.extract.vocabulary import body_name_headers, caption_words, grade_labels, staff_count_words, staff_group_labels
 
 TOTAL = "total"
@@ -59,7 +59,7 @@ _HEADLINE = re.compile(rf"{_AUTHORIZED_WORD}\s*[:：]?\s*(?P<authorized>\d[\d,]*
                        rf"|명?\s*/\s*{_CURRENT_WORD}\s*[:：]?\s*(?P<current_slash>\d[\d,]*)(?:\s*명)?(?![\d,]))")
 # What may stand before a unit's own headline: bullets and a 인력 / 인원 label (caption_words.csv). A line naming
 # something else first ("부산관광공사 정원 107명(현원 106명)") is that body's staffing, not the unit's.
-_HEADLINE_LEAD = re.compile(r"^[\s□■○●◦▪\-·•※]*(?:" + spaced_any(caption_words("staffing")) + r"\s*(?:현\s*황)?\s*[:：]?)?\s*$")
+_HEADLINE_LEAD = re.compile(LINE_MARKS + r"(?:" + spaced_any(caption_words("staffing")) + r"\s*(?:현\s*황)?\s*[:：]?)?\s*$")
 # "정 원 ▷ 153명(연구직 131, 일반직 22)", "인 력 : 371명정원 (본청 114, 사업소 257 )" (the word pulled
 # behind the number): a unit's 정원 and its parts in brackets.
 _BREAKDOWN = re.compile(rf"(?:(?P<before>{_COUNT_WORD})\s*[:：▷]?\s*)?(?P<total>\d[\d,]*)\s*명\s*"

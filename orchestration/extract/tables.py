@@ -180,7 +180,7 @@ def cell_quantities(cell: ValueCell) -> list[tuple[str | None, Quantity]]:
 def read_tables(lines: list[str], stated: list[Block] = ()) -> list[Table]:
     """Every table in the text, in order. ``lines[i]`` is line ``i + 1``; ``stated``: the tables
     the format states, taken as they are."""
-    blocks = find_blocks(lines, stated)
+    blocks = find_blocks(lines, stated, frozenset(n for n, line in enumerate(lines, start=1) if _UNIT_NOTE.search(line)))
     in_tables = {cell.line for block in blocks for row in block.rows for cell in row}
     tables = []
     for block in blocks:

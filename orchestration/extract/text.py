@@ -123,9 +123,12 @@ def squeeze(text: str) -> str:
 
 # The middle dots filings print between words (사회복지․보건, 연구ㆍ지도직), in their many code points.
 MIDDLE_DOTS = re.compile(r"[·ㆍ․‧・∙]")
-# The marks a line of a plan may open with before its words: boxes, circles (a hangul ㅇ typed
-# for one among them), dashes, notes.
-LINE_MARKS = r"^[\s□■○●◦▪❍▹\-·•※*]*(?:ㅇ(?=[\s(]))?[\s□■○●◦▪❍▹\-·•※*]*"
+# The marks a plan's items open with, of every level and every government's habit: boxes,
+# circles, squares, triangles and arrows, diamonds, checks, dashes and dots, notes (a character
+# class's body, for patterns that match them elsewhere than at a line's start).
+MARKS = r"□■◼◻▣○●◦❍◯◎▪▫◾▸▹▶▷►◆◇◈❖➢➤✓∙·•‣※*\-"
+# The marks a line opens with before its words (a hangul ㅇ typed for a circle among them).
+LINE_MARKS = rf"^[\s{MARKS}]*(?:ㅇ(?=[\s(]))?[\s{MARKS}]*"
 
 
 def spaced(word: str) -> str:

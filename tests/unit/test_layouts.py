@@ -148,3 +148,78 @@ def test_markdown_table_with_ragged_rows_and_html_in_cells():
     assert cell(table, 6, 1).row_labels == ("동 주민센터",)
     assert (cell(table, 5, 3).text, cell(table, 5, 3).unit) == ("50.0", "%")
     assert cell(table, 5, 1).unit == "백만원"
+
+
+# w02 p53 printed as text, a cell per tab: the table of 공모 projects, each project's table of
+# amounts ruled inside its row, exported one after another with nothing between them.
+NESTED = [
+    "연번\t사업내용\t주관부처\t추진여부(O,X)",
+    "\tw 사 업 명 : 대한민국 문화도시 조성사업 w 총사업비 : □ 연도별 예산 및 집행 현황 (단위: 백만원)\t\t",
+    "구 분\t총사업비\t‘23년 이전\t\t‘24년\t\t‘25년\t‘26년 이후",
+    "\t\t예산\t집행\t예산\t집행\t\t",
+    "계\t19,400\t-\t-\t400\t400\t6,000\t13,000",
+    "기 타\t5,820\t-\t-\t120\t120\t1,800\t3,900",
+    "\tw 사 업 명 : 지역 한복문화 창작소 조성사업 w 총사업비 : □ 연도별 예산 및 집행 현황 (단위: 백만원)\t\t",
+    "구 분\t총사업비 (‘23~’25년\t‘23년 이전\t\t‘24년\t\t‘25년\t‘26년 이후",
+    "\t\t)예산\t집행\t예산\t집행\t\t",
+    "계\t1,300\t585\t576\t430\t429\t285\t-",
+]
+
+
+@pytest.mark.parametrize("separator", ["tab", "pipe"])
+def test_tables_printed_one_after_another_are_read_apart(separator):
+    """A new table starts at a row wider than the rows before it with a label in its first cell
+    (line 3) and at a header of short words between values (line 8); the row of the outer table
+    between them (line 7) closes the first inner table."""
+    lines = NESTED if separator == "tab" else ["| " + line.replace("\t", " | ") + " |" for line in NESTED]
+    tables = read_tables(lines)
+    assert [(t.first_line, t.last_line) for t in tables] == [(1, 2), (3, 7), (8, 10)]
+    first, second = tables[1], tables[2]
+    assert first.column_labels[2:4] == ["‘23년 이전 / 예산", "‘23년 이전 / 집행"]
+    assert [(c.text, c.column_label) for c in second.value_cells() if c.line == 10][:2] == [
+        ("1,300", "총사업비 (‘23~’25년"), ("585", "‘23년 이전 / )예산")]
+
+
+def test_a_header_growing_wider_row_by_row_stays_one_table():
+    """Three levels of header, each wider than the one above, under a label column spanning them
+    all; a 비고 row of words closing the table (seed 004, line 1028) is its last row."""
+    lines = ["구분\t2024\t2025", "\t본예산\t추경\t본예산\t추경", "\t\t국비\t시비\t국비\t시비\t국비\t시비",
+             "계\t1\t2\t3\t4\t5\t6\t7", "비고\t구축비\t구축비\t운영비\t운영비\t운영비\t운영비\t운영비"]
+    [table] = read_tables(lines)
+    assert (len(table.header_rows), len(table.body_rows)) == (3, 2)
+
+
+def test_a_pipe_cell_spans_its_text_without_the_padding():
+    [table] = read_tables(["| 구 분 | 정 원 |", "| 계 | 149 |", "| 5급 | 25 |"])
+    value = cell(table, 2, 1)
+    assert "| 계 | 149 |"[value.start:value.end] == "149"
+
+
+def test_a_total_alone_on_its_line_joins_the_header_to_the_rows():
+    """w01 p7 printed as columns aligned by spaces: the funds' total stands alone under 운용규모,
+    its label cell merged with the header's; the header is still the table's."""
+    lines = ["기  금(19개) : 1조 3,333억원                        (단위 : 억원)",
+             "구 분                        기 금 명               설치 년도  2025년 운용규모  소관부서",
+             "                                                      13,333",
+             "법 정 기 금 (12개)  의무 기금 (7개)  재난관리기금              2005   931         자연재난과",
+             "                           재해구호기금              1992   614         복지정책과",
+             "                           식품진흥기금              1991   71          보건위생과"]
+    [table] = read_tables(lines)
+    assert table.column_labels == ["구 분", "", "기 금 명", "설치 년도", "2025년 운용규모", "소관부서"]
+    assert [(c.line, c.text, c.column_label) for c in table.value_cells() if c.text in ("13,333", "931")] == [
+        (3, "13,333", "2025년 운용규모"), (4, "931", "2025년 운용규모")]
+
+
+def test_tables_one_under_another_each_under_its_unit_note():
+    """w01 p5 aligned: the 세입 table ends where the 세출 caption and its unit note begin."""
+    lines = ["세    입 : 16조 6,830억원                      (단위 : 억원, %)",
+             "구 분     예산액(구성비)      구 분        예산액(구성비)",
+             "지 방 세   51,288(30.7)  세외수입       11,101(6.7)",
+             "지 방 채   6,929(4.1)    보전수입등내부거래  15,480(9.3)",
+             "세    출 : 16조 6,830억원                      (단위 : 억원, %)",
+             "구 분                 예산액(구성비)      구 분      예산액(구성비)",
+             "문화 및 관광             5,518(3.3)    환 경      10,091(6.1)",
+             "국토 및 지역개발           5,642(3.4)    예비비․기타   11,413(6.8)"]
+    tables = read_tables(lines)
+    assert [(t.first_line, t.last_line, t.caption[-1][0], t.unit) for t in tables] == [(2, 4, 1, "억원"), (6, 8, 5, "억원")]
+    assert [c.text for c in tables[1].value_cells() if c.line == 7] == ["5,518(3.3)", "10,091(6.1)"]

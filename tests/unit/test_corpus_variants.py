@@ -1,0 +1,111 @@
+"""The corpus work plans printed other ways (benchmarks/corpus_variants.py): what each variant
+changes, and the facts the extractor still reads from them, with their pages and values."""
+
+from functools import cache
+
+import pytest
+
+from benchmarks.corpus_variants import (VARIANTS, aligned, keyed_files, marks, rewritten, score_variant, spaced_out,
+                                        unit_notes, unspaced)
+from orchestration.extract.document import extract_document
+from orchestration.extract.formats import read_document
+from orchestration.extract.governments import government_index
+from orchestration.settings import GOVERNMENT_SEED, REPO_ROOT
+
+WORKPLANS = REPO_ROOT / "tests" / "corpus" / "workplans"
+W01, W04 = "w01_busan_gihoekjojeongsil_2025.pdf", "w04_busan_gwangwangmaiseuguk_2025.pdf"
+
+
+@cache
+def published(name):
+    return read_document((WORKPLANS / name).read_bytes(), name)
+
+
+@cache
+def extracted(name, variant):
+    return extract_document(name, VARIANTS[variant](published(name)), government_index(GOVERNMENT_SEED))
+
+
+def page_lines(document, page):
+    return [line.text for line in document.pages[page - 1]]
+
+
+def test_the_rewrites_of_a_line():
+    assert marks("  □ 예  산 : 925백만원") == "  ■ 예  산 : 925백만원"
+    assert marks("ㅇ (세입) 2,917백만원") == "○ (세입) 2,917백만원"
+    assert marks("○○ 사업") == "○○ 사업"  # a mark is one mark followed by a space
+    assert unit_notes("(단위 : 억원, %)") == "[단위 억원, %]"
+    assert unspaced("기 획 재 경 위 원 회 정원 149명") == "기획재경위원회 정원 149명"
+    assert (spaced_out("합계"), spaced_out("관광마이스산업과"), spaced_out("80 / 85")) == ("합 계", "관광마이스산업과", "80 / 85")
+
+
+def test_rewriting_cells_keeps_each_cell_span_on_its_text():
+    document = rewritten(published(W01), spaced_out, cells_only=True)
+    line = next(line for line in document.pages[3] if line.cells and line.text.startswith("정"))
+    assert [line.text[start:end] for _, start, end in line.cells][:3] == ["정 원", "149", "-"]
+
+
+def test_aligned_prints_stated_tables_as_columns_of_text():
+    """w01 p5: the first budget table, its cells under the columns of its header."""
+    lines = page_lines(aligned(published(W01)), 5)
+    assert lines[6] == "합 계             166,830    6.3         △3.3        156,995    172,527"
+    assert lines[3].index("’24년 최종예산") == lines[6].index("172,527")
+    assert not any(line.cells or line.table for line in aligned(published(W01)).pages[4])
+
+
+def test_tables_one_under_another_each_under_its_unit_note_are_read_apart():
+    """w01 p5 printed aligned: 예산, 세입, 세출 and 관리채무 one under the other, each opened by
+    its caption and (단위 : 억원, %). Each is a table of its own with its own columns."""
+    facts = extracted(W01, "aligned")
+    budgets = {(f["category_printed"], f["column_printed"]): (f["amount_krw"], f["source_page"], f["source_line"])
+               for f in facts.department_budgets if f["source_page"] == 5}
+    assert budgets[("합 계", "’25년 당초예산 / 예 산 액")] == (16_683_000_000_000, 5, 7)
+    assert budgets[("일 반 회 계", "’24년 최종예산")] == (13_787_100_000_000, 5, 8)
+    revenue = {f["revenue_item"]: (f["amount_krw"], f["rate_pct"], f["source_line"])
+               for f in facts.revenue if f["source_page"] == 5}
+    assert revenue["지방세"] == (5_128_800_000_000, "30.7", 14)
+    debt = {(f["fiscal_year"], f["basis"]): f["amount_krw"] for f in facts.debt if f["source_page"] == 5}
+    assert debt[(2023, "결산")] == 3_521_800_000_000
+
+
+def test_an_empty_last_column_keeps_its_header_apart():
+    """w04 p5 aligned: 비고 heads no value, and is no part of 2025년도말 조성액 beside it."""
+    [fund] = [f for f in extracted(W04, "aligned").funds if f["source_page"] == 5 and f["fiscal_year"] == 2025
+              and f["measure_printed"].startswith("2025년도말")]
+    assert (fund["fund"], fund["measure_printed"], fund["amount_krw"], fund["source_line"]) == (
+        "관광마이스육성진흥기금", "2025년도말 조 성 액", 9_410_000_000, 28)
+
+
+def test_lines_opened_by_other_marks_are_read():
+    """w01 p31 and p20 with ● for ○ and ▸ for ▹: the 지방세 statement and the debt ratio series."""
+    facts = extracted(W01, "marks")
+    assert "● (지 방 세) 5조 1,288억원(’24년 5조 56억원 대비  2.5% 증가)" in page_lines(VARIANTS["marks"](published(W01)), 31)
+    revenue = {(f["revenue_item"], f["fiscal_year"], f["measure"]): f["amount_krw"]
+               for f in facts.revenue if f["source_page"] == 31}
+    assert revenue[("지방세", 2025, "target")] == 5_128_800_000_000
+    ratios = {f["fiscal_year"]: f["rate_pct"] for f in facts.debt if f["source_page"] == 20 and f["rate_pct"]}
+    assert ratios[2023] == "21.1"
+
+
+@pytest.mark.parametrize("variant", ["marks", "unit notes", "aligned"])
+def test_every_key_fact_of_w01_in_each_variant(variant):
+    result = score_variant({W01: extracted(W01, variant)})
+    assert result["recall"]["tuning"]["all"] == [40, 40]
+    assert result["precision"]["tuning"][0] == result["precision"]["tuning"][1]
+
+
+@pytest.mark.parametrize("variant", ["tabbed", "markdown"])
+def test_tables_exported_as_text_give_every_typed_fact_of_w04(variant):
+    """w04's 공모 projects, each with its table of amounts ruled inside its row (p40, p41): as text,
+    the tables follow one another with nothing between them, and every fact is read as from the
+    PDF, on its line."""
+    result = score_variant({W04: extracted(W04, variant)}, {W04: extracted(W04, "as published")})
+    assert result["same_facts"] == [81, 81]
+    assert result["recall"]["holdout"]["all"] == [26, 26]
+    total = {(f["source_line"], f["period_label"]): f["amount_krw"] for f in extracted(W04, variant).project_budgets
+             if f["source_page"] == 40 and f["funding_group"] == "계"}
+    assert total[(6, "총사업비")] == 5_600_000_000
+
+
+def test_the_keyed_plans():
+    assert [name[:3] for name in keyed_files()] == ["w01", "w02", "w04", "w06"]
