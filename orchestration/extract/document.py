@@ -33,6 +33,7 @@ from orchestration.extract.project_budgets import (
     heading_tables,
     labelled_rows,
     project_sections,
+    without_tables_of,
 )
 from orchestration.extract.projects import extract_heading_projects, extract_projects, plan_year
 from orchestration.extract.revenue import extract_headline_revenue, extract_revenue, extract_unit_revenue
@@ -91,7 +92,7 @@ def _work_plan(lines: list[str], tables: list[Table]) -> dict[str, list]:
     # rows of labelled fields are projects of their own, outside the list the sections link to
     rows = labelled_rows(lines, tables, sections, year)
     projects = projects + [row.project for row in rows]
-    linked = linked + rows
+    linked = without_tables_of(linked, rows) + rows
     return {
         "org_units": units + read_unit_tables(tables, sections),
         "staffing": (extract_staffing(tables, sections) + extract_headline_staffing(lines, sections)

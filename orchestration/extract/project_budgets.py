@@ -25,7 +25,7 @@ from orchestration.extract.organisation import Section, section_at
 from orchestration.extract.projects import COST_LEAD, ProjectFact
 from orchestration.extract.structure import LONE_BADGE, NUMBER, ROMAN, heading
 from orchestration.extract.tables import Table
-from orchestration.extract.text import LINE_MARKS, without_spaces
+from orchestration.extract.text import LINE_MARKS, MARKS, without_spaces
 from orchestration.extract.vocabulary import project_field_labels
 
 HEADLINE, TABLE, INLINE = "headline", "table", "inline"
@@ -171,6 +171,9 @@ def heading_tables(tables: list[Table], sections: list[Section],
 # its label is one word, or one word with its letters spaced, after a space or at the start.
 _FIELD = re.compile(r"(?:(?<=\s)|^)(?P<label>(?:[가-힣]\s)+[가-힣]|[가-힣]{2,8})\s*[:：]\s*")
 _COST_VALUE = re.compile(_BODY)
+# The mark a field list prints before each label, left at the end of the field before it: a
+# symbol font's bullet the text layer gives as a letter (``조성사업 w 공모기간 :``).
+_FIELD_MARK = re.compile(rf"\s+(?:[A-Za-z]|[{MARKS}])\s*$")
 
 
 def labelled_rows(lines: list[str], tables: list[Table], sections: list[Section],
@@ -178,8 +181,10 @@ def labelled_rows(lines: list[str], tables: list[Table], sections: list[Section]
     """Projects a table prints one to a cell as labelled fields (a 공모 plan's ``사 업 명 : 큰고니와 …
     사업규모 : 500백만원(국비 250, 시비 250)``): the project its name field names (field labels:
     project_field_labels.csv), of the unit whose section holds the row, and the cost its cost field
-    states with the sources its bracket gives where they add up to it. A cost that is no amount
-    (``연간 국비 0.5억``) is none."""
+    states with the sources its bracket gives where they add up to it, or the amounts of the table
+    by funding source its cost field opens, ruled inside the row (``총사업비 : □ 연도별 예산 및 집행
+    현황 (단위: 백만원)`` over ``계 | 5,600 | …``). A cost that is no amount (``연간 국비 0.5억``) is
+    none."""
     names, costs = frozenset(project_field_labels("name")), frozenset(project_field_labels("cost"))
     found = []
     for table in tables:
@@ -187,7 +192,7 @@ def labelled_rows(lines: list[str], tables: list[Table], sections: list[Section]
         for cell in (cell for row in table.header_rows + table.body_rows for cell in row):
             fields = list(_FIELD.finditer(cell.text))
             ends = [f.start() for f in fields[1:]] + [len(cell.text)]
-            named = [(f.end() + len(value) - len(value.lstrip()), value.strip())
+            named = [(f.end() + len(value) - len(value.lstrip()), _FIELD_MARK.sub("", value).strip())
                      for f, end in zip(fields, ends) if without_spaces(f["label"]) in names
                      for value in [cell.text[f.end():end]]]
             cost = next((f.end() for f in fields if without_spaces(f["label"]) in costs), None)
@@ -195,11 +200,17 @@ def labelled_rows(lines: list[str], tables: list[Table], sections: list[Section]
             if not named or not named[0][1] or cost is None or org_unit is None:
                 continue
             match = _COST_VALUE.match(lines[cell.line - 1], cell.start + cost)
-            if match is None or match.group("non_budget"):
+            opened = None if match is not None else next(
+                (t for t in tables if is_project_budget_table(t) and any(n == cell.line for n, _ in t.caption)), None)
+            if (match is None and opened is None) or (match is not None and match.group("non_budget")):
                 continue
             name_start, name = cell.start + named[0][0], named[0][1]
             project = ProjectFact(cell.line, table.table_index, org_unit, None, name, None, None, year,
                                   (name_start, name_start + len(name)))
+            if opened is not None:
+                found.append(ProjectSection(org_unit, cell.line, opened.last_line, project, SAME_ROW, True,
+                                            tuple(_table_facts(opened))))
+                continue
             total, *parts = _amount_facts(cell.line, INLINE, None, match, None, None)
             # sources that do not add up to the cost are in some other unit (``1억원(국비 5 시비 5)``)
             if sum(part["amount_krw"] or 0 for part in parts) != total["amount_krw"]:
@@ -207,6 +218,14 @@ def labelled_rows(lines: list[str], tables: list[Table], sections: list[Section]
             facts = tuple(fact | {"table_index": table.table_index} for fact in [total, *parts])
             found.append(ProjectSection(org_unit, cell.line, cell.line, project, SAME_ROW, True, facts))
     return found
+
+
+def without_tables_of(linked: list[ProjectSection], rows: list[ProjectSection]) -> list[ProjectSection]:
+    """The sections without the amounts of the tables ``rows`` took (a row's own table is its
+    project's, whatever section the table stands in), and without sections left with none."""
+    taken = {fact["table_index"] for row in rows for fact in row.facts if fact["statement"] == TABLE}
+    kept = [replace(s, facts=tuple(f for f in s.facts if f.get("table_index") not in taken)) for s in linked]
+    return [s for s, before in zip(kept, linked) if s.facts or not before.facts]
 
 
 def _boundary(line: str) -> bool:
@@ -384,14 +403,18 @@ def _fact(line, statement, item, source, group, period, year, printed, unit, amo
 
 def _period(column_label: str) -> tuple[str, int | None]:
     """The period a column prints and its fiscal year: its own label (``2024년``, ``기투자``), or,
-    under a year's band (``‘24년 / 예산``, ``‘24년 / 집행``), the year with it (``‘24년 집행``)."""
+    under a period's band (``‘24년 / 예산``, ``’23년 이전 / 집행``), the period with it (``‘24년
+    집행``, the year 2024; ``’23년 이전 집행``, no one year)."""
     parts = column_label.split(" / ")
     own = parts[-1]
     if year_label(own) is None:
-        banded = next((part for part in reversed(parts[:-1]) if year_label(part) is not None), None)
+        banded = next((part for part in reversed(parts[:-1]) if _PERIOD_BAND.search(part)), None)
         if banded is not None:
             return f"{banded} {own}", year_label(banded)
     return own, year_label(own)
+
+
+_PERIOD_BAND = re.compile(r"\d\s*년|(?:19|20)\d{2}")
 
 
 def _table_facts(table: Table) -> list[dict]:

@@ -523,21 +523,29 @@ def test_a_table_ruled_inside_a_cell_is_a_table_after_the_row_that_holds_it_w02(
     assert {line.table for line in page[3:9]} == {inner}
 
 
-def test_budget_tables_no_project_can_be_told_for_are_kept_without_it_w02():
+def test_a_table_ruled_inside_a_row_of_labelled_fields_is_its_projects_w02():
     """The same table's cells: money by the unit its holding cell prints, each 예산 and 집행 column
-    under its year's band, kept in the unit's section without a project (the annex lists 공모사업
-    the plan's headings do not)."""
-    facts = [f for f in _extracted("w02_busan_munhwacheyukguk_2025.pdf").project_budgets
-             if f["source_page"] == 53 and f["source_line"] == 6]
+    under its period's band. The table stands inside the row of the 공모 project whose cost field
+    opens it (``w 사 업 명 : 대한민국 문화도시 조성사업 … w 총사업비 : □ 연도별 예산 및 집행 현황``):
+    its amounts are that project's, the font's bullet (``w``) left out of the name. The annex's 47
+    projects (pp. 53–70) leave no amount without its project; 545 had none before."""
+    extraction = _extracted("w02_busan_munhwacheyukguk_2025.pdf")
+    facts = [f for f in extraction.project_budgets if f["source_page"] == 53 and f["source_line"] == 6]
     assert {(f["period_label"], f["fiscal_year"], f["printed_value"], f["printed_unit"], f["amount_krw"])
             for f in facts} == {
         ("총사업비", None, "19,400", "백만원", 19_400_000_000), ("‘24년 예산", 2024, "400", "백만원", 400_000_000),
         ("‘24년 집행", 2024, "400", "백만원", 400_000_000), ("‘25년", 2025, "6,000", "백만원", 6_000_000_000),
         ("‘26년 이후", None, "13,000", "백만원", 13_000_000_000)}
-    assert {(f["org_unit"], f["funding_group"], f["project_name"], f["unattributed"]) for f in facts} == {
-        ("문화체육국", "계", None, "no_project_link")}
-    kept = [f for f in _extracted("w02_busan_munhwacheyukguk_2025.pdf").project_budgets if f["unattributed"]]
-    assert len(kept) == 545 and {f["source_page"] for f in kept} == set(range(53, 71))
+    assert {(f["org_unit"], f["funding_group"], f["project_name"], f["link_method"], f["unattributed"])
+            for f in facts} == {("문화체육국", "계", "대한민국 문화도시 조성사업", "same_row", None)}
+    assert not [f for f in extraction.project_budgets if f["unattributed"]]
+    annex = [p for p in extraction.projects if 53 <= p["source_page"] <= 70 and p["seq"] is None]
+    assert len(annex) == 47 and (annex[1]["source_page"], annex[1]["source_line"], annex[1]["project_name"]) == (
+        53, 10, "지역 한복문화 창작소 조성사업")
+    # a band naming no one year is kept with the column (``’23년 이전 / 집행``), the year left null
+    before = {(f["period_label"], f["fiscal_year"], f["amount_krw"]) for f in extraction.project_budgets
+              if f["source_page"] == 53 and f["source_line"] == 13 and f["funding_group"] == "계"}
+    assert ("‘23년 이전 집행", None, 576_000_000) in before
 
 
 def _lines(name: str, page: int) -> list[str]:
@@ -1000,7 +1008,7 @@ def test_projects_printed_as_rows_of_labelled_fields_w02():
     row the table took for its header on p72 is read too; pp. 72–73 print 억 without 원 and 지방비."""
     extraction = _extracted("w02_busan_munhwacheyukguk_2025.pdf")
     rows = [(f["source_page"], f["source_line"], f["project_name"], f["funding_group"], f["printed_value"], f["amount_krw"])
-            for f in extraction.project_budgets if f["link_method"] == "same_row"]
+            for f in extraction.project_budgets if f["link_method"] == "same_row" and f["statement"] == "inline"]
     assert len(rows) == 58 and len({row[:2] for row in rows}) == 19
     assert rows[:5] == [(71, 5, "2025년 전승공동체 활성화 지원 사업", "계", "1억원", 100_000_000),
                         (71, 6, "2026년 생생 국가유산 사업", "계", "3억원", 300_000_000),
