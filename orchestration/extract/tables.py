@@ -30,6 +30,8 @@ _HEADER_UNIT = re.compile(r"\(\s*(?P<unit>" + "|".join(map(spaced, units("money"
 # money note, unless it names the share in brackets after an amount (예산액(구성비): 51,288(30.7)).
 _RATE_HEADER = re.compile(r"[률율%]")
 _SHARE_HEADER = re.compile(r"^[^(]*(?:구성비|비중)")
+# A header speaking of money: an amount (금액, 예산액, 징수액), a budget, a cost.
+_MONEY_HEADER = re.compile(r"액|예산|비용|사업비|재원|보조금")
 _AREA_UNITS = units("area")
 # A unit as a note prints it, maybe spaced out (``천 원``: read as 원 alone, every amount would be
 # a thousandth of itself).
@@ -114,22 +116,31 @@ class Table:
     @cached_property
     def _value_cells(self) -> list[ValueCell]:
         """Computed once: the typed extractors, the cell records and the accounting all ask."""
-        labels, units = self.column_labels, self.column_units
+        labels, units, noted = self.column_labels, self.column_units, self._noted_units()
         numeric = self._numeric_columns()
         cells: list[ValueCell] = []
         previous_labels: list[str] = []
         for row in self.body_rows:
             row_labels = _carry_labels([c.text for c in row[: self.label_columns]], previous_labels)
             previous_labels = row_labels
+            # Under a note naming counts and money, a column whose header speaks of neither counts
+            # what its row's label counts (``건수 | … | 통보 / 일반``: cases, not money); a pair's
+            # brackets may hold the other measure (``3(23,820)``: cases and their amount), left be.
+            counted = next((u for u in (_count_unit(without_spaces(label), noted) for label in row_labels) if u in noted),
+                           None)
             for cell in row[self.label_columns:]:
                 if cell.text and is_value(cell.text) and (cell.column in numeric or is_data(cell.text)):
+                    unit = units[cell.column] if cell.column < len(units) else None
+                    if (counted and not is_pair(cell.text) and cell.column < len(labels)
+                            and _spoken_unit(labels[cell.column], noted) is None):
+                        unit = counted
                     cells.append(ValueCell(
                         line=cell.line,
                         column=cell.column,
                         text=cell.text,
                         row_labels=tuple(label for label in row_labels if label),
                         column_label=labels[cell.column] if cell.column < len(labels) else "",
-                        unit=units[cell.column] if cell.column < len(units) else None,
+                        unit=unit,
                         start=cell.start,
                         end=cell.end,
                     ))
@@ -148,7 +159,16 @@ def noted_units(line: str) -> list[str]:
 def _column_unit(label: str, noted: list[str]) -> str | None:
     """A unit in the column's own header (``증감률(%)``, ``재 산 상 황 (천원)``) wins; a rate header
     (``…률``, ``…율``, ``구성비``, ``비중``) is in %; when the note above names several units (``건, 백만원``), each
-    column takes the one its header speaks of (``건수`` → 건, ``정원`` → 명, ``면적`` → m², ``금액`` → 백만원)."""
+    column takes the one its header speaks of (``건수`` → 건, ``정원`` → 명, ``면적`` → m², ``금액`` → 백만원),
+    and one that speaks of none the money."""
+    spoken = _spoken_unit(label, noted)
+    if spoken is not None or len(noted) <= 1:
+        return spoken if spoken is not None else (noted[0] if noted else None)
+    return next((u for u in noted if u in MONEY_FACTORS), noted[0])
+
+
+def _spoken_unit(label: str, noted: list[str]) -> str | None:
+    """The unit a column's header names or speaks of; None when it says nothing of one."""
     match = _HEADER_UNIT.search(label)
     if match:
         return without_spaces(match.group("unit"))
@@ -156,13 +176,22 @@ def _column_unit(label: str, noted: list[str]) -> str | None:
     if _RATE_HEADER.search(leaf) or _SHARE_HEADER.match(leaf):
         return "%"
     if len(noted) <= 1:
-        return noted[0] if noted else None
-    counts = [u for u in noted if u in COUNT_UNITS]
-    if leaf in COUNT_UNITS or leaf.endswith("수") or "인원" in leaf or leaf in staff_count_words():
-        return next((u for u in counts if u in leaf), counts[0] if counts else (leaf if leaf in COUNT_UNITS else None))
+        return None
+    counted = _count_unit(leaf, noted)
+    if counted is not None:
+        return counted
     if "면적" in leaf:
         return next((u for u in noted if u in _AREA_UNITS), None)
-    return next((u for u in noted if u in MONEY_FACTORS), noted[0])
+    return next((u for u in noted if u in MONEY_FACTORS), None) if _MONEY_HEADER.search(leaf) else None
+
+
+def _count_unit(label: str, noted: list[str]) -> str | None:
+    """The count a label (without its spaces) speaks of, in a unit the note names (``건수`` → 건,
+    ``정원`` → 명); None when it speaks of no count."""
+    counts = [u for u in noted if u in COUNT_UNITS]
+    if label in COUNT_UNITS or label.endswith("수") or "인원" in label or label in staff_count_words():
+        return next((u for u in counts if u in label), counts[0] if counts else (label if label in COUNT_UNITS else None))
+    return None
 
 
 def cell_quantities(cell: ValueCell) -> list[tuple[str | None, Quantity]]:

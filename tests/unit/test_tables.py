@@ -85,3 +85,26 @@ def test_an_amount_naming_its_share_in_brackets_stays_money():
     """w01 p5's ``예산액(구성비)`` over ``51,288(30.7)``: the amount in the note's unit, its share in brackets."""
     [table] = read_tables(split_lines("(단위 : 억원)\n구 분\t예산액(구성비)\n지 방 세\t51,288(30.7)\n"))
     assert table.column_units[1] == "억원"
+
+
+def test_under_a_note_of_counts_and_money_a_silent_column_counts_what_its_row_counts():
+    """w03 p21 '(단위: 건, 명, 천 원)': the 건수 row's `본처분 / 통보 / 일반` speaks of neither, and
+    counts cases; `합계 / 금액` names money; a pair may hold the other measure in brackets (its
+    unit the column's, as before)."""
+    lines = ["❖ 감사결과(총괄)                                     (단위: 건, 명, 천 원)",
+             "\t합계\t\t본처분\t\t",
+             "\t\t\t징계 (인원)\t통보\t",
+             "\t건수\t금액\t\t일반\t현지조치",
+             "건수\t22\t23,820\t2(2)\t5\t3(23,820)"]
+    [table] = read_tables(lines)
+    units = {c.column_label: c.unit for c in table.value_cells()}
+    assert units == {"합계 / 건수": "건", "합계 / 금액": "천원", "본처분 / 징계 (인원)": "건",
+                     "본처분 / 통보 / 일반": "건", "본처분 / 통보 / 현지조치": "천원"}
+
+
+def test_the_row_rule_takes_only_a_count_the_note_names(tables):
+    """Seed 004 line 1040 under '(단위: 명, 백만원)': 입점 업체 수 counts (명, the note's count), not
+    money; the revenue table under '(단위:백만원,%)' keeps its money though its rows are split
+    `시 / 세` (세 is a count unit, not one the note names)."""
+    assert {c.unit for c in tables[1036].value_cells() if c.line == 1040} == {"명"}
+    assert {c.unit for c in tables[2432].value_cells() if c.line == 2438 and c.column == 2} == {"백만원"}
