@@ -62,3 +62,20 @@ def test_a_runs_events_and_the_asset_index_are_those_of_dagsters_own_storage(tmp
     monkeypatch.delenv("DAGSTER_HOME")
     with dg.DagsterInstance.from_config(str(tmp_path / "batched")) as instance:
         assert len(instance.get_runs()) == 1
+
+
+def test_the_storage_keeps_the_engines_of_the_index_and_the_latest_run_only(tmp_path, monkeypatch):
+    """A watch runs for days: an earlier run's engine is let go, and its events are still read."""
+    home = tmp_path / "home"
+    home.mkdir()
+    (home / "dagster.yaml").write_text(dagster_yaml(home), encoding="utf-8")
+    monkeypatch.setenv("DAGSTER_HOME", str(home))
+    with dg.DagsterInstance.from_config(str(home)) as instance:
+        first = dg.materialize([staffing, budgets], instance=instance)
+        second = dg.materialize([staffing, budgets], instance=instance)
+        storage = instance.event_log_storage
+        assert isinstance(storage, BatchedSqliteEventLogStorage)
+        assert set(storage._engines) == {"index", second.run_id}
+        earlier = instance.all_logs(first.run_id)
+        assert set(storage._engines) == {"index", first.run_id}
+        assert len(earlier) == len(instance.all_logs(second.run_id)) > 10
