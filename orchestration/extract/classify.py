@@ -35,18 +35,36 @@ def classify_kind(text: str) -> tuple[str, dict[str, int]]:
     return max(eligible)[1], scores
 
 
-def classify_government(text: str, kind: str, index: GovernmentIndex, on: date | None = None) -> Government | None:
+def classify_government(text: str, kind: str, index: GovernmentIndex, on: date | None = None,
+                        cover: str = "") -> Government | None:
     """The government a filing is about. A candidate's filing is about the body the election
     fills (``서울특별시의회의원선거`` → 서울특별시, ``강남구청장 선거`` → 강남구), not the district
-    it names. ``on``: the filing's own date, so that its code is one valid then."""
+    it names. A government's own filing (a work plan, a pledge list or investment plan) is its
+    issuer's: the government its cover names
+    (``부산광역시 낙동강관리본부``), whatever districts its pages go on to name most (the 낙동강's
+    parks lie in 사하구); a cover naming none leaves it to the whole text. ``on``: the filing's own
+    date, so that its code is one valid then."""
     if kind == "candidate_disclosure":
         election = read_election(text.split("\n"))
         government = index.named(election.body, text, on) if election and election.body else None
         if government is not None:
             return government
-    return index.best(text, on)
+    issuer = index.best(cover, on) if cover and kind not in ("candidate_disclosure", "news_article") else None
+    return issuer or index.best(text, on)
 
 
+COVER_LINES = 12  # a filing of one page (a text file): its first lines with words are its cover
+
+
+def cover_text(pages: list[list[str]]) -> str:
+    """The cover of a filing: its first page, or a one-page filing's first lines with words."""
+    if len(pages) > 1:
+        return "\n".join(pages[0])
+    worded = [line for line in (pages[0] if pages else []) if _HANGUL_OR_LETTER.search(line)]
+    return "\n".join(worded[:COVER_LINES])
+
+
+_HANGUL_OR_LETTER = re.compile(r"[가-힣A-Za-z]")
 TITLE_LETTERS = 80
 _MARKUP = re.compile(rf"[#|>\[\]{MARKS}]")
 

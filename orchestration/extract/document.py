@@ -15,7 +15,7 @@ from orchestration.extract.accounting import account_numbers, coverage
 from orchestration.extract.budgets import extract_department_budgets, extract_headline_budgets
 from orchestration.extract.candidates import (extract_candidate_finance, extract_candidate_pledges, extract_candidates,
                                               extract_form_candidates, extract_sheet_pledges)
-from orchestration.extract.classify import classify_government, classify_kind, filing_title
+from orchestration.extract.classify import classify_government, classify_kind, cover_text, filing_title
 from orchestration.extract.debt import extract_debt
 from orchestration.extract.funds import extract_funds
 from orchestration.extract.dates import filing_date
@@ -209,7 +209,8 @@ def extract_document(document_id: str, source: Document | str, governments: Gove
     kind, scores = classify_kind(text)
     kind = kind_override or kind
     dated, precision, printed_date = filing_date(lines)
-    government = classify_government(text, kind, governments, dated)
+    pages = [[line.text for line in page] for page in document.pages]
+    government = classify_government(text, kind, governments, dated, cover_text(pages))
 
     def provenance(document_line: int) -> dict:
         page, line = numbered[document_line - 1][:2]

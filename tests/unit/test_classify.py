@@ -79,3 +79,23 @@ def test_a_filings_government_is_one_whose_code_holds_on_its_date(governments):
 ])
 def test_a_label_that_is_a_year_and_nothing_else(label, year):
     assert year_label(label) == year
+
+
+# w06's cover and, below it, the parks its pages list, all in 사하구 (and two in 강서구 and 사상구).
+RIVER_PLAN = ["2025. 2. 10.(월)", "복지환경위원회", "2025년도 주요 업무계획", "부산광역시 낙동강관리본부"]
+PARKS = ["을 숙 도 철새공원\t사하구 하단동", "아 미 산 전 망 대\t사하구 다대동", "을 숙 도 생태공원\t사하구 하단동",
+         "삼락생태공원\t사상구 삼락동", "대저생태공원\t강서구 대저동"] * 3
+
+
+def test_a_plan_is_the_government_its_cover_names(governments):
+    """Its pages name 사하구 nine times, 부산광역시 never: the issuer is the government the cover
+    names; the same text with no cover is left to its mentions (사하구)."""
+    from orchestration.extract.classify import cover_text
+    text = "\n".join(RIVER_PLAN + PARKS)
+    cover = cover_text([RIVER_PLAN, PARKS])
+    assert classify_government(text, "work_plan", governments, cover=cover).code == "6260000"
+    assert classify_government(text, "work_plan", governments).code == "3340000"
+    # a text filing is one page: its first lines with words are its cover
+    assert cover_text([["", *RIVER_PLAN, *PARKS]]).split("\n") == RIVER_PLAN + PARKS[:8]
+    # a news article is about what it reports, not whoever its first lines name
+    assert classify_government(text, "news_article", governments, cover=cover).code == "3340000"

@@ -5,8 +5,8 @@ from functools import cache
 
 import pytest
 
-from benchmarks.corpus_variants import (VARIANTS, aligned, keyed_files, marks, rewritten, score_variant, spaced_out,
-                                        unit_notes, unspaced)
+from benchmarks.corpus_variants import (VARIANTS, aligned, another_city, keyed_files, marks, rewritten, score_variant,
+                                        spaced_out, unit_notes, unspaced)
 from orchestration.extract.document import extract_document
 from orchestration.extract.formats import read_document
 from orchestration.extract.governments import government_index
@@ -109,3 +109,16 @@ def test_tables_exported_as_text_give_every_typed_fact_of_w04(variant):
 
 def test_the_keyed_plans():
     assert [name[:3] for name in keyed_files()] == ["w01", "w02", "w04", "w06"]
+
+
+W06 = "w06_busan_nakdonggang-gwallibonbu_2025.pdf"
+
+
+def test_a_plan_of_another_city_is_that_citys():
+    """w01 and w06 as 대구광역시's: the cover's ``대구광역시 낙동강관리본부`` names the issuer, though
+    w06's pages name 달서구 (부산's 사하구 and 사상구 renamed) more often than the city."""
+    assert another_city("부산광역시 낙동강관리본부 (사하구 하단동, 강서구 대저동, 중구)") == (
+        "대구광역시 낙동강관리본부 (달서구 하단동, 달성군 대저동, 중구)")
+    assert {name: extracted(name, "another city").classification["government_code"] for name in (W01, W06)} == {
+        W01: "6270000", W06: "6270000"}
+    assert extracted(W06, "unspaced").classification["government_code"] == "6260000"
