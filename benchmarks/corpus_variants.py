@@ -145,6 +145,18 @@ _CITY = re.compile("|".join(map(re.escape, _DAEGU)))
 BUSAN, DAEGU = "6260000", "6270000"
 
 
+_THOUSANDS = re.compile(r"(?<=\d),(?=\d{3}(?!\d))")
+_SHORT_YEAR = re.compile(r"[’‘'`]\s*(\d{2})(?=\s*년|\.\s*\d)")
+
+
+def plain_numbers(text: str) -> str:
+    return _THOUSANDS.sub("", text)
+
+
+def full_years(text: str) -> str:
+    return _SHORT_YEAR.sub(lambda m: "20" + m[1], text)
+
+
 def another_city(text: str) -> str:
     return _CITY.sub(lambda m: _DAEGU[m[0]], text)
 
@@ -159,6 +171,8 @@ VARIANTS: dict[str, Callable[[Document], Document]] = {
     "tabbed": lambda d: as_text(d, "\t".join),
     "markdown": lambda d: as_text(d, lambda cells: "| " + " | ".join(cells) + " |"),
     "another city": lambda d: rewritten(d, another_city),
+    "plain numbers": lambda d: rewritten(d, plain_numbers),
+    "full years": lambda d: rewritten(d, full_years),
     "all": lambda d: aligned(rewritten(rewritten(d, lambda t: unit_notes(marks(t))), spaced_out, cells_only=True)),
 }
 
@@ -172,9 +186,9 @@ FAMILY_TABLES = tuple(EXTRACTED.values())
 
 
 def readings(extraction) -> set[tuple]:
-    """Every typed fact of a plan as (table, page, line, printed value): what a variant must read
-    the same way as the plan as published."""
-    return {(table, row["source_page"], row["source_line"], row.get("printed_value"))
+    """Every typed fact of a plan as (table, page, line, printed value without its thousands
+    separators): what a variant must read the same way as the plan as published."""
+    return {(table, row["source_page"], row["source_line"], (row.get("printed_value") or "").replace(",", ""))
             for table in FAMILY_TABLES for row in extraction.facts.get(table, [])}
 
 

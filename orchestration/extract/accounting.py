@@ -166,8 +166,9 @@ def _counted(after: str) -> bool:
 
 
 def _is_prose(text: str) -> bool:
-    """A sentence, not a row of figures: words outweigh the digits."""
-    digits = sum(1 for ch in text if ch.isdigit())
+    """A sentence, not a row of figures: words outweigh the digits, a date's not counted (``2025년``
+    is as much a word as ``’25년``)."""
+    digits = sum(1 for ch in _DATE.sub("", text) if ch.isdigit())
     return len(_SENTENCE.findall(text)) >= 2 and len(_HANGUL.findall(text)) >= 2 * digits
 
 

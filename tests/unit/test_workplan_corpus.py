@@ -900,7 +900,16 @@ def test_dates_with_every_year_mark_and_a_month_and_day_are_dates():
     assert [(line, text) for line, text, reason in fates if reason != "date"] == [(3, "11"), (3, "184"), (5, "3.5")]
     assert sum(1 for *_, reason in fates if reason == "date") == 21
     w08 = _extracted("w08_busan_singonghang-chujinbonbu_2025.pdf").classification
-    assert (w08["number_tokens"], w08["tokens_not_understood"]) == (657, 25)  # p14 counts land in 필지
+    # p14 counts land in 필지; a date's digits do not make a sentence a row of figures (25 before)
+    assert (w08["number_tokens"], w08["tokens_not_understood"]) == (657, 18)
+
+
+@pytest.mark.parametrize("year", ["2025년", "’25년"])
+def test_a_sentence_is_prose_whichever_way_it_prints_its_year(year):
+    """w01 p13 '* ’25년 이자수입 81억원 확보 예상': the year's four digits or two, the 81 is in a sentence."""
+    from orchestration.extract.accounting import account_numbers
+    fates = [(f.token.text, f.reason) for f in account_numbers([f"* {year} 이자수입 81억원 확보 예상"], [], [], [])]
+    assert ("81", "narrative") in fates
 
 
 _SIDES_PLAN = ("2025년도\n주요업무계획\n체육시설관리사업소\n\n□ 예 산\n"
