@@ -19,6 +19,8 @@ printed, each variant one habit seen in other governments' filings:
   page or a converted document prints them;
 - **another city**: the plans as 대구광역시's: the city's name and its districts' replaced by
   대구's (부산진구 → 달서구, 해운대구 → 수성구, …), the names both cities have left as they are;
+- **running footer**: the plan's title and page printed at the foot of every page (``부산광역시
+  주요업무계획 2025 | 12``), as many governments' plans print it;
 - **all**: all of them at once (but the city).
 
 Each variant is read by the extractor alone (no refresh: the warehouse adds nothing to recall),
@@ -48,7 +50,8 @@ from benchmarks.corpus_workplans import (ALL_FAMILIES, CORPUS, FAMILIES, HOLDOUT
 from benchmarks.scoring import REPO, share  # noqa: E402
 from orchestration.extract.document import extract_document  # noqa: E402
 from orchestration.extract.formats import read_document  # noqa: E402
-from orchestration.extract.formats.model import Document, Line  # noqa: E402
+from orchestration.extract.formats.model import (BODY, FURNITURE, Document, Line,  # noqa: E402
+                                                  mark_page_furniture)
 from orchestration.extract.governments import government_index  # noqa: E402
 from orchestration.settings import GOVERNMENT_SEED  # noqa: E402
 
@@ -161,6 +164,17 @@ def another_city(text: str) -> str:
     return _CITY.sub(lambda m: _DAEGU[m[0]], text)
 
 
+def running_footer(document: Document) -> Document:
+    """Every page closed by a line of the plan's title and its number, marked as the formats'
+    readers mark page furniture."""
+    pages = [[replace(line) for line in page] + [Line(f"부산광역시 주요업무계획 2025  |  {number}")]
+             for number, page in enumerate(document.pages, start=1)]
+    for line in (line for page in pages for line in page):
+        line.role = BODY if line.role in FURNITURE else line.role
+    mark_page_furniture(pages)
+    return replace(document, pages=pages)
+
+
 VARIANTS: dict[str, Callable[[Document], Document]] = {
     "as published": lambda d: d,
     "marks": lambda d: rewritten(d, marks),
@@ -173,6 +187,7 @@ VARIANTS: dict[str, Callable[[Document], Document]] = {
     "another city": lambda d: rewritten(d, another_city),
     "plain numbers": lambda d: rewritten(d, plain_numbers),
     "full years": lambda d: rewritten(d, full_years),
+    "running footer": running_footer,
     "all": lambda d: aligned(rewritten(rewritten(d, lambda t: unit_notes(marks(t))), spaced_out, cells_only=True)),
 }
 

@@ -122,3 +122,13 @@ def test_a_plan_of_another_city_is_that_citys():
     assert {name: extracted(name, "another city").classification["government_code"] for name in (W01, W06)} == {
         W01: "6270000", W06: "6270000"}
     assert extracted(W06, "unspaced").classification["government_code"] == "6260000"
+
+
+def test_a_running_footer_is_page_furniture_and_costs_no_fact():
+    """w04 with '부산광역시 주요업무계획 2025  |  n' closing every page: the footer is furniture from
+    its second print on (the first stays body text, as the formats' readers leave it), and every
+    typed fact is read as from the PDF."""
+    document = VARIANTS["running footer"](published(W04))
+    assert [page[-1].role for page in document.pages[:3]] == ["body", "footer", "footer"]
+    result = score_variant({W04: extracted(W04, "running footer")}, {W04: extracted(W04, "as published")})
+    assert result["same_facts"] == [81, 81]
