@@ -24,7 +24,9 @@ from decimal import Decimal
 from orchestration.extract.dates import year_in, year_label
 from orchestration.extract.numbers import (MONEY_FACTORS, MONEY_UNIT, NUMBER_BODY, PLACE_AMOUNT, NumberParseError,
                                            money_amount, parse_quantity, parse_with_share)
-from orchestration.extract.organisation import NO_UNIT_SECTION, Section, is_unit_name, section_at, unit_row
+from orchestration.extract.organisation import (EXPENDITURE_SIDE, EXPENDITURE_WORD, NO_UNIT_SECTION, REVENUE_SIDE,
+                                                REVENUE_WORD, SIDE_WORD, Section, is_unit_name, section_at, side_of,
+                                                unit_row)
 from orchestration.extract.structure import heading_year, section_tree
 from orchestration.extract.tables import Cell, Table, ValueCell
 from orchestration.extract.text import LINE_MARKS, MIDDLE_DOTS, spaced_any, without_spaces
@@ -170,7 +172,7 @@ def _units_in_columns(table: Table, sections: list[Section], plan_year: int | No
     기준``), else the plan's; the 계 column (or row) is the section's unit."""
     caption_year = year_in(table.caption_text()) or plan_year
     facts = []
-    for label, cell, org_unit in unit_row(table, sections, "expenditure"):
+    for label, cell, org_unit in unit_row(table, sections, EXPENDITURE_SIDE):
         # a column of a year's band (``2025년 / 세출``), or a row labelled by a year, is of that year
         fiscal_year = year_in(table.column_labels[cell.column]) or year_label(label) or caption_year
         if fiscal_year is None:
@@ -255,8 +257,8 @@ def _accounts_by_year(table: Table, sections: list[Section]) -> list[DepartmentB
     return facts
 
 
-_EXPENDITURE = re.compile(r"세\s*출")
-_BUDGET, _REVENUE = re.compile(r"예\s*산"), re.compile(r"세\s*입")
+_EXPENDITURE, _REVENUE = re.compile(EXPENDITURE_WORD), re.compile(REVENUE_WORD)
+_BUDGET = re.compile(r"예\s*산")
 
 
 def _spending(caption: str) -> bool:
@@ -315,7 +317,7 @@ def field_of(label: str) -> str | None:
     return "·".join(fields) or None
 
 
-_SIDE_TOTAL = re.compile(rf"(?P<side>세\s*[입출])\s*[:：]\s*(?P<amount>{PLACE_AMOUNT.pattern})")
+_SIDE_TOTAL = re.compile(rf"(?P<side>{SIDE_WORD})\s*[:：]\s*(?P<amount>{PLACE_AMOUNT.pattern})")
 
 
 @dataclass(frozen=True)
@@ -337,7 +339,7 @@ def caption_total(table: Table, side: str) -> CaptionTotal | None:
         for match in _SIDE_TOTAL.finditer(text):
             printed = match["amount"].strip()
             amount, unit = money_amount(printed)
-            if without_spaces(match["side"]) == side and amount is not None:
+            if side_of(match["side"]) == side and amount is not None:
                 return CaptionTotal(line, side, printed, unit, Decimal(amount) / MONEY_FACTORS[unit], amount,
                                     (match.start("amount"), match.start("amount") + len(printed)))
     return None
@@ -488,14 +490,13 @@ _HEADLINE_LEAD = re.compile(LINE_MARKS + r"(?P<year>(?:[’'‘`ˊ]\s*\d{2}|(?:1
 # A line that opens with its 세입 and goes on to its 세출 is a headline with no word before it
 # (``□ 세입 161억원, 세출 758억원``), or with the account they are of (``ㅇ 일반회계 : 세입 …``).
 _SIDES_LEAD = re.compile(LINE_MARKS + r"(?:(?P<account>[가-힣][가-힣\s·]*?)\s*[:：]\s*)?"
-                         rf"(?=세\s*입\s*{NUMBER_BODY}\s*{MONEY_UNIT}.*세\s*출\s*{NUMBER_BODY}\s*{MONEY_UNIT})")
+                         rf"(?={REVENUE_WORD}\s*{NUMBER_BODY}\s*{MONEY_UNIT}.*{EXPENDITURE_WORD}\s*{NUMBER_BODY}\s*{MONEY_UNIT})")
 # One side alone, its total and the parts it adds up from: ``ㅇ (세입) 2,917백만원(세외수입 514,
 # 보조금 2,403)``, ``○ 세출 : 23,093백만원(정책사업 11,190, …)``.
-_SIDE_LEAD = re.compile(LINE_MARKS + r"(?P<open>\()?\s*(?P<side>세\s*[입출])\s*(?(open)\)|[:：])\s*")
-_SIDE = re.compile(rf"(?P<side>세\s*[입출])\s*(?P<amount>{NUMBER_BODY}\s*{MONEY_UNIT})")
+_SIDE_LEAD = re.compile(LINE_MARKS + rf"(?P<open>\()?\s*(?P<side>{SIDE_WORD})\s*(?(open)\)|[:：])\s*")
+_SIDE = re.compile(rf"(?P<side>{SIDE_WORD})\s*(?P<amount>{NUMBER_BODY}\s*{MONEY_UNIT})")
 _TOTAL = re.compile(rf"(?P<amount>{PLACE_AMOUNT.pattern}|{NUMBER_BODY}\s*{MONEY_UNIT})\s*(?:\((?P<parts>[^()]*)\))?")
 _PART = re.compile(rf"(?P<name>[가-힣][가-힣\s]*?)\s*(?P<number>{NUMBER_BODY})(?![\d.]|,\d)")
-REVENUE_SIDE, EXPENDITURE_SIDE = "세입", "세출"
 
 
 @dataclass(frozen=True)
@@ -529,7 +530,7 @@ def budget_headlines(line: str) -> list[BudgetHeadline]:
     account = account_of(lead["account"]) if lead["account"] else None
     if lead["account"] and not worded and account in (None, TOTAL):
         return []
-    sides = [BudgetHeadline(without_spaces(m["side"]), None, m["side"], m["amount"], quantity.unit, m.span("amount"),
+    sides = [BudgetHeadline(side_of(m["side"]), None, m["side"], m["amount"], quantity.unit, m.span("amount"),
                             quantity.amount_krw, year, account)
              for m in _SIDE.finditer(line, lead.end()) if (quantity := parse_quantity(m["amount"]))]
     if sides:
@@ -580,7 +581,7 @@ def _side_headline(line: str, lead: re.Match) -> list[BudgetHeadline]:
     amount, unit = money_amount(total["amount"]) if total else (None, "")
     if amount is None:
         return []
-    side = without_spaces(lead["side"])
+    side = side_of(lead["side"])
     printed = total["amount"].strip()
     head = BudgetHeadline(side, None, side, printed, unit, (total.start("amount"), total.start("amount") + len(printed)),
                           amount)

@@ -205,6 +205,27 @@ def read_unit_tables(tables: list[Table], sections: list[Section]) -> list[OrgUn
 
 
 TOTAL_COLUMN = "total"
+# The two sides of the budget, and their words (caption_words.csv) spaced out as filings print them.
+REVENUE_SIDE, EXPENDITURE_SIDE = "세입", "세출"
+REVENUE_WORD, EXPENDITURE_WORD = spaced_any(caption_words("revenue_side")), spaced_any(caption_words("expenditure_side"))
+SIDE_WORD = rf"(?:{REVENUE_WORD}|{EXPENDITURE_WORD})"
+# A row or column label naming a side, alone or as its budget (``세입예산``).
+_SIDE_LABEL = re.compile(rf"^(?P<side>{'|'.join(caption_words('revenue_side') + caption_words('expenditure_side'))})"
+                         r"(?:예산)?$")
+
+
+def side_of(word: str) -> str | None:
+    """The side of the budget a word names, its spaces aside (``세 출``: EXPENDITURE_SIDE); None
+    for any other word."""
+    word = without_spaces(word)
+    return (REVENUE_SIDE if word in caption_words("revenue_side")
+            else EXPENDITURE_SIDE if word in caption_words("expenditure_side") else None)
+
+
+def side_label(label: str) -> str | None:
+    """The side of the budget a row or column label names (``세입``, ``세 출``, ``세입예산``)."""
+    match = _SIDE_LABEL.match(without_spaces(label))
+    return side_of(match["side"]) if match else None
 
 
 def is_total(label: str) -> bool:
@@ -214,8 +235,8 @@ def is_total(label: str) -> bool:
 
 
 def unit_row(table: Table, sections: list[Section], side: str) -> list[tuple[str, Cell, str]]:
-    """The lines of a table labelled as ``side`` of the budget (label_terms.csv's budget_side:
-    ``revenue``, 세입; ``expenditure``, 세출) whose other side names units,
+    """The lines of a table labelled as ``side`` of the budget (REVENUE_SIDE, EXPENDITURE_SIDE)
+    whose other side names units,
     whichever way the table runs: a row under a header of units (``구분 | 계 | 문화예술과 | …``) or a
     column beside rows of units (``구분 | 세입 | 세출`` over ``합계``, ``관광정책과`` …); or, under a
     caption whose nearest line on the budget names that side alone (``ㅇ (세입) 2,917백만원``), the
@@ -223,7 +244,7 @@ def unit_row(table: Table, sections: list[Section], side: str) -> list[tuple[str
     as printed and its unit (the 계 column or row is the unit whose section holds the table); none
     when the table has no such line."""
     columns = unit_columns(table)
-    rows = [r for r in table.body_rows if r and label_meaning("budget_side", without_spaces(r[0].text)) == side][:1]
+    rows = [r for r in table.body_rows if r and side_label(r[0].text) == side][:1]
     if columns is not None and not rows and _caption_side(table) == side:
         rows = [r for r in table.body_rows if r and year_label(r[0].text)]
     if columns is None or not rows:
@@ -238,14 +259,10 @@ def unit_row(table: Table, sections: list[Section], side: str) -> list[tuple[str
     return found
 
 
-_SIDE_WORD = re.compile(r"세\s*[입출]")
-
-
 def _caption_side(table: Table) -> str | None:
-    """The side of the budget (revenue, expenditure) the caption line nearest the table names, when
-    it names one alone."""
+    """The side of the budget the caption line nearest the table names, when it names one alone."""
     for _, text in reversed(table.caption):
-        sides = {label_meaning("budget_side", without_spaces(word)) for word in _SIDE_WORD.findall(text)}
+        sides = {side_of(word) for word in re.findall(SIDE_WORD, text)}
         if sides:
             return sides.pop() if len(sides) == 1 else None
     return None
@@ -256,7 +273,7 @@ def _unit_column(table: Table, sections: list[Section], side: str) -> list[tuple
     per year) beside rows most of which name units; a 계 row is the unit whose section holds the
     table."""
     columns = [i for i, label in enumerate(table.column_labels)
-               if i >= table.label_columns and label_meaning("budget_side", without_spaces(label.split(" / ")[-1])) == side]
+               if i >= table.label_columns and side_label(label.split(" / ")[-1]) == side]
     if not columns or not table.label_columns:
         return []
     named = [without_spaces(row[0].text) for row in table.body_rows if row and row[0].column == 0 and row[0].text]

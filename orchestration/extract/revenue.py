@@ -16,10 +16,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from orchestration.extract.budgets import REVENUE_SIDE, budget_headlines, caption_total
+from orchestration.extract.budgets import budget_headlines, caption_total
 from orchestration.extract.dates import year_in, year_label
 from orchestration.extract.numbers import MONEY_FACTORS, RATE_UNITS, NumberParseError, parse_quantity, parse_with_share
-from orchestration.extract.organisation import Section, section_at, unit_row
+from orchestration.extract.organisation import REVENUE_SIDE, REVENUE_WORD, Section, section_at, unit_row
 from orchestration.extract.project_budgets import ProjectSection
 from orchestration.extract.tables import Table, ValueCell
 from orchestration.extract.text import without_spaces
@@ -140,7 +140,7 @@ def extract_revenue(tables: list[Table], linked: list[ProjectSection]) -> list[R
     return facts
 
 
-_REVENUE_BUDGET = re.compile(r"세\s*입\s*예\s*산")
+_REVENUE_BUDGET = re.compile(REVENUE_WORD + r"\s*예\s*산")
 
 
 def _items_in_columns(table: Table, sections: list[Section], plan_year: int | None) -> list[RevenueFact]:
@@ -189,7 +189,7 @@ def extract_unit_revenue(tables: list[Table], sections: list[Section],
         facts += _items_in_columns(table, sections, plan_year)
         period = _caption_period(table)
         caption_year = year_in(table.caption_text()) or plan_year
-        for label, cell, org_unit in unit_row(table, sections, "revenue"):
+        for label, cell, org_unit in unit_row(table, sections, REVENUE_SIDE):
             fiscal_year = year_in(table.column_labels[cell.column]) or year_label(label) or caption_year
             money = table.column_units[cell.column] if cell.column < len(table.column_units) else None
             try:

@@ -38,6 +38,7 @@ from dataclasses import dataclass, replace
 from orchestration.extract.dates import YEAR_MARK, arrow_steps, year_in
 from orchestration.extract.numbers import (MONEY_FACTORS, MONEY_UNIT, NUMBER_BODY, NUMBER_PATTERN, RATE_UNITS,
                                            PLACE_AMOUNT, money_amount, parse_quantity, to_won)
+from orchestration.extract.organisation import REVENUE_WORD
 from orchestration.extract.project_budgets import ProjectSection
 from orchestration.extract.revenue import (BROAD_ITEMS, TOTAL, RevenueFact, item_in_name, measure_of,
                                            project_item_at)
@@ -60,7 +61,7 @@ _LABELLED = re.compile(rf"{LINE_MARKS}\((?P<label>[가-힣](?:\s*[가-힣]){{0,5
 _PART = re.compile(rf"(?P<item>[가-힣]{{2,12}})\s+(?P<amount>{_MONEY})(?:\s*\(\s*(?P<change>[△▲\-]?\s*{_MONEY}\s*[↑↓])\s*\))?")
 _PART_LINE = re.compile(rf"{LINE_MARKS}[가-힣]{{2,12}}\s+{_MONEY}")
 _PARTS_BELOW = 2
-_GENERAL = re.compile(r"세\s*입|세\s*수")
+_GENERAL = re.compile(rf"{REVENUE_WORD}|세\s*수")
 _PERIOD = re.compile(r"(?:" + YEAR_MARK + r"\d{2}|(?:19|20)\d{2})\s*(?:년\s*도?|\.\s*\d{1,2}\s*월\s*말?)")
 _COMPARISON = re.compile(r"[가-힣]*대비|증감")
 _DECREASE = re.compile(r"^\s*(?:감소|하락|줄)")

@@ -5,8 +5,9 @@ funding sources and of a project's fields; the units of money, rates, counts and
 org units' suffixes; the grades of staffing tables, the groups of staff they count apart and the
 words of their two counts (정원, 현원); the headers of a register of affiliated bodies; the budget
 categories, accounts, fields, bases and header words; the parts of a debt; the words of the
-candidate disclosure form; the words of a plan's labels (totals, revenue measures, budget sides,
-settlement items, pledge columns) and of its captions (unit notes, org charts, staffing, funds);
+candidate disclosure form; the words of a plan's labels (totals, revenue measures, settlement
+items, pledge columns) and of its captions (unit notes, org charts, staffing, funds, the budget's
+sides);
 and the nationwide elections. Each file is read once per process."""
 
 from __future__ import annotations
@@ -153,7 +154,7 @@ def budget_header_words(meaning: str) -> tuple[str, ...]:
 @cache
 def label_terms(concept: str) -> tuple[Term, ...]:
     """The words of one concept of a plan's labels (label_terms.csv: total, revenue_measure,
-    revenue_comparison, budget_side, settlement_item, pledge_column), in file order."""
+    revenue_comparison, settlement_item, pledge_column), in file order."""
     return tuple(Term(row["meaning"], re.compile(row["pattern"])) for row in _rows("label_terms.csv")
                  if row["concept"] == concept)
 
@@ -172,7 +173,7 @@ def first_meaning(terms: tuple[Term, ...], key: str) -> str | None:
 @cache
 def caption_words(meaning: str) -> tuple[str, ...]:
     """The words caption_words.csv gives a kind of caption (``unit_note``, ``org_chart``,
-    ``staffing``, ``fund``), as printed without spaces."""
+    ``staffing``, ``fund``, ``revenue_side``, ``expenditure_side``), as printed without spaces."""
     return tuple(row["word"] for row in _rows("caption_words.csv") if row["meaning"] == meaning)
 
 
