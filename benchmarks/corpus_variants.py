@@ -19,6 +19,7 @@ printed, each variant one habit seen in other governments' filings:
   page or a converted document prints them;
 - **another city**: the plans as 대구광역시's: the city's name and its districts' replaced by
   대구's (부산진구 → 달서구, 해운대구 → 수성구, …), the names both cities have left as they are;
+- **another title**: the plan titled ``주요업무 추진계획`` where it says ``주요업무계획``;
 - **running footer**: the plan's title and page printed at the foot of every page (``부산광역시
   주요업무계획 2025 | 12``), as many governments' plans print it;
 - **all**: all of them at once (but the city).
@@ -148,8 +149,13 @@ _CITY = re.compile("|".join(map(re.escape, _DAEGU)))
 BUSAN, DAEGU = "6260000", "6270000"
 
 
+_TITLE = re.compile(r"주\s*요\s*업\s*무\s*계\s*획")
 _THOUSANDS = re.compile(r"(?<=\d),(?=\d{3}(?!\d))")
 _SHORT_YEAR = re.compile(r"[’‘'`]\s*(\d{2})(?=\s*년|\.\s*\d)")
+
+
+def another_title(text: str) -> str:
+    return _TITLE.sub("주요업무 추진계획", text)
 
 
 def plain_numbers(text: str) -> str:
@@ -187,6 +193,7 @@ VARIANTS: dict[str, Callable[[Document], Document]] = {
     "another city": lambda d: rewritten(d, another_city),
     "plain numbers": lambda d: rewritten(d, plain_numbers),
     "full years": lambda d: rewritten(d, full_years),
+    "another title": lambda d: rewritten(d, another_title),
     "running footer": running_footer,
     "all": lambda d: aligned(rewritten(rewritten(d, lambda t: unit_notes(marks(t))), spaced_out, cells_only=True)),
 }

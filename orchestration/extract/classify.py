@@ -13,6 +13,7 @@ from datetime import date
 
 from orchestration.extract.disclosure import read_election
 from orchestration.extract.governments import Government, GovernmentIndex
+from orchestration.extract.organisation import COVER_LINES
 from orchestration.extract.text import MARKS, without_spaces
 from orchestration.extract.vocabulary import kind_signals
 
@@ -53,18 +54,14 @@ def classify_government(text: str, kind: str, index: GovernmentIndex, on: date |
     return issuer or index.best(text, on)
 
 
-COVER_LINES = 12  # a filing of one page (a text file): its first lines with words are its cover
-
-
 def cover_text(pages: list[list[str]]) -> str:
-    """The cover of a filing: its first page, or a one-page filing's first lines with words."""
+    """The cover of a filing: its first page, or a one-page filing's (a text file's) first lines
+    that are not blank."""
     if len(pages) > 1:
         return "\n".join(pages[0])
-    worded = [line for line in (pages[0] if pages else []) if _HANGUL_OR_LETTER.search(line)]
-    return "\n".join(worded[:COVER_LINES])
+    return "\n".join([line for line in (pages[0] if pages else []) if line.strip()][:COVER_LINES])
 
 
-_HANGUL_OR_LETTER = re.compile(r"[가-힣A-Za-z]")
 TITLE_LETTERS = 80
 _MARKUP = re.compile(rf"[#|>\[\]{MARKS}]")
 

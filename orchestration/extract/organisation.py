@@ -114,10 +114,10 @@ def read_organisation(lines: list[str]) -> tuple[list[OrgUnit], list[Section]]:
     return list(units.values()), sections
 
 
+# A filing's cover: its first lines that are not blank.
 COVER_LINES = 12
-
-
-_PLAN_TITLE = re.compile(r"업\s*무\s*(?:계\s*획|보\s*고)")
+# The title of a plan (업무계획, 업무 추진계획, 업무보고).
+PLAN_TITLE = re.compile(r"업\s*무\s*(?:추\s*진\s*)?(?:계\s*획|보\s*고)")
 
 
 def filing_unit(lines: list[str]) -> tuple[str, str, int] | None:
@@ -126,7 +126,7 @@ def filing_unit(lines: list[str]) -> tuple[str, str, int] | None:
     title is the committee the plan is reported to (복지환경위원회 over 주요업무계획). A cover naming
     none leaves the unit to the organisation chart's first box."""
     cover = [(n, text) for n, text in enumerate(lines, start=1) if text.strip()][:COVER_LINES]
-    title = next((i for i, (_, text) in enumerate(cover) if _PLAN_TITLE.search(without_spaces(text))), None)
+    title = next((i for i, (_, text) in enumerate(cover) if PLAN_TITLE.search(without_spaces(text))), None)
     candidates = cover[title + 1:] if title is not None else cover
     for number, text in candidates:
         text = _GOVERNMENT_PREFIX.sub("", _ENCLOSED.sub(r"\1", squeeze(text)))

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from orchestration.extract.organisation import Section, section_at
+from orchestration.extract.organisation import PLAN_TITLE, Section, section_at
 from orchestration.extract.structure import BADGE, LONE_BADGE, Heading, heading
 from orchestration.extract.tables import Table
 from orchestration.extract.text import LINE_MARKS, spaced, squeeze, without_spaces
@@ -21,7 +21,7 @@ STATUSES = frozenset({"신규", "계속", "완료"})
 _NAME_HEADER = re.compile(r"(주요)?사업(명)?$")
 _SEQ_HEADER = re.compile(r"^(연번|순번|번호)$")
 _PAGE_HEADER = re.compile(r"^(쪽|페이지|page)$", re.IGNORECASE)
-_PLAN_TITLE = re.compile(r"(?P<year>(?:19|20)\d{2})\s*년\s*(?:도\s*)?[-–—\s]*주요\s*업무\s*(?:계획|보고)")
+_PLAN_TITLE = re.compile(r"(?P<year>(?:19|20)\d{2})\s*년\s*(?:도\s*)?[-–—\s]*주요\s*" + PLAN_TITLE.pattern)
 TITLE_LOOKAHEAD = 30
 # The label of the line under a project's heading that gives its cost (``총사업비 :``, ``예   산 :``,
 # ``(총사업비)``); project_budgets.py reads the amount after it.

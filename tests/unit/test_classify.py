@@ -95,7 +95,18 @@ def test_a_plan_is_the_government_its_cover_names(governments):
     cover = cover_text([RIVER_PLAN, PARKS])
     assert classify_government(text, "work_plan", governments, cover=cover).code == "6260000"
     assert classify_government(text, "work_plan", governments).code == "3340000"
-    # a text filing is one page: its first lines with words are its cover
+    # a text filing is one page: its first lines that are not blank are its cover
     assert cover_text([["", *RIVER_PLAN, *PARKS]]).split("\n") == RIVER_PLAN + PARKS[:8]
     # a news article is about what it reports, not whoever its first lines name
     assert classify_government(text, "news_article", governments, cover=cover).code == "3340000"
+
+
+@pytest.mark.parametrize("title", ["2025년도 주요업무계획", "2025년 주요업무 추진계획", "2025 주요 업무 추진 계획"])
+def test_a_plan_titled_either_way_is_a_work_plan_of_its_year(title):
+    """w04's cover (``부산광역시 관광마이스국``) under the title other governments give their plans."""
+    from orchestration.extract.organisation import filing_unit
+    from orchestration.extract.projects import plan_year
+    lines = ["2025. 2. 10.(월)", "경제문화위원회", title, "부산광역시 관광마이스국", "", "Ⅰ. 기본현황", "1. 기구현황"]
+    assert classify_kind("\n".join(lines))[0] == "work_plan"
+    assert plan_year(lines) == (2025 if "년" in title else None)
+    assert filing_unit(lines)[:2] == ("관광마이스국", "관광마이스국")
