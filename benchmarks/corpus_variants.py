@@ -12,7 +12,8 @@ printed, each variant one habit seen in other governments' filings:
   ``기획재경``);
 - **spaced out**: the short words of table cells spaced out (``정원`` → ``정 원``, ``합계`` → ``합 계``);
 - **aligned**: every table the PDF states printed as text aligned by spaces, as ``pdftotext
-  -layout`` or an HWP export writes it, with no cell boundaries to go by;
+  -layout`` or an HWP export writes it, with no cell boundaries to go by; and again with each
+  header spanning several columns centred over them, as ``pdftotext -layout`` prints it;
 - **tabbed**: the same tables as text with a tab between cells, the commonest text export, no
   longer stated as tables;
 - **markdown**: the same tables as rows of cells between pipes (``| 정 원 | 149 |``), as a web
@@ -28,7 +29,8 @@ Each variant is read by the extractor alone (no refresh: the warehouse adds noth
 and scored as ``make bench-corpus`` scores the published warehouse: recall of the key's facts in
 typed facts on their page, precision on the figures the key prints, and the largest share of
 numbers not understood in any plan; and beyond the key, the share of every typed fact of the
-plans as published (its table, page, line and printed value) that the variant reads too, and
+plans as published (its table, page, line, printed value and what it means: its year, unit, grade,
+category, item, measure, fund, source, project) that the variant reads too, and
 the plans whose government is read as the one the variant's plans are of. ``make bench-corpus`` runs it and writes
 ``benchmarks/results/corpus_variants.md`` (and ``.json``).
 """
@@ -54,6 +56,7 @@ from orchestration.extract.formats import read_document  # noqa: E402
 from orchestration.extract.formats.model import (BODY, FURNITURE, Document, Line,  # noqa: E402
                                                   mark_page_furniture)
 from orchestration.extract.governments import government_index  # noqa: E402
+from orchestration.extract.layouts import is_data  # noqa: E402
 from orchestration.settings import GOVERNMENT_SEED  # noqa: E402
 
 # The warehouse's fact tables as the extractor names them, and the conditions FAMILIES puts on rows.
@@ -108,15 +111,34 @@ def rewritten(document: Document, rewrite: Callable[[str], str], cells_only: boo
     return replace(document, pages=pages)
 
 
-def aligned(document: Document) -> Document:
-    """Every stated table printed as columns aligned by spaces: each column starts where the widest
-    cell of the column before it ends, two spaces on; the lines no longer say they are a table."""
+def _spans(line: Line, centre: bool) -> list[tuple[int, int, str]]:
+    """(first column, columns spanned, text) of each cell of a stated table's line: with
+    ``centre``, in a header's line (no figure in it) a cell spans the empty cells after it, as the
+    format merged them; else every cell is one column's."""
+    cells = [(column, line.text[start:end].strip()) for column, start, end in line.cells]
+    header = centre and not any(is_data(text) for _, text in cells)
+    out: list[tuple[int, int, str]] = []
+    for column, text in cells:
+        if header and out and not text and out[-1][0] + out[-1][1] == column and out[-1][2]:
+            out[-1] = (out[-1][0], out[-1][1] + 1, out[-1][2])
+        else:
+            out.append((column, 1, text))
+    return out
+
+
+def aligned(document: Document, centre: bool = False) -> Document:
+    """Every stated table printed as columns aligned by spaces, as ``pdftotext -layout`` prints a
+    ruled table: each column as wide as its widest cell, two spaces between columns, every cell
+    at its column's start, or with ``centre`` a header spanning several columns centred over
+    them; the lines no longer say they are a table."""
+    spans = [(line.table, cell) for _, _, line in document.numbered_lines() if line.table is not None and line.cells
+             for cell in _spans(line, centre)]
     widths: dict[int, dict[int, int]] = {}
-    for _, _, line in document.numbered_lines():
-        if line.table is not None and line.cells:
-            for column, start, end in line.cells:
-                table = widths.setdefault(line.table, {})
-                table[column] = max(table.get(column, 0), len(line.text[start:end].strip()))
+    for table, (column, span, text) in sorted(spans, key=lambda item: item[1][1]):
+        width = widths.setdefault(table, {})
+        room = sum(width.get(c, 0) + 2 for c in range(column, column + span)) - 2
+        if len(text) > room:
+            width[column + span - 1] = width.get(column + span - 1, 0) + len(text) - room
     pages = []
     for page in document.pages:
         lines = []
@@ -124,10 +146,12 @@ def aligned(document: Document) -> Document:
             if line.table is None or not line.cells:
                 lines.append(line)
                 continue
-            table, text = widths[line.table], ""
-            for column, start, end in line.cells:
-                at = max(sum(table.get(c, 0) + 2 for c in range(column)), len(text.rstrip()) + 2 if text else 0)
-                text = text.rstrip().ljust(at) + line.text[start:end].strip()
+            width, text = widths[line.table], ""
+            for column, span, cell in _spans(line, centre):
+                start = sum(width.get(c, 0) + 2 for c in range(column))
+                room = sum(width.get(c, 0) + 2 for c in range(column, column + span)) - 2
+                at = max(start + (room - len(cell)) // 2 if span > 1 else start, len(text.rstrip()) + 2 if text else 0)
+                text = text.rstrip().ljust(at) + cell
             lines.append(Line(text.rstrip(), role=line.role))
         pages.append(lines)
     return replace(document, pages=pages)
@@ -188,6 +212,7 @@ VARIANTS: dict[str, Callable[[Document], Document]] = {
     "unspaced": lambda d: rewritten(d, unspaced),
     "spaced out": lambda d: rewritten(d, spaced_out, cells_only=True),
     "aligned": aligned,
+    "aligned, headers centred": lambda d: aligned(d, centre=True),
     "tabbed": lambda d: as_text(d, "\t".join),
     "markdown": lambda d: as_text(d, lambda cells: "| " + " | ".join(cells) + " |"),
     "another city": lambda d: rewritten(d, another_city),
@@ -207,15 +232,22 @@ def keyed_files() -> list[str]:
 FAMILY_TABLES = tuple(EXTRACTED.values())
 
 
-def readings(extraction) -> set[tuple]:
+# What a fact says beside its figure: its year, whose it is and what it measures.
+MEANING = ("fiscal_year", "as_of", "org_unit", "grade", "category", "revenue_item", "measure", "item", "part",
+           "basis", "fund", "funding_group", "project_name")
+
+
+def readings(extraction, rename: Callable[[str], str] = lambda text: text) -> set[tuple]:
     """Every typed fact of a plan as (table, page, line, printed value without its thousands
-    separators): what a variant must read the same way as the plan as published."""
-    return {(table, row["source_page"], row["source_line"], (row.get("printed_value") or "").replace(",", ""))
+    separators, and what it means: MEANING): what a variant must read the same way as the plan as
+    published. ``rename``: the variant's renaming of names (another city's)."""
+    return {(table, row["source_page"], row["source_line"], (row.get("printed_value") or "").replace(",", ""),
+             *(rename(value) if isinstance(value := row.get(key), str) else value for key in MEANING))
             for table in FAMILY_TABLES for row in extraction.facts.get(table, [])}
 
 
 def score_variant(extractions: dict[str, object], published: dict[str, object] | None = None,
-                  government: str = BUSAN) -> dict:
+                  government: str = BUSAN, rename: Callable[[str], str] = lambda text: text) -> dict:
     def rows_of(answer: dict):
         extraction = extractions.get(answer["file"])
         if extraction is None:
@@ -232,7 +264,7 @@ def score_variant(extractions: dict[str, object], published: dict[str, object] |
     result["government"] = [sum(e.classification["government_code"] == government for e in extractions.values()),
                             len(extractions)]
     if published is not None:
-        kept = [readings(published[name]) & readings(e) for name, e in extractions.items()]
+        kept = [readings(published[name], rename) & readings(e) for name, e in extractions.items()]
         result["same_facts"] = [sum(map(len, kept)), sum(len(readings(published[name])) for name in extractions)]
     result["not_understood"] = {
         name: round(e.classification["tokens_not_understood"] / e.classification["number_tokens"], 3)
@@ -247,7 +279,9 @@ def run(files: list[str]) -> dict:
     for variant, make in VARIANTS.items():
         extractions = {name: extract_document(name, make(document), governments) for name, document in documents.items()}
         published = published or extractions
-        results[variant] = score_variant(extractions, published, DAEGU if variant == "another city" else BUSAN)
+        city = variant == "another city"
+        results[variant] = score_variant(extractions, published, DAEGU if city else BUSAN,
+                                         another_city if city else lambda text: text)
         print(f"{variant}: {share(results[variant]['recall']['tuning']['all'])} tuning, "
               f"{share(results[variant]['recall']['holdout']['all'])} holdout", file=sys.stderr)
     return results

@@ -20,6 +20,7 @@ from dataclasses import dataclass, field, replace
 
 from orchestration.extract.funding import TOTAL_GROUP, funding_group, parse_breakdown
 from orchestration.extract.dates import YEAR_MARK, year_label
+from orchestration.extract.layouts import Cell
 from orchestration.extract.numbers import MONEY_FACTORS, MONEY_UNIT, NUMBER_BODY, parse_quantity
 from orchestration.extract.organisation import Section, section_at
 from orchestration.extract.projects import COST_LEAD, ProjectFact
@@ -187,36 +188,43 @@ def labelled_rows(lines: list[str], tables: list[Table], sections: list[Section]
     none."""
     names, costs = frozenset(project_field_labels("name")), frozenset(project_field_labels("cost"))
     found = []
-    for table in tables:
-        # a table running on over a page may take its first row there for a header
-        for cell in (cell for row in table.header_rows + table.body_rows for cell in row):
-            fields = list(_FIELD.finditer(cell.text))
-            ends = [f.start() for f in fields[1:]] + [len(cell.text)]
-            named = [(f.end() + len(value) - len(value.lstrip()), _FIELD_MARK.sub("", value).strip())
-                     for f, end in zip(fields, ends) if without_spaces(f["label"]) in names
-                     for value in [cell.text[f.end():end]]]
-            cost = next((f.end() for f in fields if without_spaces(f["label"]) in costs), None)
-            org_unit = section_at(sections, cell.line)
-            if not named or not named[0][1] or cost is None or org_unit is None:
-                continue
-            match = _COST_VALUE.match(lines[cell.line - 1], cell.start + cost)
-            opened = None if match is not None else next(
-                (t for t in tables if is_project_budget_table(t) and any(n == cell.line for n, _ in t.caption)), None)
-            if (match is None and opened is None) or (match is not None and match.group("non_budget")):
-                continue
-            name_start, name = cell.start + named[0][0], named[0][1]
-            project = ProjectFact(cell.line, table.table_index, org_unit, None, name, None, None, year,
-                                  (name_start, name_start + len(name)))
-            if opened is not None:
-                found.append(ProjectSection(org_unit, cell.line, opened.last_line, project, SAME_ROW, True,
-                                            tuple(_table_facts(opened))))
-                continue
-            total, *parts = _amount_facts(cell.line, INLINE, None, match, None, None)
-            # sources that do not add up to the cost are in some other unit (``1억원(국비 5 시비 5)``)
-            if sum(part["amount_krw"] or 0 for part in parts) != total["amount_krw"]:
-                parts = []
-            facts = tuple(fact | {"table_index": table.table_index} for fact in [total, *parts])
-            found.append(ProjectSection(org_unit, cell.line, cell.line, project, SAME_ROW, True, facts))
+    # a table running on over a page may take its first row there for a header
+    rows = [(table, cell) for table in tables for row in table.header_rows + table.body_rows for cell in row]
+    # printed as text, with no cells, the row is a line over the table of amounts it holds
+    rows += [(table, Cell(line, 0, lines[line - 1], 0, len(lines[line - 1])))
+             for table in tables if is_project_budget_table(table) for line, _ in table.caption]
+    read: set[int] = set()
+    for table, cell in rows:
+        if cell.line in read:
+            continue
+        fields = list(_FIELD.finditer(cell.text))
+        ends = [f.start() for f in fields[1:]] + [len(cell.text)]
+        named = [(f.end() + len(value) - len(value.lstrip()), _FIELD_MARK.sub("", value).strip())
+                 for f, end in zip(fields, ends) if without_spaces(f["label"]) in names
+                 for value in [cell.text[f.end():end]]]
+        cost = next((f.end() for f in fields if without_spaces(f["label"]) in costs), None)
+        org_unit = section_at(sections, cell.line)
+        if not named or not named[0][1] or cost is None or org_unit is None:
+            continue
+        match = _COST_VALUE.match(lines[cell.line - 1], cell.start + cost)
+        opened = None if match is not None else next(
+            (t for t in tables if is_project_budget_table(t) and any(n == cell.line for n, _ in t.caption)), None)
+        if (match is None and opened is None) or (match is not None and match.group("non_budget")):
+            continue
+        name_start, name = cell.start + named[0][0], named[0][1]
+        project = ProjectFact(cell.line, table.table_index, org_unit, None, name, None, None, year,
+                              (name_start, name_start + len(name)))
+        read.add(cell.line)
+        if opened is not None:
+            found.append(ProjectSection(org_unit, cell.line, opened.last_line, project, SAME_ROW, True,
+                                        tuple(_table_facts(opened))))
+            continue
+        total, *parts = _amount_facts(cell.line, INLINE, None, match, None, None)
+        # sources that do not add up to the cost are in some other unit (``1억원(국비 5 시비 5)``)
+        if sum(part["amount_krw"] or 0 for part in parts) != total["amount_krw"]:
+            parts = []
+        facts = tuple(fact | {"table_index": table.table_index} for fact in [total, *parts])
+        found.append(ProjectSection(org_unit, cell.line, cell.line, project, SAME_ROW, True, facts))
     return found
 
 

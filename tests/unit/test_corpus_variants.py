@@ -100,7 +100,7 @@ def test_tables_exported_as_text_give_every_typed_fact_of_w04(variant):
     the tables follow one another with nothing between them, and every fact is read as from the
     PDF, on its line."""
     result = score_variant({W04: extracted(W04, variant)}, {W04: extracted(W04, "as published")})
-    assert result["same_facts"] == [81, 81]
+    assert result["same_facts"] == [97, 97]
     assert result["recall"]["holdout"]["all"] == [26, 26]
     total = {(f["source_line"], f["period_label"]): f["amount_krw"] for f in extracted(W04, variant).project_budgets
              if f["source_page"] == 40 and f["funding_group"] == "계"}
@@ -131,4 +131,22 @@ def test_a_running_footer_is_page_furniture_and_costs_no_fact():
     document = VARIANTS["running footer"](published(W04))
     assert [page[-1].role for page in document.pages[:3]] == ["body", "footer", "footer"]
     result = score_variant({W04: extracted(W04, "running footer")}, {W04: extracted(W04, "as published")})
-    assert result["same_facts"] == [81, 81]
+    assert result["same_facts"] == [97, 97]
+
+
+def test_a_row_of_labelled_fields_printed_as_a_line_over_its_table():
+    """w04 p40 aligned: the 공모 project's row is a line of text over its table of amounts, no
+    cell to hold it; the table's amounts are still the project's."""
+    facts = {(f["source_line"], f["period_label"]): (f["project_name"], f["link_method"], f["amount_krw"])
+             for f in extracted(W04, "aligned").project_budgets if f["source_page"] == 40 and f["funding_group"] == "계"}
+    assert facts[(6, "총사업비")] == ("야간관광 특화도시 조성사업", "same_row", 5_600_000_000)
+    assert facts[(13, "총사업비")] == ("웰니스·의료관광 융복합 클러스터 사업", "same_row", 2_000_000_000)
+
+
+def test_headers_centred_over_their_columns_are_not_yet_read_w01():
+    """w01 p4 and p5 printed as ``pdftotext -layout`` prints them, ``’25년 당초예산`` centred over
+    예산액 and its two 증감률: the header lands on the 증감률 column and the budgets' year with it.
+    A known gap (README): this test pins what is read today, so a fix shows here."""
+    result = score_variant({W01: extracted(W01, "aligned, headers centred")})
+    assert result["recall"]["tuning"]["all"] == [34, 40]
+    assert result["precision"]["tuning"][0] == result["precision"]["tuning"][1]
