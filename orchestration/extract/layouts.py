@@ -373,10 +373,10 @@ def _aligned_runs(lines: list[str], taken: set[int]) -> list[list[int]]:
     runs = _runs(lines, taken, _is_aligned_row)
     joined: list[list[int]] = []
     for run in runs:
-        gap = run[0] - 2
-        if (joined and joined[-1][-1] == gap and len(run) >= 2 and gap + 1 not in taken
-                and _is_lone_value(lines[gap])):
-            joined[-1] += [gap + 1] + run
+        between = run[0] - 1  # the one line between this run and the one above it
+        if (joined and joined[-1][-1] == between - 1 and len(run) >= 2 and between not in taken
+                and _is_lone_value(lines[between - 1])):
+            joined[-1] += [between] + run
         else:
             joined.append(run)
     return joined

@@ -21,7 +21,8 @@ from orchestration.extract.numbers import (
     parse_quantity,
 )
 from orchestration.extract.text import spaced, spaced_any, squeeze, without_spaces
-from orchestration.extract.vocabulary import caption_words, staff_count_words, units
+from orchestration.extract.vocabulary import (budget_header_words, caption_words, project_field_labels,
+                                              staff_count_words, units)
 
 __all__ = ["Cell", "Table", "ValueCell", "read_tables", "cell_quantities"]
 
@@ -30,8 +31,9 @@ _HEADER_UNIT = re.compile(r"\(\s*(?P<unit>" + "|".join(map(spaced, units("money"
 # money note, unless it names the share in brackets after an amount (예산액(구성비): 51,288(30.7)).
 _RATE_HEADER = re.compile(r"[률율%]")
 _SHARE_HEADER = re.compile(r"^[^(]*(?:구성비|비중)")
-# A header speaking of money: an amount (금액, 예산액, 징수액), a budget, a cost.
-_MONEY_HEADER = re.compile(r"액|예산|비용|사업비|재원|보조금")
+# A header speaking of money: an amount (금액, 징수액: a word ending in 액), a budget's amount word
+# (budget_header_words.csv) or a project's cost label (project_field_labels.csv: 사업비, 소요예산).
+_MONEY_HEADER = re.compile("액|" + "|".join(budget_header_words("amount") + project_field_labels("cost")))
 _AREA_UNITS = units("area")
 # A unit as a note prints it, maybe spaced out (``천 원``: read as 원 alone, every amount would be
 # a thousandth of itself).
