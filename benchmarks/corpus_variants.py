@@ -23,16 +23,16 @@ printed, each variant one habit seen in other governments' filings:
 - **another title**: the plan titled ``주요업무 추진계획`` where it says ``주요업무계획``;
 - **running footer**: the plan's title and page printed at the foot of every page (``부산광역시
   주요업무계획 2025 | 12``), as many governments' plans print it;
-- **all**: all of them at once (but the city).
+- **all**: marks, unit notes, short words spaced out and the tables aligned, at once.
 
 Each variant is read by the extractor alone (no refresh: the warehouse adds nothing to recall),
 and scored as ``make bench-corpus`` scores the published warehouse: recall of the key's facts in
 typed facts on their page, precision on the figures the key prints, and the largest share of
 numbers not understood in any plan; and beyond the key, the share of every typed fact of the
-plans as published (its table, page, line, printed value and what it means: its year, unit, grade,
-category, item, measure, fund, source, project) that the variant reads too, and
-the plans whose government is read as the one the variant's plans are of. ``make bench-corpus`` runs it and writes
-``benchmarks/results/corpus_variants.md`` (and ``.json``).
+plans as published (its table, page, line, printed value and what it means: its year, unit,
+grade, category, item, measure, fund, source, project) that the variant reads too, and the plans
+whose government is read as the one the variant's plans are of. ``make bench-corpus`` runs it
+and writes ``benchmarks/results/corpus_variants.md`` (and ``.json``).
 """
 
 from __future__ import annotations
