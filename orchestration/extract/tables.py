@@ -17,7 +17,7 @@ from functools import cached_property
 
 from orchestration.extract.layouts import Block, Cell, find_blocks, is_data, is_value
 from orchestration.extract.numbers import (
-    COUNT_UNITS, MONEY_FACTORS, RATE_UNITS, Quantity, is_labelled, is_pair, is_slash_pair, parse_labelled, parse_pair,
+    COUNT_UNITS, MONEY_FACTORS, Quantity, is_labelled, is_pair, is_slash_pair, parse_labelled, parse_pair,
     parse_quantity,
 )
 from orchestration.extract.text import spaced, spaced_any, squeeze, without_spaces
