@@ -8,6 +8,8 @@ printed, each variant one habit seen in other governments' filings:
 
 - **marks**: other bullets before headings and items (■ for □, ● for ○, ○ for ㅇ, ▸ for ▹);
 - **unit notes**: ``[단위 천원]`` for ``(단위 : 천원)``, no colon, square brackets;
+- **note in the table**: a unit note printed on its own line over a table moved into the table,
+  after its first header (``구 분 (단위 : 억원, %)``);
 - **unspaced**: words spaced out for layout written solid (``정 원`` → ``정원``, ``기 획 재 경`` →
   ``기획재경``);
 - **spaced out**: the short words of table cells spaced out (``정원`` → ``정 원``, ``합계`` → ``합 계``);
@@ -79,6 +81,28 @@ def marks(text: str) -> str:
 
 def unit_notes(text: str) -> str:
     return _UNIT_NOTE.sub(lambda m: f"[단위 {m[1]}]", text)
+
+
+_NOTE_LINE = re.compile(r"^\s*[(\[<]\s*단\s*위\s*[:：]?[^)\]>]*[)\]>]\s*$")
+
+
+def note_in_the_table(document: Document) -> Document:
+    """A unit note alone on the line over a stated table moved into the table's first cell."""
+    pages = []
+    for page in document.pages:
+        lines = list(page)
+        for index, (line, below) in enumerate(zip(page, page[1:])):
+            if not (_NOTE_LINE.match(line.text) and below.table is not None and below.cells):
+                continue
+            (column, start, end), *rest = below.cells
+            first = below.text[start:end].rstrip() + " " + line.text.strip()
+            shift = len(first) - (end - start)
+            lines[index] = Line("", role=line.role)
+            lines[index + 1] = replace(below, text=below.text[:start] + first + below.text[end:],
+                                       cells=((column, start, start + len(first)),
+                                              *((c, s + shift, e + shift) for c, s, e in rest)))
+        pages.append(lines)
+    return replace(document, pages=pages)
 
 
 def unspaced(text: str) -> str:
@@ -209,6 +233,7 @@ VARIANTS: dict[str, Callable[[Document], Document]] = {
     "as published": lambda d: d,
     "marks": lambda d: rewritten(d, marks),
     "unit notes": lambda d: rewritten(d, unit_notes),
+    "note in the table": note_in_the_table,
     "unspaced": lambda d: rewritten(d, unspaced),
     "spaced out": lambda d: rewritten(d, spaced_out, cells_only=True),
     "aligned": aligned,

@@ -42,6 +42,7 @@ _KNOWN_UNIT = re.compile("|".join(map(spaced, units())))
 # follow: prose naming a 단위사업 or a 행정 단위 개편 is no note.
 _UNIT_NOTE = re.compile(rf"{spaced_any(caption_words('unit_note'))}\s*(?:[:：]\s*(?P<unit>[^)\]>]+)"
                         rf"|\s+(?P<bare>(?:{_KNOWN_UNIT.pattern})(?:\s*[,，]\s*(?:{_KNOWN_UNIT.pattern}))*)(?=\s*(?:[)\]>]|$)))")
+_NOTE_IN_CELL = re.compile(rf"[(\[<]?\s*(?:{_UNIT_NOTE.pattern})\s*[)\]>]?")
 CAPTION_LOOKBACK = 4
 
 
@@ -106,7 +107,10 @@ class Table:
         return squeeze(" ".join(text for _, text in self.caption))
 
     def _noted_units(self) -> list[str]:
-        return next((found for _, text in reversed(self.caption) if (found := noted_units(text))), [])
+        """The units of the note nearest above the table, or else of a note printed inside its
+        header (``구 분 (단위: 억원)``)."""
+        return (next((found for _, text in reversed(self.caption) if (found := noted_units(text))), [])
+                or next((found for row in self.header_rows for cell in row if (found := noted_units(cell.text))), []))
 
     def _numeric_columns(self) -> set[int]:
         """Columns printing at least one number: a ``-`` elsewhere is text, not 'no amount'."""
@@ -295,7 +299,9 @@ def _carry_labels(labels: list[str], previous: list[str]) -> list[str]:
 
 
 def _column_paths(header_rows: list[list[Cell]], width: int) -> list[str]:
-    grid = [[row[i].text if i < len(row) else "" for i in range(width)] for row in header_rows]
+    # a unit note printed in a header cell is the table's (``_noted_units``), not the column's name
+    grid = [[_NOTE_IN_CELL.sub("", row[i].text).strip() if i < len(row) else "" for i in range(width)]
+            for row in header_rows]
     for depth, row in enumerate(grid[:-1]):
         below = grid[depth + 1:]
         for column in range(1, width):

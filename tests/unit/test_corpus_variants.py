@@ -150,3 +150,12 @@ def test_headers_centred_over_their_columns_are_not_yet_read_w01():
     result = score_variant({W01: extracted(W01, "aligned, headers centred")})
     assert result["recall"]["tuning"]["all"] == [34, 40]
     assert result["precision"]["tuning"][0] == result["precision"]["tuning"][1]
+
+
+def test_a_unit_note_moved_into_its_table_w01():
+    """Every unit note of w01 that stands alone over a table, moved into the table's first cell:
+    the key's 40 facts are read with their units (29 without the note's 억원 before)."""
+    result = score_variant({W01: extracted(W01, "note in the table")})
+    assert result["recall"]["tuning"]["all"] == [40, 40]
+    assert any("(단위 : 억원, %)" in line.text and line.table is not None
+               for line in VARIANTS["note in the table"](published(W01)).pages[4])

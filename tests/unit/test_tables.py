@@ -108,3 +108,12 @@ def test_the_row_rule_takes_only_a_count_the_note_names(tables):
     `시 / 세` (세 is a count unit, not one the note names)."""
     assert {c.unit for c in tables[1036].value_cells() if c.line == 1040} == {"명"}
     assert {c.unit for c in tables[2432].value_cells() if c.line == 2438 and c.column == 2} == {"백만원"}
+
+
+def test_a_unit_note_printed_inside_the_header_is_the_tables():
+    """w01 p5's 세입 table with its note moved into its first header cell, as some plans print it:
+    the amounts are in 억원 and the column is still named 구 분."""
+    [table] = read_tables(["구 분 (단위 : 억원, %)\t예산액(구성비)\t구 분\t예산액(구성비)",
+                           "지 방 세\t51,288(30.7)\t세외수입\t11,101(6.7)"])
+    assert table.column_labels[0] == "구 분" and table.unit == "억원"
+    assert [(c.text, c.unit) for c in table.value_cells()] == [("51,288(30.7)", "억원"), ("11,101(6.7)", "억원")]
