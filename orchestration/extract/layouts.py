@@ -156,23 +156,23 @@ def _tables_of(rows: list[list[Cell]]) -> list[list[list[Cell]]]:
       first cell or follows the table's values. A header's levels grow wider row by row (a cell
       spanning columns is one cell) under a label column spanning them all, so their first cell
       is empty; and exports drop a row's empty cells: neither starts a table."""
+    with_values = [any(is_data(c.text) for c in row) for row in rows]
+    values_below = [any(with_values[index + 1:]) for index in range(len(rows))]
     tables: list[list[list[Cell]]] = []
+    widest = has_values = 0
     for index, row in enumerate(rows):
         current = tables[-1] if tables else None
-        if current is None:
-            tables.append([row])
-            continue
-        widest = max(map(len, current))
-        has_values = any(is_data(c.text) for r in current for c in r)
         words = [c.text for c in row if c.text]
-        if ((len(row) >= 3 and [c.text for c in row] == [c.text for c in current[0]])
-                or (has_values and len(words) >= 2 and len(row) >= widest
-                    and not any(is_value(w) or len(w) > HEADER_WORD for w in words)
-                    and any(is_data(c.text) for r in rows[index + 1:] for c in r))
+        if current is None or (
+                (len(row) >= 3 and [c.text for c in row] == [c.text for c in current[0]])
+                or (has_values and len(words) >= 2 and len(row) >= widest and values_below[index]
+                    and not any(is_value(w) or len(w) > HEADER_WORD for w in words))
                 or (len(row) > widest and len(current) >= 2 and (has_values or row[0].text))):
             tables.append([row])
+            widest, has_values = len(row), with_values[index]
         else:
             current.append(row)
+            widest, has_values = max(widest, len(row)), has_values or with_values[index]
     return tables
 
 

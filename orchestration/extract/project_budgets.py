@@ -188,11 +188,15 @@ def labelled_rows(lines: list[str], tables: list[Table], sections: list[Section]
     none."""
     names, costs = frozenset(project_field_labels("name")), frozenset(project_field_labels("cost"))
     found = []
+    # the tables of amounts by the lines above them: a row of fields whose cost opens one
+    opened_by: dict[int, Table] = {}
+    for table in (t for t in tables if is_project_budget_table(t)):
+        for line, _ in table.caption:
+            opened_by.setdefault(line, table)
     # a table running on over a page may take its first row there for a header
     rows = [(table, cell) for table in tables for row in table.header_rows + table.body_rows for cell in row]
     # printed as text, with no cells, the row is a line over the table of amounts it holds
-    rows += [(table, Cell(line, 0, lines[line - 1], 0, len(lines[line - 1])))
-             for table in tables if is_project_budget_table(table) for line, _ in table.caption]
+    rows += [(table, Cell(line, 0, lines[line - 1], 0, len(lines[line - 1]))) for line, table in opened_by.items()]
     read: set[int] = set()
     for table, cell in rows:
         if cell.line in read:
@@ -207,8 +211,7 @@ def labelled_rows(lines: list[str], tables: list[Table], sections: list[Section]
         if not named or not named[0][1] or cost is None or org_unit is None:
             continue
         match = _COST_VALUE.match(lines[cell.line - 1], cell.start + cost)
-        opened = None if match is not None else next(
-            (t for t in tables if is_project_budget_table(t) and any(n == cell.line for n, _ in t.caption)), None)
+        opened = None if match is not None else opened_by.get(cell.line)
         if (match is None and opened is None) or (match is not None and match.group("non_budget")):
             continue
         name_start, name = cell.start + named[0][0], named[0][1]

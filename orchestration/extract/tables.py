@@ -123,6 +123,8 @@ class Table:
     def _value_cells(self) -> list[ValueCell]:
         """Computed once: the typed extractors, the cell records and the accounting all ask."""
         labels, units, noted = self.column_labels, self.column_units, self._noted_units()
+        # the columns whose header speaks of no unit, which may count what their row counts (below)
+        silent = {c for c, label in enumerate(labels) if len(noted) > 1 and _spoken_unit(label, noted) is None}
         numeric = self._numeric_columns()
         cells: list[ValueCell] = []
         previous_labels: list[str] = []
@@ -137,8 +139,7 @@ class Table:
             for cell in row[self.label_columns:]:
                 if cell.text and is_value(cell.text) and (cell.column in numeric or is_data(cell.text)):
                     unit = units[cell.column] if cell.column < len(units) else None
-                    if (counted and not is_pair(cell.text) and cell.column < len(labels)
-                            and _spoken_unit(labels[cell.column], noted) is None):
+                    if counted and cell.column in silent and not is_pair(cell.text):
                         unit = counted
                     cells.append(ValueCell(
                         line=cell.line,

@@ -7,8 +7,7 @@ words of their two counts (정원, 현원); the headers of a register of affilia
 categories, accounts, fields, bases and header words; the parts of a debt; the words of the
 candidate disclosure form; the words of a plan's labels (totals, revenue measures, settlement
 items, pledge columns) and of its captions (unit notes, org charts, staffing, funds, the budget's
-sides);
-and the nationwide elections. Each file is read once per process."""
+sides); and the nationwide elections. Each file is read once per process."""
 
 from __future__ import annotations
 
