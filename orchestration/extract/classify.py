@@ -41,10 +41,9 @@ def classify_government(text: str, kind: str, index: GovernmentIndex, on: date |
     """The government a filing is about. A candidate's filing is about the body the election
     fills (``서울특별시의회의원선거`` → 서울특별시, ``강남구청장 선거`` → 강남구), not the district
     it names. A government's own filing (a work plan, a pledge list or investment plan) is its
-    issuer's: the government its cover names
-    (``부산광역시 낙동강관리본부``), whatever districts its pages go on to name most (the 낙동강's
-    parks lie in 사하구); a cover naming none leaves it to the whole text. ``on``: the filing's own
-    date, so that its code is one valid then."""
+    issuer's: the government its cover names (``부산광역시 낙동강관리본부``), whatever districts
+    its pages go on to name most (the 낙동강's parks lie in 사하구); a cover naming none leaves it
+    to the whole text. ``on``: the filing's own date, so that its code is one valid then."""
     if kind == "candidate_disclosure":
         election = read_election(text.split("\n"))
         government = index.named(election.body, text, on) if election and election.body else None
