@@ -30,7 +30,7 @@ DOCS_PORT ?= 3001
 export PATH := $(BIN):$(PATH)
 export GX_ANALYTICS_ENABLED := False
 
-.PHONY: install browser ocr refresh watch test test-fast dev docs bench bench-gate bench-scale bench-matching bench-formats bench-corpus lock clean
+.PHONY: install browser ocr poppler refresh watch test test-fast dev docs bench bench-gate bench-scale bench-matching bench-formats bench-corpus lock clean
 
 install: $(MANIFEST)
 
@@ -76,6 +76,11 @@ browser:
 ocr:
 	sh scripts/install_debian.sh "tesseract /usr/share/tesseract-ocr/5/tessdata/kor.traineddata" tesseract-ocr tesseract-ocr-kor
 
+# Debian's poppler-utils: its pdftotext -layout is the converter the corpus benchmarks and tests
+# read PDFs with beside the formats' own reader. Nothing when present.
+poppler:
+	sh scripts/install_debian.sh pdftotext poppler-utils
+
 bench: bench-gate bench-formats bench-corpus bench-scale bench-matching
 
 bench-gate: $(MANIFEST)
@@ -84,14 +89,13 @@ bench-gate: $(MANIFEST)
 # The work plans and the candidates of tests/corpus scored against their answer keys, and the
 # keyed work plans printed other ways (benchmarks/results/corpus_workplans.md,
 # corpus_candidates.md, corpus_variants.md).
-bench-corpus: $(MANIFEST) ocr
+bench-corpus: $(MANIFEST) ocr poppler
 	$(BIN)/python benchmarks/corpus_workplans.py
 	$(BIN)/python benchmarks/corpus_candidates.py
 	$(BIN)/python benchmarks/corpus_variants.py
 
 # The PDF reader beside poppler's pdftotext -layout (installed here, for the comparison only).
-bench-formats: $(STAMP)
-	sh scripts/install_debian.sh pdftotext poppler-utils
+bench-formats: $(STAMP) poppler
 	$(BIN)/python benchmarks/formats.py
 
 # Kiwi is installed here only: the comparison is its one use.

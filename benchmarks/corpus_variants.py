@@ -25,7 +25,12 @@ printed, each variant one habit seen in other governments' filings:
 - **another title**: the plan titled ``주요업무 추진계획`` where it says ``주요업무계획``;
 - **running footer**: the plan's title and page printed at the foot of every page (``부산광역시
   주요업무계획 2025 | 12``), as many governments' plans print it;
-- **all**: marks, unit notes, short words spaced out and the tables aligned, at once.
+- **all**: marks, unit notes, short words spaced out and the tables aligned, at once;
+- **pdftotext -layout**: not a rewrite but another reader: the text poppler's ``pdftotext
+  -layout`` makes of each PDF (a form feed ending each page), read as a text filing. This is how
+  most plans reach a warehouse that cannot read PDFs, the way the corpus's bulletins were made, and
+  no reader here was tuned on it before parser 0.53.0. Its lines are its own, so its facts are
+  compared with those of the plans as published without their line.
 
 Each variant is read by the extractor alone (no refresh: the warehouse adds nothing to recall),
 and scored as ``make bench-corpus`` scores the published warehouse: recall of the key's facts in
@@ -43,6 +48,8 @@ import argparse
 import csv
 import json
 import re
+import shutil
+import subprocess
 import sys
 from collections.abc import Callable
 from dataclasses import replace
@@ -249,6 +256,16 @@ VARIANTS: dict[str, Callable[[Document], Document]] = {
 }
 
 
+def pdftotext_layout(path: Path) -> Document:
+    """The PDF as ``pdftotext -layout`` prints it, read as the text filing it would be."""
+    text = subprocess.run(["pdftotext", "-layout", str(path), "-"], check=True, capture_output=True).stdout
+    return read_document(text, path.with_suffix(".txt").name)
+
+
+# Readers of the PDF file other than the formats' own, by name.
+CONVERTERS: dict[str, Callable[[Path], Document]] = {"pdftotext -layout": pdftotext_layout}
+
+
 def keyed_files() -> list[str]:
     with (CORPUS / "answers.csv").open(encoding="utf-8") as handle:
         return sorted({row["file"] for row in csv.DictReader(handle)})
@@ -262,17 +279,20 @@ MEANING = ("fiscal_year", "as_of", "org_unit", "grade", "category", "revenue_ite
            "basis", "fund", "funding_group", "project_name")
 
 
-def readings(extraction, rename: Callable[[str], str] = lambda text: text) -> set[tuple]:
+def readings(extraction, rename: Callable[[str], str] = lambda text: text, lines: bool = True) -> set[tuple]:
     """Every typed fact of a plan as (table, page, line, printed value without its thousands
     separators, and what it means: MEANING): what a variant must read the same way as the plan as
-    published. ``rename``: the variant's renaming of names (another city's)."""
-    return {(table, row["source_page"], row["source_line"], (row.get("printed_value") or "").replace(",", ""),
+    published. ``rename``: the variant's renaming of names (another city's); ``lines``: False for
+    a converter, whose lines are not the published ones."""
+    return {(table, row["source_page"], row["source_line"] if lines else None,
+             (row.get("printed_value") or "").replace(",", ""),
              *(rename(value) if isinstance(value := row.get(key), str) else value for key in MEANING))
             for table in FAMILY_TABLES for row in extraction.facts.get(table, [])}
 
 
 def score_variant(extractions: dict[str, object], published: dict[str, object] | None = None,
-                  government: str = BUSAN, rename: Callable[[str], str] = lambda text: text) -> dict:
+                  government: str = BUSAN, rename: Callable[[str], str] = lambda text: text,
+                  lines: bool = True) -> dict:
     def rows_of(answer: dict):
         extraction = extractions.get(answer["file"])
         if extraction is None:
@@ -289,8 +309,9 @@ def score_variant(extractions: dict[str, object], published: dict[str, object] |
     result["government"] = [sum(e.classification["government_code"] == government for e in extractions.values()),
                             len(extractions)]
     if published is not None:
-        kept = [readings(published[name], rename) & readings(e) for name, e in extractions.items()]
-        result["same_facts"] = [sum(map(len, kept)), sum(len(readings(published[name])) for name in extractions)]
+        kept = [readings(published[name], rename, lines) & readings(e, lines=lines) for name, e in extractions.items()]
+        result["same_facts"] = [sum(map(len, kept)), sum(len(readings(published[name], lines=lines))
+                                                         for name in extractions)]
     result["not_understood"] = {
         name: round(e.classification["tokens_not_understood"] / e.classification["number_tokens"], 3)
         for name, e in extractions.items() if e.classification["number_tokens"]}
@@ -307,9 +328,21 @@ def run(files: list[str]) -> dict:
         city = variant == "another city"
         results[variant] = score_variant(extractions, published, DAEGU if city else BUSAN,
                                          another_city if city else lambda text: text)
-        print(f"{variant}: {share(results[variant]['recall']['tuning']['all'])} tuning, "
-              f"{share(results[variant]['recall']['holdout']['all'])} holdout", file=sys.stderr)
+        _progress(variant, results[variant])
+    if shutil.which("pdftotext") is None:
+        print("corpus_variants.py: pdftotext is missing (make bench-corpus installs poppler-utils); "
+              "its variant is left out", file=sys.stderr)
+        return results
+    for converter, convert in CONVERTERS.items():
+        extractions = {name: extract_document(name, convert(CORPUS / name), governments) for name in files}
+        results[converter] = score_variant(extractions, published, lines=False)
+        _progress(converter, results[converter])
     return results
+
+
+def _progress(variant: str, result: dict) -> None:
+    print(f"{variant}: {share(result['recall']['tuning']['all'])} tuning, "
+          f"{share(result['recall']['holdout']['all'])} holdout", file=sys.stderr)
 
 
 def report(results: dict) -> str:

@@ -196,6 +196,21 @@ def test_one_table_in_five_formats_gives_the_same_cells(suffix):
     assert {c["table_layout"] for c in extraction.table_cells} == {"stated"}
 
 
+def test_a_text_filing_is_paged_by_its_form_feeds():
+    """c001's bulletin is pdftotext's text of a 12-page PDF, a form feed after each page: its
+    assets total (the key's line 49 of the file) is page 2's line 31, and the document's line 49."""
+    path = CORPUS / "candidates" / "c001_강남구_김현기_bulletin.txt"
+    document = read_document(path.read_bytes(), path.name)
+    assert [len(page) for page in document.pages] == [18, 58, 46, 31, 40, 52, 33, 41, 50, 25, 44, 39]
+    extraction = extract_document("c001", document, government_index(GOVERNMENT_SEED))
+    total = next(f for f in extraction.candidate_finance if f["measure"] == "assets" and f["relation"] == "total")
+    assert (total["printed_value"], total["source_page"], total["source_line"], total["document_line"]) == (
+        "2,976,945", 2, 31, 49)
+    # a blank page keeps its number; the feed closing the last page opens none
+    assert [[line.text for line in page] for page in read_document(b"a\n\fb\n\f\fc\n\f", "x.txt").pages] == [
+        ["a"], ["b"], [], ["c"]]
+
+
 def test_facts_of_a_pdf_carry_their_page_and_line():
     """w01 p4: 정원 149 is on the page's line 15."""
     path = CORPUS / "workplans" / "w01_busan_gihoekjojeongsil_2025.pdf"

@@ -71,9 +71,16 @@ class Document:
 
 
 def text_document(text: str, encoding: str | None = None) -> Document:
-    """A text filing is one page."""
-    return Document(format="text", pages=[[Line(t) for t in split_lines(text)]], encoding=encoding,
-                    ends_with_line_break=text.endswith("\n"))
+    """A text filing is one page, or the pages its form feeds part: a PDF converted to text
+    (``pdftotext``) keeps each page's end as one, and a fact's page is then the PDF's. The form
+    feed follows a page's last line break, so the lines count as in the file."""
+    pages = text.split("\f")
+    if len(pages) > 1 and not pages[-1].strip():
+        pages.pop()
+    document = Document(format="text", pages=[[Line(t) for t in split_lines(page)] for page in pages],
+                        encoding=encoding, ends_with_line_break=text.rstrip("\f").endswith("\n"))
+    mark_page_furniture(document.pages)
+    return document
 
 
 def cell_text(text: str) -> str:
