@@ -66,6 +66,7 @@ from orchestration.extract.formats.model import (BODY, FURNITURE, Document, Line
                                                   mark_page_furniture)
 from orchestration.extract.governments import government_index  # noqa: E402
 from orchestration.extract.layouts import is_data  # noqa: E402
+from orchestration.extract.text import printed_width  # noqa: E402
 from orchestration.settings import GOVERNMENT_SEED  # noqa: E402
 
 # The warehouse's fact tables as the extractor names them, and the conditions FAMILIES puts on rows.
@@ -161,15 +162,16 @@ def aligned(document: Document, centre: bool = False) -> Document:
     """Every stated table printed as columns aligned by spaces, as ``pdftotext -layout`` prints a
     ruled table: each column as wide as its widest cell, two spaces between columns, every cell
     at its column's start, or with ``centre`` a header spanning several columns centred over
-    them; the lines no longer say they are a table."""
+    them; the lines no longer say they are a table. As pdftotext does, a cell is set at its place
+    on the page, measured with a Hangul syllable two wide, and printed a character apiece."""
     spans = [(line.table, cell) for _, _, line in document.numbered_lines() if line.table is not None and line.cells
              for cell in _spans(line, centre)]
     widths: dict[int, dict[int, int]] = {}
     for table, (column, span, text) in sorted(spans, key=lambda item: item[1][1]):
         width = widths.setdefault(table, {})
         room = sum(width.get(c, 0) + 2 for c in range(column, column + span)) - 2
-        if len(text) > room:
-            width[column + span - 1] = width.get(column + span - 1, 0) + len(text) - room
+        if printed_width(text) > room:
+            width[column + span - 1] = width.get(column + span - 1, 0) + printed_width(text) - room
     pages = []
     for page in document.pages:
         lines = []
@@ -177,12 +179,13 @@ def aligned(document: Document, centre: bool = False) -> Document:
             if line.table is None or not line.cells:
                 lines.append(line)
                 continue
-            width, text = widths[line.table], ""
+            width, text, end = widths[line.table], "", None
             for column, span, cell in _spans(line, centre):
                 start = sum(width.get(c, 0) + 2 for c in range(column))
                 room = sum(width.get(c, 0) + 2 for c in range(column, column + span)) - 2
-                at = max(start + (room - len(cell)) // 2 if span > 1 else start, len(text.rstrip()) + 2 if text else 0)
+                at = max(start + (room - printed_width(cell)) // 2 if span > 1 else start, end + 2 if end else 0)
                 text = text.rstrip().ljust(at) + cell
+                end = at + printed_width(cell) if cell else end
             lines.append(Line(text.rstrip(), role=line.role))
         pages.append(lines)
     return replace(document, pages=pages)

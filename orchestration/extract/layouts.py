@@ -24,7 +24,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from orchestration.extract.numbers import is_labelled, is_pair, is_quantity
-from orchestration.extract.text import PIECE
+from orchestration.extract.text import PIECE, printed_width
 
 _HTML_TAG = re.compile(r"<[^>]+>")
 _SPACES = re.compile(r"\s+")
@@ -44,6 +44,7 @@ class Cell:
     text: str
     start: int = 0
     end: int = 0
+    spread: bool = False  # a header label the layout printed over every column it spans
 
 
 @dataclass
@@ -390,7 +391,8 @@ def _is_lone_value(line: str) -> bool:
 def _aligned_blocks(lines: list[str], taken: set[int]) -> list[Block]:
     blocks = []
     for run in _aligned_runs(lines, taken):
-        parts = {n: _aligned_parts(lines[n - 1], n) for n in run}
+        run = _header_lines_above(lines, taken, run) + run
+        parts = _spread_words_joined({n: _aligned_parts(lines[n - 1], n) for n in run})
         body = [n for n in run if sum(1 for c in parts[n] if is_data(c.text)) >= 1]
         if not body and _is_text_table(run, parts):
             body = run
@@ -400,17 +402,103 @@ def _aligned_blocks(lines: list[str], taken: set[int]) -> list[Block]:
         if len(columns) < 2:
             continue
         columns += _trailing_columns([c for n in run for c in parts[n]], columns[-1][1])
+        placed = {n: [(cell, _best_column(cell, columns)) for cell in parts[n]] for n in run}
+        headers = run[:run.index(body[0])]
         rows = []
         for number in run:
             row = [Cell(number, i, "", start, start) for i, (start, _) in enumerate(columns)]
-            for cell in parts[number]:
-                column = _best_column(cell, columns)
-                previous = row[column]
-                text = f"{previous.text} {cell.text}".strip()
-                row[column] = Cell(number, column, text, min(previous.start, cell.start) if previous.text else cell.start, cell.end)
+            below = run[run.index(number) + 1:] if number in headers[:-1] else []
+            for cell, column in placed[number]:
+                band = _band(cell, column, [placed[n] for n in below], {c for other, c in placed[number] if other is not cell})
+                for at in band:
+                    previous = row[at]
+                    text = f"{previous.text} {cell.text}".strip()
+                    row[at] = Cell(number, at, text, min(previous.start, cell.start) if previous.text else cell.start,
+                                   cell.end, spread=len(band) > 1)
             rows.append(row)
         blocks.append(Block("aligned", rows))
     return blocks
+
+
+# A line that only notes something about the table (``(’25년 1월 기준)``), in brackets whole.
+_BRACKETED = re.compile(r"^[(\[<].*[)\]>]$")
+
+
+def _header_lines_above(lines: list[str], taken: set[int], run: list[int]) -> list[int]:
+    """A header label alone on its line over a table's header (``’25년 당초예산`` centred over the
+    columns it spans) is no row of pieces, yet the header's: taken when it stands right above,
+    over the table's columns of values rather than its labels, short and no bracketed note."""
+    if any(is_data(c.text) for c in _aligned_parts(lines[run[0] - 1], run[0])):
+        return []
+    rows = [_aligned_parts(lines[n - 1], n) for n in run]
+    labels_end = max((row[0].end for row in rows if row and not is_data(row[0].text) and any(map(is_data, (c.text for c in row)))),
+                     default=0)
+    above: list[int] = []
+    number = run[0] - 1
+    while number >= 1 and number not in taken and len(above) < 2:
+        pieces = _aligned_parts(lines[number - 1], number)
+        if (len(pieces) != 1 or pieces[0].start <= labels_end or len(pieces[0].text) > HEADER_WORD
+                or _BRACKETED.match(pieces[0].text) or is_data(pieces[0].text)):
+            break
+        above.insert(0, number)
+        number -= 1
+    return above
+
+
+_SYLLABLES = re.compile(r"^[가-힣](?: [가-힣])*$")
+
+
+def _spread_words_joined(parts: dict[int, list[Cell]]) -> dict[int, list[Cell]]:
+    """``pdftotext -layout`` prints a word spread evenly across its cell (``합      계``,
+    ``공    기    업``) as syllables apart, each a piece: adjacent pieces of one syllable each are
+    one word where no row of the table prints a value under them (over a column of values, ``국  시``
+    are two headers). A label before a one-syllable cell (``복 지 정 책 과   계``: a unit and its
+    total row) is no spread word. A table of text alone is left as it is: its columns of names may
+    well hold one syllable each (a team's name set vertically)."""
+    values = [(c.start, c.end) for row in parts.values() for c in row if is_data(c.text)]
+    if not values:
+        return parts
+    joined, spread = {}, set()
+    for number, row in parts.items():
+        cells: list[Cell] = []
+        for cell in row:
+            previous = cells[-1] if cells else None
+            if (previous and _SYLLABLES.match(previous.text) and _SYLLABLES.match(cell.text)
+                    and len(cell.text) == 1 and (len(previous.text) == 1 or previous.text in spread)
+                    and not any(start < cell.end and previous.start < end for start, end in values)):
+                cells[-1] = Cell(number, 0, f"{previous.text} {cell.text}", previous.start, cell.end)
+                spread.add(cells[-1].text)
+            else:
+                cells.append(cell)
+        joined[number] = cells
+    return joined
+
+
+def _band(cell: Cell, column: int, below: list[list[tuple[Cell, int]]], others: set[int]) -> list[int]:
+    """The columns a header label spans: its own alone, unless header rows below it print under
+    it and it is not set flush with them. ``pdftotext -layout`` centres a label spanning several
+    columns over them, so the label spans the columns (its own among them, none another label of
+    its row holds) whose extent below it is centred nearest its own. Extents are measured as
+    printed, a Hangul syllable two wide."""
+    extents: dict[int, tuple[int, int]] = {}
+    for row in below:
+        for piece, at in row:
+            start, end = _extent(piece)
+            low, high = extents.get(at, (start, end))
+            extents[at] = (min(low, start), max(high, end))
+    flush = any(piece.start == cell.start and at == column for row in below for piece, at in row)
+    if not below or column not in extents or column == 0 or column in others or flush:
+        # set flush with what is under it, a label heads its column, or more by being carried
+        return [column]
+    start, end = _extent(cell)
+    centre = (start + end) / 2
+    bands = [list(range(first, last + 1)) for first in range(1, column + 1) for last in range(column, max(extents) + 1)
+             if all(c in extents and c not in others for c in range(first, last + 1))]
+    return min(bands, key=lambda band: (abs((extents[band[0]][0] + extents[band[-1]][1]) / 2 - centre), len(band)))
+
+
+def _extent(cell: Cell) -> tuple[int, int]:
+    return cell.start, cell.start + printed_width(cell.text)
 
 
 def _is_text_table(run: list[int], parts: dict[int, list[Cell]]) -> bool:

@@ -305,8 +305,11 @@ def _column_paths(header_rows: list[list[Cell]], width: int) -> list[str]:
             for row in header_rows]
     for depth, row in enumerate(grid[:-1]):
         below = grid[depth + 1:]
+        cells = header_rows[depth]
         for column in range(1, width):
-            spans_from_left = not row[column] and row[column - 1]
+            # a label the layout printed over each column it spans ends where it ends
+            spread = column - 1 < len(cells) and cells[column - 1].spread
+            spans_from_left = not row[column] and row[column - 1] and not spread
             if spans_from_left and any(lower[column] for lower in below):
                 row[column] = row[column - 1]
     return [" / ".join(row[column] for row in grid if row[column]) for column in range(width)]

@@ -142,6 +142,13 @@ def spaced(word: str) -> str:
 PIECE = re.compile(r"\S+(?: \S+)*")
 
 
+def printed_width(text: str) -> int:
+    """How wide ``text`` prints in a grid of characters: a Hangul syllable (any wide character)
+    takes two. ``pdftotext -layout`` sets each word at its place on the page but counts its
+    characters one apiece, so a Korean word runs into the spaces after it by as much again."""
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+
+
 def one_word(text: str) -> bool:
     """One word, its letters maybe spaced out for layout (``감 사 위 원 회``), not words side by
     side (``감사담당관   청렴담당관``)."""
