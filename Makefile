@@ -59,11 +59,11 @@ watch: $(MANIFEST)
 
 # Two workers, each test file on one of them (its module fixtures stay in one process), the longest
 # files first (tests/conftest.py); the seed warehouse is built once for both (tests/integration/conftest.py).
-test: $(MANIFEST) browser ocr
+test: $(MANIFEST) browser ocr poppler
 	$(BIN)/pytest -n 2 --dist loadfile --no-loadscope-reorder
 
 # For development: the unit tests and the seed warehouse's own checks (one refresh).
-test-fast: $(MANIFEST)
+test-fast: $(MANIFEST) poppler
 	$(BIN)/pytest -n 2 --dist loadfile --no-loadscope-reorder tests/unit tests/test_definitions.py tests/integration/test_refresh.py
 
 # Debian's Chromium and ChromeDriver for the browser tests (the Dagster UI, the report), and the

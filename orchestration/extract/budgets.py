@@ -448,11 +448,14 @@ _AGAINST = re.compile(r"대\s*비")
 
 def _compared_with(label: str) -> tuple[int, str | None] | None:
     """The year (and basis) a change column measures against, where its header says
-    (``’24년 최종 대비``)."""
-    part = next((p for p in _header_parts(label) if _AGAINST.search(p)), None)
-    if part is None or (year := year_in(part)) is None:
+    (``’24년 최종 대비``), its year maybe on the header's level above (``’24년 / 최종 대비``, as
+    text aligned by spaces prints a header cell of two lines)."""
+    parts = _header_parts(label)
+    at = next((i for i, p in enumerate(parts) if _AGAINST.search(p)), None)
+    if at is None:
         return None
-    return year, basis_of(part)
+    year = year_in(parts[at]) or (year_in(parts[at - 1]) if at else None)
+    return (year, basis_of(parts[at])) if year is not None else None
 
 
 def _changes(cells: dict[int, Cell | ValueCell], labels: list[str],

@@ -370,17 +370,30 @@ def _is_aligned_row(line: str) -> bool:
 def _aligned_runs(lines: list[str], taken: set[int]) -> list[list[int]]:
     """Runs of rows aligned by spaces; a line holding one value alone joins the run above it to the
     rows below it (a total under its column, its label cell merged with the header's above), when
-    two rows or more follow."""
+    two rows or more follow; so does a header's line of one piece between a header of two lines
+    or more above and the rows below (``당초 대비 최종 대비``, two labels a single space apart). Below
+    a header of one line, such a line is a cell's text wrapped above its row (a candidate's
+    school over the row of the candidate's name)."""
     runs = _runs(lines, taken, _is_aligned_row)
     joined: list[list[int]] = []
     for run in runs:
         between = run[0] - 1  # the one line between this run and the one above it
         if (joined and joined[-1][-1] == between - 1 and len(run) >= 2 and between not in taken
-                and _is_lone_value(lines[between - 1])):
+                and (_is_lone_value(lines[between - 1])
+                     or (_is_header_piece(lines[between - 1]) and len(joined[-1]) >= 2
+                         and not any(is_data(p) for n in joined[-1] for p in PIECE.findall(lines[n - 1]))))):
             joined[-1] += [between] + run
         else:
             joined.append(run)
     return joined
+
+
+def _is_header_piece(line: str) -> bool:
+    """A line that may be a header's label alone: one short piece, indented, no figure and no
+    bracketed note."""
+    pieces = PIECE.findall(line.strip())
+    return (len(pieces) == 1 and line[:1].isspace() and len(pieces[0]) <= HEADER_WORD
+            and not is_data(pieces[0]) and not _BRACKETED.match(pieces[0]))
 
 
 def _is_lone_value(line: str) -> bool:
@@ -436,9 +449,7 @@ def _header_lines_above(lines: list[str], taken: set[int], run: list[int]) -> li
     above: list[int] = []
     number = run[0] - 1
     while number >= 1 and number not in taken and len(above) < 2:
-        pieces = _aligned_parts(lines[number - 1], number)
-        if (len(pieces) != 1 or pieces[0].start <= labels_end or len(pieces[0].text) > HEADER_WORD
-                or _BRACKETED.match(pieces[0].text) or is_data(pieces[0].text)):
+        if not _is_header_piece(lines[number - 1]) or _aligned_parts(lines[number - 1], number)[0].start <= labels_end:
             break
         above.insert(0, number)
         number -= 1
@@ -452,20 +463,26 @@ def _spread_words_joined(parts: dict[int, list[Cell]]) -> dict[int, list[Cell]]:
     """``pdftotext -layout`` prints a word spread evenly across its cell (``합      계``,
     ``공    기    업``) as syllables apart, each a piece: adjacent pieces of one syllable each are
     one word where no row of the table prints a value under them (over a column of values, ``국  시``
-    are two headers). A label before a one-syllable cell (``복 지 정 책 과   계``: a unit and its
-    total row) is no spread word. A table of text alone is left as it is: its columns of names may
-    well hold one syllable each (a team's name set vertically)."""
-    values = [(c.start, c.end) for row in parts.values() for c in row if is_data(c.text)]
+    are two headers). After a word of several syllables (``지 방      세``) a syllable is the word's
+    end only where no row prints a longer piece under it: under ``복 지 정 책 과   계`` the rows print
+    the unit's 정책사업비, and 계 is their total. A table of text alone is left as it is: its
+    columns of names may well hold one syllable each (a team's name set vertically)."""
+    values = [_extent(c) for row in parts.values() for c in row if is_data(c.text)]
     if not values:
         return parts
+    words = [_extent(c) for row in parts.values() for c in row if len(c.text) > 1]
+
+    def alone(cell: Cell) -> bool:
+        return not any(start < _extent(cell)[1] and cell.start < end for start, end in words)
+
     joined, spread = {}, set()
     for number, row in parts.items():
         cells: list[Cell] = []
         for cell in row:
             previous = cells[-1] if cells else None
             if (previous and _SYLLABLES.match(previous.text) and _SYLLABLES.match(cell.text)
-                    and len(cell.text) == 1 and (len(previous.text) == 1 or previous.text in spread)
-                    and not any(start < cell.end and previous.start < end for start, end in values)):
+                    and len(cell.text) == 1 and (len(previous.text) == 1 or previous.text in spread or alone(cell))
+                    and not any(start < _extent(cell)[1] and previous.start < end for start, end in values)):
                 cells[-1] = Cell(number, 0, f"{previous.text} {cell.text}", previous.start, cell.end)
                 spread.add(cells[-1].text)
             else:

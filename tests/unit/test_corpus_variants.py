@@ -5,8 +5,8 @@ from functools import cache
 
 import pytest
 
-from benchmarks.corpus_variants import (VARIANTS, aligned, another_city, keyed_files, marks, rewritten, score_variant,
-                                        spaced_out, unit_notes, unspaced)
+from benchmarks.corpus_variants import (VARIANTS, aligned, another_city, keyed_files, marks, pdftotext_layout,
+                                        rewritten, score_variant, spaced_out, unit_notes, unspaced)
 from orchestration.extract.document import extract_document
 from orchestration.extract.formats import read_document
 from orchestration.extract.governments import government_index
@@ -160,3 +160,21 @@ def test_a_unit_note_moved_into_its_table_w01():
     assert result["recall"]["tuning"]["all"] == [40, 40]
     assert any("(단위 : 억원, %)" in line.text and line.table is not None
                for line in VARIANTS["note in the table"](published(W01)).pages[4])
+
+
+def test_the_plan_as_pdftotext_prints_it_w01():
+    """w01 as ``pdftotext -layout`` prints it (``make test`` installs poppler-utils), read as a
+    text filing paged by its form feeds: the centred 예산 header's year, the spread 합 계 and
+    지 방 세, the 증감률 measured against ’24년 당초 on the header's level above. 37 of the key's
+    40 facts (22, paged the same way, before the aligned reader learned these habits)."""
+    extraction = extract_document(W01, pdftotext_layout(WORKPLANS / W01), government_index(GOVERNMENT_SEED))
+    assert score_variant({W01: extraction})["recall"]["tuning"]["all"] == [37, 40]
+    budgets = {(f["fiscal_year"], f["printed_value"]): (f["org_unit"], f["budget_basis"], f["printed_change_pct"],
+                                                         f["source_page"], f["source_line"])
+               for f in extraction.department_budgets if f["category_printed"] == "합 계"}
+    assert budgets[(2025, "17,855")] == ("기획조정실", "당초", None, 4, 34)
+    assert budgets[(2024, "17,137")] == ("기획조정실", "당초", "4.2", 4, 34)
+    assert budgets[(2025, "166,830")][3:] == (5, 9)
+    local_tax = next(f for f in extraction.revenue if f["revenue_item"] == "지방세" and f["source_page"] == 5)
+    assert (local_tax["revenue_item_printed"], local_tax["amount_krw"], local_tax["rate_pct"], local_tax["source_line"]) == (
+        "지 방 세", 5_128_800_000_000, "30.7", 18)

@@ -223,3 +223,66 @@ def test_tables_one_under_another_each_under_its_unit_note():
     tables = read_tables(lines)
     assert [(t.first_line, t.last_line, t.caption[-1][0], t.unit) for t in tables] == [(2, 4, 1, "억원"), (6, 8, 5, "억원")]
     assert [c.text for c in tables[1].value_cells() if c.line == 7] == ["5,518(3.3)", "10,091(6.1)"]
+
+
+# w01 p4's budget table as ``pdftotext -layout`` prints it (tests/corpus/workplans, page 4, lines
+# 31-42): ’25년 당초예산 centred over 예산액 and its two 증감률, 증 감 률(%) over its two, and
+# 구 분 and 합 계 spread across their cells.
+PDFTOTEXT_BUDGET = """\
+                               ’25년 당초예산
+                                    증 감 률(%)                    ’24년           ’24년
+구            분
+                 예 산 액           ’24년            ’24년          당초예산           최종예산
+                                당초 대비           최종 대비
+합       계         17,855               4.2         △3.1             17,137      18,430
+예 산 담 당 관         16,883               4.2         △3.4             16,203      17,474
+공공기관담당관               23               9.4          1.6                 21          23
+"""
+
+
+def test_a_header_centred_over_the_columns_it_spans():
+    (table,) = read_tables(split_lines(PDFTOTEXT_BUDGET))
+    assert table.column_labels == [
+        "구 분", "’25년 당초예산 / 구 분 / 예 산 액", "’25년 당초예산 / 증 감 률(%) / 구 분 / ’24년 / 당초 대비",
+        "’25년 당초예산 / 증 감 률(%) / 구 분 / ’24년 / 최종 대비", "’24년 / 구 분 / 당초예산", "’24년 / 구 분 / 최종예산"]
+    assert [c.text for c in table.body_rows[0]] == ["합 계", "17,855", "4.2", "△3.1", "17,137", "18,430"]
+    # a label set flush with the column under it heads that column, and is carried as before
+    flush = "\n".join(["          ’25년 당초예산", "          예산액     증감률", "합계      17,855     4.2"])
+    assert read_tables(split_lines(flush))[0].column_labels[1:] == ["’25년 당초예산 / 예산액", "’25년 당초예산 / 증감률"]
+
+
+def test_a_header_line_of_one_piece_between_header_lines_and_rows():
+    """w01 p5 (page 5, lines 4-9): 당초 대비 최종 대비, a single space apart, is a header line of
+    one piece between the header's levels and its rows; the label above them all joins too."""
+    text = """\
+                            ’25년 당초예산
+                                    증 감 률(%)                             ’24년           ’24년
+ 구            분
+                       예 산 액     ’24년     ’24년                          당초예산          최종예산
+                               당초 대비 최종 대비
+ 합            계         166,830             6.3              △3.3        156,995        172,527
+ 일 반 회 계                133,198             5.8              △3.4        125,903        137,871
+  공       기   업           8,718            11.9               12.0         7,790          7,784
+"""
+    (table,) = read_tables(split_lines(text))
+    assert (table.first_line, len(table.header_rows)) == (1, 5)
+    assert table.column_labels[1].startswith("’25년 당초예산 / ")
+    assert [row[0].text for row in table.body_rows] == ["합 계", "일 반 회 계", "공 기 업"]
+
+
+def test_words_spread_across_their_cells_are_one_label():
+    """w01 p5 (page 5, lines 17-20): 구 분 and 지 방 세 spread across their cells in both panels;
+    a syllable no longer piece stands over is the word's end. Under 복 지 정 책 과 the rows print
+    longer labels, so its 계 stays a cell of its own."""
+    text = """\
+      구           분           예산액(구성비)                    구          분             예산액(구성비)
+      지 방         세           51,288(30.7)                 세외수입                     11,101(6.7)
+     지방교부세등                       16,185(9.7)             국고보조금                    65,847(39.5)
+         지 방 채                     6,929(4.1)      보전수입등내부거래                        15,480(9.3)
+"""
+    (table,) = read_tables(split_lines(text))
+    assert table.column_labels == ["구 분", "예산액(구성비)", "구 분", "예산액(구성비)"]
+    assert [c.text for c in table.body_rows[0]] == ["지 방 세", "51,288(30.7)", "세외수입", "11,101(6.7)"]
+    units = "\n".join(["구  분            2025년     2024년", "복 지 정 책 과     계        900        700",
+                       "              정책사업비     800        620"])
+    assert [c.text for c in read_tables(split_lines(units))[0].body_rows[0]] == ["복 지 정 책 과", "계", "900", "700"]
