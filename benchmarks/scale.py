@@ -275,13 +275,16 @@ def incremental(env: dict[str, str], data: Path) -> dict:
 
 
 WATCH_INTERVAL_S = 0.5
+LIVE_POLL_S = 0.1
 
 
-def watched_additions(env: dict[str, str], corpus: Path, extras: list) -> list[float]:
+def watched_additions(env: dict[str, str], corpus: Path, extras: list, published: Path) -> tuple[list[float], list[float]]:
     """Filings added one at a time while ``make watch`` runs: for each, the seconds from the
-    file written to the watching process saying it published (the look every
-    ``WATCH_INTERVAL_S`` included). The first pays for the process's first parse of the dbt
-    project; the later ones are what a watch costs once it is up."""
+    file written to the published warehouse holding it (a BI tool's read-only look every
+    ``LIVE_POLL_S``), and to the watching process saying its refresh ended, the Data Docs
+    rendered after publishing included (the look at the raw dir every ``WATCH_INTERVAL_S``
+    included in both). The first pays for the process's first parse of the dbt project; the
+    later ones are what a watch costs once it is up."""
     process = subprocess.Popen([sys.executable, "-m", "orchestration.refresh", "--watch", str(WATCH_INTERVAL_S)],
                                cwd=REPO, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
     lines: list[str] = []
@@ -293,7 +296,16 @@ def watched_additions(env: dict[str, str], corpus: Path, extras: list) -> list[f
                 raise RuntimeError("the watch ended: " + "".join(lines[-20:]))
             time.sleep(0.02)
 
-    seconds = []
+    import duckdb
+
+    def live(path: str) -> bool:
+        try:
+            with duckdb.connect(str(published), read_only=True) as con:
+                return con.execute("select count(*) from marts.dim_document where file_path = ?", [path]).fetchone()[0] > 0
+        except duckdb.Error:  # the file is being replaced, as a BI tool may meet it
+            return False
+
+    live_s, done_s = [], []
     try:
         wait_for("watching ", 1)
         for count, extra in enumerate(extras, start=1):
@@ -301,14 +313,19 @@ def watched_additions(env: dict[str, str], corpus: Path, extras: list) -> list[f
             target.parent.mkdir(parents=True, exist_ok=True)
             started = time.perf_counter()
             target.write_text(extra.text, encoding="utf-8")
+            while not live(extra.path):
+                if sum("watching again" in line for line in lines) >= count:
+                    raise RuntimeError("a watched refresh ended without publishing the filing: " + "".join(lines[-20:]))
+                time.sleep(LIVE_POLL_S)
+            live_s.append(round(time.perf_counter() - started, 1))
             wait_for("watching again", count)
             if not any(line.startswith("published in") for line in lines[-3:]):
                 raise RuntimeError("a watched refresh did not publish: " + "".join(lines[-20:]))
-            seconds.append(round(time.perf_counter() - started, 1))
+            done_s.append(round(time.perf_counter() - started, 1))
     finally:
         process.send_signal(signal.SIGINT)
         process.wait(timeout=120)
-    return seconds
+    return live_s, done_s
 
 
 def dbt_fixed_cost(env: dict[str, str], data: Path) -> dict[str, float]:
@@ -456,7 +473,8 @@ def bench_size(n: int, scratch: Path) -> dict:
     files[len(files) // 3].unlink()
     result["removed_one"] = incremental(env, data)
     print(f"[{n}] filings added to a watching process", flush=True)
-    result["watched_added_s"] = watched_additions(env, corpus, generate(n + 4)[-3:])
+    result["watched_live_s"], result["watched_added_s"] = watched_additions(env, corpus, generate(n + 4)[-3:],
+                                                                            data / "localgov.duckdb")
     result["dbt_fixed"] = dbt_fixed_cost(env, data)
     result["bi"] = bi_latency(data / "localgov.duckdb", corpus)
     return result
@@ -511,12 +529,16 @@ def report(results: list[dict]) -> str:
                          f"{dbt['elapsed_s']} | {dbt['models_s']} | {dbt['tests_s']} | {dbt.get('checks_apart', 0)} | "
                          f"{dbt.get('checks_apart_s', 0.0)} |")
     lines += ["", "## Filings added while `make watch` runs (one process that stays up; from the file written to "
-              "its published refresh, a look every " f"{WATCH_INTERVAL_S:g} s included)", "",
-              "| filings | the watch's first refresh s | the next ones s |", "|---:|---:|---|"]
+              f"the published file holding it, a read-only look every {LIVE_POLL_S:g} s, and to its refresh's end, "
+              f"the Data Docs rendered after publishing included; a look at raw/ every {WATCH_INTERVAL_S:g} s "
+              "included in both)", "",
+              "| filings | the watch's first refresh: live s | ended s | the next ones: live s | ended s |",
+              "|---:|---:|---:|---|---|"]
     for r in results:
-        watched = r.get("watched_added_s") or []
+        watched, live = r.get("watched_added_s") or [], r.get("watched_live_s") or []
         if watched:
-            lines.append(f"| {r['n']:,} | {watched[0]} | {', '.join(map(str, watched[1:]))} |")
+            lines.append(f"| {r['n']:,} | {live[0] if live else '–'} | {watched[0]} | "
+                         f"{', '.join(map(str, live[1:])) or '–'} | {', '.join(map(str, watched[1:]))} |")
     lines += ["", "Models and tests seconds are summed over dbt's two threads; \"dbt run\" is dbt's own elapsed "
               "time. \"Tests apart\" are dbt's data tests run from their compiled SQL, one query per table, "
               "after dbt (`orchestration/pipeline/checks.py`). The rest of the dbt step is waiting for the "
@@ -571,11 +593,11 @@ def verdicts(results: list[dict]) -> list[str]:
     if smallest["n"] <= 100:
         checks.insert(3, (f"the same at {smallest['n']:,} filings", slowest(smallest), TARGETS["new_filing_100_s"], "s"))
     watched = [(r, name, target) for r, name, target in (
-        (largest, "one filing added while `make watch` is up, the slowest", TARGETS["new_filing_10k_s"]),
+        (largest, "one filing added while `make watch` is up, published, the slowest", TARGETS["new_filing_10k_s"]),
         (smallest, f"the same at {smallest['n']:,} filings", TARGETS["new_filing_100_s"]))
-        if len(r.get("watched_added_s") or []) > 1 and (r is largest or r["n"] <= 100)]
+        if len(r.get("watched_live_s") or r.get("watched_added_s") or []) > 1 and (r is largest or r["n"] <= 100)]
     for r, name, target in watched:
-        checks.insert(-2, (name, max(r["watched_added_s"][1:]), target, "s"))
+        checks.insert(-2, (name, max((r.get("watched_live_s") or r["watched_added_s"])[1:]), target, "s"))
     for name, value, target, unit in checks:
         verdict = "meets" if value <= target else f"MISSES by {value / target:.1f}×"
         lines.append(f"- {name}: {value} {unit} (target under {target} {unit}): {verdict}")

@@ -44,7 +44,7 @@ class Cell:
     text: str
     start: int = 0
     end: int = 0
-    spread: bool = False  # a header label the layout printed over every column it spans
+    spanned: bool = False  # a header label the layout printed over every column it spans
 
 
 @dataclass
@@ -422,12 +422,13 @@ def _aligned_blocks(lines: list[str], taken: set[int]) -> list[Block]:
             row = [Cell(number, i, "", start, start) for i, (start, _) in enumerate(columns)]
             below = run[run.index(number) + 1:] if number in headers[:-1] else []
             for cell, column in placed[number]:
-                band = _band(cell, column, [placed[n] for n in below], {c for other, c in placed[number] if other is not cell})
+                others = {c for other, c in placed[number] if other is not cell}
+                band = _band(cell, column, [placed[n] for n in below], others)
                 for at in band:
                     previous = row[at]
                     text = f"{previous.text} {cell.text}".strip()
                     row[at] = Cell(number, at, text, min(previous.start, cell.start) if previous.text else cell.start,
-                                   cell.end, spread=len(band) > 1)
+                                   cell.end, spanned=len(band) > 1)
             rows.append(row)
         blocks.append(Block("aligned", rows))
     return blocks
@@ -444,8 +445,8 @@ def _header_lines_above(lines: list[str], taken: set[int], run: list[int]) -> li
     if any(is_data(c.text) for c in _aligned_parts(lines[run[0] - 1], run[0])):
         return []
     rows = [_aligned_parts(lines[n - 1], n) for n in run]
-    labels_end = max((row[0].end for row in rows if row and not is_data(row[0].text) and any(map(is_data, (c.text for c in row)))),
-                     default=0)
+    labelled = [row for row in rows if row and not is_data(row[0].text) and any(is_data(c.text) for c in row)]
+    labels_end = max((row[0].end for row in labelled), default=0)
     above: list[int] = []
     number = run[0] - 1
     while number >= 1 and number not in taken and len(above) < 2:

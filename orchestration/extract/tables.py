@@ -308,8 +308,8 @@ def _column_paths(header_rows: list[list[Cell]], width: int) -> list[str]:
         cells = header_rows[depth]
         for column in range(1, width):
             # a label the layout printed over each column it spans ends where it ends
-            spread = column - 1 < len(cells) and cells[column - 1].spread
-            spans_from_left = not row[column] and row[column - 1] and not spread
+            spanned = column - 1 < len(cells) and cells[column - 1].spanned
+            spans_from_left = not row[column] and row[column - 1] and not spanned
             if spans_from_left and any(lower[column] for lower in below):
                 row[column] = row[column - 1]
     return [" / ".join(row[column] for row in grid if row[column]) for column in range(width)]
