@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import sys
-import threading
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Callable
@@ -58,33 +57,5 @@ class Dbt(dg.ConfigurableResource):
         return self._project.invoke(args, name, on_first_event)
 
 
-class Background(dg.ConfigurableResource):
-    """Work a step hands off so that the run goes on without waiting for it: the gate's Data Docs
-    pages are rendered while the refresh publishes. What was handed off is waited for when the
-    run's resources are torn down: in ``refresh_job`` (the in-process executor) after publish,
-    before the next refresh can start; with a process per step, at the step's end."""
-
-    _threads: list = PrivateAttr(default_factory=list)
-
-    @contextmanager
-    def yield_for_execution(self, context: dg.InitResourceContext):
-        try:
-            yield self
-        finally:
-            for thread in self._threads:
-                thread.join()
-
-    def start(self, what: str, work: Callable[[], None], log) -> None:
-        def run() -> None:
-            try:
-                work()
-            except Exception as error:  # noqa: BLE001 - a report failing must not fail what it reports on
-                log.error(f"{what} failed: {type(error).__name__}: {error}")
-
-        thread = threading.Thread(target=run, name=what)
-        thread.start()
-        self._threads.append(thread)
-
-
 def build_resources() -> dict:
-    return {"dbt": Dbt(), "refresh_lock": RefreshLock(), "background": Background()}
+    return {"dbt": Dbt(), "refresh_lock": RefreshLock()}

@@ -24,7 +24,7 @@ from orchestration.pipeline.increments import Increments
 from orchestration.pipeline.lake import Lake
 from orchestration.pipeline.publish import filing_changes, mart_row_counts, read_refresh_log, record_refresh, rows_json
 from orchestration.project import dbt_project
-from orchestration.resources import Background, Dbt, RefreshLock
+from orchestration.resources import Dbt, RefreshLock
 from orchestration.settings import EXPECTATIONS_DIR, accepted_shrinks, export_environment, served
 
 SUITES = [suite["name"] for suite in load_suite_files(EXPECTATIONS_DIR)] + [VOLUME_GUARD, HOLD_BACK]
@@ -50,7 +50,7 @@ held_back = dg.AssetSpec(
                                    description=_GLOBAL_CHECKS.get(suite, f"Expectations of expectations/{suite}.json"))
                  for suite in SUITES],
 )
-def warehouse_gate(context: dg.AssetExecutionContext, dbt: Dbt, refresh_lock: RefreshLock, background: Background):
+def warehouse_gate(context: dg.AssetExecutionContext, dbt: Dbt, refresh_lock: RefreshLock):
     paths = export_environment()
     held = HeldBack(paths.state_dir, Lake(paths.lake_dir))
     manifest = json.loads(dbt_project().manifest_path.read_text(encoding="utf-8"))
@@ -74,9 +74,6 @@ def warehouse_gate(context: dg.AssetExecutionContext, dbt: Dbt, refresh_lock: Re
         return found + gate_faults(gates[-1].outcomes)
 
     blocking = settle(faults, rebuild, held, current_documents(paths.state_dir))
-    # The pages are a report of the outcomes, which are decided and kept (<gate dir>/<run>.json):
-    # they are rendered while the refresh publishes.
-    background.start("rendering the gate's Data Docs", lambda: [gate.render_docs() for gate in gates], context.log)
     result = gates[-1]
     if blocking and not result.blocking_failures:
         result = GateResult(result.outcomes + [hold_back_outcome(blocking)], result.docs_index)

@@ -17,7 +17,6 @@ import time
 from dataclasses import asdict, dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
-from typing import Callable
 
 import duckdb
 
@@ -58,9 +57,6 @@ class ExpectationOutcome:
 class GateResult:
     outcomes: list[ExpectationOutcome]
     docs_index: Path | None = None
-    # Brings the Data Docs site up to date with these outcomes: run_gate leaves it to the caller,
-    # which renders the pages while the refresh goes on to publish.
-    render_docs: Callable[[], None] | None = field(default=None, repr=False, compare=False)
 
     @property
     def passed(self) -> int:
@@ -182,8 +178,8 @@ def _rows_checked(suite: dict, scope: Scope | None) -> str:
 def run_gate(build_db: Path, expectations_dir: Path, docs_dir: Path | None = None,
              run_name: str | None = None, scope: Scope | None = None) -> GateResult:
     """Validate every suite against its table of the build file (in ``scope``, when given).
-    With ``docs_dir``, the results join the earlier ones there, and the result's ``render_docs``
-    brings the Data Docs site under it up to date."""
+    With ``docs_dir``, the results join the earlier ones there and the Data Docs site under it
+    is brought up to date."""
     from great_expectations.core.run_identifier import RunIdentifier
     from great_expectations.data_context.types.resource_identifiers import (
         ExpectationSuiteIdentifier,
@@ -232,10 +228,8 @@ def run_gate(build_db: Path, expectations_dir: Path, docs_dir: Path | None = Non
                                          if isinstance(row, dict)],
                     )
                 )
-    if docs_dir is None:
-        return GateResult(outcomes)
-
-    def render_docs() -> None:
+    docs_index = None
+    if docs_dir is not None:
         prune_docs(docs_dir, DOCS_KEPT_REFRESHES)
         # Only this gate's pages are rendered (the earlier ones are on disk already), and a
         # suite's own page only when its file is newer than the page; the index lists them all.
@@ -245,9 +239,9 @@ def run_gate(build_db: Path, expectations_dir: Path, docs_dir: Path | None = Non
         context.build_data_docs(site_names=[DOCS_SITE], resource_identifiers=[
             ValidationResultIdentifier(ExpectationSuiteIdentifier(name=spec["name"]), run_id, f"build-{spec['name']}")
             for spec in suites] + [ExpectationSuiteIdentifier(name=name) for name in sorted(suites_changed)])
+        docs_index = docs_dir / "site" / "index.html"
         make_offline(docs_dir / "site", since)
-
-    return GateResult(outcomes, docs_dir / "site" / "index.html", render_docs)
+    return GateResult(outcomes, docs_index)
 
 
 # The Data Docs of this many refreshes are kept. Each adds a page per suite (some 3 MB in all) and

@@ -180,31 +180,3 @@ def test_the_data_docs_keep_the_latest_refreshes_and_no_more(tmp_path):
     assert sorted(p.name for p in (tmp_path / "site/validations/fct_revenue").iterdir()) == ["run-b", "run-c"]
     assert sorted(p.name for p in (tmp_path / "validations/fct_staffing").iterdir()) == ["run-b", "run-c"]
     assert prune_docs(tmp_path, 2) == [] and prune_docs(tmp_path / "none", 2) == []
-
-
-def test_the_data_docs_are_rendered_when_asked_and_the_run_waits_for_them(tmp_path):
-    """run_gate validates and leaves the pages to its caller (the gate asset renders them while
-    the refresh publishes); the Background resource waits for what it was handed when the run's
-    resources are torn down, and a failure there is logged, not raised."""
-    import dagster as dg
-
-    from orchestration.resources import Background
-
-    build = tmp_path / "build.duckdb"
-    with duckdb.connect(str(build)) as connection:
-        connection.sql("create schema marts; create table marts.t as select 1 as n")
-    suites = tmp_path / "suites"
-    suites.mkdir()
-    (suites / "t.json").write_text(json.dumps({"name": "t", "table": "marts.t", "expectations": [
-        {"type": "expect_column_values_to_not_be_null", "kwargs": {"column": "n"}, "meta": {"severity": "blocking"}}]}))
-    docs = tmp_path / "docs"
-    result = run_gate(build, suites, docs_dir=docs, run_name="run-1")
-    assert result.publishable and result.docs_index == docs / "site" / "index.html"
-    assert not result.docs_index.exists() and any((docs / "validations").rglob("*.json"))
-    errors = []
-    log = type("Log", (), {"error": staticmethod(errors.append)})
-    with dg.build_resources({"background": Background()}) as resources:
-        resources.background.start("rendering", result.render_docs, log)
-        resources.background.start("failing", lambda: 1 / 0, log)
-    assert "run-1" in result.docs_index.read_text(encoding="utf-8")
-    assert errors == ["failing failed: ZeroDivisionError: division by zero"]
