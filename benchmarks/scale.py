@@ -281,9 +281,8 @@ LIVE_POLL_S = 0.1
 def watched_additions(env: dict[str, str], corpus: Path, extras: list, published: Path) -> tuple[list[float], list[float]]:
     """Filings added one at a time while ``make watch`` runs: for each, the seconds from the
     file written to the published warehouse holding it (a BI tool's read-only look every
-    ``LIVE_POLL_S``), and to the watching process saying its refresh ended, the Data Docs
-    rendered after publishing included (the look at the raw dir every ``WATCH_INTERVAL_S``
-    included in both). The first pays for the process's first parse of the dbt project; the
+    ``LIVE_POLL_S``), and to the watching process saying its refresh ended (the look at the raw
+    dir every ``WATCH_INTERVAL_S`` included in both). The first pays for the process's first parse of the dbt project; the
     later ones are what a watch costs once it is up."""
     process = subprocess.Popen([sys.executable, "-m", "orchestration.refresh", "--watch", str(WATCH_INTERVAL_S)],
                                cwd=REPO, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
@@ -529,9 +528,8 @@ def report(results: list[dict]) -> str:
                          f"{dbt['elapsed_s']} | {dbt['models_s']} | {dbt['tests_s']} | {dbt.get('checks_apart', 0)} | "
                          f"{dbt.get('checks_apart_s', 0.0)} |")
     lines += ["", "## Filings added while `make watch` runs (one process that stays up; from the file written to "
-              f"the published file holding it, a read-only look every {LIVE_POLL_S:g} s, and to its refresh's end, "
-              f"the Data Docs rendered after publishing included; a look at raw/ every {WATCH_INTERVAL_S:g} s "
-              "included in both)", "",
+              f"the published file holding it, a read-only look every {LIVE_POLL_S:g} s, and to its refresh's end; "
+              f"a look at raw/ every {WATCH_INTERVAL_S:g} s included in both)", "",
               "| filings | the watch's first refresh: live s | ended s | the next ones: live s | ended s |",
               "|---:|---:|---:|---|---|"]
     for r in results:

@@ -26,8 +26,8 @@ def test_the_scale_benchmark_on_a_tiny_corpus_writes_its_results(tmp_path):
     assert all(stage["seconds"] > 0 and stage["peak_gib"] > 0 for stage in result["stages"].values())
     assert result["changed_one"]["stages"]["extraction"]["seconds"] > 0
     assert result["added_one"]["wall_s"] > 0 and result["removed_one"]["wall_s"] > 0
-    # three filings added while make watch runs, each published (live in the published file
-    # before its refresh ends, the Data Docs rendered after publishing)
+    # three filings added while make watch runs, each published: live in the published file no
+    # later than its refresh ends
     assert len(result["watched_added_s"]) == 3 and len(result["watched_live_s"]) == 3
     assert all(0 < live <= ended for live, ended in zip(result["watched_live_s"], result["watched_added_s"]))
     # the incremental refreshes run fewer dbt nodes than the rebuild from scratch: no seeds, no
