@@ -417,6 +417,7 @@ def _aligned_blocks(lines: list[str], taken: set[int]) -> list[Block]:
         columns += _trailing_columns([c for n in run for c in parts[n]], columns[-1][1])
         placed = {n: [(cell, _best_column(cell, columns)) for cell in parts[n]] for n in run}
         headers = run[:run.index(body[0])]
+        labelled = not any(is_data(cell.text) for n in body for cell, at in placed[n] if at == 0)
         rows = []
         for number in run:
             row = [Cell(number, i, "", start, start) for i, (start, _) in enumerate(columns)]
@@ -427,8 +428,11 @@ def _aligned_blocks(lines: list[str], taken: set[int]) -> list[Block]:
                 for at in band:
                     previous = row[at]
                     text = f"{previous.text} {cell.text}".strip()
+                    # a word over a column of labels (구 분) heads that column alone; a title over
+                    # the whole table is longer
+                    heads_labels = at == 0 and labelled and bool(below) and len(cell.text.replace(" ", "")) <= 4
                     row[at] = Cell(number, at, text, min(previous.start, cell.start) if previous.text else cell.start,
-                                   cell.end, spanned=len(band) > 1)
+                                   cell.end, spanned=len(band) > 1 or heads_labels)
             rows.append(row)
         blocks.append(Block("aligned", rows))
     return blocks

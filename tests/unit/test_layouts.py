@@ -242,9 +242,10 @@ PDFTOTEXT_BUDGET = """\
 
 def test_a_header_centred_over_the_columns_it_spans():
     (table,) = read_tables(split_lines(PDFTOTEXT_BUDGET))
+    # 구 분, a word over the column of labels, heads that column alone
     assert table.column_labels == [
-        "구 분", "’25년 당초예산 / 구 분 / 예 산 액", "’25년 당초예산 / 증 감 률(%) / 구 분 / ’24년 / 당초 대비",
-        "’25년 당초예산 / 증 감 률(%) / 구 분 / ’24년 / 최종 대비", "’24년 / 구 분 / 당초예산", "’24년 / 구 분 / 최종예산"]
+        "구 분", "’25년 당초예산 / 예 산 액", "’25년 당초예산 / 증 감 률(%) / ’24년 / 당초 대비",
+        "’25년 당초예산 / 증 감 률(%) / ’24년 / 최종 대비", "’24년 / 당초예산", "’24년 / 최종예산"]
     assert [c.text for c in table.body_rows[0]] == ["합 계", "17,855", "4.2", "△3.1", "17,137", "18,430"]
     # a label set flush with the column under it heads that column, and is carried as before
     flush = "\n".join(["          ’25년 당초예산", "          예산액     증감률", "합계      17,855     4.2"])
