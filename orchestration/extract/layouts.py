@@ -7,6 +7,8 @@ took). Readers run in a fixed order and a line taken by one is not offered to th
 
 - ``tab``: cells separated by tabs (the commonest HWP export);
 - ``pipe_rows``: ``| a | b |`` rows, markdown rules (``|---|---|``) and ragged rows included;
+- ``box_rows``: the same drawn with box-drawing characters (``│ a │ b │`` between ``├──┼──┤``
+  rules), as a word processor's text export or a law's text draws a table;
 - ``pipe_cells``: one cell per line, each ending in `` |`` (a bare ``|`` is an empty cell);
 - ``aligned``: columns aligned by runs of two or more spaces;
 - ``numeric_tail``: a label followed by a run of numbers, single spaces between them, where a
@@ -179,16 +181,39 @@ def _tables_of(rows: list[list[Cell]]) -> list[list[list[Cell]]]:
 
 # --- pipes -------------------------------------------------------------------------------------
 
+# A box-drawn table's cell walls read as pipes, one character for one (positions hold), and its
+# rules (``├──┼──┤``, ``┌──┬──┐``) as a markdown table's.
+_BOX_WALLS = str.maketrans("│┃║", "|||")
+_BOX_LINES = "│┃║|┌┐└┘├┤┬┴┼─━═╔╗╚╝╠╣╦╩╬┏┓┗┛┣┫┳┻╋"
+_BOX_RULE = re.compile(rf"^[\s{_BOX_LINES}]*[─━═][\s{_BOX_LINES}]*$")
+
+
 def _is_pipe_row(line: str) -> bool:
     return line.count("|") >= 2 and "\t" not in line
 
 
+def is_box_rule(line: str) -> bool:
+    """A line drawn of a box's rules alone (``├──┼──┤``): part of a table, never its caption."""
+    return bool(_BOX_RULE.match(line))
+
+
+def _is_box_row(line: str) -> bool:
+    return is_box_rule(line) or (_is_pipe_row(line.translate(_BOX_WALLS)) and line != line.translate(_BOX_WALLS))
+
+
 def _pipe_row_blocks(lines: list[str], taken: set[int]) -> list[Block]:
+    return _wall_blocks(lines, taken, _is_pipe_row, "pipe_rows") + _wall_blocks(lines, taken, _is_box_row, "box_rows")
+
+
+def _wall_blocks(lines: list[str], taken: set[int], accepts, layout: str) -> list[Block]:
+    """Rows of cells between walls, ``|`` or drawn (``│``)."""
     blocks = []
-    for run in _runs(lines, taken, _is_pipe_row):
+    for run in _runs(lines, taken, accepts):
         rows = []
         for number in run:
-            line = lines[number - 1]
+            line = lines[number - 1].translate(_BOX_WALLS)
+            if _BOX_RULE.match(line):
+                continue
             cells = _split(line, number, "|")
             if not line[: cells[0].end].strip():
                 cells = cells[1:]
@@ -200,7 +225,7 @@ def _pipe_row_blocks(lines: list[str], taken: set[int]) -> list[Block]:
         for table in _tables_of(rows):
             if len(table) >= 2:
                 width = max(len(row) for row in table)
-                blocks.append(Block("pipe_rows", [_pad(row, width) for row in table]))
+                blocks.append(Block(layout, [_pad(row, width) for row in table]))
     return blocks
 
 

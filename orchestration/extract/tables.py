@@ -15,7 +15,7 @@ from collections import Counter
 from dataclasses import dataclass, field, replace
 from functools import cached_property
 
-from orchestration.extract.layouts import Block, Cell, find_blocks, is_data, is_value
+from orchestration.extract.layouts import Block, Cell, find_blocks, is_box_rule, is_data, is_value
 from orchestration.extract.numbers import (
     COUNT_UNITS, MONEY_FACTORS, Quantity, is_labelled, is_pair, is_slash_pair, parse_labelled, parse_pair,
     parse_quantity,
@@ -326,7 +326,7 @@ def _caption(lines: list[str], first_line: int, in_tables: set[int]) -> list[tup
             if _UNIT_NOTE.search(text):
                 caption.insert(0, (number, text))
             break
-        if text.strip():
+        if text.strip() and not is_box_rule(text):
             caption.insert(0, (number, text))
         number -= 1
     return caption
@@ -361,4 +361,4 @@ def cut_short(lines: list[str], tables: list[Table], ends_with_line_break: bool 
 
 
 # Layouts whose every line prints its separator.
-_SEPARATORS = {"tab": "\t", "pipe_rows": "|", "pipe_cells": "|"}
+_SEPARATORS = {"tab": "\t", "pipe_rows": "|", "box_rows": "│", "pipe_cells": "|"}

@@ -8,8 +8,9 @@ from __future__ import annotations
 
 from orchestration.extract.layouts import is_data
 from orchestration.extract.tables import Table
+from orchestration.extract.text import printed_width
 
-LAYOUTS = ("tab", "aligned", "pipe_rows", "pipe_cells", "cell_lines")
+LAYOUTS = ("tab", "aligned", "pipe_rows", "box_rows", "pipe_cells", "cell_lines")
 # A label then its numbers, single spaces between: only for one label column and no empty cells.
 SIMPLE_LAYOUTS = LAYOUTS + ("numeric_tail",)
 
@@ -21,7 +22,7 @@ def grid_of(table: Table) -> tuple[list[list[str]], int]:
 
 
 def render(layout: str, caption: list[str], rows: list[list[str]], header_rows: int) -> str:
-    body = {"tab": _tab, "aligned": _aligned, "pipe_rows": _pipe_rows, "pipe_cells": _pipe_cells,
+    body = {"tab": _tab, "aligned": _aligned, "pipe_rows": _pipe_rows, "box_rows": _box_rows, "pipe_cells": _pipe_cells,
             "cell_lines": _cell_lines, "numeric_tail": _numeric_tail}[layout](rows, header_rows)
     # As in the seeds, every caption line is a paragraph of its own.
     return "\n\n".join(caption) + "\n\n" + "\n".join(body) + "\n\n끝.\n"
@@ -52,6 +53,21 @@ def _pipe_rows(rows, header_rows):
         lines.append("| " + " | ".join(cells) + " |")
         if index == header_rows - 1:
             lines.append("|" + "|".join("---" for _ in row) + "|")
+    return lines
+
+
+def _box_rows(rows, header_rows):
+    """Walls and rules drawn with box-drawing characters, each column as wide as its widest cell
+    prints (a Hangul syllable two wide), a rule under every row."""
+    widths = [max(printed_width(row[i]) for row in rows) + 2 for i in range(len(rows[0]))]
+
+    def rule(left, middle, right):
+        return left + middle.join("─" * w for w in widths) + right
+
+    lines = [rule("┌", "┬", "┐")]
+    for index, row in enumerate(rows):
+        lines.append("│" + "│".join(" " + text + " " * (w - 1 - printed_width(text)) for text, w in zip(row, widths)) + "│")
+        lines.append(rule("├", "┼", "┤") if index < len(rows) - 1 else rule("└", "┴", "┘"))
     return lines
 
 

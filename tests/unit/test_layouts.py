@@ -287,3 +287,27 @@ def test_words_spread_across_their_cells_are_one_label():
     units = "\n".join(["구  분            2025년     2024년", "복 지 정 책 과     계        900        700",
                        "              정책사업비     800        620"])
     assert [c.text for c in read_tables(split_lines(units))[0].body_rows[0]] == ["복 지 정 책 과", "계", "900", "700"]
+
+
+def test_a_table_drawn_with_box_characters():
+    """w01 p4's staffing table as a word processor's text export draws it: walls of │, rules of
+    ─ between rows (one drawn with walls at its ends), the header's unit cell over two lines."""
+    text = """\
+□ 인   력 : 정원 149명, 현원 149명
+┌────────┬─────┬─────┬─────┐
+│ 구  분 │  계 │ 4급 │ 5급 │
+│        │     │(명) │(명) │
+├────────┼─────┼─────┼─────┤
+│ 정  원 │ 149 │   6 │  25 │
+│────────┼─────┼─────┼─────│
+│ 현  원 │ 149 │   6 │  24 │
+└────────┴─────┴─────┴─────┘
+"""
+    (table,) = read_tables(split_lines(text))
+    assert (table.layout, table.first_line, table.last_line, table.title) == ("box_rows", 3, 8, "□ 인 력 : 정원 149명, 현원 149명")
+    assert table.column_labels == ["구 분", "계", "4급 / (명)", "5급 / (명)"]
+    assert [(c.line, c.row_labels, c.column_label, c.text) for c in table.value_cells()][-2:] == [
+        (8, ("현 원",), "4급 / (명)", "6"), (8, ("현 원",), "5급 / (명)", "24")]
+    # a cell spans its own digits in the line, for the number accounting
+    authorized = cell(table, 6, 3)
+    assert (authorized.text, split_lines(text)[5][authorized.start:authorized.end]) == ("25", "25")
