@@ -137,7 +137,7 @@ def filing_unit(lines: list[str]) -> tuple[str, str, int] | None:
 
 # "□ 조    직 : 1위원회 2담당관 9팀": the caption of the plan's organisation chart (its words in
 # caption_words.csv), whose first box (the line below it) is the unit the plan is of.
-_CHART_CAPTION = re.compile(LINE_MARKS + r"(?:\d{1,2}\s*\.\s*)?" + spaced_any(caption_words("org_chart"))
+_CHART_CAPTION = re.compile(LINE_MARKS + spaced_any(caption_words("org_chart"))
                             + r"\s*(?:도|현\s*황)?\s*(?:[:：(]|$)")
 
 

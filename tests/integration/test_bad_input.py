@@ -228,13 +228,15 @@ def test_the_overview_compares_candidates(refreshed):
 
 
 def test_named_relatives_and_their_lines(refreshed):
+    """c011's bulletin is pdftotext's text, paged by its form feeds: the relatives' row is page 2's
+    line 24, the file's line 26 (the answer key's locator)."""
     rows = query(refreshed[1].published_db,
-                 "select f.person, f.statement, f.amount_krw, f.printed_value, f.source_line "
+                 "select f.person, f.statement, f.amount_krw, f.printed_value, f.source_page, f.source_line, f.document_line "
                  "from marts.fct_candidate_finance f join marts.dim_candidate c using (candidate_id) "
                  "where c.name = '강태웅' and f.measure = 'assets' and f.relation = '직계비속' order by f.statement, f.person")
-    assert rows == [(None, "derived_sum", 213_391_000, "장녀195,154 장남18,237", 26),
-                    ("장남", "printed", 18_237_000, "장남18,237", 28),
-                    ("장녀", "printed", 195_154_000, "장녀195,154", 26)]
+    assert rows == [(None, "derived_sum", 213_391_000, "장녀195,154 장남18,237", 2, 24, 26),
+                    ("장남", "printed", 18_237_000, "장남18,237", 2, 26, 28),
+                    ("장녀", "printed", 195_154_000, "장녀195,154", 2, 24, 26)]
 
 
 def test_the_pledges_of_a_sheet_with_their_sections_and_costs(refreshed):

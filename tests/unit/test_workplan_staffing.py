@@ -7,7 +7,7 @@ from datetime import date
 import pytest
 
 from orchestration.extract.document import extract_document
-from orchestration.extract.text import decode_bytes, split_lines
+from orchestration.extract.text import LINE_MARKS, decode_bytes, split_lines
 
 
 @pytest.fixture(scope="module")
@@ -184,3 +184,26 @@ def test_unit_tables_in_another_layout(governments):
     assert listed["복지정책과"]["duties"] == "복지정책 총괄, 사회보장위원회 운영"
     # a table of units that prints a number (인원 5명) is not a list of names: left to the table cells
     assert "복지기획팀" not in listed
+
+
+def test_headlines_under_a_heading_number(governments):
+    """A plan's basic-status items are often numbered instead of boxed: w07 p6 as pdftotext
+    prints it sets the page's badge number before its headlines (``4    정   원 ▷``), and w03 p5's
+    and w01 p5's headlines numbered ``2.``, ``3)``, ``가.`` read as their boxed originals do."""
+    text = "\n".join([
+        "부산광역시 보건환경연구원", "2025년 주요업무계획", "",
+        " 4    정         원 ▷ 153명(연구직 131, 일반직 22)",
+        " 5     예산현황 ▷ 세입 11.5억원, 세출 204억원",
+        "2. 인   력 : 정원 76 / 현원 75",
+        "3) 예   산 : 925백만원(감사담당관 506, 청렴담당관 419)",
+        "가. 관리채무 : 3조 5,682억원", ""])
+    extraction = extract_document("numbered", text, governments, "work_plan")
+    staffing = [(f["source_line"], f["staff_group"], f["authorized"], f["current"]) for f in extraction.staffing]
+    assert staffing == [(4, None, 153, None), (4, "연구직", 131, None), (4, "일반직", 22, None), (6, None, 76, 75)]
+    budgets = [(f["source_line"], f["org_unit"], f["amount_krw"]) for f in extraction.department_budgets]
+    assert budgets == [(5, None, 20_400_000_000), (7, None, 925_000_000), (7, "감사담당관", 506_000_000),
+                       (7, "청렴담당관", 419_000_000)]
+    assert [(f["source_line"], f["amount_krw"]) for f in extraction.revenue] == [(5, 1_150_000_000)]
+    assert [(f["source_line"], f["amount_krw"]) for f in extraction.debt] == [(8, 3_568_200_000_000)]
+    # a decimal is no heading number: 1.5억원 is read whole
+    assert re.match(LINE_MARKS, "1.5억원 증액")[0] == "" and re.match(LINE_MARKS, " 2. 인 력")[0] == " 2. "
