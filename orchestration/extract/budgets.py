@@ -486,10 +486,10 @@ def _change_of(changes: dict[int | None, tuple[str | None, str | None]], column:
 # unit's budget of the plan's year in one line of text, its 세입 and 세출 side by side or its
 # total with its units' or its accounts' shares in brackets; "예산총괄 : 16조 6,830억원", the
 # whole government's.
-# A year may stand before the word (``□ 2025년 예산 :``, ``’25년도 예산 :``), the account it is
+# A year may stand before the word (``□ 2025년 예산 :``, ``’25년도 총예산 :``), the account it is
 # of in brackets after it (``예산(일반회계) :``).
 _HEADLINE_LEAD = re.compile(LINE_MARKS + r"(?P<year>(?:[’'‘`ˊ]\s*\d{2}|(?:19|20)\d{2})\s*년\s*도?\s*)?"
-                            r"예\s*산\s*(?:현\s*황|규\s*모|(?P<whole>총\s*괄))?\s*(?:\(\s*(?P<account>[^()]*?)\s*\))?\s*[:：▷▶]\s*")
+                            r"(?:총\s*)?예\s*산\s*(?:현\s*황|규\s*모|(?P<whole>총\s*괄))?\s*(?:\(\s*(?P<account>[^()]*?)\s*\))?\s*[:：▷▶]\s*")
 # A line that opens with its 세입 and goes on to its 세출 is a headline with no word before it
 # (``□ 세입 161억원, 세출 758억원``), or with the account they are of (``ㅇ 일반회계 : 세입 …``).
 _SIDES_LEAD = re.compile(LINE_MARKS + r"(?:(?P<account>[가-힣][가-힣\s·]*?)\s*[:：]\s*)?"

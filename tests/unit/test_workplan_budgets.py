@@ -6,7 +6,7 @@ from dataclasses import asdict
 
 import pytest
 
-from orchestration.extract.budgets import category_of, extract_department_budgets, year_and_basis
+from orchestration.extract.budgets import budget_headlines, category_of, extract_department_budgets, year_and_basis
 
 from orchestration.extract.document import extract_document
 from orchestration.extract.organisation import read_organisation
@@ -122,3 +122,14 @@ def test_unit_notes_without_their_colon(budgets, work_plan_text, governments):
     assert {f["printed_unit"] for f in again} == {"천원"}
     [table] = read_tables(["단위사업 추진 현황", "구 분\t2024년\t2023년", "계\t1,000\t900"])
     assert table.unit is None and table.title == "단위사업 추진 현황"
+
+
+def test_a_total_budget_headline_shared_out_by_account():
+    """``총예산`` is the budget's word with 총 before it; the total is read where its accounts
+    share it out (w01 p5's 일반회계 and 특별회계 in a line of text), and a total alone is not (as
+    often a project's cost)."""
+    line = "□ ’25년도 총예산 : 5,432억원(일반회계 4,000억원, 특별회계 1,432억원)"
+    assert [(h.label, h.account, h.fiscal_year, h.amount_krw, line[slice(*h.span)]) for h in budget_headlines(line)] == [
+        ("예산", None, 2025, 543_200_000_000, "5,432억원"), ("일반회계", "일반회계", 2025, 400_000_000_000, "4,000"),
+        ("특별회계", "특별회계", 2025, 143_200_000_000, "1,432")]
+    assert budget_headlines("□ 총 예산 : 30억원") == []
