@@ -226,7 +226,7 @@ def test_tables_one_under_another_each_under_its_unit_note():
 
 
 # w01 p4's budget table as ``pdftotext -layout`` prints it (tests/corpus/workplans, page 4, lines
-# 31-42): ’25년 당초예산 centred over 예산액 and its two 증감률, 증 감 률(%) over its two, and
+# 29-36): ’25년 당초예산 centred over 예산액 and its two 증감률, 증 감 률(%) over its two, and
 # 구 분 and 합 계 spread across their cells.
 PDFTOTEXT_BUDGET = """\
                                ’25년 당초예산
@@ -253,8 +253,9 @@ def test_a_header_centred_over_the_columns_it_spans():
 
 
 def test_a_header_line_of_one_piece_between_header_lines_and_rows():
-    """w01 p5 (page 5, lines 4-9): 당초 대비 최종 대비, a single space apart, is a header line of
-    one piece between the header's levels and its rows; the label above them all joins too."""
+    """w01 p5 (page 5, lines 4-12, 특 별 회 계's row left out): 당초 대비 최종 대비, a single
+    space apart, is a header line of one piece between the header's levels and its rows; the
+    label above them all joins too."""
     text = """\
                             ’25년 당초예산
                                     증 감 률(%)                             ’24년           ’24년
