@@ -361,4 +361,4 @@ def cut_short(lines: list[str], tables: list[Table], ends_with_line_break: bool 
 
 
 # Layouts whose every line prints its separator.
-_SEPARATORS = {"tab": "\t", "pipe_rows": "|", "box_rows": "│", "pipe_cells": "|"}
+_SEPARATORS = {"tab": "\t", "pipe_rows": "|", "pipe_cells": "|"}

@@ -129,11 +129,11 @@ MIDDLE_DOTS = re.compile(r"[·ㆍ․‧・∙]")
 MARKS = r"□■◼◻▣○●◦❍◯◎▪▫◾▸▹▶▷►◆◇◈❖➢➤✓∙·•‣※*\-"
 # The number an item may open with (``2.``, ``3)``, ``(1)``, ``①``, ``가.``, ``Ⅰ.``, a badge's ``5``
 # set apart by two spaces or more), not a decimal's (``1.5억원``).
-HEADING_NUMBER = (r"(?:(?:[1-9]\d?|[가나다라마바사아자차카타파하]|[ⅠⅡⅢⅣⅤⅥⅦⅧⅨⅩ])\s*[.)](?!\d)|\(\s*[1-9]\d?\s*\)|[①-⑳]"
+_HEADING_NUMBER = (r"(?:(?:[1-9]\d?|[가나다라마바사아자차카타파하]|[ⅠⅡⅢⅣⅤⅥⅦⅧⅨⅩ])\s*[.)](?!\d)|\(\s*[1-9]\d?\s*\)|[①-⑳]"
                   r"|[1-9]\d?(?=\s{2,}|\t))")
 # The marks and the number a line opens with before its words (a hangul ㅇ typed for a circle
 # among them): ``□ 인 력 :``, ``2. 인 력 :``, ``4    정    원 ▷``.
-LINE_MARKS = rf"^[\s{MARKS}]*(?:{HEADING_NUMBER}\s*)?(?:ㅇ(?=[\s(]))?[\s{MARKS}]*"
+LINE_MARKS = rf"^[\s{MARKS}]*(?:{_HEADING_NUMBER}\s*)?(?:ㅇ(?=[\s(]))?[\s{MARKS}]*"
 
 
 def spaced(word: str) -> str:
