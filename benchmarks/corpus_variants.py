@@ -7,6 +7,7 @@ makes variants of every keyed plan that keep each fact on its page and change on
 printed, each variant one habit seen in other governments' filings:
 
 - **marks**: other bullets before headings and items (■ for □, ● for ○, ○ for ㅇ, ▸ for ▹);
+- **numbered**: the items a box opens numbered instead (``2. 인 력 : …`` for ``□ 인 력 : …``);
 - **unit notes**: ``[단위 천원]`` for ``(단위 : 천원)``, no colon, square brackets;
 - **note in the table**: a unit note printed on its own line over a table moved into the table,
   after its first header (``구 분 (단위 : 억원, %)``);
@@ -85,6 +86,29 @@ _SHORT_WORD = re.compile(r"^[가-힣]{2,4}$")
 
 def marks(text: str) -> str:
     return _LEAD_MARK.sub(lambda m: m[1] + _MARKS[m[2]], text)
+
+
+_BOX_ITEM = re.compile(r"^(\s*)□(?=\s)")
+# A part (``Ⅰ. 기본현황``) or a project under its number badge (``5      화명 야외수영장 …``).
+_PART_HEADING = re.compile(r"^\s*(?:[ⅠⅡⅢⅣⅤⅥⅦⅧⅨⅩ]|[1-9]\d?(?:(?:\s{2,}|\t)[가-힣]|\s*$))")
+
+
+def numbered(document: Document) -> Document:
+    """Every item a box opens (``□ 인 력 : …``) numbered instead, ``1.``, ``2.``, … anew under each
+    part (``Ⅰ.``) and each project's badge, as many governments number the items of their basic
+    status and of a project's page."""
+    pages, number = [], 0
+    for page in document.pages:
+        lines = []
+        for line in page:
+            if line.table is None and _PART_HEADING.match(line.text):
+                number = 0
+            if line.table is None and _BOX_ITEM.match(line.text):
+                number += 1
+                line = replace(line, text=_BOX_ITEM.sub(lambda m: f"{m[1]}{number}.", line.text, count=1))
+            lines.append(line)
+        pages.append(lines)
+    return replace(document, pages=pages)
 
 
 def unit_notes(text: str) -> str:
@@ -242,6 +266,7 @@ def running_footer(document: Document) -> Document:
 VARIANTS: dict[str, Callable[[Document], Document]] = {
     "as published": lambda d: d,
     "marks": lambda d: rewritten(d, marks),
+    "numbered": numbered,
     "unit notes": lambda d: rewritten(d, unit_notes),
     "note in the table": note_in_the_table,
     "unspaced": lambda d: rewritten(d, unspaced),

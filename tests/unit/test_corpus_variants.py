@@ -178,3 +178,20 @@ def test_the_plan_as_pdftotext_prints_it_w01():
     local_tax = next(f for f in extraction.revenue if f["revenue_item"] == "지방세" and f["source_page"] == 5)
     assert (local_tax["revenue_item_printed"], local_tax["amount_krw"], local_tax["rate_pct"], local_tax["source_line"]) == (
         "지 방 세", 5_128_800_000_000, "30.7", 18)
+
+
+def test_items_numbered_instead_of_boxed_w03():
+    """w03 p5 with its boxed items numbered (``2. 인   력 : 정원 76 / 현원 75``): the headlines
+    read as their boxed originals, the staffing on line 10 and the budget shared by the two
+    담당관 on line 14."""
+    name = "w03_busan_gamsawiwonhoe_2025.pdf"
+    document = VARIANTS["numbered"](published(name))
+    texts = [line.text for line in document.pages[4]]
+    assert texts[9] == "2. 인   력 : 정원 76 / 현원 75"
+    assert texts[13] == "3. 예   산 : 925백만원(감사담당관 506, 청렴담당관 419)"
+    extraction = extract_document(name, document, government_index(GOVERNMENT_SEED))
+    headline = next(f for f in extraction.staffing if f["statement"] == "headline" and f["source_page"] == 5)
+    assert (headline["source_line"], headline["authorized"], headline["current"]) == (10, 76, 75)
+    assert [(f["source_line"], f["org_unit"], f["amount_krw"]) for f in extraction.department_budgets
+            if f["source_page"] == 5] == [(14, "감사위원회", 925_000_000), (14, "감사담당관", 506_000_000),
+                                          (14, "청렴담당관", 419_000_000)]
