@@ -34,7 +34,8 @@ from orchestration.extract.organisation import (NO_UNIT_SECTION, TOTAL_COLUMN, S
                                                 unit_columns)
 from orchestration.extract.tables import Cell, Table
 from orchestration.extract.text import LINE_MARKS, MIDDLE_DOTS, PIECE, spaced_any, without_spaces
-from orchestration.extract.vocabulary import body_name_headers, caption_words, grade_labels, staff_count_words, staff_group_labels
+from orchestration.extract.vocabulary import (body_name_headers, caption_words, grade_labels, org_unit_suffixes,
+                                              staff_count_words, staff_group_labels)
 
 TOTAL = "total"
 # The words of the two counts (staff_count_words.csv), as patterns spaced out the way filings print them.
@@ -57,9 +58,15 @@ _COUNT_TABLE_LABELS = 2
 _HEADLINE = re.compile(rf"{_AUTHORIZED_WORD}\s*[:：]?\s*(?P<authorized>\d[\d,]*)\s*(?:명\s*(?:[\[(]\s*{_CURRENT_WORD}\s*[:：]?\s*(?P<current>\d[\d,]*)\s*명?\s*[\])]"
                        rf"|,\s*{_CURRENT_WORD}\s*[:：]?\s*(?P<current_listed>\d[\d,]*)\s*명)"
                        rf"|명?\s*/\s*{_CURRENT_WORD}\s*[:：]?\s*(?P<current_slash>\d[\d,]*)(?:\s*명)?(?![\d,]))")
-# What may stand before a unit's own headline: bullets and a 인력 / 인원 label (caption_words.csv). A line naming
-# something else first ("부산관광공사 정원 107명(현원 106명)") is that body's staffing, not the unit's.
-_HEADLINE_LEAD = re.compile(LINE_MARKS + r"(?:" + spaced_any(caption_words("staffing")) + r"\s*(?:현\s*황)?\s*[:：]?)?\s*$")
+# What may stand before a unit's own headline: bullets and a 인력 / 인원 label (caption_words.csv),
+# maybe after the organisation's (``조직 및 인력 : 1국 5과 20팀, 정원 150명``, its units counted by
+# their suffixes, org_unit_suffixes.csv). A line naming something else first ("부산관광공사 정원
+# 107명(현원 106명)") is that body's staffing, not the unit's; so is one under 조직 alone (w02 p6:
+# ``ㅇ 조    직 : 1실 3팀, 정원 55명(현원 40명)`` under each affiliated body's name).
+_ORG_COUNTS = r"(?:\d+\s*(?:" + "|".join(map(re.escape, org_unit_suffixes())) + r")\s*)+[,/]?\s*"
+_HEADLINE_LEAD = re.compile(LINE_MARKS + r"(?:(?:" + spaced_any(caption_words("org_chart")) + r"\s*(?:및|[·ㆍ,/])?\s*)?"
+                            + spaced_any(caption_words("staffing")) + r"\s*(?:현\s*황)?\s*)?"
+                            rf"(?:[:：]\s*(?:{_ORG_COUNTS})?)?\s*$")
 # "정 원 ▷ 153명(연구직 131, 일반직 22)", "인 력 : 371명정원 (본청 114, 사업소 257 )" (the word pulled
 # behind the number): a unit's 정원 and its parts in brackets.
 _BREAKDOWN = re.compile(rf"(?:(?P<before>{_COUNT_WORD})\s*[:：▷]?\s*)?(?P<total>\d[\d,]*)\s*명\s*"

@@ -207,3 +207,18 @@ def test_headlines_under_a_heading_number(governments):
     assert [(f["source_line"], f["amount_krw"]) for f in extraction.debt] == [(8, 3_568_200_000_000)]
     # a decimal is no heading number: 1.5억원 is read whole
     assert re.match(LINE_MARKS, "1.5억원 증액")[0] == "" and re.match(LINE_MARKS, " 2. 인 력")[0] == " 2. "
+
+
+def test_a_headline_after_the_organisation_it_shares_a_line_with(governments):
+    """``조직 및 인력 : 1국 5과 20팀, 정원 …`` (w03 p5's 조직 and 인력 lines as one, as plans of fewer
+    units print them): the units counted before the 정원 are the organisation's, the headline the
+    unit's own; a body named first is still that body's, and so is a line under 조직 alone (w02
+    p6 prints ``ㅇ 조    직 : 1실 3팀, 정원 55명(현원 40명)`` under each affiliated body's name)."""
+    lines = ["부산광역시 해운대구", "2025년 주요업무계획", "",
+             "□ 조직 및 인력 : 1국 5과 20팀, 정원 150명(현원 148명)",
+             "□ 기구·인원 : 3과 12팀 / 정원 87명, 현원 85명",
+             "부산관광공사 정원 107명(현원 106명)", "ㅇ 조    직 : 1실 3팀, 정원 55명(현원 40명)", ""]
+    extraction = extract_document("joined", "\n".join(lines), governments, "work_plan")
+    assert [(f["source_line"], f["statement"], f["authorized"], f["current"], f["printed_value"])
+            for f in extraction.staffing] == [(4, "headline", 150, 148, "정원 150명(현원 148명)"),
+                                              (5, "headline", 87, 85, "정원 87명, 현원 85명")]
