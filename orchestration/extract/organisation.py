@@ -18,7 +18,7 @@ from orchestration.extract.dates import year_label
 from orchestration.extract.layouts import Cell
 from orchestration.extract.tables import Table
 from orchestration.extract.text import LINE_MARKS, PIECE, one_word, spaced_any, squeeze, without_spaces
-from orchestration.extract.vocabulary import caption_words, label_meaning, org_unit_suffixes
+from orchestration.extract.vocabulary import caption_words, label_meaning, non_unit_endings, org_unit_suffixes
 
 # An org unit's name ends in one of the suffixes of the seed org_unit_suffixes.csv.
 _UNIT_NAME = re.compile(r"^[가-힣A-Za-z0-9·]{1,24}?(" + "|".join(map(re.escape, org_unit_suffixes())) + ")$")
@@ -37,7 +37,8 @@ def unit_level(name: str) -> str:
 
 
 def is_unit_name(text: str) -> bool:
-    return bool(_UNIT_NAME.match(without_spaces(text)))
+    name = without_spaces(text)
+    return bool(_UNIT_NAME.match(name)) and not name.endswith(non_unit_endings())
 
 
 @dataclass(frozen=True)

@@ -210,4 +210,13 @@ def org_unit_suffixes() -> dict[str, str]:
     """The suffixes an org unit's name ends in and the level each says (org_unit_suffixes.csv),
     longest first (담당관 before 관)."""
     rows = sorted(_rows("org_unit_suffixes.csv"), key=lambda row: len(row["suffix"]), reverse=True)
-    return {row["suffix"]: row["unit_level"] for row in rows}
+    return {row["suffix"]: row["unit_level"] for row in rows if row["unit_level"] != NO_UNIT}
+
+
+def non_unit_endings() -> tuple[str, ...]:
+    """Word endings that look like a unit's suffix and name none (효과 ends in 과, 기관 in 관;
+    org_unit_suffixes.csv rows of level ``none``): ``3. 기대효과`` heads no unit's part of a plan."""
+    return tuple(row["suffix"] for row in _rows("org_unit_suffixes.csv") if row["unit_level"] == NO_UNIT)
+
+
+NO_UNIT = "none"

@@ -116,3 +116,17 @@ def test_a_plan_without_covers_attributes_each_unit_by_its_heading():
     totals = {(f["org_unit"], f["unattributed"]): (f["authorized"], f["source_line"]) for f in staffing
               if f["grade"] == "total"}
     assert totals == {(None, "no_unit_section"): (60, 5), ("기획예산과", None): (31, 10), ("세정과", None): (29, 15)}
+
+
+def test_a_heading_ending_like_a_unit_but_naming_none_opens_no_section():
+    """``3. 기대효과`` and ``Ⅱ. 주요성과`` end in 과 as a department does, ``1. 유관기관`` in 관:
+    endings the seed org_unit_suffixes.csv marks as naming no unit (level none). A table under
+    ``3. 기대효과`` stays the unit's whose heading is above it; one under ``Ⅱ. 주요성과``, outside
+    every unit's section, is kept unattributed instead of being a unit 주요성과's."""
+    table = "구분\t계\t5급\t6급\n정 원\t{0}\t{1}\t{2}\n현 원\t{0}\t{1}\t{2}\n"
+    text = ("2025년 주요업무계획\n\nⅠ. 기획예산과\n□ 인력\n" + table.format(31, 6, 25)
+            + "3. 기대효과\n□ 인력\n" + table.format(9, 4, 5) + "Ⅱ. 주요성과\n1. 유관기관\n□ 인력\n" + table.format(29, 4, 25))
+    staffing = extract_document("t", text, government_index(GOVERNMENT_SEED)).staffing
+    totals = {f["source_line"]: (f["org_unit"], f["unattributed"], f["authorized"]) for f in staffing
+              if f["grade"] == "total"}
+    assert totals == {6: ("기획예산과", None, 31), 11: ("기획예산과", None, 9), 17: (None, "no_unit_section", 29)}
