@@ -58,6 +58,11 @@ _COUNT_TABLE_LABELS = 2
 _HEADLINE = re.compile(rf"{_AUTHORIZED_WORD}\s*[:：]?\s*(?P<authorized>\d[\d,]*)\s*(?:명\s*(?:[\[(]\s*{_CURRENT_WORD}\s*[:：]?\s*(?P<current>\d[\d,]*)\s*명?\s*[\])]"
                        rf"|,\s*{_CURRENT_WORD}\s*[:：]?\s*(?P<current_listed>\d[\d,]*)\s*명)"
                        rf"|명?\s*/\s*{_CURRENT_WORD}\s*[:：]?\s*(?P<current_slash>\d[\d,]*)(?:\s*명)?(?![\d,]))")
+# "□ 인  력 : 정원 149명", "ㅇ 정원 : 45명": the unit's 정원 alone, no 현원 printed beside it, no
+# parts in brackets after it (those lines are _HEADLINE's and _BREAKDOWN's) and no figures (a
+# table's row, ``정 원   45명   1   3``, is the table readers').
+_AUTHORIZED_ALONE = re.compile(rf"{_AUTHORIZED_WORD}\s*[:：]?\s*(?P<authorized>\d[\d,]*)\s*명"
+                               rf"(?=\s*(?:$|[^\d\s(\[/,]))(?!.*(?:{_CURRENT_WORD}|\d))")
 # What may stand before a unit's own headline: bullets and a 인력 / 인원 label (caption_words.csv),
 # maybe after the organisation's (``조직 및 인력 : 1국 5과 20팀, 정원 150명``, its units counted by
 # their suffixes, org_unit_suffixes.csv). A line naming something else first ("부산관광공사 정원
@@ -311,15 +316,18 @@ def _split_row_facts(table: Table, unit: str, split: list[list], grades: dict, s
 
 
 def extract_headline_staffing(lines: list[str], sections: list[Section]) -> list[StaffingFact]:
-    """Totals stated in a line of text: the staffing of the unit whose section holds the line.
-    The line prints no 기준일, so ``as_of`` stays empty."""
+    """Totals stated in a line of text: the staffing of the unit whose section holds the line,
+    its 정원 and 현원 or its 정원 alone. The line prints no 기준일, so ``as_of`` stays empty."""
     facts = []
     for number, line in enumerate(lines, start=1):
         facts += _breakdown_facts(number, line, section_at(sections, number))
-        for match in _HEADLINE.finditer(line):
+        alone = _AUTHORIZED_ALONE.finditer(line) if "\t" not in line else ()
+        for match in [*_HEADLINE.finditer(line), *alone]:
             if not _HEADLINE_LEAD.match(line[:match.start()]):
                 continue
             org_unit = section_at(sections, number)
+            current = match.groupdict().get("current") or match.groupdict().get("current_listed") \
+                or match.groupdict().get("current_slash")
             facts.append(StaffingFact(
                 source_line=number,
                 table_index=0,
@@ -329,8 +337,7 @@ def extract_headline_staffing(lines: list[str], sections: list[Section]) -> list
                 grade=TOTAL,
                 grade_printed=TOTAL,
                 authorized=int(match.group("authorized").replace(",", "")),
-                current=int((match.group("current") or match.group("current_listed")
-                             or match.group("current_slash")).replace(",", "")),
+                current=int(current.replace(",", "")) if current else None,
                 printed_value=match.group(0),
                 as_of=None,
                 unattributed=None if org_unit else NO_UNIT_SECTION,

@@ -222,3 +222,20 @@ def test_a_headline_after_the_organisation_it_shares_a_line_with(governments):
     assert [(f["source_line"], f["statement"], f["authorized"], f["current"], f["printed_value"])
             for f in extraction.staffing] == [(4, "headline", 150, 148, "정원 150명(현원 148명)"),
                                               (5, "headline", 87, 85, "정원 87명, 현원 85명")]
+
+
+def test_a_headline_printing_the_authorized_count_alone(governments):
+    """``□ 인  력 : 정원 149명`` (w01 p4's headline without its 현원, the example of caption_words.csv):
+    the unit's 정원, 현원 left empty. A table's row printing 정원 among figures, a body named first,
+    and a total with its parts in brackets (read with its parts, once) are not this."""
+    lines = ["부산광역시 해운대구", "2025년 주요업무계획", "",
+             "□ 인  력 : 정원 149명",
+             "ㅇ 정원 : 45명",
+             "정 원     45명     1     3     9",
+             "부산관광공사 정원 107명",
+             "4    정   원 ▷ 153명(연구직 131, 일반직 22)", ""]
+    extraction = extract_document("alone", "\n".join(lines), governments, "work_plan")
+    assert [(f["source_line"], f["staff_group"], f["authorized"], f["current"], f["printed_value"])
+            for f in extraction.staffing] == [
+        (4, None, 149, None, "정원 149명"), (5, None, 45, None, "정원 : 45명"), (8, None, 153, None, "153"),
+        (8, "연구직", 131, None, "131"), (8, "일반직", 22, None, "22")]
