@@ -206,6 +206,9 @@ def elections() -> dict[str, date]:
 
 
 @cache
+NO_UNIT = "none"  # the level of an org_unit_suffixes.csv row whose ending names no unit
+
+
 def org_unit_suffixes() -> dict[str, str]:
     """The suffixes an org unit's name ends in and the level each says (org_unit_suffixes.csv),
     longest first (담당관 before 관)."""
@@ -217,6 +220,3 @@ def non_unit_endings() -> tuple[str, ...]:
     """Word endings that look like a unit's suffix and name none (효과 ends in 과, 기관 in 관;
     org_unit_suffixes.csv rows of level ``none``): ``3. 기대효과`` heads no unit's part of a plan."""
     return tuple(row["suffix"] for row in _rows("org_unit_suffixes.csv") if row["unit_level"] == NO_UNIT)
-
-
-NO_UNIT = "none"
