@@ -205,10 +205,10 @@ def elections() -> dict[str, date]:
     return {row["election"].replace(" ", ""): date.fromisoformat(row["election_date"]) for row in _rows("elections.csv")}
 
 
-@cache
 NO_UNIT = "none"  # the level of an org_unit_suffixes.csv row whose ending names no unit
 
 
+@cache
 def org_unit_suffixes() -> dict[str, str]:
     """The suffixes an org unit's name ends in and the level each says (org_unit_suffixes.csv),
     longest first (담당관 before 관)."""
@@ -216,6 +216,7 @@ def org_unit_suffixes() -> dict[str, str]:
     return {row["suffix"]: row["unit_level"] for row in rows if row["unit_level"] != NO_UNIT}
 
 
+@cache
 def non_unit_endings() -> tuple[str, ...]:
     """Word endings that look like a unit's suffix and name none (효과 ends in 과, 기관 in 관;
     org_unit_suffixes.csv rows of level ``none``): ``3. 기대효과`` heads no unit's part of a plan."""
