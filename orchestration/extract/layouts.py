@@ -201,8 +201,13 @@ def _is_box_row(line: str) -> bool:
     return is_box_rule(line) or (_is_pipe_row(line.translate(_BOX_WALLS)) and line != line.translate(_BOX_WALLS))
 
 
+_ANY_BOX = re.compile(f"[{_BOX_LINES}]".replace("|", ""))
+
+
 def _pipe_row_blocks(lines: list[str], taken: set[int]) -> list[Block]:
-    return _wall_blocks(lines, taken, _is_pipe_row, "pipe_rows") + _wall_blocks(lines, taken, _is_box_row, "box_rows")
+    boxed = any(map(_ANY_BOX.search, lines))
+    return (_wall_blocks(lines, taken, _is_pipe_row, "pipe_rows")
+            + (_wall_blocks(lines, taken, _is_box_row, "box_rows") if boxed else []))
 
 
 def _wall_blocks(lines: list[str], taken: set[int], accepts, layout: str) -> list[Block]:
@@ -471,7 +476,9 @@ def _header_lines_above(lines: list[str], taken: set[int], run: list[int]) -> li
     """A header label alone on its line over a table's header (``’25년 당초예산`` centred over the
     columns it spans) is no row of pieces, yet the header's: taken when it stands right above,
     over the table's columns of values rather than its labels, short and no bracketed note."""
-    if any(is_data(c.text) for c in _aligned_parts(lines[run[0] - 1], run[0])):
+    above_first = run[0] - 1
+    if (above_first < 1 or above_first in taken or not _is_header_piece(lines[above_first - 1])
+            or any(is_data(c.text) for c in _aligned_parts(lines[run[0] - 1], run[0]))):
         return []
     rows = [_aligned_parts(lines[n - 1], n) for n in run]
     labelled = [row for row in rows if row and not is_data(row[0].text) and any(is_data(c.text) for c in row)]
@@ -497,6 +504,9 @@ def _spread_words_joined(parts: dict[int, list[Cell]]) -> dict[int, list[Cell]]:
     end only where no row prints a longer piece under it: under ``복 지 정 책 과   계`` the rows print
     the unit's 정책사업비, and 계 is their total. A table of text alone is left as it is: its
     columns of names may well hold one syllable each (a team's name set vertically)."""
+    if not any(_SYLLABLES.match(a.text) and len(b.text) == 1 and _SYLLABLES.match(b.text)
+               for row in parts.values() for a, b in zip(row, row[1:])):
+        return parts
     values = [_extent(c) for row in parts.values() for c in row if is_data(c.text)]
     if not values:
         return parts
