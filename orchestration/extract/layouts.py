@@ -198,7 +198,8 @@ def is_box_rule(line: str) -> bool:
 
 
 def _is_box_row(line: str) -> bool:
-    return is_box_rule(line) or (_is_pipe_row(line.translate(_BOX_WALLS)) and line != line.translate(_BOX_WALLS))
+    walled = line.translate(_BOX_WALLS)
+    return is_box_rule(line) or (walled != line and _is_pipe_row(walled))
 
 
 _ANY_BOX = re.compile(f"[{_BOX_LINES}]".replace("|", ""))
@@ -434,8 +435,9 @@ def _is_lone_value(line: str) -> bool:
 def _aligned_blocks(lines: list[str], taken: set[int]) -> list[Block]:
     blocks = []
     for run in _aligned_runs(lines, taken):
-        run = _header_lines_above(lines, taken, run) + run
-        parts = _spread_words_joined({n: _aligned_parts(lines[n - 1], n) for n in run})
+        pieces = {n: _aligned_parts(lines[n - 1], n) for n in run}
+        run = _header_lines_above(lines, taken, run, pieces) + run
+        parts = _spread_words_joined({n: pieces.get(n) or _aligned_parts(lines[n - 1], n) for n in run})
         body = [n for n in run if sum(1 for c in parts[n] if is_data(c.text)) >= 1]
         if not body and _is_text_table(run, parts):
             body = run
@@ -455,12 +457,12 @@ def _aligned_blocks(lines: list[str], taken: set[int]) -> list[Block]:
             for cell, column in placed[number]:
                 others = {c for other, c in placed[number] if other is not cell}
                 band = _band(cell, column, [placed[n] for n in below], others)
+                # a word over a column of labels (구 분) heads that column alone; a title over the
+                # whole table is longer
+                heads_labels = band == [0] and labelled and bool(below) and len(cell.text.replace(" ", "")) <= 4
                 for at in band:
                     previous = row[at]
                     text = f"{previous.text} {cell.text}".strip()
-                    # a word over a column of labels (구 분) heads that column alone; a title over
-                    # the whole table is longer
-                    heads_labels = at == 0 and labelled and bool(below) and len(cell.text.replace(" ", "")) <= 4
                     row[at] = Cell(number, at, text, min(previous.start, cell.start) if previous.text else cell.start,
                                    cell.end, spanned=len(band) > 1 or heads_labels)
             rows.append(row)
@@ -472,15 +474,16 @@ def _aligned_blocks(lines: list[str], taken: set[int]) -> list[Block]:
 _BRACKETED = re.compile(r"^[(\[<].*[)\]>]$")
 
 
-def _header_lines_above(lines: list[str], taken: set[int], run: list[int]) -> list[int]:
+def _header_lines_above(lines: list[str], taken: set[int], run: list[int], pieces: dict[int, list[Cell]]) -> list[int]:
     """A header label alone on its line over a table's header (``’25년 당초예산`` centred over the
     columns it spans) is no row of pieces, yet the header's: taken when it stands right above,
-    over the table's columns of values rather than its labels, short and no bracketed note."""
+    over the table's columns of values rather than its labels, short and no bracketed note.
+    ``pieces``: the run's lines' pieces."""
     above_first = run[0] - 1
     if (above_first < 1 or above_first in taken or not _is_header_piece(lines[above_first - 1])
-            or any(is_data(c.text) for c in _aligned_parts(lines[run[0] - 1], run[0]))):
+            or any(is_data(c.text) for c in pieces[run[0]])):
         return []
-    rows = [_aligned_parts(lines[n - 1], n) for n in run]
+    rows = [pieces[n] for n in run]
     labelled = [row for row in rows if row and not is_data(row[0].text) and any(is_data(c.text) for c in row)]
     labels_end = max((row[0].end for row in labelled), default=0)
     above: list[int] = []

@@ -326,8 +326,8 @@ def extract_headline_staffing(lines: list[str], sections: list[Section]) -> list
             if not _HEADLINE_LEAD.match(line[:match.start()]):
                 continue
             org_unit = section_at(sections, number)
-            current = match.groupdict().get("current") or match.groupdict().get("current_listed") \
-                or match.groupdict().get("current_slash")
+            current = next((value for name, value in match.groupdict().items() if name.startswith("current") and value),
+                           None)
             facts.append(StaffingFact(
                 source_line=number,
                 table_index=0,
