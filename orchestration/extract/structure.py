@@ -26,7 +26,8 @@ from dataclasses import dataclass
 
 from orchestration.extract.dates import year_in
 from orchestration.extract.organisation import Section, is_unit_name, section_at
-from orchestration.extract.text import one_word, squeeze, without_spaces
+from orchestration.extract.text import (BADGE_MARK, BRACKET_MARK, LETTER_MARK, NUMBER_MARK, ROMAN_MARK, one_word,
+                                        squeeze, without_spaces)
 
 ROMAN, NUMBER, LETTER, BRACKET, BOX, CIRCLE, DASH, MARKDOWN, BADGE = (
     "roman", "number", "letter", "bracket", "box", "circle", "dash", "markdown", "badge")
@@ -34,11 +35,11 @@ ROMAN, NUMBER, LETTER, BRACKET, BOX, CIRCLE, DASH, MARKDOWN, BADGE = (
 # stands apart (its depth is its ``#`` count) and is checked first.
 HEADING_STYLES: tuple[tuple[str, re.Pattern[str]], ...] = (
     (MARKDOWN, re.compile(r"^\s*(?P<mark>#{1,6})\s+(?P<title>\S.*?)\s*#*\s*$")),
-    (ROMAN, re.compile(r"^\s*(?P<mark>[ⅠⅡⅢⅣⅤⅥⅦⅧⅨⅩ]|(?:IX|IV|V?I{1,3}|X)(?=\s*\.))\s*\.?\s*(?P<title>[^\s.].*?)\s*$")),
-    (NUMBER, re.compile(r"^\s*(?P<mark>[1-9]\d?\s*[.)])\s*(?P<title>[가-힣A-Za-z‘'“\"(「].*?)\s*$")),
-    (BADGE, re.compile(r"^\s{0,3}(?P<mark>[1-9]\d?)(?:\s{2,}|\t)\s*(?P<title>[가-힣A-Za-z‘'“\"(][^\t]{3,}?)\s*$")),
-    (LETTER, re.compile(r"^\s*(?P<mark>[가나다라마바사아자차카타파하]\s*[.)])\s*(?P<title>\S.*?)\s*$")),
-    (BRACKET, re.compile(r"^\s*(?P<mark>\(\s*\d{1,2}\s*\)|[①-⑳])\s*(?P<title>[가-힣A-Za-z‘'“\"(「].*?)\s*$")),
+    (ROMAN, re.compile(rf"^\s*(?P<mark>{ROMAN_MARK}|(?:IX|IV|V?I{{1,3}}|X)(?=\s*\.))\s*\.?\s*(?P<title>[^\s.].*?)\s*$")),
+    (NUMBER, re.compile(rf"^\s*(?P<mark>{NUMBER_MARK})\s*(?P<title>[가-힣A-Za-z‘'“\"(「].*?)\s*$")),
+    (BADGE, re.compile(rf"^\s{{0,3}}(?P<mark>{BADGE_MARK})\s*(?P<title>[가-힣A-Za-z‘'“\"(][^\t]{{3,}}?)\s*$")),
+    (LETTER, re.compile(rf"^\s*(?P<mark>{LETTER_MARK})\s*(?P<title>\S.*?)\s*$")),
+    (BRACKET, re.compile(rf"^\s*(?P<mark>{BRACKET_MARK})\s*(?P<title>[가-힣A-Za-z‘'“\"(「].*?)\s*$")),
     (BOX, re.compile(r"^\s*(?P<mark>[□■◼◻▣])\s*(?P<title>\S.*?)\s*$")),
     (CIRCLE, re.compile(r"^\s*(?P<mark>[○◦●❍ㅇ◯])\s*(?P<title>\S.*?)\s*$")),
     (DASH, re.compile(r"^\s*(?P<mark>[-–·•▪])\s*(?P<title>[^\s\d-].*?)\s*$")),

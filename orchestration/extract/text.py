@@ -127,10 +127,16 @@ MIDDLE_DOTS = re.compile(r"[·ㆍ․‧・∙]")
 # circles, squares, triangles and arrows, diamonds, checks, dashes and dots, notes (a character
 # class's body, for patterns that match them elsewhere than at a line's start).
 MARKS = r"□■◼◻▣○●◦❍◯◎▪▫◾▸▹▶▷►◆◇◈❖➢➤✓∙·•‣※*\-"
-# The number an item may open with (``2.``, ``3)``, ``(1)``, ``①``, ``가.``, ``Ⅰ.``, a badge's ``5``
-# set apart by two spaces or more), not a decimal's (``1.5억원``).
-_HEADING_NUMBER = (r"(?:(?:[1-9]\d?|[가나다라마바사아자차카타파하]|[ⅠⅡⅢⅣⅤⅥⅦⅧⅨⅩ])\s*[.)](?!\d)|\(\s*[1-9]\d?\s*\)|[①-⑳]"
-                  r"|[1-9]\d?(?=\s{2,}|\t))")
+# The numbers a heading or an item opens with, each style's mark (the section tree's styles,
+# ``structure.HEADING_STYLES``, are built of them): ``Ⅰ``, ``2.`` / ``3)``, ``가.``, ``(1)`` / ``①``,
+# and a project's badge, ``5`` set apart by two spaces or more.
+ROMAN_MARK = r"[ⅠⅡⅢⅣⅤⅥⅦⅧⅨⅩ]"
+NUMBER_MARK = r"[1-9]\d?\s*[.)]"
+LETTER_MARK = r"[가나다라마바사아자차카타파하]\s*[.)]"
+BRACKET_MARK = r"\(\s*\d{1,2}\s*\)|[①-⑳]"
+BADGE_MARK = r"[1-9]\d?(?=\s{2,}|\t)"
+# Any of them before an item's words, not a decimal's digits (``1.5억원``).
+_HEADING_NUMBER = (rf"(?:(?:{NUMBER_MARK}|{LETTER_MARK}|{ROMAN_MARK}\s*[.)])(?!\d)|{BRACKET_MARK}|{BADGE_MARK})")
 # The marks and the number a line opens with before its words (a hangul ㅇ typed for a circle
 # among them): ``□ 인 력 :``, ``2. 인 력 :``, ``4    정    원 ▷``.
 LINE_MARKS = rf"^[\s{MARKS}]*(?:{_HEADING_NUMBER}\s*)?(?:ㅇ(?=[\s(]))?[\s{MARKS}]*"
