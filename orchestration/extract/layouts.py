@@ -26,7 +26,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from orchestration.extract.numbers import is_labelled, is_pair, is_quantity
-from orchestration.extract.text import PIECE, printed_width
+from orchestration.extract.text import LINE_MARKS, MIDDLE_DOTS, PIECE, printed_width
 
 _HTML_TAG = re.compile(r"<[^>]+>")
 _SPACES = re.compile(r"\s+")
@@ -409,7 +409,9 @@ def _aligned_runs(lines: list[str], taken: set[int]) -> list[list[int]]:
     joined: list[list[int]] = []
     for run in runs:
         between = run[0] - 1  # the one line between this run and the one above it
-        if (joined and joined[-1][-1] == between - 1 and len(run) >= 2 and between not in taken
+        if joined and _rows_go_on(lines, taken, joined[-1], run):
+            joined[-1] += [n for n in range(joined[-1][-1] + 1, run[0]) if lines[n - 1].strip()] + run
+        elif (joined and joined[-1][-1] == between - 1 and len(run) >= 2 and between not in taken
                 and (_is_lone_value(lines[between - 1])
                      or (_is_header_piece(lines[between - 1]) and len(joined[-1]) >= 2
                          and not any(is_data(p) for n in joined[-1] for p in PIECE.findall(lines[n - 1]))))):
@@ -417,6 +419,48 @@ def _aligned_runs(lines: list[str], taken: set[int]) -> list[list[int]]:
         else:
             joined.append(run)
     return joined
+
+
+_ROW_GAP = 3  # lines between two rows of one table: blank, or a label wrapped onto its own
+
+
+def _rows_go_on(lines: list[str], taken: set[int], above: list[int], run: list[int]) -> bool:
+    """``pdftotext -layout`` sets a blank line between rows of unequal height, and a label wrapped
+    in its cell onto a line of its own (``공공질서및안전``): the rows below go on the table above
+    when no more than a few such lines part them, both print figures and the figures of the first
+    row below stand in the columns of the rows above, a table of two lines or more (rows alone, a
+    blank line apart, may be another reader's: a label and figures a single space apart). So does
+    a blank line under a header of one line."""
+    gap = range(above[-1] + 1, run[0])
+    if not 0 < len(gap) <= _ROW_GAP or any(n in taken for n in gap):
+        return False
+    values = [[c for c in _aligned_parts(lines[n - 1], n) if is_data(c.text)] for n in above]
+    values = [row for row in values if row]
+    below = [c for c in _aligned_parts(lines[run[0] - 1], run[0]) if is_data(c.text)]
+    if not below:
+        return False
+    if not values:
+        # a header of one line alone, a blank line over its rows: the figures stand under its labels
+        values = [_aligned_parts(lines[above[-1] - 1], above[-1])[1:]]
+        if len(above) > 1 or not values[0] or any(lines[n - 1].strip() for n in gap):
+            return False
+    elif len(above) < 2:
+        return False
+    first_value = min(row[0].start for row in values)
+    columns = _column_ranges(values)
+    return (all(_is_wrapped_label(lines[n - 1], first_value) for n in gap)
+            and all(any(start < cell.end and cell.start < end for start, end in columns) for cell in below))
+
+
+def _is_wrapped_label(line: str, first_value: int) -> bool:
+    """Blank, or one piece of words alone in the column of labels (left of the first figure):
+    neither a figure nor a heading's mark."""
+    pieces = _aligned_parts(line, 0)
+    return not pieces or (len(pieces) == 1 and pieces[0].start < first_value and not is_data(pieces[0].text)
+                          and not _MARKS.match(pieces[0].text).end())
+
+
+_MARKS = re.compile(LINE_MARKS)
 
 
 def _is_header_piece(line: str) -> bool:
@@ -437,7 +481,7 @@ def _aligned_blocks(lines: list[str], taken: set[int]) -> list[Block]:
     for run in _aligned_runs(lines, taken):
         pieces = {n: _aligned_parts(lines[n - 1], n) for n in run}
         run = _header_lines_above(lines, taken, run, pieces) + run
-        parts = _spread_words_joined({n: pieces.get(n) or _aligned_parts(lines[n - 1], n) for n in run})
+        parts = _spread_words_joined({n: _dots_joined(pieces.get(n) or _aligned_parts(lines[n - 1], n)) for n in run})
         body = [n for n in run if sum(1 for c in parts[n] if is_data(c.text)) >= 1]
         if not body and _is_text_table(run, parts):
             body = run
@@ -494,6 +538,21 @@ def _header_lines_above(lines: list[str], taken: set[int], run: list[int], piece
         above.insert(0, number)
         number -= 1
     return above
+
+
+def _dots_joined(row: list[Cell]) -> list[Cell]:
+    """``pdftotext -layout`` may set a label's middle dot apart from the words it joins
+    (``사회복지        ․보건``): a piece of words opened or closed by a middle dot is one label with
+    the piece of words before it."""
+    cells: list[Cell] = []
+    for cell in row:
+        previous = cells[-1] if cells else None
+        if (previous and not is_data(previous.text) and not is_data(cell.text)
+                and (MIDDLE_DOTS.match(cell.text) or MIDDLE_DOTS.search(previous.text[-1:]))):
+            cells[-1] = Cell(cell.line, 0, previous.text + cell.text, previous.start, cell.end)
+        else:
+            cells.append(cell)
+    return cells
 
 
 _SYLLABLES = re.compile(r"^[가-힣](?: [가-힣])*$")
@@ -688,7 +747,7 @@ def _numeric_tail_block(lines, tails, rows_lines) -> Block:
                           len(first_line.rstrip()) if label_lines else label_end)
         padding = [Cell(number, 0, "", values[0].start, values[0].start)] * (width - len(values))
         rows.append(_renumber([label_cell] + padding + values))
-    header = _numeric_tail_header(lines, rows_lines[0][1] - 1, width)
+    header = _numeric_tail_header(lines, rows_lines[0][1] - 1, width) or _stacked_header(lines, rows_lines[0], rows)
     return Block("numeric_tail", ([header] if header else []) + rows, 1 if header else 0)
 
 
@@ -710,6 +769,113 @@ def _numeric_tail_header(lines: list[str], above: int, width: int) -> list[Cell]
     head = (Cell(first_line, 0, " ".join(c.text for c in label_head), label_head[0].start, label_head[-1].end)
             if label_head else Cell(first_line, 0, "", 0, 0))
     return _renumber([head] + labels)
+
+
+def _stacked_header(lines: list[str], first: tuple[list[int], int], rows: list[list[Cell]]) -> list[Cell] | None:
+    """A header ``pdftotext -layout`` squeezed narrower than the columns under it: each line of
+    it still prints its words in the columns' order, so a line printing as many words as there are
+    columns right of its first word heads those columns one by one (``문 화 문 화 영 상`` pairs of
+    syllables where that makes the count). A line printing fewer (``콘텐츠``, a word wrapped to a
+    line of its own) heads the columns its pieces stand over in the lines read one by one, a piece
+    over several split evenly among them; a piece over none heads the column it stands nearest,
+    the labels' or a value column. Each column's header is its lines' words, top to bottom.
+    ``first``: the first row's label lines and line; the header may stand a blank line or two
+    above it."""
+    label_lines, number = first
+    above = (label_lines[0] if label_lines else number) - 1
+    while above >= 1 and not lines[above - 1].strip() and number - above <= _HEADER_GAP:
+        above -= 1
+    numbers: list[int] = []
+    while above >= 1 and lines[above - 1].strip() and len(numbers) < MAX_LABEL_LINES:
+        line = lines[above - 1].strip()
+        if _BRACKETED.match(line) or _BOX_LINE.match(line) or any(is_data(w) for w in line.split()):
+            break
+        numbers.insert(0, above)
+        above -= 1
+    extents = _column_extents(rows)
+    labels_end = extents[0][1] if 0 in extents else 0
+    placed: dict[int, dict[int, str]] = {}
+    heads: dict[int, tuple[int, int]] = {}  # each column's extent in the lines read one by one
+    for n in numbers:
+        tokens = [Cell(n, 0, m.group(0), m.start(), m.end()) for m in _WORD.finditer(lines[n - 1]) if m.start() >= labels_end]
+        covered = [c for c in sorted(extents) if c and tokens and extents[c][1] > tokens[0].start]
+        words = next((w for w in _word_readings(tokens) if len(w) == len(covered) >= 3), None)
+        if words:
+            placed[n] = {c: w.text for c, w in zip(covered, words)}
+            for c, w in zip(covered, words):
+                low, high = heads.get(c, (w.start, w.end))
+                heads[c] = (min(low, w.start), max(high, w.end))
+    if not placed:
+        return None
+    # over the first line printing the columns' words, a line is the header's while each of its
+    # pieces stands within the columns it stands over: one jutting out of them is a title or a
+    # sentence
+    top = numbers.index(min(placed))
+    while top and all(_within(piece, heads) for piece in _aligned_parts(lines[numbers[top - 1] - 1], 0)):
+        top -= 1
+    numbers = numbers[top:]
+    for n in numbers:
+        if n not in placed:
+            placed[n] = {}
+            for piece in _aligned_parts(lines[n - 1], n):
+                for column, text in _stacked_piece(piece, heads, extents).items():
+                    placed[n][column] = f"{placed[n].get(column, '')} {text}".strip()
+    texts = [" ".join(placed[n][c] for n in numbers if placed[n].get(c)) for c in range(len(rows[0]))]
+    return [Cell(numbers[0], c, text, *(heads.get(c) or extents.get(c, (0, 0)))) for c, text in enumerate(texts)]
+
+
+_HEADER_GAP = 3  # lines from a row up to its header, the blank ones between included
+
+
+def _column_extents(rows: list[list[Cell]]) -> dict[int, tuple[int, int]]:
+    extents: dict[int, tuple[int, int]] = {}
+    for row in rows:
+        for cell in row:
+            if cell.text:
+                low, high = extents.get(cell.column, (cell.start, cell.end))
+                extents[cell.column] = (min(low, cell.start), max(high, cell.end))
+    return extents
+
+
+def _word_readings(tokens: list[Cell]) -> list[list[Cell]]:
+    """The words a header line may print: its runs of single syllables one space apart (a word
+    spaced out) each one word, or, when every run is of an even length, each pair of syllables a
+    word (``문 화 문 화``: two names of two syllables, squeezed)."""
+    runs: list[list[Cell]] = []
+    for token in tokens:
+        if (runs and _SYLLABLE.match(token.text) and _SYLLABLE.match(runs[-1][-1].text)
+                and token.start == runs[-1][-1].end + 1):
+            runs[-1].append(token)
+        else:
+            runs.append([token])
+    def word(run: list[Cell]) -> Cell:
+        return Cell(run[0].line, 0, "".join(t.text for t in run), run[0].start, run[-1].end)
+    readings = [[word(run) for run in runs]]
+    spread = [run for run in runs if len(run) > 1]
+    if spread and all(len(run) % 2 == 0 for run in spread):
+        readings.append([word(run[i:i + 2]) if len(run) > 1 else word(run)
+                         for run in runs for i in range(0, len(run), 2)])
+    return readings
+
+
+def _heads_under(piece: Cell, heads: dict[int, tuple[int, int]]) -> list[int]:
+    return [c for c, (start, end) in sorted(heads.items()) if start < piece.end and piece.start < end]
+
+
+def _within(piece: Cell, heads: dict[int, tuple[int, int]]) -> bool:
+    over = _heads_under(piece, heads)
+    return len(over) <= 1 or heads[over[0]][0] - 1 <= piece.start and piece.end <= heads[over[-1]][1] + 1
+
+
+def _stacked_piece(piece: Cell, heads: dict[int, tuple[int, int]], extents: dict[int, tuple[int, int]]) -> dict[int, str]:
+    over = _heads_under(piece, heads)
+    letters = piece.text.replace(" ", "")
+    if len(over) > 1 and len(letters) % len(over) == 0 and _within(piece, heads):
+        size = len(letters) // len(over)
+        return {c: letters[i * size:(i + 1) * size] for i, c in enumerate(over)}
+    if over:
+        return {max(over, key=lambda c: min(heads[c][1], piece.end) - max(heads[c][0], piece.start)): piece.text}
+    return {min(extents, key=lambda c: max(extents[c][0] - piece.end, piece.start - extents[c][1], 0)): piece.text}
 
 
 def _merge_header_words(words: list[Cell]) -> list[Cell]:

@@ -165,10 +165,18 @@ def test_a_unit_note_moved_into_its_table_w01():
 def test_the_plan_as_pdftotext_prints_it_w01():
     """w01 as ``pdftotext -layout`` prints it (``make test`` installs poppler-utils), read as a
     text filing paged by its form feeds: the centred 예산 header's year, the spread 합 계 and
-    지 방 세, the 증감률 measured against ’24년 당초 on the header's level above. 37 of the key's
-    40 facts (22, paged the same way, before the aligned reader learned these habits)."""
+    지 방 세, the 증감률 measured against ’24년 당초 on the header's level above; rows a blank line
+    or a wrapped label apart, and a middle dot set apart from its words. All the key's 40 facts
+    (22, paged the same way, before the aligned reader learned these habits; 37 before the rows
+    went on across blank lines)."""
     extraction = extract_document(W01, pdftotext_layout(WORKPLANS / W01), government_index(GOVERNMENT_SEED))
-    assert score_variant({W01: extraction})["recall"]["tuning"]["all"] == [37, 40]
+    assert score_variant({W01: extraction})["recall"]["tuning"]["all"] == [40, 40]
+    welfare = next(f for f in extraction.department_budgets if f["printed_value"] == "77,242(46.3)")
+    assert (welfare["category_printed"], welfare["amount_krw"], welfare["source_page"], welfare["source_line"]) == (
+        "사회복지․보건", 7_724_200_000_000, 5, 28)
+    debt = next(f for f in extraction.debt if f["fiscal_year"] == 2023)
+    assert (debt["basis"], debt["amount_krw"], debt["rate_pct"], debt["source_page"], debt["source_line"]) == (
+        "결산", 3_521_800_000_000, "19.9", 5, 39)
     budgets = {(f["fiscal_year"], f["printed_value"]): (f["org_unit"], f["budget_basis"], f["printed_change_pct"],
                                                          f["source_page"], f["source_line"])
                for f in extraction.department_budgets if f["category_printed"] == "합 계"}
@@ -178,6 +186,26 @@ def test_the_plan_as_pdftotext_prints_it_w01():
     local_tax = next(f for f in extraction.revenue if f["revenue_item"] == "지방세" and f["source_page"] == 5)
     assert (local_tax["revenue_item_printed"], local_tax["amount_krw"], local_tax["rate_pct"], local_tax["source_line"]) == (
         "지 방 세", 5_128_800_000_000, "30.7", 18)
+
+
+def test_the_plan_as_pdftotext_prints_it_w02():
+    """w02 as ``pdftotext -layout`` prints it: p5's staffing and budget tables head thirteen
+    units with names squeezed narrower than their columns (``문 화 문 화 영 상 …`` over
+    ``예술과 유산과 산업과 …``). All 31 of the key's facts (3 before the squeezed header was read),
+    each unit's named whole."""
+    name = "w02_busan_munhwacheyukguk_2025.pdf"
+    extraction = extract_document(name, pdftotext_layout(WORKPLANS / name), government_index(GOVERNMENT_SEED))
+    assert score_variant({name: extraction})["recall"]["tuning"]["all"] == [31, 31]
+    counts = {f["org_unit"]: (f["authorized"], f["current"], f["source_line"]) for f in extraction.staffing
+              if f["source_page"] == 5 and f["statement"] == "summary_table"}
+    assert len(counts) == 13
+    assert counts["영상콘텐츠산업과"] == (22, 22, 33)
+    assert counts["충렬사관리사무소"] == (10, 11, 33)
+    assert counts["체육시설관리사업소"] == (94, 99, 33)
+    spending = {f["org_unit"]: (f["amount_krw"], f["source_line"]) for f in extraction.department_budgets
+                if f["source_page"] == 5}
+    assert spending["문화체육국"] == (511_225_000_000, 48)
+    assert spending["근현대역사관"] == (6_742_000_000, 48)
 
 
 def test_items_numbered_instead_of_boxed_w03():

@@ -290,6 +290,79 @@ def test_words_spread_across_their_cells_are_one_label():
     assert [c.text for c in read_tables(split_lines(units))[0].body_rows[0]] == ["복 지 정 책 과", "계", "900", "700"]
 
 
+# w02 p5's staffing table as ``pdftotext -layout`` prints it (tests/corpus/workplans, page 5,
+# lines 27-35): a header of thirteen unit names squeezed into less than the width of the columns
+# under it, two names of two syllables printed syllable by syllable (``문 화 문 화``), a blank
+# line between the header and the rows.
+PDFTOTEXT_SQUEEZED = """\
+                                                                          (’25. 1. 1. 기준, 단위 : 명)
+
+           문 화 문 화 영 상 체 육 생 활 전국체전 클래식 시 립 시 립 현 대 근현대 충렬사 체육시설
+구분    계            콘텐츠                                  관 리관 리
+           예술과 유산과 산업과 정책과 체육과 기획단 부 산 박물관 미술관 미술관 역사관 사무소 사업소
+
+정원 371       29     20      22     16     13     14     14    57     33     24    25      10     94
+
+현원 398       30     19      22     19     16     27     15    55     34     25    26      11     99
+"""
+
+
+def test_a_header_squeezed_narrower_than_its_columns():
+    """Each header line as wide as the columns right of its first word heads them one by one; a
+    word on a line of its own (콘텐츠) heads the column it stands over, and a piece over two
+    (``관 리관 리``) is split evenly between them; 계, over no word, heads the column nearest."""
+    (table,) = read_tables(split_lines(PDFTOTEXT_SQUEEZED))
+    assert (table.layout, table.first_line, table.unit) == ("numeric_tail", 3, "명")
+    assert table.column_labels == [
+        "구분", "계", "문화 예술과", "문화 유산과", "영상 콘텐츠 산업과", "체육 정책과", "생활 체육과",
+        "전국체전 기획단", "클래식 부산", "시립 박물관", "시립 미술관", "현대 미술관", "근현대 역사관",
+        "충렬사 관리 사무소", "체육시설 관리 사업소"]
+    assert [(c.line, c.text, c.column_label) for c in table.value_cells() if c.text in ("398", "57", "99")] == [
+        (7, "57", "시립 박물관"), (9, "398", "계"), (9, "99", "체육시설 관리 사업소")]
+    # a sentence over the header is none of it: the header starts at its first line of names
+    prose = PDFTOTEXT_SQUEEZED.replace(PDFTOTEXT_SQUEEZED.splitlines()[2], "   인력은 부서별로 다음과 같다")
+    assert read_tables(split_lines(prose))[0].column_labels[:5] == ["구분", "계", "예술과", "유산과", "콘텐츠 산업과"]
+
+
+def test_rows_go_on_across_blank_lines_and_wrapped_labels():
+    """w01 p5 (page 5, lines 23-33) as pdftotext prints it: rows of unequal height a blank line
+    apart, labels wrapped onto lines of their own (``공공질서및안전``), a middle dot set apart from
+    its words; all one table under its unit note. Then a header of one line a blank line over its
+    only row (lines 36-39)."""
+    text = """\
+ 세           출 : 16조 6,830억원                                                      (단위 : 억원, %)
+     구         분            예산액(구성비)                      구          분             예산액(구성비)
+  일반공공행정           ․          23,193(13.9)                교          육               9,901(5.9)
+  공공질서및안전
+     문화 및 관광                       5,518(3.3)            환           경              10,091(6.1)
+  사회복지        ․보건             77,242(46.3)               농림해양수산                      1,947(1.2)
+      ․
+산업 중소기업 및
+에너지 과학기술  ․                        4,015(2.4)            교통 및 물류                   17,868(10.7)
+
+ 국토 및 지역개발                         5,642(3.4)            예비비 기타 ․                   11,413(6.8)
+
+
+ 관리채무 : 3조 5,682억원                                                             (단위 : 억원, %)
+      구       분            2024년 최종                     2023년 결산                2022년 결산
+
+ 관리채무액(비율)                 35,682(18.8%)                35,218(19.9%)        35,641(19.8%)
+"""
+    spending, debt = read_tables(split_lines(text))
+    assert (spending.first_line, spending.last_line, spending.unit) == (2, 11, "억원")
+    assert spending.column_labels == ["구 분", "예산액(구성비)", "구 분", "예산액(구성비)"]
+    assert [(c.line, c.text, c.row_labels) for c in spending.value_cells() if c.column == 1] == [
+        (3, "23,193(13.9)", ("일반공공행정․",)), (5, "5,518(3.3)", ("문화 및 관광",)),
+        (6, "77,242(46.3)", ("사회복지․보건",)), (9, "4,015(2.4)", ("에너지 과학기술․",)),
+        (11, "5,642(3.4)", ("국토 및 지역개발",))]
+    assert (debt.first_line, debt.column_labels) == (15, ["구 분", "2024년 최종", "2023년 결산", "2022년 결산"])
+    assert [c.text for c in debt.value_cells()] == ["35,682(18.8%)", "35,218(19.9%)", "35,641(19.8%)"]
+    # a note in another column (비고's ``과원2(부속실,``) parts two tables: it is no wrapped label
+    noted = "\n".join(["구  분      계      4급     비 고", "   계     80     1", "관광과     32     1",
+                       "                           과원2(부속실,", "국제과     24     1     현안업무)"])
+    assert [t.last_line for t in read_tables(split_lines(noted))][0] == 3
+
+
 def test_a_table_drawn_with_box_characters():
     """w01 p4's staffing table as a word processor's text export draws it: walls of │, rules of
     ─ between rows (one drawn with walls at its ends), the header's unit cell over two lines."""
