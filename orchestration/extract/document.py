@@ -33,6 +33,7 @@ from orchestration.extract.project_budgets import (
     heading_tables,
     labelled_rows,
     project_sections,
+    rows_of_their_own,
     without_tables_of,
 )
 from orchestration.extract.projects import extract_heading_projects, extract_projects, plan_year
@@ -90,7 +91,7 @@ def _work_plan(lines: list[str], tables: list[Table]) -> dict[str, list]:
         linked = heading_tables(tables, sections, heading_sections(lines, projects))
     year = plan_year(lines)
     # rows of labelled fields are projects of their own, outside the list the sections link to
-    rows = labelled_rows(lines, tables, sections, year)
+    rows = rows_of_their_own(labelled_rows(lines, tables, sections, year), linked)
     projects = projects + [row.project for row in rows]
     linked = without_tables_of(linked, rows) + rows
     return {

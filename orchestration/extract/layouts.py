@@ -26,7 +26,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from orchestration.extract.numbers import is_labelled, is_pair, is_quantity
-from orchestration.extract.text import LINE_MARKS, MIDDLE_DOTS, PIECE, printed_width
+from orchestration.extract.text import LINE_MARKS, MIDDLE_DOTS, PIECE, is_page_number, printed_width
 
 _HTML_TAG = re.compile(r"<[^>]+>")
 _SPACES = re.compile(r"\s+")
@@ -134,7 +134,7 @@ def _runs(lines: list[str], taken: set[int], accepts) -> list[list[int]]:
 
 
 def _renumber(row: list[Cell]) -> list[Cell]:
-    return [Cell(c.line, i, c.text, c.start, c.end) for i, c in enumerate(row)]
+    return [Cell(c.line, i, c.text, c.start, c.end, c.spanned) for i, c in enumerate(row)]
 
 
 # --- tab ---------------------------------------------------------------------------------------
@@ -394,8 +394,16 @@ _BOX_LINE = re.compile(r"^\s*[□■◼◻▣]\s")
 
 
 def _is_aligned_row(line: str) -> bool:
-    return ("\t" not in line and "|" not in line and len(PIECE.findall(line.strip())) >= 2
-            and not _BOX_LINE.match(line))
+    pieces = PIECE.findall(line.strip())
+    return ("\t" not in line and "|" not in line and len(pieces) >= 2 and not _BOX_LINE.match(line)
+            and not any(_is_figure_run(piece) for piece in pieces))
+
+
+def _is_figure_run(piece: str) -> bool:
+    """Three figures or more a single space apart (``75 - - 75 75``): a row whose values are not
+    aligned by spaces, the numeric tail's."""
+    words = piece.split(" ")
+    return len(words) >= 3 and all(is_quantity(w) for w in words) and sum(is_data(w) for w in words) >= 2
 
 
 def _aligned_runs(lines: list[str], taken: set[int]) -> list[list[int]]:
@@ -678,7 +686,22 @@ _WORD = re.compile(r"\S+")
 
 
 def _tail(line: str, number: int) -> tuple[str, int, list[Cell]]:
-    """(label, label end, trailing value cells) of a line; ``△ 35,354`` counts as one value."""
+    """(label, label end, trailing value cells) of a line; ``△ 35,354`` counts as one value.
+    ``pdftotext -layout`` prints a table set inside another's cell on the outer table's lines:
+    words after the values, two spaces or more apart and without a figure (``국 가      O``), are
+    the outer table's and left out."""
+    label, label_end, values = _values_at_end(line, number)
+    if len(values) < 2:
+        pieces = list(PIECE.finditer(line))
+        outer = len(pieces)
+        while outer > 1 and not any(ch.isdigit() for ch in pieces[outer - 1].group(0)):
+            outer -= 1
+        if 1 < outer < len(pieces):
+            label, label_end, values = _values_at_end(line[:pieces[outer].start()], number)
+    return label, label_end, values
+
+
+def _values_at_end(line: str, number: int) -> tuple[str, int, list[Cell]]:
     words = [(m.start(), m.end(), m.group(0)) for m in _WORD.finditer(line)]
     values: list[Cell] = []
     index = len(words)
@@ -699,7 +722,7 @@ def _tail(line: str, number: int) -> tuple[str, int, list[Cell]]:
 def _numeric_tail_blocks(lines: list[str], taken: set[int]) -> list[Block]:
     tails = {}
     for number, line in enumerate(lines, start=1):
-        if number in taken or "\t" in line or "|" in line:
+        if number in taken or "\t" in line or "|" in line or is_page_number(line):
             continue
         label, label_end, values = _tail(line, number)
         # A line ending in years is a header printed over the columns (``공약사업 총계 2022~2023
@@ -720,7 +743,8 @@ def _numeric_tail_blocks(lines: list[str], taken: set[int]) -> list[Block]:
             elif not line.strip():
                 pass
             elif _is_cell_line(line) and scan not in taken and len(pending) < MAX_LABEL_LINES:
-                pending.append(scan)
+                if _wraps_label(line, tails, scan):
+                    pending.append(scan)
             else:
                 break
             scan += 1
@@ -732,10 +756,28 @@ def _numeric_tail_blocks(lines: list[str], taken: set[int]) -> list[Block]:
     return blocks
 
 
+def _wraps_label(line: str, tails: dict, number: int) -> bool:
+    """A line between rows wraps the label of the row below unless it is a figure alone or stands
+    right of that row's label: both are cells of a table the rows are printed inside (its 연번, its
+    other columns), which ``pdftotext -layout`` sets between the inner table's rows."""
+    below = next((tails[n] for n in sorted(tails) if n > number), None)
+    text = line.strip()
+    return not is_data(text) and not (below and below[2] and len(line) - len(line.lstrip()) > below[2][0].start)
+
+
 def _numeric_tail_block(lines, tails, rows_lines) -> Block:
-    width = Counter(len(tails[n][2]) for _, n in rows_lines).most_common(1)[0][0]
+    counts = [len(tails[n][2]) for _, n in rows_lines]
+    header_lines = _header_lines(lines, rows_lines[0])
+    labels = [(tails[n][0], tails[n][1]) for _, n in rows_lines]
+    label_extent = (min(len(lines[n - 1]) - len(lines[n - 1].lstrip()) for _, n in rows_lines),
+                    max(end for _, end in labels))
+    banded = _banded_header(lines, header_lines, label_extent) if header_lines else None
+    if banded and len(banded[1]) < max(counts):
+        banded = None
+    width = len(banded[1]) if banded else Counter(counts).most_common(1)[0][0]
+    places = _value_places([tails[n][2] for _, n in rows_lines], width) if banded else None
     rows = []
-    for label_lines, number in rows_lines:
+    for index, (label_lines, number) in enumerate(rows_lines):
         label, label_end, values = tails[number]
         if len(values) > width:
             label_end, values = values[len(values) - width - 1].end, values[len(values) - width:]
@@ -745,10 +787,57 @@ def _numeric_tail_block(lines, tails, rows_lines) -> Block:
         first_line = lines[first - 1]
         label_cell = Cell(first, 0, " ".join(texts), len(first_line) - len(first_line.lstrip()),
                           len(first_line.rstrip()) if label_lines else label_end)
-        padding = [Cell(number, 0, "", values[0].start, values[0].start)] * (width - len(values))
-        rows.append(_renumber([label_cell] + padding + values))
+        if places:
+            cells = [Cell(number, 0, "", values[0].start, values[0].start) for _ in range(width)]
+            for value, at in zip(values, places[index]):
+                cells[at] = value
+        else:
+            cells = [Cell(number, 0, "", values[0].start, values[0].start)] * (width - len(values)) + values
+        rows.append(_renumber([label_cell] + cells))
+    if banded:
+        # the labels' header and each band set over every column it spans: none is carried on
+        first, last = header_lines[0], header_lines[-1]
+        header = [_renumber([Cell(first, 0, banded[0], *label_extent, spanned=True)]
+                            + [Cell(first, 0, band, 0, 0, spanned=True) for band, _ in banded[1]]),
+                  _renumber([Cell(last, 0, "", 0, 0)] + [Cell(last, 0, leaf, 0, 0) for _, leaf in banded[1]])]
+        return Block("numeric_tail", header + rows, 2)
     header = _numeric_tail_header(lines, rows_lines[0][1] - 1, width) or _stacked_header(lines, rows_lines[0], rows)
     return Block("numeric_tail", ([header] if header else []) + rows, 1 if header else 0)
+
+
+def _value_places(rows: list[list[Cell]], width: int) -> list[list[int]]:
+    """The column of each value of each row, ``width`` columns: a row printing a value in each
+    column places them in order and shows where each column's values stand; a row printing fewer
+    (its empty cells printed as nothing) places them in order in the columns they stand nearest,
+    or from the first column on when no row is full."""
+    full = [row for row in rows if len(row) == width]
+    centres = [sum((row[c].start + row[c].end) / 2 for row in full) / len(full) for c in range(width)] if full else None
+    places = []
+    for row in rows:
+        if len(row) == width or not centres:
+            places.append(list(range(len(row))))
+            continue
+        places.append(_nearest_in_order([(c.start + c.end) / 2 for c in row], centres))
+    return places
+
+
+def _nearest_in_order(points: list[float], centres: list[float]) -> list[int]:
+    """Columns for ``points`` in increasing order, minimising the distance of each to its column's
+    centre (a value cannot stand left of one before it)."""
+    n, m = len(points), len(centres)
+    inf = float("inf")
+    cost = [[inf] * (m + 1) for _ in range(n + 1)]
+    cost[0] = [0.0] * (m + 1)
+    for i in range(1, n + 1):
+        for j in range(i, m + 1):
+            cost[i][j] = min(cost[i][j - 1], cost[i - 1][j - 1] + abs(points[i - 1] - centres[j - 1]))
+    places, j = [], m
+    for i in range(n, 0, -1):
+        while cost[i][j] == cost[i][j - 1] and j > i:
+            j -= 1
+        places.insert(0, j - 1)
+        j -= 1
+    return places
 
 
 def _numeric_tail_header(lines: list[str], above: int, width: int) -> list[Cell] | None:
@@ -781,17 +870,7 @@ def _stacked_header(lines: list[str], first: tuple[list[int], int], rows: list[l
     the labels' or a value column. Each column's header is its lines' words, top to bottom.
     ``first``: the first row's label lines and line; the header may stand a blank line or two
     above it."""
-    label_lines, number = first
-    above = (label_lines[0] if label_lines else number) - 1
-    while above >= 1 and not lines[above - 1].strip() and number - above <= _HEADER_GAP:
-        above -= 1
-    numbers: list[int] = []
-    while above >= 1 and lines[above - 1].strip() and len(numbers) < MAX_LABEL_LINES:
-        line = lines[above - 1].strip()
-        if _BRACKETED.match(line) or _BOX_LINE.match(line) or any(is_data(w) for w in line.split()):
-            break
-        numbers.insert(0, above)
-        above -= 1
+    numbers = _header_lines(lines, first)
     extents = _column_extents(rows)
     labels_end = extents[0][1] if 0 in extents else 0
     placed: dict[int, dict[int, str]] = {}
@@ -825,6 +904,91 @@ def _stacked_header(lines: list[str], first: tuple[list[int], int], rows: list[l
 
 
 _HEADER_GAP = 3  # lines from a row up to its header, the blank ones between included
+
+
+def _header_lines(lines: list[str], first: tuple[list[int], int]) -> list[int]:
+    """The lines of words over a numeric tail's first row (``first``: its label lines and line),
+    a blank line or two above it allowed: no figure, no note in brackets, no box."""
+    label_lines, number = first
+    above = (label_lines[0] if label_lines else number) - 1
+    while above >= 1 and not lines[above - 1].strip() and number - above <= _HEADER_GAP:
+        above -= 1
+    numbers: list[int] = []
+    while above >= 1 and lines[above - 1].strip() and len(numbers) < MAX_LABEL_LINES:
+        line = lines[above - 1].strip()
+        if _BRACKETED.match(line) or _BOX_LINE.match(line) or any(is_data(w) for w in line.split()):
+            break
+        numbers.insert(0, above)
+        above -= 1
+    return numbers
+
+
+# A year heading a band of columns or a column (``’23년``, ``2025년``), glued to the word before it
+# as pdftotext may print it (``예산’23년``).
+_PERIOD = re.compile(r"^[‘’'`]?(?:19|20)?\d{2}년")
+_GLUED_PERIOD = re.compile(r"(?<=[^\s(~])(?=[‘’'`]\d{2}년)")
+
+
+def _banded_header(lines: list[str], numbers: list[int],
+                   label_extent: tuple[int, int]) -> tuple[str, list[tuple[str, str]]] | None:
+    """A header of two levels ``pdftotext -layout`` squeezed so that its words no longer stand
+    over their columns (``구 분 총사업비 ’23년 이전 ’24년`` over ``(‘24년) 예산 집행 예산 집행 ’25년
+    ’26년 이후``) is read by what its words are: a run of words repeated (``예산 집행`` twice) is
+    the lower level of as many bands, the first periods (a year and the word after it printed once,
+    ``’23년 이전``) in the order printed; the words before the run head a column each (a note in
+    brackets under a word belongs to it: ``총사업비 (‘24년)``), the periods left over each head
+    one. Words over the labels head them. (labels' header, each column's band and header), or
+    None when the header has no such run."""
+    tokens = []
+    for n in numbers:
+        for match in _WORD.finditer(lines[n - 1]):
+            cuts = [0] + [m.start() for m in _GLUED_PERIOD.finditer(match.group(0))] + [len(match.group(0))]
+            tokens += [Cell(n, 0, match.group(0)[a:b], match.start() + a, match.start() + b) for a, b in zip(cuts, cuts[1:])]
+    label = [t for t in tokens if t.start < label_extent[1] and label_extent[0] < t.end]
+    words: list[list[Cell]] = []
+    periods: list[list[Cell]] = []
+    counts = Counter(t.text for t in tokens)
+    for token in (t for t in tokens if t not in label):
+        previous = words[-1] if words else None
+        if token.text.startswith("("):
+            over = [w for w in words + periods if w[0].line < token.line]
+            owner = min(over, key=lambda w: abs(w[0].start - token.start), default=previous)
+            if owner is None:
+                return None
+            owner.append(token)
+        elif _PERIOD.match(token.text):
+            periods.append([token])
+        elif (periods and periods[-1][-1].line == token.line and len(periods[-1]) == 1 and periods[-1][0].end < token.start
+              and counts[token.text] == 1 and tokens.index(token) == tokens.index(periods[-1][0]) + 1):
+            periods[-1].append(token)
+        else:
+            words.append([token])
+    names = [" ".join(t.text for t in word) for word in words]
+    repeat = _repeated_run(names)
+    if repeat is None:
+        return None
+    start, size, times = repeat
+    periods.sort(key=lambda p: p[0].start)
+    if names[start + size * times:] or len(periods) < times:
+        return None
+    bands = [" ".join(t.text for t in p) for p in periods]
+    leaves = ([("", name) for name in names[:start]]
+              + [(bands[b], name) for b in range(times) for name in names[start:start + size]]
+              + [("", band) for band in bands[times:]])
+    return " ".join(t.text for t in label), leaves
+
+
+def _repeated_run(names: list[str]) -> tuple[int, int, int] | None:
+    """(start, size, times) of the longest run of words printed over again (``예산 집행 예산 집행``)."""
+    best = None
+    for size in range(1, len(names) // 2 + 1):
+        for start in range(len(names) - 2 * size + 1):
+            times = 1
+            while names[start + times * size:start + (times + 1) * size] == names[start:start + size]:
+                times += 1
+            if times >= 2 and (best is None or times * size > best[1] * best[2]):
+                best = (start, size, times)
+    return best
 
 
 def _column_extents(rows: list[list[Cell]]) -> dict[int, tuple[int, int]]:

@@ -195,40 +195,74 @@ def labelled_rows(lines: list[str], tables: list[Table], sections: list[Section]
             opened_by.setdefault(line, table)
     # a table running on over a page may take its first row there for a header
     rows = [(table, cell) for table in tables for row in table.header_rows + table.body_rows for cell in row]
-    # printed as text, with no cells, the row is a line over the table of amounts it holds
-    rows += [(table, Cell(line, 0, lines[line - 1], 0, len(lines[line - 1]))) for line, table in opened_by.items()]
+    # printed as text, with no cells, the row is its lines: its cost's over the table of amounts
+    # it holds, or stating the cost
+    in_cells = {cell.line for _, cell in rows}
+    texts = {line: table for line, table in opened_by.items()} | {
+        line: None for line, text in enumerate(lines, start=1)
+        if line not in in_cells and line not in opened_by and any(
+            without_spaces(f["label"]) in costs for f in _FIELD.finditer(text))}
+    rows += [(table, Cell(line, 0, lines[line - 1], 0, len(lines[line - 1]))) for line, table in texts.items()]
     read: set[int] = set()
     for table, cell in rows:
         if cell.line in read:
             continue
         fields = list(_FIELD.finditer(cell.text))
-        ends = [f.start() for f in fields[1:]] + [len(cell.text)]
-        named = [(f.end() + len(value) - len(value.lstrip()), _FIELD_MARK.sub("", value).strip())
-                 for f, end in zip(fields, ends) if without_spaces(f["label"]) in names
-                 for value in [cell.text[f.end():end]]]
+        named = _named(cell, fields, names)
         cost = next((f.end() for f in fields if without_spaces(f["label"]) in costs), None)
         org_unit = section_at(sections, cell.line)
-        if not named or not named[0][1] or cost is None or org_unit is None:
+        if not named and cost is not None and cell.line in texts:
+            # printed as text, the fields stand one to a line: the name a few lines over the cost
+            # (up to the row's fields above: another cost's line is another row's)
+            for line in range(cell.line - 1, max(cell.line - _FIELD_LINES, 0), -1):
+                text = Cell(line, 0, lines[line - 1], 0, len(lines[line - 1]))
+                above = list(_FIELD.finditer(text.text))
+                if any(without_spaces(f["label"]) in costs for f in above):
+                    break
+                if named := _named(text, above, names):
+                    break
+        if not named or not named[0][2] or cost is None or org_unit is None:
             continue
         match = _COST_VALUE.match(lines[cell.line - 1], cell.start + cost)
         opened = None if match is not None else opened_by.get(cell.line)
         if (match is None and opened is None) or (match is not None and match.group("non_budget")):
             continue
-        name_start, name = cell.start + named[0][0], named[0][1]
-        project = ProjectFact(cell.line, table.table_index, org_unit, None, name, None, None, year,
+        name_line, name_start, name = named[0]
+        table_index = table.table_index if table is not None else 0
+        project = ProjectFact(name_line, table_index, org_unit, None, name, None, None, year,
                               (name_start, name_start + len(name)))
         read.add(cell.line)
         if opened is not None:
-            found.append(ProjectSection(org_unit, cell.line, opened.last_line, project, SAME_ROW, True,
+            found.append(ProjectSection(org_unit, name_line, opened.last_line, project, SAME_ROW, True,
                                         tuple(_table_facts(opened))))
             continue
         total, *parts = _amount_facts(cell.line, INLINE, None, match, None, None)
         # sources that do not add up to the cost are in some other unit (``1억원(국비 5 시비 5)``)
         if sum(part["amount_krw"] or 0 for part in parts) != total["amount_krw"]:
             parts = []
-        facts = tuple(fact | {"table_index": table.table_index} for fact in [total, *parts])
+        facts = tuple(fact | {"table_index": table_index} for fact in [total, *parts])
         found.append(ProjectSection(org_unit, cell.line, cell.line, project, SAME_ROW, True, facts))
     return found
+
+
+_FIELD_LINES = 6  # lines a row's fields printed one to a line may take, its name's to its cost's
+
+
+def _named(cell: Cell, fields: list[re.Match], names: frozenset[str]) -> list[tuple[int, int, str]]:
+    """(line, start, name) of each name field of a cell's labelled fields."""
+    ends = [f.start() for f in fields[1:]] + [len(cell.text)]
+    return [(cell.line, cell.start + f.end() + len(value) - len(value.lstrip()), _FIELD_MARK.sub("", value).strip())
+            for f, end in zip(fields, ends) if without_spaces(f["label"]) in names
+            for value in [cell.text[f.end():end]]]
+
+
+def rows_of_their_own(rows: list[ProjectSection], linked: list[ProjectSection]) -> list[ProjectSection]:
+    """The rows of labelled fields whose cost no section's project already states in its text (a
+    project's section may list its fields too: ``◦ 사 업 명 : …`` over ``◦ 사 업 비 : 70억원``); the
+    tables of amounts are the rows' (``without_tables_of``)."""
+    stated = {(fact["source_line"], fact["source_span"]) for section in linked for fact in section.facts
+              if fact["statement"] != TABLE}
+    return [row for row in rows if not any((f["source_line"], f["source_span"]) in stated for f in row.facts)]
 
 
 def without_tables_of(linked: list[ProjectSection], rows: list[ProjectSection]) -> list[ProjectSection]:

@@ -130,10 +130,16 @@ def _badges(lines: list[str]):
     for number, line in enumerate(lines, start=1):
         found = heading(line)
         if found is not None and found.style == BADGE:
-            yield number, found
+            # a field of a row printed as labelled fields (``9    사업기간 :    ‘26년``): the row's
+            # number set on one of its lines, no project's title
+            if not _FIELD_TITLE.match(found.title):
+                yield number, found
         elif (badge := LONE_BADGE.match(line)) and number < len(lines) and heading(lines[number]) is None \
                 and (title := _BADGE_TITLE.match(lines[number])) and _costed(lines, number + 1):
             yield number + 1, Heading(BADGE, badge["mark"], squeeze(title["title"]), title.span("title"))
+
+
+_FIELD_TITLE = re.compile(r"^(?:[가-힣]\s)*[가-힣]{1,8}\s*[:：]")
 
 
 def _costed(lines: list[str], title: int) -> bool:
