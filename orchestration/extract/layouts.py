@@ -687,18 +687,27 @@ _WORD = re.compile(r"\S+")
 
 def _tail(line: str, number: int) -> tuple[str, int, list[Cell]]:
     """(label, label end, trailing value cells) of a line; ``△ 35,354`` counts as one value.
-    ``pdftotext -layout`` prints a table set inside another's cell on the outer table's lines:
-    words after the values, two spaces or more apart and without a figure (``국 가      O``), are
-    the outer table's and left out."""
+    ``pdftotext -layout`` prints a table set inside another's cell on the outer table's lines: a
+    few words after three values or more, none with a figure (``국 가      O``, ``문화체육   O``),
+    are the outer table's and left out."""
     label, label_end, values = _values_at_end(line, number)
     if len(values) < 2:
-        pieces = list(PIECE.finditer(line))
-        outer = len(pieces)
-        while outer > 1 and not any(ch.isdigit() for ch in pieces[outer - 1].group(0)):
-            outer -= 1
-        if 1 < outer < len(pieces):
-            label, label_end, values = _values_at_end(line[:pieces[outer].start()], number)
+        words = list(_WORD.finditer(line))
+        last = max((i for i, w in enumerate(words) if is_quantity(w.group(0))), default=None)
+        after = words[last + 1:] if last is not None else []
+        head = line[:after[0].start()] if after else ""
+        if (0 < len(after) <= _OUTER_WORDS and head.count("(") == head.count(")")
+                and all(_OUTER_WORD.match(w.group(0)) for w in after)):
+            cut = _values_at_end(head, number)
+            if len(cut[2]) >= _OUTER_VALUES:
+                label, label_end, values = cut
     return label, label_end, values
+
+
+_OUTER_WORDS = 4  # the most words of an outer table a row of values may print after them
+_OUTER_VALUES = 3  # the fewest values such a row prints (a sentence's ``6건 7회 공연`` has two)
+# such a word: letters, no figure (a sentence's ``5.3% ↓)`` is none: its bracket opened before)
+_OUTER_WORD = re.compile(r"^\(?[가-힣A-Za-z][^\d]*$")
 
 
 def _values_at_end(line: str, number: int) -> tuple[str, int, list[Cell]]:

@@ -202,10 +202,30 @@ def test_the_plan_as_pdftotext_prints_it_w02():
     assert counts["영상콘텐츠산업과"] == (22, 22, 33)
     assert counts["충렬사관리사무소"] == (10, 11, 33)
     assert counts["체육시설관리사업소"] == (94, 99, 33)
-    spending = {f["org_unit"]: (f["amount_krw"], f["source_line"]) for f in extraction.department_budgets
+    spending = {f["org_unit"]: (f["amount_krw"], f["source_page"], f["source_line"]) for f in extraction.department_budgets
                 if f["source_page"] == 5}
-    assert spending["문화체육국"] == (511_225_000_000, 48)
-    assert spending["근현대역사관"] == (6_742_000_000, 48)
+    assert spending["문화체육국"] == (511_225_000_000, 5, 48)
+    assert spending["근현대역사관"] == (6_742_000_000, 5, 48)
+
+
+def test_project_tables_inside_a_table_of_projects_as_pdftotext_prints_them_w02():
+    """w02 pp. 53-69 as pdftotext prints them: each 공모 project's fields a line each (``w 사 업 명
+    : …`` over ``w 총사업비 : □ 연도별 예산 및 집행 현황``), its table of amounts by year and source
+    under a header of two levels squeezed out of place, the outer table's cells on its lines. p57's
+    second project as the PDF reads it: the same amounts, periods and years, its name from the
+    name field; and no project named by a field its row number stands beside."""
+    name = "w02_busan_munhwacheyukguk_2025.pdf"
+    extraction = extract_document(name, pdftotext_layout(WORKPLANS / name), government_index(GOVERNMENT_SEED))
+    amounts = [(f["source_line"], f["funding_group"], f["period_label"], f["fiscal_year"], f["amount_krw"])
+               for f in extraction.project_budgets if f["source_page"] == 57 and f["project_name"] == "망미국민체육센터 건립"]
+    assert len(amounts) == 20
+    assert amounts[:7] == [(31, "계", "총사업비", None, 43_136_000_000), (31, "계", "‘23년 이전 예산", None, 3_936_000_000),
+                           (31, "계", "‘23년 이전 집행", None, 3_936_000_000), (31, "계", "‘24년 예산", 2024, 1_800_000_000),
+                           (31, "계", "‘24년 집행", 2024, 1_002_000_000), (31, "계", "‘25년", 2025, 1_500_000_000),
+                           (31, "계", "‘26년 이후", None, 35_900_000_000)]
+    assert (33, "시비", "‘26년 이후", None, 3_000_000_000) in amounts
+    assert (35, "기타", "‘24년 집행", 2024, 802_000_000) in amounts
+    assert not any(f["project_name"].startswith("사업기간") for f in extraction.projects)
 
 
 def test_items_numbered_instead_of_boxed_w03():

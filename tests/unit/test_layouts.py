@@ -363,6 +363,80 @@ def test_rows_go_on_across_blank_lines_and_wrapped_labels():
     assert [t.last_line for t in read_tables(split_lines(noted))][0] == 3
 
 
+# w02 p55 and p57 as ``pdftotext -layout`` prints them (tests/corpus/workplans, page 55 lines
+# 38-60, page 57 lines 27-36): a project's table of amounts by year printed inside a cell of the
+# table of 공모 projects, whose other cells (its 연번, 주관부처, 추진여부) pdftotext sets on the
+# inner table's lines; a header of two levels whose words no longer stand over their columns.
+PDFTOTEXT_INNER_TABLE = """\
+     w 사 업 명 : 2024 전통산사 문화유산 사업
+     w 공모기간 : 2023. 6월 ∼ 2024. 7월
+     w 사업기간 : 2024. 1월 ∼ 2024. 12월 ※ 단년도 사업(매년 공모)
+     w 총사업비 : □ 연도별 예산 및 집행 현황
+                                                (단위: 백만원)
+
+             구 분 총사업비    ’23년 이전 ’24년
+                  (‘24년) 예산 집행 예산 집행 ’25년 ’26년 이후
+              계        40 - - 40 40      25                          O
+             국 비       16 - - 16 16      10
+                                                  국 가
+8
+                                                  유산청
+             시 비       12 - - 12 12 7.5                           (사업 완료)
+
+             기 타       12 - - 12 12 7.5
+     w 사업내용 : 산사가 보유한 국가유산을 활용한 특색있는 프로그램 발굴·운영
+     w 추진상황 ㅇ ’23. 7. ~ 9. : ‘24년 국가유산청 공모 신청 및 선정
+      및 향후계획 : ㅇ ’24. 2. ~ 12. : ‘24년 사업비 교부, 사업 추진
+             ㅇ ’24. 8.   : ‘25년 국가유산청 공모 신청
+
+
+                                    - 51 -
+"""
+PDFTOTEXT_GLUED_HEADER = """\
+                                                          (단위: 백만원)
+
+               구 분 총사업비 예산‘23년 이전 ‘24년 ‘25년 ‘26년 이후
+                                집행 예산 집행
+                계 43,136 3,936 3,936 1,800 1,002 1,500 35,900
+               국 비 3,000 - - 200 200 1,500 1,300
+               시 비 3,000 - -                   -     - 3,000
+13
+               기 타 37,136 3,936 3,936 1,600 802      - 31,600 문화체육              O
+                                                                      관광부   (정상 추진중)
+"""
+
+
+def test_a_table_printed_inside_another_tables_cell():
+    """The header read by what its words are: ``예산 집행`` printed twice is the lower level of the
+    first two periods, a bracket under 총사업비 is its own; the outer table's words after the
+    values (``O``, ``(사업 완료)``), its cells between the rows (``국 가``, ``8``) and the page's
+    number are none of the inner table's. A row printing fewer values than columns, none full,
+    fills them from the first."""
+    (table,) = read_tables(split_lines(PDFTOTEXT_INNER_TABLE))
+    assert (table.layout, table.first_line, table.last_line, table.unit) == ("numeric_tail", 7, 16, "백만원")
+    assert table.column_labels == ["구 분", "총사업비 (‘24년)", "’23년 이전 / 예산", "’23년 이전 / 집행",
+                                   "’24년 / 예산", "’24년 / 집행", "’25년", "’26년 이후"]
+    # (a column printing ``-`` alone has no value to count)
+    assert [(c.line, c.text, c.row_labels, c.column_label) for c in table.value_cells() if c.line == 14] == [
+        (14, "12", ("시 비",), "총사업비 (‘24년)"), (14, "12", ("시 비",), "’24년 / 예산"),
+        (14, "12", ("시 비",), "’24년 / 집행"), (14, "7.5", ("시 비",), "’25년")]
+
+
+def test_a_header_word_glued_and_a_row_short_of_a_value():
+    """``예산‘23년`` is two words; a row printing six values of seven places them in the columns
+    they stand nearest, the full rows showing where those stand (시 비 prints nothing for ’24년
+    예산, as the PDF's table shows)."""
+    (table,) = read_tables(split_lines(PDFTOTEXT_GLUED_HEADER))
+    assert (table.first_line, table.last_line) == (3, 9)
+    assert table.column_labels[1:] == ["총사업비", "‘23년 이전 / 예산", "‘23년 이전 / 집행", "‘24년 / 예산",
+                                       "‘24년 / 집행", "‘25년", "‘26년 이후"]
+    assert [(c.text, c.column_label) for c in table.value_cells() if c.line == 7] == [
+        ("3,000", "총사업비"), ("-", "‘23년 이전 / 예산"), ("-", "‘23년 이전 / 집행"), ("-", "‘24년 / 집행"),
+        ("-", "‘25년"), ("3,000", "‘26년 이후")]
+    assert [c.row_labels for c in table.value_cells() if c.line == 9][0] == ("기 타",)
+    assert [c.text for c in table.value_cells() if c.line == 9][-1] == "31,600"
+
+
 def test_a_table_drawn_with_box_characters():
     """w01 p4's staffing table as a word processor's text export draws it: walls of │, rules of
     ─ between rows (one drawn with walls at its ends), the header's unit cell over two lines."""
