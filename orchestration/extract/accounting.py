@@ -29,7 +29,7 @@ from dataclasses import dataclass
 from orchestration.extract.contacts import MASKED_TOKEN
 from orchestration.extract.dates import RANGE_MARK, YEAR_MARK
 from orchestration.extract.numbers import NUMBER_TOKEN
-from orchestration.extract.text import MARKS, is_page_number, without_spaces
+from orchestration.extract.text import MARKS, ROMAN_MARK, is_page_number, without_spaces
 from orchestration.extract.vocabulary import org_unit_suffixes, units
 
 FACT, CELL = "fact", "cell"
@@ -68,8 +68,9 @@ _HANGUL = re.compile(r"[가-힣]")
 _SPACED_DATE = re.compile(r"^(?:19|20)\d{2}\.\d{1,2}\.\d{1,2}\.?(?:\([월화수목금토일]\))?$")
 _NO_SPACES = re.compile(r"\s+")
 _SENTENCE = re.compile(r"[가-힣]{2,}")
-# A line of a table of contents: its title, leader dots, the page it starts on.
-_CONTENTS = re.compile(r"[·.…‥・]{3,}\s*(?P<page>\d{1,3})\s*$")
+# A line of a table of contents: its title, leader dots, the page it starts on; or a chapter's
+# title and its page set apart by spaces alone (``Ⅱ. 2024년 주요추진성과    8``).
+_CONTENTS = re.compile(rf"[·.…‥・]{{3,}}\s*(?P<page>\d{{1,3}})\s*$|^\s*{ROMAN_MARK}\s*\.?\s*\S.*?\s{{2,}}(?P<chapter>\d{{1,3}})\s*$")
 
 
 @dataclass(frozen=True)
@@ -140,7 +141,8 @@ def unclaimed_reason(text: str, token: NumberToken, in_label: bool = False) -> s
         return "phone_or_account"
     if _covered(_DATE, text, token) or _SPACED_DATE.match(_NO_SPACES.sub("", text)):
         return "date"
-    if is_page_number(text) or ((contents := _CONTENTS.search(text)) and contents.start("page") == token.start):
+    if is_page_number(text) or ((contents := _CONTENTS.search(text)) and token.start in (contents.start("page"),
+                                                                                        contents.start("chapter"))):
         return "page_number"
     heading = _HEADING.match(text)
     if heading and heading.start("number") <= token.start and token.end <= heading.end("number"):

@@ -124,9 +124,10 @@ def squeeze(text: str) -> str:
 # The middle dots filings print between words (사회복지․보건, 연구ㆍ지도직), in their many code points.
 MIDDLE_DOTS = re.compile(r"[·ㆍ․‧・∙]")
 # The marks a plan's items open with, of every level and every government's habit: boxes,
-# circles, squares, triangles and arrows, diamonds, checks, dashes and dots, notes (a character
+# circles, squares, triangles and arrows, diamonds, checks, dashes and dots, notes, and the
+# private-use characters a symbol font's bullet comes out as (pdftotext's ``\uf000``) (a character
 # class's body, for patterns that match them elsewhere than at a line's start).
-MARKS = r"□■◼◻▣○●◦❍◯◎▪▫◾▸▹▶▷►◆◇◈❖➢➤✓∙·•‣※*\-"
+MARKS = r"□■◼◻▣○●◦❍◯◎▪▫◾▸▹▶▷►◆◇◈❖➢➤✓∙·•‣※*\-\ue000-\uf8ff"
 # The numbers a heading or an item opens with, each style's mark (the section tree's styles,
 # ``structure.HEADING_STYLES``, are built of them): ``Ⅰ``, ``2.`` / ``3)``, ``가.``, ``(1)`` / ``①``,
 # and a project's badge, ``5`` set apart by two spaces or more.

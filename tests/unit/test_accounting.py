@@ -125,6 +125,9 @@ def test_contact_data_never_leaves_the_reader(extracted):
     ("○ (대    상) 일반재산 3,113필지*(943,750㎡)", "3,113", "narrative"),  # land parcels: units.csv
     ("Ⅱ. 2024년 주요성과 ··························································2", "2", "page_number"),
     ("Ⅴ. 2025년도 업무계획 ······ 15", "15", "page_number"),
+    # w01 p3 as pdftotext prints it: a chapter's page after spaces alone; a row's figure is none
+    ("Ⅱ. 2024년 주요추진성과    8", "8", "page_number"),
+    ("사업비    8", "8", "not_understood"),
     ("4,400건 5,300건", "5,300", "not_understood"),
     ("- 건 립 비 : 37,335백만원(국 5,759 / 시 16,891)", "37,335", "not_understood"),
     ("2 0 2 5 . 2 . 1 1 . (화)", "5", "date"),

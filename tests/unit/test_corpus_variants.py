@@ -169,11 +169,18 @@ def test_the_plan_as_pdftotext_prints_it_w01():
     or a wrapped label apart, and a middle dot set apart from its words. All the key's 40 facts
     (22, paged the same way, before the aligned reader learned these habits; 37 before the rows
     went on across blank lines)."""
-    extraction = extract_document(W01, pdftotext_layout(WORKPLANS / W01), government_index(GOVERNMENT_SEED))
+    document = pdftotext_layout(WORKPLANS / W01)
+    extraction = extract_document(W01, document, government_index(GOVERNMENT_SEED))
     assert score_variant({W01: extraction})["recall"]["tuning"]["all"] == [40, 40]
     welfare = next(f for f in extraction.department_budgets if f["printed_value"] == "77,242(46.3)")
     assert (welfare["category_printed"], welfare["amount_krw"], welfare["source_page"], welfare["source_line"]) == (
         "사회복지․보건", 7_724_200_000_000, 5, 28)
+    # p6's headline opens with a symbol font's bullet pdftotext gives as a private-use character
+    assert document.pages[5][0].text.startswith("\uf000 예산총괄")
+    whole = [(f["source_line"], f["account"], f["amount_krw"]) for f in extraction.department_budgets
+             if f["source_page"] == 6 and f["source_line"] <= 2]
+    assert whole == [(1, "total", 16_683_000_000_000), (2, "일반회계", 13_319_800_000_000),
+                     (2, "특별회계", 3_363_200_000_000)]
     debt = next(f for f in extraction.debt if f["fiscal_year"] == 2023)
     assert (debt["basis"], debt["amount_krw"], debt["rate_pct"], debt["source_page"], debt["source_line"]) == (
         "결산", 3_521_800_000_000, "19.9", 5, 39)
