@@ -30,7 +30,8 @@ printed, each variant one habit seen in other governments' filings:
 - **pdftotext -layout**: not a rewrite but another reader: the text poppler's ``pdftotext
   -layout`` makes of each PDF (a form feed ending each page), read as a text filing. This is how
   most plans reach a warehouse that cannot read PDFs, the way the corpus's bulletins were made, and
-  no reader here was tuned on it before parser 0.53.0. Its lines are its own, so its facts are
+  no reader here was tuned on it before parser 0.53.0 (0.53.0 and 0.54.0 were tuned on w01 and
+  w02 as it prints them, w04 and w06 kept aside). Its lines are its own, so its facts are
   compared with those of the plans as published without their line.
 
 Each variant is read by the extractor alone (no refresh: the warehouse adds nothing to recall),
@@ -388,6 +389,9 @@ def report(results: dict) -> str:
         lines.append(f"| {variant} | {share(result['recall']['tuning']['all'])} | "
                      f"{share(result['recall']['holdout']['all'])} | {share(precision)} | "
                      f"{share(result['same_facts'])} | {share(result['government'])} | {worst[1]:.1%} ({worst[0][:3]}) |")
+    for converter in (c for c in CONVERTERS if c in results):
+        shares = ", ".join(f"{name[:3]} {value:.1%}" for name, value in sorted(results[converter]["not_understood"].items()))
+        lines += ["", f"Not understood per filing, **{converter}**: {shares}."]
     for variant, result in results.items():
         missed = [m for group in ("tuning", "holdout") for m in result["missed"].get(group, [])]
         if missed:
