@@ -25,8 +25,8 @@ from orchestration.extract.dates import year_in, year_label
 from orchestration.extract.numbers import (MONEY_FACTORS, MONEY_UNIT, NUMBER_BODY, PLACE_AMOUNT, NumberParseError,
                                            money_amount, parse_quantity, parse_with_share)
 from orchestration.extract.organisation import (EXPENDITURE_SIDE, EXPENDITURE_WORD, NO_UNIT_SECTION, REVENUE_SIDE,
-                                                REVENUE_WORD, SIDE_WORD, Section, is_unit_name, section_at, side_of,
-                                                unit_row)
+                                                REVENUE_WORD, SIDE_WORD, UNIT_NOT_PRINTED, Section, is_unit_name,
+                                                section_at, side_of, unit_row)
 from orchestration.extract.structure import heading_year, section_tree
 from orchestration.extract.tables import Cell, Table, ValueCell
 from orchestration.extract.text import LINE_MARKS, MIDDLE_DOTS, spaced_any, without_spaces
@@ -184,12 +184,13 @@ def _units_in_columns(table: Table, sections: list[Section], plan_year: int | No
         if quantity.amount_krw is None:
             continue
         facts.append(DepartmentBudgetFact(
-            source_line=cell.line, table_index=table.table_index, org_unit=org_unit,
+            source_line=cell.line, table_index=table.table_index, org_unit=org_unit or None,
             org_unit_printed=table.column_labels[cell.column], category=TOTAL,
             category_printed=label,
             fiscal_year=fiscal_year, budget_basis=None, column_printed=table.column_labels[cell.column],
             printed_value=cell.text, printed_unit=quantity.unit, amount_krw=quantity.amount_krw,
-            printed_change=None, printed_change_pct=None, source_span=(cell.start, cell.end)))
+            printed_change=None, printed_change_pct=None, unattributed=None if org_unit else UNIT_NOT_PRINTED,
+            source_span=(cell.start, cell.end)))
     return facts
 
 

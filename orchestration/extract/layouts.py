@@ -84,7 +84,7 @@ def find_blocks(lines: list[str], stated: list[Block] = (), captions: frozenset[
     taken: set[int] = {cell.line for block in blocks for row in block.rows for cell in row}
     for reader in (_tab_blocks, _pipe_row_blocks, _pipe_cell_blocks, _aligned_blocks,
                    _numeric_tail_blocks, _cell_line_blocks):
-        for block in reader(lines, taken | captions if reader is _aligned_blocks else taken):
+        for block in reader(lines, taken | captions if reader in (_aligned_blocks, _numeric_tail_blocks) else taken):
             blocks.append(block)
             taken.update(cell.line for row in block.rows for cell in row)
             taken.update(range(_first_line(block), _last_line(block) + 1))
@@ -751,6 +751,8 @@ def _numeric_tail_blocks(lines: list[str], taken: set[int]) -> list[Block]:
                 pending = []
             elif not line.strip():
                 pass
+            elif _BOX_LINE.match(line):
+                break  # a box opens the next section
             elif _is_cell_line(line) and scan not in taken and len(pending) < MAX_LABEL_LINES:
                 if _wraps_label(line, tails, scan):
                     pending.append(scan)
@@ -810,7 +812,7 @@ def _numeric_tail_block(lines, tails, rows_lines) -> Block:
                             + [Cell(first, 0, band, 0, 0, spanned=True) for band, _ in banded[1]]),
                   _renumber([Cell(last, 0, "", 0, 0)] + [Cell(last, 0, leaf, 0, 0) for _, leaf in banded[1]])]
         return Block("numeric_tail", header + rows, 2)
-    header = _numeric_tail_header(lines, rows_lines[0][1] - 1, width) or _stacked_header(lines, rows_lines[0], rows)
+    header = _stacked_header(lines, rows_lines[0], rows) or _numeric_tail_header(lines, rows_lines[0][1] - 1, width)
     return Block("numeric_tail", ([header] if header else []) + rows, 1 if header else 0)
 
 
@@ -1012,8 +1014,9 @@ def _column_extents(rows: list[list[Cell]]) -> dict[int, tuple[int, int]]:
 
 def _word_readings(tokens: list[Cell]) -> list[list[Cell]]:
     """The words a header line may print: its runs of single syllables one space apart (a word
-    spaced out) each one word, or, when every run is of an even length, each pair of syllables a
-    word (``문 화 문 화``: two names of two syllables, squeezed)."""
+    spaced out) each one word, or, when every run's length is a multiple of two (or three), each
+    two (three) syllables a word (``문 화 문 화``: two names of two syllables, squeezed; ``담 당 관
+    담 당 관``)."""
     runs: list[list[Cell]] = []
     for token in tokens:
         if (runs and _SYLLABLE.match(token.text) and _SYLLABLE.match(runs[-1][-1].text)
@@ -1025,27 +1028,57 @@ def _word_readings(tokens: list[Cell]) -> list[list[Cell]]:
         return Cell(run[0].line, 0, "".join(t.text for t in run), run[0].start, run[-1].end)
     readings = [[word(run) for run in runs]]
     spread = [run for run in runs if len(run) > 1]
-    if spread and all(len(run) % 2 == 0 for run in spread):
-        readings.append([word(run[i:i + 2]) if len(run) > 1 else word(run)
-                         for run in runs for i in range(0, len(run), 2)])
+    for size in _SQUEEZED_WORD_SIZES:
+        if spread and all(len(run) % size == 0 for run in spread):
+            readings.append([word(run[i:i + size]) if len(run) > 1 else word(run)
+                             for run in runs for i in range(0, len(run), size)])
     return readings
+
+
+_SQUEEZED_WORD_SIZES = (2, 3)  # syllables of the names squeezed together: 문화 문화, 담당관 담당관
 
 
 def _heads_under(piece: Cell, heads: dict[int, tuple[int, int]]) -> list[int]:
     return [c for c, (start, end) in sorted(heads.items()) if start < piece.end and piece.start < end]
 
 
-def _within(piece: Cell, heads: dict[int, tuple[int, int]]) -> bool:
+def _within(piece: Cell, heads: dict[int, tuple[int, int]], alone: bool = True) -> bool:
+    """Whether a piece stands within the columns' words it stands over; ``alone``: a piece over
+    one column's words or none is."""
     over = _heads_under(piece, heads)
-    return len(over) <= 1 or heads[over[0]][0] - 1 <= piece.start and piece.end <= heads[over[-1]][1] + 1
+    if not over or (alone and len(over) == 1):
+        return True
+    return heads[over[0]][0] - 1 <= piece.start and piece.end <= heads[over[-1]][1] + 1
 
 
 def _stacked_piece(piece: Cell, heads: dict[int, tuple[int, int]], extents: dict[int, tuple[int, int]]) -> dict[int, str]:
+    """The columns a piece of a header line printing fewer words than columns heads, and its text
+    in each: over several columns' words and within them, its words one to a column where they
+    number the columns (``법 무 빅데이터 부울경초광역``), else its letters split evenly (``관 리관
+    리``: 관리 and 관리); jutting out of the words it stands over, only its words standing over the
+    labels or within a column's words (the rest, letters of two lines pdftotext merged, head
+    nothing); over no column's words, the column it stands nearest."""
     over = _heads_under(piece, heads)
-    letters = piece.text.replace(" ", "")
-    if len(over) > 1 and len(letters) % len(over) == 0 and _within(piece, heads):
-        size = len(letters) // len(over)
-        return {c: letters[i * size:(i + 1) * size] for i, c in enumerate(over)}
+    if len(over) > 1 and _within(piece, heads):
+        tokens = [Cell(piece.line, 0, m.group(0), piece.start + m.start(), piece.start + m.end())
+                  for m in _WORD.finditer(piece.text)]
+        words = next((w for w in _word_readings(tokens) if len(w) == len(over)), None)
+        if words:
+            return {c: w.text for c, w in zip(over, words)}
+        letters = piece.text.replace(" ", "")
+        if len(letters) % len(over) == 0:
+            size = len(letters) // len(over)
+            return {c: letters[i * size:(i + 1) * size] for i, c in enumerate(over)}
+    if not _within(piece, heads, alone=False) and " " in piece.text:
+        placed: dict[int, str] = {}
+        for m in _WORD.finditer(piece.text):
+            token = Cell(piece.line, 0, m.group(0), piece.start + m.start(), piece.start + m.end())
+            labels = 0 in extents and extents[0][0] < token.end and token.start < extents[0][1]
+            column = 0 if labels else next((c for c, (start, end) in heads.items()
+                                             if start <= token.start and token.end <= end), None)
+            if column is not None:
+                placed[column] = f"{placed.get(column, '')} {token.text}".strip()
+        return placed
     if over:
         return {max(over, key=lambda c: min(heads[c][1], piece.end) - max(heads[c][0], piece.start)): piece.text}
     return {min(extents, key=lambda c: max(extents[c][0] - piece.end, piece.start - extents[c][1], 0)): piece.text}

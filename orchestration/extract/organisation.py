@@ -169,8 +169,10 @@ _ENCLOSED = re.compile(r"^[(\[<〈「【]\s*(.+?)\s*[)\]>〉」】]$")
 _GOVERNMENT_PREFIX = re.compile(r"^(?:[가-힣]+(?:특별시|광역시|특별자치시|특별자치도|도|시|군|구)\s+)+(?=\S)")
 
 
-# Why a fact has no org unit: no unit's cover (or the filing's own) opens a section holding it.
+# Why a fact has no org unit: no unit's cover (or the filing's own) opens a section holding it;
+# or its column of a table of units prints no unit's name (a header the text lost).
 NO_UNIT_SECTION = "no_unit_section"
+UNIT_NOT_PRINTED = "unit_not_printed"
 
 
 def section_at(sections: list[Section], line: int) -> str | None:
@@ -243,7 +245,8 @@ def unit_row(table: Table, sections: list[Section], side: str) -> list[tuple[str
     caption whose nearest line on the budget names that side alone (``ㅇ (세입) 2,917백만원``), the
     rows under a header of units labelled by a year (``2025년``). Each cell with its line's label
     as printed and its unit (the 계 column or row is the unit whose section holds the table); none
-    when the table has no such line."""
+    when the table has no such line. A column of a table of units whose header prints nothing is
+    of no unit the table names: its unit is ``""``."""
     columns = unit_columns(table)
     rows = [r for r in table.body_rows if r and side_label(r[0].text) == side][:1]
     if columns is not None and not rows and _caption_side(table) == side:

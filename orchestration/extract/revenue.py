@@ -190,6 +190,8 @@ def extract_unit_revenue(tables: list[Table], sections: list[Section],
         period = _caption_period(table)
         caption_year = year_in(table.caption_text()) or plan_year
         for label, cell, org_unit in unit_row(table, sections, REVENUE_SIDE):
+            if not org_unit:
+                continue  # a unit's revenue, of no unit the table prints: its cell's only
             fiscal_year = year_in(table.column_labels[cell.column]) or year_label(label) or caption_year
             money = table.column_units[cell.column] if cell.column < len(table.column_units) else None
             try:

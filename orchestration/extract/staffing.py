@@ -30,8 +30,8 @@ from datetime import date
 
 from orchestration.extract.dates import parse_as_of
 from orchestration.extract.numbers import NumberParseError, parse_pair, parse_quantity
-from orchestration.extract.organisation import (NO_UNIT_SECTION, TOTAL_COLUMN, Section, is_unit_name, section_at,
-                                                unit_columns)
+from orchestration.extract.organisation import (NO_UNIT_SECTION, TOTAL_COLUMN, UNIT_NOT_PRINTED, Section, is_unit_name,
+                                                section_at, unit_columns)
 from orchestration.extract.tables import Cell, Table
 from orchestration.extract.text import LINE_MARKS, MIDDLE_DOTS, PIECE, spaced_any, without_spaces
 from orchestration.extract.vocabulary import (body_name_headers, caption_words, grade_labels, org_unit_suffixes,
@@ -264,14 +264,15 @@ def _unit_column_facts(table: Table, split: tuple[list, list], sections: list[Se
         if unit is None or other is None:
             continue
         authorized, current = _count(cell.text), _count(other.text)
-        org_unit = own if unit == TOTAL_COLUMN else unit
+        org_unit = own if unit == TOTAL_COLUMN else unit or None
         if authorized is None or current is None:
             continue
         facts.append(StaffingFact(
             source_line=cell.line, table_index=table.table_index, org_unit=org_unit,
             org_unit_printed=table.column_labels[cell.column], statement=UNIT_PAGE if unit == TOTAL_COLUMN else SUMMARY_TABLE,
             grade=TOTAL, grade_printed=table.column_labels[cell.column], authorized=authorized, current=current,
-            printed_value=cell.text, as_of=as_of, unattributed=None if org_unit else NO_UNIT_SECTION,
+            printed_value=cell.text, as_of=as_of,
+            unattributed=None if org_unit else UNIT_NOT_PRINTED if unit == "" else NO_UNIT_SECTION,
             source_span=(cell.start, cell.end)))
     return facts
 

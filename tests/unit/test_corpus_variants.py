@@ -235,6 +235,23 @@ def test_project_tables_inside_a_table_of_projects_as_pdftotext_prints_them_w02(
     assert not any(f["project_name"].startswith("사업기간") for f in extraction.projects)
 
 
+def test_a_column_whose_unit_pdftotext_lost_w05():
+    """w05 p5 as pdftotext prints it (no key: the PDF's reading is the measure). The budget table's
+    units all read as the PDF reads them; the staffing table's first three columns lost their
+    names (two lines' letters merged), so their counts are kept with no unit and the reason."""
+    name = "w05_busan_gihoekgwan_2025.pdf"
+    extraction = extract_document(name, pdftotext_layout(WORKPLANS / name), government_index(GOVERNMENT_SEED))
+    staffing = [(f["org_unit"], f["authorized"], f["current"], f["unattributed"]) for f in extraction.staffing
+                if f["source_page"] == 5 and f["source_line"] == 26]
+    assert staffing == [(None, 120, 126, "unit_not_printed"), (None, 32, 32, "unit_not_printed"),
+                        (None, 28, 28, "unit_not_printed"), ("인구정책담당관", 11, 13, None), ("법무담당관", 23, 24, None),
+                        ("빅데이터통계담당관", 21, 24, None), ("부울경초광역경제동맹추진단", 5, 5, None)]
+    as_published = extract_document(name, published(name), government_index(GOVERNMENT_SEED))
+    spending = {(f["org_unit"], f["amount_krw"]) for f in extraction.department_budgets if f["source_page"] == 5}
+    assert len(spending) == 7
+    assert spending == {(f["org_unit"], f["amount_krw"]) for f in as_published.department_budgets if f["source_page"] == 5}
+
+
 def test_items_numbered_instead_of_boxed_w03():
     """w03 p5 with its boxed items numbered (``2. 인   력 : 정원 76 / 현원 75``): the headlines
     read as their boxed originals, the staffing on line 10 and the budget shared by the two

@@ -437,6 +437,54 @@ def test_a_header_word_glued_and_a_row_short_of_a_value():
     assert [c.text for c in table.value_cells() if c.line == 9][-1] == "31,600"
 
 
+# w05 p5 as ``pdftotext -layout`` prints it (tests/corpus/workplans, page 5, lines 17-41): two
+# tables of the plan's six units, their names squeezed (``담 당 관 담 당 관``, three syllables a
+# name), the staffing table's first line of names merged letter by letter with the line below.
+PDFTOTEXT_SIX_UNITS = """\
+□ 정원 및 현원
+                                                                     월 기준)
+                                                                (’25.1
+
+
+
+
+  구 분 합 계 담기 당 획관 담조 당 직관 인구정책  법 무 빅데이터 부울경초광역
+                          담 당 관 담 당 관 통계담당관 경제동맹추진단
+  정 원  120   32      28     11    23     21     5
+
+  현 원  126   32      28     13    24     24     5
+
+  과부족    6     -      -      2     1      3      -
+
+
+
+□ 2025년 예산
+                                                            (   단위 : 백만원)
+
+       합 계 기 획 조 직 인구정책 법 무 빅데이터 부울경초광역
+  구 분 (일반회계) 담 당 관 담 당 관 담 당 관 담 당 관 통계담당관 경제동맹추진단
+  세 입 2,867           105     -        2,551      3        8             200
+
+  세 출 33,257        14,472   573       5,953   1,784   10,175            300
+"""
+
+
+def test_names_of_three_syllables_squeezed_and_a_line_pdftotext_merged():
+    """The budget table's header: ``합 계 기 획 조 직`` pairs, ``담 당 관 …`` triples, seven names
+    over seven columns; its box caption ends the staffing table above, whose rows would otherwise
+    take the caption and the header for a wrapped label. Over the staffing table, the line that
+    merged two lines' letters (``담기 당 획관``) heads nothing: only its words over the labels or
+    within a column's words below are read (구 분, 인구정책; 법 무 빅데이터 부울경초광역 one name to a
+    column), the rest of its columns left without a header."""
+    staffing, budget = read_tables(split_lines(PDFTOTEXT_SIX_UNITS))
+    assert (staffing.first_line, staffing.last_line, budget.first_line, budget.last_line) == (8, 14, 21, 25)
+    assert staffing.column_labels == ["구 분", "", "", "", "인구정책 담당관", "법무 담당관", "빅데이터 통계담당관",
+                                      "부울경초광역 경제동맹추진단"]
+    assert budget.column_labels == ["", "합계 (일반회계)", "기획 담당관", "조직 담당관", "인구정책 담당관", "법무 담당관",
+                                    "빅데이터 통계담당관", "부울경초광역 경제동맹추진단"]
+    assert (budget.unit, [c.text for c in budget.value_cells() if c.line == 25][:3]) == ("백만원", ["33,257", "14,472", "573"])
+
+
 def test_a_table_drawn_with_box_characters():
     """w01 p4's staffing table as a word processor's text export draws it: walls of │, rules of
     ─ between rows (one drawn with walls at its ends), the header's unit cell over two lines."""
