@@ -131,10 +131,10 @@ def heading_sections(lines: list[str], projects: list[ProjectFact]) -> list[Proj
     """The section under each project heading, up to the next heading, with the cost lines it
     prints (the first cost line is the project's; a section may state none)."""
     ordered = sorted(projects, key=lambda p: p.source_line)
-    starts = sorted({p.source_line for p in ordered} | {n for n, line in enumerate(lines, start=1) if _boundary(line)})
+    heads = {p.source_line for p in ordered}
     found = []
     for project in ordered:
-        last = next((n - 1 for n in starts if n > project.source_line), len(lines))
+        last = _section_last(lines, project.source_line, heads)
         facts = []
         for number in range(project.source_line + 1, last + 1):
             match = _COST.match(lines[number - 1])
@@ -271,6 +271,28 @@ def without_tables_of(linked: list[ProjectSection], rows: list[ProjectSection]) 
     taken = {fact["table_index"] for row in rows for fact in row.facts if fact["statement"] == TABLE}
     kept = [replace(s, facts=tuple(f for f in s.facts if f.get("table_index") not in taken)) for s in linked]
     return [s for s, before in zip(kept, linked) if s.facts or not before.facts]
+
+
+def _section_last(lines: list[str], first: int, heads: set[int]) -> int:
+    """The last line of the project section its heading opens on line ``first``: up to the next
+    project's heading (``heads``) or another boundary. A numbered list starting at ``1.`` before
+    the project states its cost (``1. 사업개요``, ``2. 추진상황`` in place of ``□ 사업개요``) is the
+    project's own items, not a boundary, for as long as its numbers run on."""
+    expected, costed = None, False
+    for number in range(first + 1, len(lines) + 1):
+        line = lines[number - 1]
+        if number in heads:
+            return number - 1
+        found = heading(line)
+        if found is not None and found.style == NUMBER:
+            item = int(re.match(r"\d+", found.mark).group())
+            if item == expected or (expected is None and item == 1 and not costed):
+                expected = item + 1
+                continue
+        if _boundary(line):
+            return number - 1
+        costed = costed or bool(_COST.match(line))
+    return len(lines)
 
 
 def _boundary(line: str) -> bool:

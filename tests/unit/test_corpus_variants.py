@@ -6,7 +6,7 @@ from functools import cache
 import pytest
 
 from benchmarks.corpus_variants import (VARIANTS, aligned, another_city, keyed_files, marks, pdftotext_layout,
-                                        rewritten, score_variant, spaced_out, unit_notes, unspaced)
+                                        readings, rewritten, score_variant, spaced_out, unit_notes, unspaced)
 from orchestration.extract.document import extract_document
 from orchestration.extract.formats import read_document
 from orchestration.extract.governments import government_index
@@ -250,6 +250,22 @@ def test_a_column_whose_unit_pdftotext_lost_w05():
     spending = {(f["org_unit"], f["amount_krw"]) for f in extraction.department_budgets if f["source_page"] == 5}
     assert len(spending) == 7
     assert spending == {(f["org_unit"], f["amount_krw"]) for f in as_published.department_budgets if f["source_page"] == 5}
+
+
+def test_a_projects_items_numbered_under_its_badge_w02():
+    """w02 p44 numbered: under the project's badge (``2      피란수도 부산유산의 세계유산 등재``) its
+    items are ``1. 사업개요(2015~2030)``, ``2. 추진상황``; the list is the project's own, not the end
+    of its section, so the cost stated under ``1.`` is the project's, and every project budget of
+    w02 reads as from the PDF (8 lost before)."""
+    name = "w02_busan_munhwacheyukguk_2025.pdf"
+    document = VARIANTS["numbered"](published(name))
+    assert [line.text for line in document.pages[43]][3] == "1. 사업개요(2015~2030)"
+    extraction = extract_document(name, document, government_index(GOVERNMENT_SEED))
+    costs = [(f["source_line"], f["funding_group"], f["amount_krw"]) for f in extraction.project_budgets
+             if f["source_page"] == 44 and f["project_name"] == "피란수도 부산유산의 세계유산 등재"]
+    assert costs == [(14, "계", 15_349_000_000), (14, "국비", 3_354_000_000), (14, "시비", 11_995_000_000)]
+    as_published = extract_document(name, published(name), government_index(GOVERNMENT_SEED))
+    assert readings(extraction) == readings(as_published)
 
 
 def test_items_numbered_instead_of_boxed_w03():
