@@ -185,7 +185,8 @@ def labelled_rows(lines: list[str], tables: list[Table], sections: list[Section]
     states with the sources its bracket gives where they add up to it, or the amounts of the table
     by funding source its cost field opens, ruled inside the row (``총사업비 : □ 연도별 예산 및 집행
     현황 (단위: 백만원)`` over ``계 | 5,600 | …``). A cost that is no amount (``연간 국비 0.5억``) is
-    none."""
+    none. Printed as text (pdftotext's, or a table running on past its page), a row's fields
+    stand a line each: its name is the name field a few lines over its cost's."""
     names, costs = frozenset(project_field_labels("name")), frozenset(project_field_labels("cost"))
     found = []
     # the tables of amounts by the lines above them: a row of fields whose cost opens one
@@ -198,7 +199,7 @@ def labelled_rows(lines: list[str], tables: list[Table], sections: list[Section]
     # printed as text, with no cells, the row is its lines: its cost's over the table of amounts
     # it holds, or stating the cost
     in_cells = {cell.line for _, cell in rows}
-    texts = {line: table for line, table in opened_by.items()} | {
+    texts = dict(opened_by) | {
         line: None for line, text in enumerate(lines, start=1)
         if line not in in_cells and line not in opened_by and any(
             without_spaces(f["label"]) in costs for f in _FIELD.finditer(text))}

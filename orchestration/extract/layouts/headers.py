@@ -108,8 +108,8 @@ def banded_header(lines: list[str], numbers: list[int],
     the lower level of as many bands, the first periods (a year and the word after it printed once,
     ``’23년 이전``) in the order printed; the words before the run head a column each (a note in
     brackets under a word belongs to it: ``총사업비 (‘24년)``), the periods left over each head
-    one. Words over the labels head them. (labels' header, each column's band and header), or
-    None when the header has no such run."""
+    one; words over the labels head them. Returns the labels' header and each column's band and
+    header, or None when the header has no such run."""
     tokens = []
     for n in numbers:
         for match in WORD.finditer(lines[n - 1]):
