@@ -212,9 +212,10 @@ def labelled_rows(lines: list[str], tables: list[Table], sections: list[Section]
         named = _named(cell, fields, names)
         cost = next((f.end() for f in fields if without_spaces(f["label"]) in costs), None)
         org_unit = section_at(sections, cell.line)
-        if not named and cost is not None and cell.line in texts:
-            # printed as text, the fields stand one to a line: the name a few lines over the cost
-            # (up to the row's fields above: another cost's line is another row's)
+        if not named and cost is not None:
+            # printed as text, the fields stand one to a line (or a cell each): the name a few
+            # lines over the cost (up to the row's fields above: another cost's line is another
+            # row's)
             for line in range(cell.line - 1, max(cell.line - _FIELD_LINES, 0), -1):
                 text = Cell(line, 0, lines[line - 1], 0, len(lines[line - 1]))
                 above = list(_FIELD.finditer(text.text))
@@ -224,7 +225,9 @@ def labelled_rows(lines: list[str], tables: list[Table], sections: list[Section]
                     break
         if not named or not named[0][2] or cost is None or org_unit is None:
             continue
-        match = _COST_VALUE.match(lines[cell.line - 1], cell.start + cost)
+        # (a cell may end at the colon, its value the next cell's: the amount is the line's)
+        line = lines[cell.line - 1]
+        match = _COST_VALUE.match(line, len(line) - len(line[cell.start + cost:].lstrip()))
         opened = None if match is not None else opened_by.get(cell.line)
         if (match is None and opened is None) or (match is not None and match.group("non_budget")):
             continue

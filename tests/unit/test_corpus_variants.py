@@ -233,6 +233,13 @@ def test_project_tables_inside_a_table_of_projects_as_pdftotext_prints_them_w02(
     assert (33, "시비", "‘26년 이후", None, 3_000_000_000) in amounts
     assert (35, "기타", "‘24년 집행", 2024, 802_000_000) in amounts
     assert not any(f["project_name"].startswith("사업기간") for f in extraction.projects)
+    # p71's 공모 plan: columns aligned by spaces cut each field at its colon, the cost's value a
+    # cell of its own, the name five lines over it
+    planned = [(f["source_line"], f["project_name"], f["funding_group"], f["amount_krw"])
+               for f in extraction.project_budgets if f["source_page"] == 71]
+    assert planned[:5] == [(24, "2025년 전승공동체 활성화 지원 사업", "계", 100_000_000),
+                           (31, "2026년 생생 국가유산 사업", "계", 300_000_000), (31, "2026년 생생 국가유산 사업", "국비", 120_000_000),
+                           (31, "2026년 생생 국가유산 사업", "시비", 90_000_000), (31, "2026년 생생 국가유산 사업", "구비", 90_000_000)]
 
 
 def test_a_column_whose_unit_pdftotext_lost_w05():

@@ -485,6 +485,54 @@ def test_names_of_three_syllables_squeezed_and_a_line_pdftotext_merged():
     assert (budget.unit, [c.text for c in budget.value_cells() if c.line == 25][:3]) == ("백만원", ["33,257", "14,472", "573"])
 
 
+# w02 p54 and p53 as ``pdftotext -layout`` prints them (tests/corpus/workplans, page 54 lines
+# 5-14, page 53 lines 23-30): the outer table's cells on the inner table's lines, in its header
+# too (``… ’26년 이후 국 가``), its 연번 before a row's label (``3              계``), and rows whose
+# figures are not aligned by spaces though some of their words are.
+PDFTOTEXT_OUTER_HEADER = """\
+     w 총사업비 : □ 연도별 예산 및 집행 현황
+                                                     (단위: 백만원)
+
+              구 분 총사업비    ‘23년 이전 ‘24년
+                   (‘24년) 예산 집행 예산 집행 ‘25년 ‘26년 이후 국 가
+3              계        92 94 92 92 92 120                                O
+
+              국 비       37 37 36 37 37    48       유산청                 (사업 완료)
+              시 비       55 57 56 55 55    72
+              기 타        - - - - -         -
+"""
+PDFTOTEXT_OUTER_ROWS = """\
+     w 총사업비 : □ 연도별 예산 및 집행 현황
+                                                (단위: 백만원)
+                 총사업비 ‘23년 이전 ‘24년 ‘25년 ‘26년 이후
+             구 분 (‘23~’25년) 예산 집행 예산 집행
+              계       1,300 585 576 430 429 285 -
+             국 비 1,000 450 441 300 299 250      - 문화체육      O
+2            시 비 300 135 135 130 130         35 - 관 광 부 (정상 추진중)
+             기 타          - - - - -           - -
+"""
+
+
+def test_an_outer_tables_words_in_the_inner_tables_header_and_rows():
+    """Words after a header line's last period are the outer table's (주관부처 ``국 가``), so the
+    two levels still read; a row's 연번 (``3``, ``2``) is no part of its label; a row printing
+    figures a single space apart is a numeric tail's though pdftotext sets its outer words two
+    spaces off (``… 6,500 문화체육    O``), not a row of columns aligned by spaces."""
+    (table,) = read_tables(split_lines(PDFTOTEXT_OUTER_HEADER))
+    assert (table.first_line, table.last_line) == (4, 10)
+    assert table.column_labels == ["구 분", "총사업비 (‘24년)", "‘23년 이전 / 예산", "‘23년 이전 / 집행",
+                                   "‘24년 / 예산", "‘24년 / 집행", "‘25년", "‘26년 이후"]
+    assert [(c.text, c.row_labels, c.column_label) for c in table.value_cells() if c.line == 6][:2] == [
+        ("92", ("계",), "총사업비 (‘24년)"), ("94", ("계",), "‘23년 이전 / 예산")]
+    (table,) = read_tables(split_lines(PDFTOTEXT_OUTER_ROWS))
+    assert (table.layout, table.first_line, table.last_line) == ("numeric_tail", 3, 8)
+    assert table.column_labels[1] == "총사업비 (‘23~’25년)"
+    assert [(c.text, c.row_labels, c.column_label) for c in table.value_cells() if c.line == 7] == [
+        ("300", ("시 비",), "총사업비 (‘23~’25년)"), ("135", ("시 비",), "‘23년 이전 / 예산"),
+        ("135", ("시 비",), "‘23년 이전 / 집행"), ("130", ("시 비",), "‘24년 / 예산"),
+        ("130", ("시 비",), "‘24년 / 집행"), ("35", ("시 비",), "‘25년")]
+
+
 def test_a_table_drawn_with_box_characters():
     """w01 p4's staffing table as a word processor's text export draws it: walls of │, rules of
     ─ between rows (one drawn with walls at its ends), the header's unit cell over two lines."""

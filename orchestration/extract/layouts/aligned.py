@@ -25,10 +25,20 @@ def _is_aligned_row(line: str) -> bool:
 
 
 def _is_figure_run(piece: str) -> bool:
-    """Three figures or more a single space apart (``75 - - 75 75``): a row whose values are not
-    aligned by spaces, the numeric tail's."""
-    words = piece.split(" ")
-    return len(words) >= 3 and all(is_quantity(w) for w in words) and sum(is_data(w) for w in words) >= 2
+    """Three figures or more a single space apart (``75 - - 75 75``, ``국 비 9,700 - - 200 200``):
+    a row whose values are not aligned by spaces, the numeric tail's."""
+    run: list[str] = []
+    for word in piece.split(" ") + [""]:
+        if word and is_quantity(word):
+            run.append(word)
+            continue
+        if len(run) >= _FIGURE_RUN and sum(is_data(w) for w in run) >= 2:
+            return True
+        run = []
+    return False
+
+
+_FIGURE_RUN = 3
 
 
 def _aligned_runs(lines: list[str], taken: set[int]) -> list[list[int]]:

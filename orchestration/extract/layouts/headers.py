@@ -100,19 +100,20 @@ _PERIOD = re.compile(r"^[‘’'`]?(?:19|20)?\d{2}년")
 _GLUED_PERIOD = re.compile(r"(?<=[^\s(~])(?=[‘’'`]\d{2}년)")
 
 
-def banded_header(lines: list[str], numbers: list[int],
-                   label_extent: tuple[int, int]) -> tuple[str, list[tuple[str, str]]] | None:
+def banded_header(lines: list[str], numbers: list[int], label_extent: tuple[int, int],
+                  right: int) -> tuple[str, list[tuple[str, str]]] | None:
     """A header of two levels ``pdftotext -layout`` squeezed so that its words no longer stand
     over their columns (``구 분 총사업비 ’23년 이전 ’24년`` over ``(‘24년) 예산 집행 예산 집행 ’25년
     ’26년 이후``) is read by what its words are: a run of words repeated (``예산 집행`` twice) is
     the lower level of as many bands, the first periods (a year and the word after it printed once,
     ``’23년 이전``) in the order printed; the words before the run head a column each (a note in
     brackets under a word belongs to it: ``총사업비 (‘24년)``), the periods left over each head
-    one; words over the labels head them. Returns the labels' header and each column's band and
-    header, or None when the header has no such run."""
+    one; words over the labels head them, words right of ``right`` or after the last period of
+    their line nothing (an outer table's, ``… ’26년 이후 국 가``). Returns the labels' header and
+    each column's band and header, or None when the header has no such run."""
     tokens = []
     for n in numbers:
-        for match in WORD.finditer(lines[n - 1]):
+        for match in (m for m in WORD.finditer(lines[n - 1]) if m.start() <= right):
             cuts = [0] + [m.start() for m in _GLUED_PERIOD.finditer(match.group(0))] + [len(match.group(0))]
             tokens += [Cell(n, 0, match.group(0)[a:b], match.start() + a, match.start() + b) for a, b in zip(cuts, cuts[1:])]
     label = [t for t in tokens if t.start < label_extent[1] and label_extent[0] < t.end]
@@ -140,7 +141,11 @@ def banded_header(lines: list[str], numbers: list[int],
         return None
     start, size, times = repeat
     periods.sort(key=lambda p: p[0].start)
-    if names[start + size * times:] or len(periods) < times:
+    # words after the run that follow the last period on their line are an outer table's
+    after = words[start + size * times:]
+    if any(not any(p[-1].line == w[0].line and p[-1].end < w[0].start for p in periods) for w in after):
+        return None
+    if len(periods) < times:
         return None
     bands = [" ".join(t.text for t in p) for p in periods]
     leaves = ([("", name) for name in names[:start]]

@@ -15,6 +15,9 @@ from orchestration.extract.numbers import is_quantity
 from orchestration.extract.text import is_page_number
 
 _LONE_SIGN = frozenset({"△", "▲"})
+_OUTER_NUMBER = re.compile(r"^\d{1,3}\s{2,}(?=\S)")
+# Header words this far right of the rows' last value are an outer table's (its 주관부처 ``국 가``).
+_OUTER_GAP = 8
 
 
 def _tail(line: str, number: int) -> tuple[str, int, list[Cell]]:
@@ -36,7 +39,7 @@ def _tail(line: str, number: int) -> tuple[str, int, list[Cell]]:
     return label, label_end, values
 
 
-_OUTER_WORDS = 4  # the most words of an outer table a row of values may print after them
+_OUTER_WORDS = 6  # the most words of an outer table a row of values may print after them
 _OUTER_VALUES = 3  # the fewest values such a row prints (a sentence's ``6건 7회 공연`` has two)
 # such a word: letters, no figure (a sentence's ``5.3% ↓)`` is none: its bracket opened before)
 _OUTER_WORD = re.compile(r"^\(?[가-힣A-Za-z][^\d]*$")
@@ -114,7 +117,8 @@ def _numeric_tail_block(lines, tails, rows_lines) -> Block:
     labels = [(tails[n][0], tails[n][1]) for _, n in rows_lines]
     label_extent = (min(len(lines[n - 1]) - len(lines[n - 1].lstrip()) for _, n in rows_lines),
                     max(end for _, end in labels))
-    banded = banded_header(lines, header_lines, label_extent) if header_lines else None
+    right = max(tails[n][2][-1].end for _, n in rows_lines) + _OUTER_GAP
+    banded = banded_header(lines, header_lines, label_extent, right) if header_lines else None
     if banded and len(banded[1]) < max(counts):
         banded = None
     width = len(banded[1]) if banded else Counter(counts).most_common(1)[0][0]
@@ -125,7 +129,8 @@ def _numeric_tail_block(lines, tails, rows_lines) -> Block:
         if len(values) > width:
             label_end, values = values[len(values) - width - 1].end, values[len(values) - width:]
             label = lines[number - 1][:label_end].strip()
-        texts = [clean_cell(lines[n - 1]) for n in label_lines] + ([label] if label else [])
+        # the number an outer table prints on the row's line (its 연번) is no part of its label
+        texts = [clean_cell(lines[n - 1]) for n in label_lines] + ([_OUTER_NUMBER.sub("", label)] if label else [])
         first = label_lines[0] if label_lines else number
         first_line = lines[first - 1]
         label_cell = Cell(first, 0, " ".join(texts), len(first_line) - len(first_line.lstrip()),
