@@ -181,6 +181,9 @@ def test_the_plan_as_pdftotext_prints_it_w01():
              if f["source_page"] == 6 and f["source_line"] <= 2]
     assert whole == [(1, "total", 16_683_000_000_000), (2, "일반회계", 13_319_800_000_000),
                      (2, "특별회계", 3_363_200_000_000)]
+    funds = {f["fund"]: (f["org_unit"], f["amount_krw"], f["source_line"]) for f in extraction.funds if f["source_page"] == 7}
+    assert funds["지역개발기금"] == ("예산담당관", 115_100_000_000, 16)
+    assert funds["도시및주거환경정비기금"] == ("도시정비과", 73_900_000_000, 13)
     debt = next(f for f in extraction.debt if f["fiscal_year"] == 2023)
     assert (debt["basis"], debt["amount_krw"], debt["rate_pct"], debt["source_page"], debt["source_line"]) == (
         "결산", 3_521_800_000_000, "19.9", 5, 39)

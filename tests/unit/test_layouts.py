@@ -533,6 +533,41 @@ def test_an_outer_tables_words_in_the_inner_tables_header_and_rows():
         ("130", ("시 비",), "‘24년 / 집행"), ("35", ("시 비",), "‘25년")]
 
 
+# w01 p7's register of funds as ``pdftotext -layout`` prints it (tests/corpus/workplans, page 7,
+# lines 2-16): ``2025년`` centred over 운용규모 alone, a fund's name wrapped over three lines, the
+# rows' figures a character or two off each other's places.
+PDFTOTEXT_FUNDS = """\
+                                설치      2025년
+   구 분              기 금 명              운용규모          소관부서        존속기한        비고
+                                년도       13,333
+                 재난관리기금         2005        931     자연재난과           -
+                 재해구호기금         1992        614     복지정책과           -
+                 식품진흥기금         1991         71     보건위생과           -       지방기금법
+       의무                                                                   제4조제1항
+               폐기물처리시설주변
+       기금                       1994           65   자원순환과           -        단서조항
+                지역주민지원기금                                                   (임의규정)에
+       (7개)
+ 법             도시및주거환경정비기금      2003         739    도시정비과           -         의거
+                  자활기금          2019          41    복지정책과           -
+ 정               고향사랑기금         2023           4    자치행정과           -
+                 지역개발기금         2017       1,151    예산담당관           -         〃
+"""
+
+
+def test_a_label_centred_over_one_column_heads_it_alone():
+    """``2025년``, no wider than the 운용규모 column it is centred over, heads that column and is not
+    carried over 소관부서 and the columns after it; the rows after the wrapped name go on as the
+    same table though pdftotext sets their figures a character off (``65`` under ``931``)."""
+    (table,) = read_tables(split_lines(PDFTOTEXT_FUNDS))
+    assert (table.first_line, table.last_line) == (1, 15)
+    assert table.column_labels[3:] == ["설치", "2025년 / 운용규모", "소관부서", "존속기한", "비고"]
+    assert [(c.line, c.text, c.row_labels[-1] if c.row_labels else None) for c in table.value_cells()] == [
+        (3, "13,333", None), (4, "931", "재난관리기금"), (5, "614", "재해구호기금"), (6, "71", "식품진흥기금"),
+        (9, "65", "기금"), (12, "739", "도시및주거환경정비기금"), (13, "41", "자활기금"), (14, "4", "고향사랑기금"),
+        (15, "1,151", "지역개발기금")]
+
+
 def test_a_table_drawn_with_box_characters():
     """w01 p4's staffing table as a word processor's text export draws it: walls of │, rules of
     ─ between rows (one drawn with walls at its ends), the header's unit cell over two lines."""

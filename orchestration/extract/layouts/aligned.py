@@ -25,14 +25,15 @@ def _is_aligned_row(line: str) -> bool:
 
 
 def _is_figure_run(piece: str) -> bool:
-    """Three figures or more a single space apart (``75 - - 75 75``, ``국 비 9,700 - - 200 200``):
-    a row whose values are not aligned by spaces, the numeric tail's."""
+    """Three figures or more a single space apart, one a number (``75 - - 75 75``, ``국 비 9,700 -
+    - 200 200``, ``300 - - - -``): a row whose values are not aligned by spaces, the numeric
+    tail's."""
     run: list[str] = []
     for word in piece.split(" ") + [""]:
         if word and is_quantity(word):
             run.append(word)
             continue
-        if len(run) >= _FIGURE_RUN and sum(is_data(w) for w in run) >= 2:
+        if len(run) >= _FIGURE_RUN and any(is_data(w) for w in run):
             return True
         run = []
     return False
@@ -92,7 +93,11 @@ def _rows_go_on(lines: list[str], taken: set[int], above: list[int], run: list[i
     first_value = min(row[0].start for row in values)
     columns = _column_ranges(values)
     return (all(_is_wrapped_label(lines[n - 1], first_value) for n in gap)
-            and all(any(start < cell.end and cell.start < end for start, end in columns) for cell in below))
+            and all(any(start - _SLACK < cell.end and cell.start < end + _SLACK for start, end in columns)
+                    for cell in below))
+
+
+_SLACK = 2  # characters pdftotext may set a figure off its column's place (its grid is coarse)
 
 
 def _is_wrapped_label(line: str, first_value: int) -> bool:
@@ -143,7 +148,7 @@ def aligned_blocks(lines: list[str], taken: set[int]) -> list[Block]:
             below = run[run.index(number) + 1:] if number in headers[:-1] else []
             for cell, column in placed[number]:
                 others = {c for other, c in placed[number] if other is not cell}
-                band = _band(cell, column, [placed[n] for n in below], others)
+                band, centred = _band(cell, column, [placed[n] for n in below], others)
                 # a word over a column of labels (구 분) heads that column alone; a title over the
                 # whole table is longer
                 heads_labels = band == [0] and labelled and bool(below) and len(cell.text.replace(" ", "")) <= 4
@@ -151,7 +156,7 @@ def aligned_blocks(lines: list[str], taken: set[int]) -> list[Block]:
                     previous = row[at]
                     text = f"{previous.text} {cell.text}".strip()
                     row[at] = Cell(number, at, text, min(previous.start, cell.start) if previous.text else cell.start,
-                                   cell.end, spanned=len(band) > 1 or heads_labels)
+                                   cell.end, spanned=len(band) > 1 or heads_labels or centred)
             rows.append(row)
         blocks.append(Block("aligned", rows))
     return blocks
@@ -233,12 +238,14 @@ def _spread_words_joined(parts: dict[int, list[Cell]]) -> dict[int, list[Cell]]:
     return joined
 
 
-def _band(cell: Cell, column: int, below: list[list[tuple[Cell, int]]], others: set[int]) -> list[int]:
-    """The columns a header label spans: its own alone, unless header rows below it print under
-    it and it is not set flush with them. ``pdftotext -layout`` centres a label spanning several
-    columns over them, so the label spans the columns (its own among them, none another label of
-    its row holds) whose extent below it is centred nearest its own. Extents are measured as
-    printed, a Hangul syllable two wide."""
+def _band(cell: Cell, column: int, below: list[list[tuple[Cell, int]]], others: set[int]) -> tuple[list[int], bool]:
+    """The columns a header label spans, and whether it is centred over them: its own alone,
+    unless header rows below it print under it and it is not set flush with them. ``pdftotext
+    -layout`` centres a label spanning several columns over them, so the label spans the columns
+    (its own among them, none another label of its row holds) whose extent below it is centred
+    nearest its own; centred over its own column alone and no wider than it (``2025년`` over
+    운용규모), it heads that one and is carried no further. Extents are measured as printed, a
+    Hangul syllable two wide."""
     extents: dict[int, tuple[int, int]] = {}
     for row in below:
         for piece, at in row:
@@ -248,12 +255,16 @@ def _band(cell: Cell, column: int, below: list[list[tuple[Cell, int]]], others: 
     flush = any(piece.start == cell.start and at == column for row in below for piece, at in row)
     if not below or column not in extents or column == 0 or column in others or flush:
         # set flush with what is under it, a label heads its column, or more by being carried
-        return [column]
+        return [column], False
     start, end = _extent(cell)
     centre = (start + end) / 2
     bands = [list(range(first, last + 1)) for first in range(1, column + 1) for last in range(column, max(extents) + 1)
              if all(c in extents and c not in others for c in range(first, last + 1))]
-    return min(bands, key=lambda band: (abs((extents[band[0]][0] + extents[band[-1]][1]) / 2 - centre), len(band)))
+    band = min(bands, key=lambda band: (abs((extents[band[0]][0] + extents[band[-1]][1]) / 2 - centre), len(band)))
+    # a label no wider than the one column it is centred over heads it alone; a wider one may run
+    # on over the next, carried as a flush one is
+    alone = len(band) == 1 and end - start <= extents[column][1] - extents[column][0]
+    return band, len(band) > 1 or alone
 
 
 def _extent(cell: Cell) -> tuple[int, int]:
