@@ -48,7 +48,8 @@ def _aligned_runs(lines: list[str], taken: set[int]) -> list[list[int]]:
     two rows or more follow; so does a header's line of one piece between a header of two lines
     or more above and the rows below (``당초 대비 최종 대비``, two labels a single space apart). Below
     a header of one line, such a line is a cell's text wrapped above its row (a candidate's
-    school over the row of the candidate's name)."""
+    school over the row of the candidate's name). Runs a few blank lines or wrapped labels apart
+    are one table where the rows below go on the columns above (``_rows_go_on``)."""
     runs = line_runs(lines, taken, _is_aligned_row)
     joined: list[list[int]] = []
     for run in runs:
@@ -72,7 +73,8 @@ def _rows_go_on(lines: list[str], taken: set[int], above: list[int], run: list[i
     """``pdftotext -layout`` sets a blank line between rows of unequal height, and a label wrapped
     in its cell onto a line of its own (``공공질서및안전``): the rows below go on the table above
     when no more than a few such lines part them, both print figures and the figures of the first
-    row below stand in the columns of the rows above, a table of two lines or more (rows alone, a
+    row below stand in the columns of the rows above (within a character or two: pdftotext's grid
+    is coarse), a table of two lines or more (rows alone, a
     blank line apart, may be another reader's: a label and figures a single space apart). So does
     a blank line under a header of one line."""
     gap = range(above[-1] + 1, run[0])

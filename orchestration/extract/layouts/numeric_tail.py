@@ -28,11 +28,13 @@ def _tail(line: str, number: int) -> tuple[str, int, list[Cell]]:
     label, label_end, values = _values_at_end(line, number)
     if len(values) < 2:
         words = list(WORD.finditer(line))
-        last = max((i for i, w in enumerate(words) if is_quantity(w.group(0))), default=None)
-        after = words[last + 1:] if last is not None else []
+        last = len(words)  # the outer words are the last few, each a word of letters
+        while last and len(words) - last <= _OUTER_WORDS and _OUTER_WORD.match(words[last - 1].group(0)):
+            last -= 1
+        after = words[last:]
         head = line[:after[0].start()] if after else ""
-        if (0 < len(after) <= _OUTER_WORDS and head.count("(") == head.count(")")
-                and all(_OUTER_WORD.match(w.group(0)) for w in after)):
+        if (0 < len(after) <= _OUTER_WORDS and last and is_quantity(words[last - 1].group(0))
+                and head.count("(") == head.count(")")):
             cut = _values_at_end(head, number)
             if len(cut[2]) >= _OUTER_VALUES:
                 label, label_end, values = cut
