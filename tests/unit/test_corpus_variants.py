@@ -26,6 +26,13 @@ def extracted(name, variant):
     return extract_document(name, VARIANTS[variant](published(name)), government_index(GOVERNMENT_SEED))
 
 
+@cache
+def converted(name):
+    """The plan as ``pdftotext -layout`` prints it, and what the extractor reads of it."""
+    document = pdftotext_layout(WORKPLANS / name)
+    return document, extract_document(name, document, government_index(GOVERNMENT_SEED))
+
+
 def page_lines(document, page):
     return [line.text for line in document.pages[page - 1]]
 
@@ -169,8 +176,7 @@ def test_the_plan_as_pdftotext_prints_it_w01():
     or a wrapped label apart, and a middle dot set apart from its words. All the key's 40 facts
     (22, paged the same way, before the aligned reader learned these habits; 37 before the rows
     went on across blank lines)."""
-    document = pdftotext_layout(WORKPLANS / W01)
-    extraction = extract_document(W01, document, government_index(GOVERNMENT_SEED))
+    document, extraction = converted(W01)
     assert score_variant({W01: extraction})["recall"]["tuning"]["all"] == [40, 40]
     welfare = next(f for f in extraction.department_budgets if f["printed_value"] == "77,242(46.3)")
     assert (welfare["category_printed"], welfare["amount_krw"], welfare["source_page"], welfare["source_line"]) == (
@@ -204,7 +210,7 @@ def test_the_plan_as_pdftotext_prints_it_w02():
     ``예술과 유산과 산업과 …``). All 31 of the key's facts (3 before the squeezed header was read),
     each unit's named whole."""
     name = "w02_busan_munhwacheyukguk_2025.pdf"
-    extraction = extract_document(name, pdftotext_layout(WORKPLANS / name), government_index(GOVERNMENT_SEED))
+    _, extraction = converted(name)
     assert score_variant({name: extraction})["recall"]["tuning"]["all"] == [31, 31]
     counts = {f["org_unit"]: (f["authorized"], f["current"], f["source_line"]) for f in extraction.staffing
               if f["source_page"] == 5 and f["statement"] == "summary_table"}
@@ -225,7 +231,7 @@ def test_project_tables_inside_a_table_of_projects_as_pdftotext_prints_them_w02(
     second project as the PDF reads it: the same amounts, periods and years, its name from the
     name field; and no project named by a field its row number stands beside."""
     name = "w02_busan_munhwacheyukguk_2025.pdf"
-    extraction = extract_document(name, pdftotext_layout(WORKPLANS / name), government_index(GOVERNMENT_SEED))
+    _, extraction = converted(name)
     amounts = [(f["source_line"], f["funding_group"], f["period_label"], f["fiscal_year"], f["amount_krw"])
                for f in extraction.project_budgets if f["source_page"] == 57 and f["project_name"] == "망미국민체육센터 건립"]
     assert len(amounts) == 20
@@ -250,7 +256,7 @@ def test_a_column_whose_unit_pdftotext_lost_w05():
     units all read as the PDF reads them; the staffing table's first three columns lost their
     names (two lines' letters merged), so their counts are kept with no unit and the reason."""
     name = "w05_busan_gihoekgwan_2025.pdf"
-    extraction = extract_document(name, pdftotext_layout(WORKPLANS / name), government_index(GOVERNMENT_SEED))
+    _, extraction = converted(name)
     staffing = [(f["org_unit"], f["authorized"], f["current"], f["unattributed"]) for f in extraction.staffing
                 if f["source_page"] == 5 and f["source_line"] == 26]
     assert staffing == [(None, 120, 126, "unit_not_printed"), (None, 32, 32, "unit_not_printed"),
