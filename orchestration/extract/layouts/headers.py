@@ -189,6 +189,7 @@ def _word_readings(tokens: list[Cell]) -> list[list[Cell]]:
             runs[-1].append(token)
         else:
             runs.append([token])
+
     def word(run: list[Cell]) -> Cell:
         return Cell(run[0].line, 0, "".join(t.text for t in run), run[0].start, run[-1].end)
     readings = [[word(run) for run in runs]]
