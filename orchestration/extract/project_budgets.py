@@ -23,7 +23,7 @@ from orchestration.extract.dates import YEAR_MARK, year_label
 from orchestration.extract.layouts import Cell
 from orchestration.extract.numbers import MONEY_FACTORS, MONEY_UNIT, NUMBER_BODY, parse_quantity
 from orchestration.extract.organisation import Section, section_at
-from orchestration.extract.projects import COST_LEAD, ProjectFact
+from orchestration.extract.projects import COST_LEAD, FIELD, ProjectFact
 from orchestration.extract.structure import LONE_BADGE, NUMBER, ROMAN, heading
 from orchestration.extract.tables import Table
 from orchestration.extract.text import LINE_MARKS, MARKS, without_spaces
@@ -168,9 +168,6 @@ def heading_tables(tables: list[Table], sections: list[Section],
     return out
 
 
-# A field of a row printed as labelled fields in one cell (``사 업 명 : … 사업내용 : … 사업규모 : …``):
-# its label is one word, or one word with its letters spaced, after a space or at the start.
-_FIELD = re.compile(r"(?:(?<=\s)|^)(?P<label>(?:[가-힣]\s)+[가-힣]|[가-힣]{2,8})\s*[:：]\s*")
 _COST_VALUE = re.compile(_BODY)
 # The mark a field list prints before each label, left at the end of the field before it: a
 # symbol font's bullet the text layer gives as a letter (``조성사업 w 공모기간 :``).
@@ -199,16 +196,17 @@ def labelled_rows(lines: list[str], tables: list[Table], sections: list[Section]
     # printed as text, with no cells, the row is its lines: its cost's over the table of amounts
     # it holds, or stating the cost
     in_cells = {cell.line for _, cell in rows}
-    texts = dict(opened_by) | {
-        line: None for line, text in enumerate(lines, start=1)
-        if line not in in_cells and line not in opened_by and any(
-            without_spaces(f["label"]) in costs for f in _FIELD.finditer(text))}
+    def states_cost(fields) -> bool:
+        return any(without_spaces(f["label"]) in costs for f in fields)
+
+    texts = dict(opened_by) | {line: None for line, text in enumerate(lines, start=1)
+                               if line not in in_cells and line not in opened_by and states_cost(FIELD.finditer(text))}
     rows += [(table, Cell(line, 0, lines[line - 1], 0, len(lines[line - 1]))) for line, table in texts.items()]
     read: set[int] = set()
     for table, cell in rows:
         if cell.line in read:
             continue
-        fields = list(_FIELD.finditer(cell.text))
+        fields = list(FIELD.finditer(cell.text))
         named = _named(cell, fields, names)
         cost = next((f.end() for f in fields if without_spaces(f["label"]) in costs), None)
         org_unit = section_at(sections, cell.line)
@@ -218,8 +216,8 @@ def labelled_rows(lines: list[str], tables: list[Table], sections: list[Section]
             # row's)
             for line in range(cell.line - 1, max(cell.line - _FIELD_LINES, 0), -1):
                 text = Cell(line, 0, lines[line - 1], 0, len(lines[line - 1]))
-                above = list(_FIELD.finditer(text.text))
-                if any(without_spaces(f["label"]) in costs for f in above):
+                above = list(FIELD.finditer(text.text))
+                if states_cost(above):
                     break
                 if named := _named(text, above, names):
                     break

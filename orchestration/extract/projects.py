@@ -31,6 +31,10 @@ _COST_LINE = re.compile(COST_LEAD + r"\d")
 # The title below a badge on a line of its own: words, not a labelled figure (``조 직 ▷ 1팀``,
 # ``예산현황 ▷ 세입 …`` under the badges of a plan's 기본현황 are no projects).
 _BADGE_TITLE = re.compile(r"^\s*(?P<title>[가-힣A-Za-z‘'“\"(][^:：▷▶\t]{3,}?)\s*$")
+# A field of a row printed as labelled fields (``사 업 명 : … 사업내용 : … 사업규모 : …``, in one
+# cell or a line each): its label is one word, or one word with its letters spaced, after a space
+# or at the start.
+FIELD = re.compile(r"(?:(?<=\s)|^)(?P<label>(?:[가-힣]\s)+[가-힣]|[가-힣]{2,8})\s*[:：]\s*")
 
 
 @dataclass(frozen=True)
@@ -132,14 +136,11 @@ def _badges(lines: list[str]):
         if found is not None and found.style == BADGE:
             # a field of a row printed as labelled fields (``9    사업기간 :    ‘26년``): the row's
             # number set on one of its lines, no project's title
-            if not _FIELD_TITLE.match(found.title):
+            if not FIELD.match(found.title):
                 yield number, found
         elif (badge := LONE_BADGE.match(line)) and number < len(lines) and heading(lines[number]) is None \
                 and (title := _BADGE_TITLE.match(lines[number])) and _costed(lines, number + 1):
             yield number + 1, Heading(BADGE, badge["mark"], squeeze(title["title"]), title.span("title"))
-
-
-_FIELD_TITLE = re.compile(r"^(?:[가-힣]\s)*[가-힣]{1,8}\s*[:：]")
 
 
 def _costed(lines: list[str], title: int) -> bool:

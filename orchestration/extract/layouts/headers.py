@@ -120,21 +120,21 @@ def banded_header(lines: list[str], numbers: list[int], label_extent: tuple[int,
     words: list[list[Cell]] = []
     periods: list[list[Cell]] = []
     counts = Counter(t.text for t in tokens)
+    before = None  # the token read last
     for token in (t for t in tokens if t not in label):
-        previous = words[-1] if words else None
         if token.text.startswith("("):
             over = [w for w in words + periods if w[0].line < token.line]
-            owner = min(over, key=lambda w: abs(w[0].start - token.start), default=previous)
+            owner = min(over, key=lambda w: abs(w[0].start - token.start), default=words[-1] if words else None)
             if owner is None:
                 return None
             owner.append(token)
         elif _PERIOD.match(token.text):
             periods.append([token])
-        elif (periods and periods[-1][-1].line == token.line and len(periods[-1]) == 1 and periods[-1][0].end < token.start
-              and counts[token.text] == 1 and tokens.index(token) == tokens.index(periods[-1][0]) + 1):
+        elif periods and periods[-1] == [before] and before.line == token.line and counts[token.text] == 1:
             periods[-1].append(token)
         else:
             words.append([token])
+        before = token
     names = [" ".join(t.text for t in word) for word in words]
     repeat = _repeated_run(names)
     if repeat is None:

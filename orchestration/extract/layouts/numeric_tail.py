@@ -12,10 +12,10 @@ from orchestration.extract.layouts.cells import (BOX_LINE, MAX_LABEL_LINES, WORD
 from orchestration.extract.layouts.headers import banded_header, last_words_header, lines_of_header, stacked_header
 from orchestration.extract.layouts.ruled import is_cell_line
 from orchestration.extract.numbers import is_quantity
-from orchestration.extract.text import is_page_number
+from orchestration.extract.text import BADGE_MARK, is_page_number
 
 _LONE_SIGN = frozenset({"△", "▲"})
-_OUTER_NUMBER = re.compile(r"^\d{1,3}\s{2,}(?=\S)")
+_OUTER_NUMBER = re.compile(rf"^{BADGE_MARK}\s*")
 # Header words this far right of the rows' last value are an outer table's (its 주관부처 ``국 가``).
 _OUTER_GAP = 8
 
