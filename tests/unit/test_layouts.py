@@ -513,6 +513,17 @@ PDFTOTEXT_OUTER_ROWS = """\
 """
 
 
+def test_a_header_of_one_line_over_labels_of_uneven_length():
+    """A header of one line is its last words, one a column, even where a longer label reaches
+    under its first year (the squeezed-header reading, for headers of several lines, would miss
+    2020년: a case the property test of every layout found)."""
+    text = "구 분 2020년 2021년 2022년 2023년 2024년\n가가 0 0 0 0 0\n가가 가가 0 0.00 0 0 0\n"
+    (table,) = read_tables(split_lines(text))
+    assert table.column_labels == ["구 분", "2020년", "2021년", "2022년", "2023년", "2024년"]
+    assert [(c.text, c.column_label) for c in table.value_cells() if c.line == 3][:2] == [
+        ("0", "2020년"), ("0.00", "2021년")]
+
+
 def test_an_outer_tables_words_in_the_inner_tables_header_and_rows():
     """Words after a header line's last period are the outer table's (주관부처 ``국 가``), so the
     two levels still read; a row's 연번 (``3``, ``2``) is no part of its label; a row printing

@@ -151,7 +151,12 @@ def _numeric_tail_block(lines, tails, rows_lines) -> Block:
                             + [Cell(first, 0, band, 0, 0, spanned=True) for band, _ in banded[1]]),
                   renumber([Cell(last, 0, "", 0, 0)] + [Cell(last, 0, leaf, 0, 0) for _, leaf in banded[1]])]
         return Block("numeric_tail", header + rows, 2)
-    header = stacked_header(lines, rows_lines[0], rows) or last_words_header(lines, rows_lines[0][1] - 1, width)
+    # a header of one line is its last words; one of several lines may be squeezed, each line in
+    # the columns' order
+    if len(header_lines) > 1:
+        header = stacked_header(lines, rows_lines[0], rows) or last_words_header(lines, rows_lines[0][1] - 1, width)
+    else:
+        header = last_words_header(lines, rows_lines[0][1] - 1, width) or stacked_header(lines, rows_lines[0], rows)
     return Block("numeric_tail", ([header] if header else []) + rows, 1 if header else 0)
 
 
