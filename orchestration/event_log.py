@@ -9,9 +9,14 @@ does. Dagster hands events over in batches only when ``DAGSTER_EVENT_BATCH_SIZE`
 (``settings.EVENT_BATCH_SIZE``).
 
 It also keeps the engine of the index and of the latest run's database instead of creating one
-for every event: the engine's set-up was a third of an event's 7 ms (a refresh stores some 400).
-A connection is still opened and closed per transaction, as Dagster's storage does, so another
-process (the UI) sees every commit.
+for every event (the engine's set-up was a third of an event's 7 ms; a refresh stores some 400),
+and the engine keeps its connection open between transactions: opening, and above all closing,
+a connection was half of what was left. A commit is what another process (the UI) sees, open
+connection or not. The databases are written ahead (SQLite's WAL, ``synchronous=NORMAL``): a
+commit appends to the log without waiting for the disk, and readers do not block the writer. A
+machine that loses power may lose the last events, never the database. Storing 50 outputs of
+one step took 0.83 s with a connection per transaction, 0.29 s so (``tests/unit/test_event_log.py``
+shows the same events and index either way).
 
 ``dagster.yaml`` (``refresh.dagster_yaml``) names this class with the folder Dagster's default
 storage uses, ``$DAGSTER_HOME/history/runs``, so a data dir keeps its run history.
@@ -30,9 +35,9 @@ from dagster._core.storage.event_log.sqlite.sqlite_event_log import (
     SqliteEventLogStorage,
 )
 from dagster._core.storage.sqlalchemy_compat import db_result
-from sqlalchemy import create_engine
+from sqlalchemy import create_engine, event
 from sqlalchemy.engine import Connection, Engine
-from sqlalchemy.pool import NullPool
+from sqlalchemy.pool import QueuePool
 
 
 class BatchedSqliteEventLogStorage(SqliteEventLogStorage):
@@ -63,8 +68,11 @@ class BatchedSqliteEventLogStorage(SqliteEventLogStorage):
             if shard != INDEX_SHARD_NAME:
                 for other in [s for s in self._engines if s != INDEX_SHARD_NAME]:
                     self._engines.pop(other).dispose()
-            self._engines[shard] = create_engine(self.conn_string_for_shard(shard), poolclass=NullPool,
-                                                 connect_args={"timeout": SQLITE_BUSY_TIMEOUT_SECONDS})
+            # One connection kept: every use of it is under the storage's lock (``_connect``).
+            engine = create_engine(self.conn_string_for_shard(shard), poolclass=QueuePool, pool_size=1,
+                                   connect_args={"timeout": SQLITE_BUSY_TIMEOUT_SECONDS, "check_same_thread": False})
+            event.listen(engine, "connect", _write_ahead)
+            self._engines[shard] = engine
         return self._engines[shard]
 
     def dispose(self) -> None:
@@ -99,3 +107,10 @@ class BatchedSqliteEventLogStorage(SqliteEventLogStorage):
         for event in events:
             if event.is_dagster_event and event.dagster_event_type in special:
                 self.store_event(event)
+
+
+def _write_ahead(connection, _record) -> None:
+    cursor = connection.cursor()
+    cursor.execute("pragma journal_mode=wal")
+    cursor.execute("pragma synchronous=normal")
+    cursor.close()

@@ -3,6 +3,7 @@ check per suite, blocking: a failed blocking expectation stops publish, and the 
 names the expectation, the table and the failing values."""
 
 import json
+from dataclasses import replace
 from datetime import datetime, timezone
 
 import dagster as dg
@@ -14,15 +15,24 @@ from orchestration.pipeline.gate import (
     HOLD_BACK,
     VOLUME_GUARD,
     GateResult,
+    Published,
     hold_back_outcome,
     load_suite_files,
+    published_suites,
     run_gate,
     volume_guard,
 )
 from orchestration.pipeline.holdback import HeldBack, build_faults, current_documents, gate_faults, settle
 from orchestration.pipeline.increments import Increments
 from orchestration.pipeline.lake import Lake
-from orchestration.pipeline.publish import filing_changes, mart_row_counts, read_refresh_log, record_refresh, rows_json
+from orchestration.pipeline.publish import (
+    filing_changes,
+    mart_row_counts,
+    published_tables,
+    read_refresh_log,
+    record_refresh,
+    rows_json,
+)
 from orchestration.project import dbt_project
 from orchestration.resources import Dbt, RefreshLock
 from orchestration.settings import EXPECTATIONS_DIR, accepted_shrinks, export_environment, served
@@ -57,6 +67,7 @@ def warehouse_gate(context: dg.AssetExecutionContext, dbt: Dbt, refresh_lock: Re
     increments = Increments(paths)
     gates: list[GateResult] = []
     rebuilds: list = []
+    published = Published(published_tables(paths.published_db, paths.refresh_log), published_suites(paths.state_dir))
 
     def rebuild() -> None:
         context.log.warning("expectations fail on rows of particular filings; building again without them")
@@ -70,20 +81,23 @@ def warehouse_gate(context: dg.AssetExecutionContext, dbt: Dbt, refresh_lock: Re
         found = (build_faults(rebuilds[-1].target_path, manifest, paths.build_db, rebuilds[-1].error)
                  if rebuilds else [])
         gates.append(run_gate(paths.build_db, EXPECTATIONS_DIR, docs_dir=paths.gate_docs_dir, run_name=context.run_id,
-                              scope=increments.scope(manifest)))
+                              scope=increments.scope(manifest), published=published))
         return found + gate_faults(gates[-1].outcomes)
 
     blocking = settle(faults, rebuild, held, current_documents(paths.state_dir))
     result = gates[-1]
     if blocking and not result.blocking_failures:
-        result = GateResult(result.outcomes + [hold_back_outcome(blocking)], result.docs_index)
+        result = replace(result, outcomes=result.outcomes + [hold_back_outcome(blocking)])
     counts = mart_row_counts(paths.build_db)
-    published = [e for e in read_refresh_log(paths.refresh_log) if e["published"]]
-    if published:
-        last = max(published, key=lambda e: e["started_at"])
-        result = GateResult(result.outcomes + volume_guard(counts, json.loads(last["rows_per_table"]), accepted_shrinks()),
-                            result.docs_index)
+    publishes = [e for e in read_refresh_log(paths.refresh_log) if e["published"]]
+    if publishes:
+        last = max(publishes, key=lambda e: e["started_at"])
+        result = replace(result, outcomes=result.outcomes + volume_guard(
+            counts, json.loads(last["rows_per_table"]), accepted_shrinks()))
     (paths.gate_dir / f"{context.run_id}.json").write_text(result.to_json(), encoding="utf-8")
+    if result.unchanged:
+        context.log.info(f"{len(result.unchanged)} suite(s) not run, none of the rows they look at changed since "
+                         f"they passed: {', '.join(result.unchanged)}")
     pause_point(GATE)
     added, removed = filing_changes(paths.published_db, paths.build_db)
     # A filing held back is still in the raw dir: it did not leave, and its last good version,
@@ -112,6 +126,7 @@ def warehouse_gate(context: dg.AssetExecutionContext, dbt: Dbt, refresh_lock: Re
         "checks_passed": result.passed,
         "checks_failed": result.failed,
         "publishable": result.publishable,
+        "suites_not_run": dg.MetadataValue.json(result.unchanged),
         "rows_per_table": dg.MetadataValue.json(counts),
         "data_docs": dg.MetadataValue.path(str(result.docs_index)),
         "data_docs_url": dg.MetadataValue.url(served(paths, result.docs_index)),
@@ -130,6 +145,7 @@ def warehouse_gate(context: dg.AssetExecutionContext, dbt: Dbt, refresh_lock: Re
             metadata={
                 "table": outcomes[0].table if outcomes else suite,
                 "expectations": len(outcomes),
+                "run": suite not in result.unchanged,
                 "failed": dg.MetadataValue.json([
                     {"expectation": o.expectation, "column": o.column, "severity": o.severity, "rule": o.rule,
                      "unexpected_count": o.unexpected_count, "unexpected_sample": [str(v) for v in o.unexpected_sample]}

@@ -3,12 +3,13 @@
 import dagster as dg
 
 from orchestration.assets import OWNERS
+from orchestration.pipeline.gate import record_published_suites
 from orchestration.pipeline.inputs import mark_published
 from orchestration.pipeline.lake import Lake
 from orchestration.pipeline.publish import export_parquet, mart_row_counts, publish
 from orchestration.report import build_report
 from orchestration.resources import RefreshLock
-from orchestration.settings import export_environment, served
+from orchestration.settings import EXPECTATIONS_DIR, export_environment, served
 
 
 @dg.asset(
@@ -24,6 +25,7 @@ def published_warehouse(context: dg.AssetExecutionContext, refresh_lock: Refresh
     paths = export_environment()
     tables = publish(paths.build_db, paths.published_db, paths.refresh_log, context.run_id)
     mark_published(paths, context.run_id)
+    record_published_suites(paths.state_dir, EXPECTATIONS_DIR)
     files = export_parquet(paths.published_db, paths.parquet_dir, tables)
     pages = build_report(paths.published_db, paths.report_dir)
     pruned = Lake(paths.lake_dir).prune_other_versions()

@@ -9,6 +9,7 @@ data dir and Data Docs built from them, so the history of every gate can be brow
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 import re
@@ -22,6 +23,7 @@ import duckdb
 
 from orchestration.pipeline.data_docs import make_offline
 from orchestration.pipeline.increments import Scope
+from orchestration.pipeline.publish import table_fingerprint
 
 BLOCKING, RECORDED = "blocking", "recorded"
 _COLUMN_NAME = re.compile(r"^[a-z_][a-z0-9_]*$")
@@ -53,10 +55,39 @@ class ExpectationOutcome:
     unexpected_rows: list = field(default_factory=list)
 
 
+@dataclass(frozen=True)
+class Published:
+    """What the last publish passed: the fingerprint of each of its marts tables
+    (``publish.published_tables``) and the digest of each suite file it was gated by."""
+    tables: dict[str, str]
+    suites: dict[str, str]
+
+
+PUBLISHED_SUITES = "published_suites.json"
+
+
+def suite_digests(expectations_dir: Path) -> dict[str, str]:
+    return {path.stem: hashlib.sha256(path.read_bytes()).hexdigest() for path in sorted(expectations_dir.glob("*.json"))}
+
+
+def record_published_suites(state_dir: Path, expectations_dir: Path) -> None:
+    """After a publish: the suites its gate passed."""
+    temporary = state_dir / f".{PUBLISHED_SUITES}.tmp"
+    temporary.write_text(json.dumps(suite_digests(expectations_dir), sort_keys=True), encoding="utf-8")
+    os.replace(temporary, state_dir / PUBLISHED_SUITES)
+
+
+def published_suites(state_dir: Path) -> dict[str, str]:
+    record = state_dir / PUBLISHED_SUITES
+    return json.loads(record.read_text(encoding="utf-8")) if record.exists() else {}
+
+
 @dataclass
 class GateResult:
     outcomes: list[ExpectationOutcome]
     docs_index: Path | None = None
+    # Suites not run: none of the rows they look at changed since they passed (``run_gate``).
+    unchanged: list[str] = field(default_factory=list)
 
     @property
     def passed(self) -> int:
@@ -175,11 +206,28 @@ def _rows_checked(suite: dict, scope: Scope | None) -> str:
     return f" where {where}{shared}"
 
 
+def _as_published(connection, table: str, published: Published) -> bool:
+    """The build's table holds the rows of the published one, no more, no fewer."""
+    schema, name = table.split(".")
+    return schema == "marts" and name in published.tables and table_fingerprint(
+        connection, f'{schema}."{name}"') == published.tables[name]
+
+
+def _looks_at_whole_table(suite: dict) -> bool:
+    return any(expectation["type"].startswith("expect_table_") for expectation in suite["expectations"])
+
+
 def run_gate(build_db: Path, expectations_dir: Path, docs_dir: Path | None = None,
-             run_name: str | None = None, scope: Scope | None = None) -> GateResult:
+             run_name: str | None = None, scope: Scope | None = None, published: Published | None = None) -> GateResult:
     """Validate every suite against its table of the build file (in ``scope``, when given).
-    With ``docs_dir``, the results join the earlier ones there and the Data Docs site under it
-    is brought up to date."""
+
+    Given what the last publish passed (``published``), a suite is not run when none of the
+    rows it would look at changed since (``GateResult.unchanged``): its table is scoped to the
+    changed documents and holds none of their rows, or its table is the published one row for
+    row. Great Expectations costs some 70 ms a suite however few the rows, most of a one-filing
+    gate. A suite whose file changed since that publish looks at its whole table: those rows
+    never passed it. With ``docs_dir``, the results join the earlier ones there and the Data
+    Docs site under it is brought up to date."""
     from great_expectations.core.run_identifier import RunIdentifier
     from great_expectations.data_context.types.resource_identifiers import (
         ExpectationSuiteIdentifier,
@@ -187,15 +235,26 @@ def run_gate(build_db: Path, expectations_dir: Path, docs_dir: Path | None = Non
     )
 
     suites = load_suite_files(expectations_dir)
+    digests = suite_digests(expectations_dir)
     gx, context = _quiet_context(docs_dir)
     source = context.data_sources.add_pandas("build")
     run_id = RunIdentifier(run_name=run_name, run_time=datetime.now(timezone.utc))
     outcomes: list[ExpectationOutcome] = []
+    unchanged: list[str] = []
     with duckdb.connect(str(build_db), read_only=True) as connection:
         for suite_spec in suites:
             owners = _owner_columns(connection, suite_spec["table"])
+            passed_before = published is not None and published.suites.get(suite_spec["name"]) == digests.get(
+                suite_spec["name"])
+            rows = _rows_checked(suite_spec, scope) if published is None or passed_before else ""
+            if passed_before and not rows and _as_published(connection, suite_spec["table"], published):
+                unchanged.append(suite_spec["name"])
+                continue
             frame = connection.sql(f"select {_columns_checked(suite_spec, owners)} from {suite_spec['table']}"
-                                   f"{_rows_checked(suite_spec, scope)}").df()
+                                   f"{rows}").df()
+            if rows and frame.empty and not _looks_at_whole_table(suite_spec):
+                unchanged.append(suite_spec["name"])
+                continue
             # Added to the context, the suite's expectations get the ids that tie each result back
             # to its line in the suite file.
             suite = context.suites.add(gx.ExpectationSuite(name=suite_spec["name"],
@@ -238,10 +297,11 @@ def run_gate(build_db: Path, expectations_dir: Path, docs_dir: Path | None = Non
                           if not _newer(docs_dir / "site" / "expectations" / f"{spec['name']}.html", spec["path"])}
         context.build_data_docs(site_names=[DOCS_SITE], resource_identifiers=[
             ValidationResultIdentifier(ExpectationSuiteIdentifier(name=spec["name"]), run_id, f"build-{spec['name']}")
-            for spec in suites] + [ExpectationSuiteIdentifier(name=name) for name in sorted(suites_changed)])
+            for spec in suites if spec["name"] not in unchanged]
+            + [ExpectationSuiteIdentifier(name=name) for name in sorted(suites_changed)])
         docs_index = docs_dir / "site" / "index.html"
         make_offline(docs_dir / "site", since)
-    return GateResult(outcomes, docs_index)
+    return GateResult(outcomes, docs_index, unchanged)
 
 
 # The Data Docs of this many refreshes are kept. Each adds a page per suite (some 3 MB in all) and

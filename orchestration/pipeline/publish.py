@@ -107,15 +107,20 @@ def table_fingerprints(connection, catalog: str) -> dict[str, str]:
     names = [name for (name,) in connection.execute(
         "select table_name from duckdb_tables() where database_name = ? and schema_name = 'marts' order by 1",
         [catalog]).fetchall()]
-    return {name: "{}:{}".format(*connection.execute(
-        f'select count(*), sum(hash(t)::hugeint) from {catalog}.marts."{name}" as t').fetchone()) for name in names}
+    return {name: table_fingerprint(connection, f'{catalog}.marts."{name}"') for name in names}
+
+
+def table_fingerprint(connection, table: str) -> str:
+    (row,) = connection.execute(f"select count(*), sum(hash(t)::hugeint) from {table} as t").fetchall()
+    return "{}:{}".format(*row)
 
 
 def _tables_record(refresh_log: Path) -> Path:
     return refresh_log.with_name("published_tables.json")
 
 
-def _published_tables(published_db: Path, refresh_log: Path) -> dict[str, str]:
+def published_tables(published_db: Path, refresh_log: Path) -> dict[str, str]:
+    """The fingerprint of each table of the published file, as its publish recorded them."""
     record = _tables_record(refresh_log)
     if not (published_db.exists() and record.exists()):
         return {}
@@ -134,7 +139,7 @@ def publish(build_db: Path, published_db: Path, refresh_log: Path, refresh_id: s
     for stale in published_db.parent.glob(f".{published_db.name}.*.tmp"):
         stale.unlink()
     temporary = published_db.with_name(f".{published_db.name}.{os.getpid()}.tmp")
-    before = _published_tables(published_db, refresh_log)
+    before = published_tables(published_db, refresh_log)
     if before:
         shutil.copyfile(published_db, temporary)
     with duckdb.connect(str(temporary)) as connection:

@@ -7,8 +7,17 @@ import os
 import duckdb
 import pytest
 
-from orchestration.pipeline.gate import SuiteError, load_suite_files, prune_docs, run_gate, volume_guard
+from orchestration.pipeline.gate import (
+    Published,
+    SuiteError,
+    load_suite_files,
+    prune_docs,
+    run_gate,
+    suite_digests,
+    volume_guard,
+)
 from orchestration.pipeline.increments import Scope
+from orchestration.pipeline.publish import table_fingerprints
 from orchestration.extract.vocabulary import SEEDS
 from orchestration.settings import EXPECTATIONS_DIR
 
@@ -167,6 +176,30 @@ def test_scoped_to_changed_documents_the_gate_reads_their_rows_and_the_rows_shar
     assert not run_gate(build, suites, scope=Scope(frozenset({"marts.other"}), frozenset())).publishable
 
 
+def test_a_suite_whose_table_holds_no_row_of_the_changed_documents_is_not_run(tmp_path):
+    build = tmp_path / "build.duckdb"
+    with duckdb.connect(str(build)) as connection:
+        connection.execute("create schema marts")
+        connection.execute("create table marts.t as select * from (values (-1, 'a', 3)) v(n, document_id, source_line)")
+    suites = tmp_path / "suites"
+    suites.mkdir()
+    between = {"type": "expect_column_values_to_be_between", "kwargs": {"column": "n", "min_value": 0},
+               "meta": {"severity": "blocking"}}
+    columns = {"type": "expect_table_columns_to_match_set", "kwargs": {"column_set": ["n", "document_id"]},
+               "meta": {"severity": "blocking"}}
+    (suites / "t.json").write_text(json.dumps({"name": "t", "table": "marts.t", "expectations": [between]}))
+    (suites / "u.json").write_text(json.dumps({"name": "u", "table": "marts.t", "expectations": [columns]}))
+    only_c = Scope(frozenset({"marts.t"}), frozenset({"c"}))
+    result = run_gate(build, suites, docs_dir=tmp_path / "docs", run_name="r1", scope=only_c)
+    # a's -1 was checked when a was built; u looks at the table as a whole, changed rows or not
+    assert result.unchanged == ["t"]
+    assert [(o.suite, o.success) for o in result.outcomes] == [("u", False)]
+    assert not (tmp_path / "docs" / "site" / "validations" / "t").exists()
+    assert (tmp_path / "docs" / "site" / "validations" / "u" / "r1").is_dir()
+    only_a = run_gate(build, suites, scope=Scope(frozenset({"marts.t"}), frozenset({"a"})))
+    assert only_a.unchanged == [] and [(o.suite, o.success) for o in only_a.outcomes] == [("t", False), ("u", False)]
+
+
 def test_the_data_docs_keep_the_latest_refreshes_and_no_more(tmp_path):
     for age, run in enumerate(["run-c", "run-b", "run-a"]):  # run-a the oldest
         for store in ("validations", "site/validations"):
@@ -180,3 +213,38 @@ def test_the_data_docs_keep_the_latest_refreshes_and_no_more(tmp_path):
     assert sorted(p.name for p in (tmp_path / "site/validations/fct_revenue").iterdir()) == ["run-b", "run-c"]
     assert sorted(p.name for p in (tmp_path / "validations/fct_staffing").iterdir()) == ["run-b", "run-c"]
     assert prune_docs(tmp_path, 2) == [] and prune_docs(tmp_path / "none", 2) == []
+
+
+def test_a_suite_the_last_publish_passed_is_not_run_on_a_table_as_published_and_a_changed_suite_reads_all(tmp_path):
+    build = tmp_path / "build.duckdb"
+    with duckdb.connect(str(build)) as connection:
+        connection.execute("create schema marts")
+        connection.execute("create table marts.dim as select * from (values (1, '5급'), (2, '10급')) v(id, grade)")
+        connection.execute("create table marts.fct as select * from (values (-1, 'a', 3)) v(n, document_id, source_line)")
+    suites = tmp_path / "suites"
+    suites.mkdir()
+    grade = {"type": "expect_column_values_to_be_in_set", "kwargs": {"column": "grade", "value_set": ["5급"]},
+             "meta": {"severity": "recorded"}}
+    between = {"type": "expect_column_values_to_be_between", "kwargs": {"column": "n", "min_value": 0},
+               "meta": {"severity": "blocking"}}
+    (suites / "dim.json").write_text(json.dumps({"name": "dim", "table": "marts.dim", "expectations": [grade]}))
+    (suites / "fct.json").write_text(json.dumps({"name": "fct", "table": "marts.fct", "expectations": [between]}))
+    with duckdb.connect(str(build), read_only=True) as connection:
+        as_published = table_fingerprints(connection, "build")
+    only_c = Scope(frozenset({"marts.fct"}), frozenset({"c"}))
+    passed = Published(as_published, suite_digests(suites))
+    result = run_gate(build, suites, scope=only_c, published=passed)
+    assert (result.unchanged, result.outcomes) == (["dim", "fct"], [])
+    # the dimension grew a row since the publish: its suite reads the whole table again
+    other = Published(as_published | {"dim": "1:0"}, passed.suites)
+    result = run_gate(build, suites, scope=only_c, published=other)
+    assert result.unchanged == ["fct"]
+    assert [(o.suite, o.success, o.unexpected_sample) for o in result.outcomes] == [("dim", False, ["10급"])]
+    # a suite changed since the publish never passed on these rows: a's -1 is read and blocks,
+    # though only c's rows changed
+    (suites / "fct.json").write_text(json.dumps({"name": "fct", "table": "marts.fct", "expectations": [
+        between | {"kwargs": {"column": "n", "min_value": 0, "max_value": 10}}]}))
+    result = run_gate(build, suites, scope=only_c, published=passed)
+    assert result.unchanged == ["dim"]
+    assert [(o.suite, o.unexpected_rows) for o in result.outcomes] == [("fct", [{"document_id": "a", "source_line": 3}])]
+    assert not result.publishable
