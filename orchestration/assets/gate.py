@@ -19,6 +19,7 @@ from orchestration.pipeline.gate import (
     hold_back_outcome,
     load_suite_files,
     published_suites,
+    render_docs,
     run_gate,
     volume_guard,
 )
@@ -95,6 +96,8 @@ def warehouse_gate(context: dg.AssetExecutionContext, dbt: Dbt, refresh_lock: Re
         result = replace(result, outcomes=result.outcomes + volume_guard(
             counts, json.loads(last["rows_per_table"]), accepted_shrinks()))
     (paths.gate_dir / f"{context.run_id}.json").write_text(result.to_json(), encoding="utf-8")
+    if not result.publishable:  # a gate that publishes draws its pages once the warehouse is out
+        render_docs(paths.gate_docs_dir, EXPECTATIONS_DIR)
     if result.unchanged:
         context.log.info(f"{len(result.unchanged)} suite(s) not run, none of the rows they look at changed since "
                          f"they passed: {', '.join(result.unchanged)}")

@@ -3,7 +3,7 @@
 import dagster as dg
 
 from orchestration.assets import OWNERS
-from orchestration.pipeline.gate import record_published_suites
+from orchestration.pipeline.gate import record_published_suites, render_docs
 from orchestration.pipeline.inputs import mark_published
 from orchestration.pipeline.lake import Lake
 from orchestration.pipeline.publish import export_parquet, mart_row_counts, publish
@@ -28,6 +28,7 @@ def published_warehouse(context: dg.AssetExecutionContext, refresh_lock: Refresh
     record_published_suites(paths.state_dir, EXPECTATIONS_DIR)
     files = export_parquet(paths.published_db, paths.parquet_dir, tables)
     pages = build_report(paths.published_db, paths.report_dir)
+    docs_index = render_docs(paths.gate_docs_dir, EXPECTATIONS_DIR)
     pruned = Lake(paths.lake_dir).prune_other_versions()
     if pruned:
         context.log.info(f"removed {pruned} lake file(s) of earlier parser versions")
@@ -40,7 +41,7 @@ def published_warehouse(context: dg.AssetExecutionContext, refresh_lock: Refresh
         "parquet_dir": dg.MetadataValue.path(str(paths.parquet_dir)),
         "report": dg.MetadataValue.path(str(paths.report_dir / "index.html")),
         "rows_per_table": dg.MetadataValue.json(counts),
-        "data_docs": dg.MetadataValue.url(served(paths, paths.gate_docs_dir / "site" / "index.html")),
+        "data_docs": dg.MetadataValue.url(served(paths, docs_index)),
         "report_url": dg.MetadataValue.url(served(paths, paths.report_dir / "index.html")),
         "explain": "localgov explain <table> <key> | localgov trace <file>:<line> | localgov status",
     })

@@ -226,13 +226,9 @@ def run_gate(build_db: Path, expectations_dir: Path, docs_dir: Path | None = Non
     changed documents and holds none of their rows, or its table is the published one row for
     row. Great Expectations costs some 70 ms a suite however few the rows, most of a one-filing
     gate. A suite whose file changed since that publish looks at its whole table: those rows
-    never passed it. With ``docs_dir``, the results join the earlier ones there and the Data
-    Docs site under it is brought up to date."""
+    never passed it. With ``docs_dir``, the results join the earlier ones there, for
+    ``render_docs`` to draw."""
     from great_expectations.core.run_identifier import RunIdentifier
-    from great_expectations.data_context.types.resource_identifiers import (
-        ExpectationSuiteIdentifier,
-        ValidationResultIdentifier,
-    )
 
     suites = load_suite_files(expectations_dir)
     digests = suite_digests(expectations_dir)
@@ -287,27 +283,40 @@ def run_gate(build_db: Path, expectations_dir: Path, docs_dir: Path | None = Non
                                          if isinstance(row, dict)],
                     )
                 )
-    docs_index = None
-    if docs_dir is not None:
-        prune_docs(docs_dir, DOCS_KEPT_REFRESHES)
-        # Only this gate's pages are rendered (the earlier ones are on disk already), and a
-        # suite's own page only when its file is newer than the page; the index lists them all.
-        since = time.time() - 1
-        suites_changed = {spec["name"] for spec in suites
-                          if not _newer(docs_dir / "site" / "expectations" / f"{spec['name']}.html", spec["path"])}
-        context.build_data_docs(site_names=[DOCS_SITE], resource_identifiers=[
-            ValidationResultIdentifier(ExpectationSuiteIdentifier(name=spec["name"]), run_id, f"build-{spec['name']}")
-            for spec in suites if spec["name"] not in unchanged]
-            + [ExpectationSuiteIdentifier(name=name) for name in sorted(suites_changed)])
-        docs_index = docs_dir / "site" / "index.html"
-        make_offline(docs_dir / "site", since)
-    return GateResult(outcomes, docs_index, unchanged)
+    return GateResult(outcomes, None if docs_dir is None else docs_dir / "site" / "index.html", unchanged)
 
 
 # The Data Docs of this many refreshes are kept. Each adds a page per suite (some 3 MB in all) and
 # the index lists every page, so a watch publishing all day would grow both, and the time the
 # index takes, without end. Every refresh's outcomes stay in <gate dir>/<run id>.json.
 DOCS_KEPT_REFRESHES = 30
+
+
+def render_docs(docs_dir: Path, expectations_dir: Path) -> Path:
+    """The Data Docs site under ``docs_dir`` brought up to date: a page for each validation
+    result that has none yet, a suite's own page when its file is newer than the page, and the
+    index; returns the index. A refresh draws them after it published (a second of a one-filing
+    refresh that readers need not wait for), or after a gate that blocked publishing."""
+    from great_expectations.data_context.types.resource_identifiers import (
+        ExpectationSuiteIdentifier,
+        ValidationResultIdentifier,
+    )
+
+    prune_docs(docs_dir, DOCS_KEPT_REFRESHES)
+    since = time.time() - 1
+    gx, context = _quiet_context(docs_dir)
+    suites = load_suite_files(expectations_dir)
+    for spec in suites:  # the index lists the suites of the context
+        context.suites.add(gx.ExpectationSuite(name=spec["name"], expectations=spec["expectations"]))
+    site = docs_dir / "site"
+    drawn = [ValidationResultIdentifier.from_tuple(path.relative_to(docs_dir / "validations").with_suffix("").parts)
+             for path in sorted((docs_dir / "validations").glob("*/*/*/*.json"))
+             if not (site / path.relative_to(docs_dir).with_suffix(".html")).exists()]
+    changed = [ExpectationSuiteIdentifier(name=spec["name"]) for spec in suites
+               if not _newer(site / "expectations" / f"{spec['name']}.html", spec["path"])]
+    context.build_data_docs(site_names=[DOCS_SITE], resource_identifiers=drawn + changed)
+    make_offline(site, since)
+    return site / "index.html"
 
 
 def prune_docs(docs_dir: Path, keep: int) -> list[str]:

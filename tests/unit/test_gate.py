@@ -12,6 +12,7 @@ from orchestration.pipeline.gate import (
     SuiteError,
     load_suite_files,
     prune_docs,
+    render_docs,
     run_gate,
     suite_digests,
     volume_guard,
@@ -194,10 +195,19 @@ def test_a_suite_whose_table_holds_no_row_of_the_changed_documents_is_not_run(tm
     # a's -1 was checked when a was built; u looks at the table as a whole, changed rows or not
     assert result.unchanged == ["t"]
     assert [(o.suite, o.success) for o in result.outcomes] == [("u", False)]
+    assert render_docs(tmp_path / "docs", suites) == tmp_path / "docs" / "site" / "index.html"
     assert not (tmp_path / "docs" / "site" / "validations" / "t").exists()
     assert (tmp_path / "docs" / "site" / "validations" / "u" / "r1").is_dir()
-    only_a = run_gate(build, suites, scope=Scope(frozenset({"marts.t"}), frozenset({"a"})))
+    assert {p.name for p in (tmp_path / "docs" / "site" / "expectations").iterdir()} == {"t.html", "u.html"}
+    only_a = run_gate(build, suites, docs_dir=tmp_path / "docs", run_name="r2",
+                      scope=Scope(frozenset({"marts.t"}), frozenset({"a"})))
     assert only_a.unchanged == [] and [(o.suite, o.success) for o in only_a.outcomes] == [("t", False), ("u", False)]
+    # the pages drawn already are not drawn again
+    first = next((tmp_path / "docs" / "site" / "validations" / "u" / "r1").rglob("*.html"))
+    os.utime(first, (1_000_000, 1_000_000))
+    render_docs(tmp_path / "docs", suites)
+    assert first.stat().st_mtime == 1_000_000
+    assert [len(list((tmp_path / "docs" / "site" / "validations" / s / "r2").rglob("*.html"))) for s in "tu"] == [1, 1]
 
 
 def test_the_data_docs_keep_the_latest_refreshes_and_no_more(tmp_path):
