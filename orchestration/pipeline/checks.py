@@ -19,12 +19,14 @@ from __future__ import annotations
 import json
 import os
 import time
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
 import duckdb
 
 CHECKS_FILE = "dbt_checks.json"
+THREADS = 2  # as dbt's (profiles.yml)
 RESULTS_FILE = "check_results.json"
 
 
@@ -118,24 +120,32 @@ def run_checks(build_db: Path, checks: list[Check]) -> dict:
         message = f"the build file could not be read: {str(error).splitlines()[0][:300]}"
         return {"results": [_result(check, None, None, None, 0.0, message) for check in checks],
                 "elapsed_time": time.perf_counter() - started}
-    with connection:
-        for table, group in sorted(by_table.items()):
+    def table_checks(group: list[Check]) -> list[dict]:
+        cursor = connection.cursor()  # a cursor per thread: DuckDB runs them side by side
+        try:
             begun = time.perf_counter()
             try:
-                rows = connection.execute("\nunion all\n".join(_select(c) for c in group)).fetchall()
+                rows = cursor.execute("\nunion all\n".join(_select(c) for c in group)).fetchall()
             except duckdb.Error:
-                results += [_alone(connection, check) for check in group]
-                continue
+                return [_alone(cursor, check) for check in group]
             share = (time.perf_counter() - begun) / len(group)
             found = {row[0]: row[1:] for row in rows}
-            results += [_result(check, *found[check.unique_id], share) for check in group]
+            return [_result(check, *found[check.unique_id], share) for check in group]
+        finally:
+            cursor.close()
+
+    # Two at a time: a table's query is mostly DuckDB planning it, on one core (0.67 → 0.38 s
+    # for 490 tests at 100 filings).
+    with connection, ThreadPoolExecutor(THREADS) as pool:
+        for found in pool.map(table_checks, [group for _, group in sorted(by_table.items())]):
+            results += found
     return {"results": results, "elapsed_time": time.perf_counter() - started}
 
 
 def _alone(connection, check: Check) -> dict:
     begun = time.perf_counter()
     try:
-        row = connection.execute(_select(check)).fetchone()
+        (row,) = connection.execute(_select(check)).fetchall()
     except duckdb.Error as error:
         return _result(check, None, None, None, time.perf_counter() - begun, str(error).splitlines()[0][:300])
     return _result(check, *row[1:], time.perf_counter() - begun)
