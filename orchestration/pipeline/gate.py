@@ -67,7 +67,9 @@ PUBLISHED_SUITES = "published_suites.json"
 
 
 def suite_digests(expectations_dir: Path) -> dict[str, str]:
-    return {path.stem: hashlib.sha256(path.read_bytes()).hexdigest() for path in sorted(expectations_dir.glob("*.json"))}
+    """Each suite's name and the digest of its file."""
+    return {suite["name"]: hashlib.sha256(suite["path"].read_bytes()).hexdigest()
+            for suite in load_suite_files(expectations_dir)}
 
 
 def record_published_suites(state_dir: Path, expectations_dir: Path) -> None:
