@@ -5,8 +5,10 @@ new readers see the new one; nobody ever sees a half-written warehouse.
 The new file starts as a copy of the published one, and only the tables whose rows differ from
 it (a count and a sum of row hashes per table, kept in ``<state>/published_tables.json``) are
 written again: at 10,000 filings copying the file takes a tenth of a second where writing every
-table took three (``benchmarks/results.md``). Without a published file, or a record of it, every
-table is written.
+table took three (``benchmarks/results.md``). A table built incrementally by document is not
+even written whole: the rows of the documents the refresh changed are deleted from the copy and
+the build's inserted, kept only when the table's fingerprint then is the build's. Without a
+published file, or a record of it, every table is written.
 
 The refresh log (every refresh, published or not) lives in the state dir and is copied into
 ``marts.audit_refresh_log`` at each publish. Every published table is also written as Parquet
