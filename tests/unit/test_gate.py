@@ -177,19 +177,34 @@ def test_scoped_to_changed_documents_the_gate_reads_their_rows_and_the_rows_shar
     assert not run_gate(build, suites, scope=Scope(frozenset({"marts.other"}), frozenset())).publishable
 
 
-def test_a_suite_whose_table_holds_no_row_of_the_changed_documents_is_not_run(tmp_path):
+def _build_file(tmp_path, *tables: str):
+    """A build file of marts tables, each given as ``name as select ...``."""
     build = tmp_path / "build.duckdb"
     with duckdb.connect(str(build)) as connection:
         connection.execute("create schema marts")
-        connection.execute("create table marts.t as select * from (values (-1, 'a', 3)) v(n, document_id, source_line)")
-    suites = tmp_path / "suites"
-    suites.mkdir()
-    between = {"type": "expect_column_values_to_be_between", "kwargs": {"column": "n", "min_value": 0},
-               "meta": {"severity": "blocking"}}
+        for table in tables:
+            connection.execute(f"create table marts.{table}")
+    return build
+
+
+def _suite_files(tmp_path, **suites: tuple[str, list]):
+    """A folder of suite files: name -> (table, expectations)."""
+    folder = tmp_path / "suites"
+    folder.mkdir()
+    for name, (table, expectations) in suites.items():
+        (folder / f"{name}.json").write_text(json.dumps({"name": name, "table": table, "expectations": expectations}))
+    return folder
+
+
+BETWEEN_0 = {"type": "expect_column_values_to_be_between", "kwargs": {"column": "n", "min_value": 0},
+             "meta": {"severity": "blocking"}}
+
+
+def test_a_suite_whose_table_holds_no_row_of_the_changed_documents_is_not_run(tmp_path):
+    build = _build_file(tmp_path, "t as select * from (values (-1, 'a', 3)) v(n, document_id, source_line)")
     columns = {"type": "expect_table_columns_to_match_set", "kwargs": {"column_set": ["n", "document_id"]},
                "meta": {"severity": "blocking"}}
-    (suites / "t.json").write_text(json.dumps({"name": "t", "table": "marts.t", "expectations": [between]}))
-    (suites / "u.json").write_text(json.dumps({"name": "u", "table": "marts.t", "expectations": [columns]}))
+    suites = _suite_files(tmp_path, t=("marts.t", [BETWEEN_0]), u=("marts.t", [columns]))
     only_c = Scope(frozenset({"marts.t"}), frozenset({"c"}))
     result = run_gate(build, suites, docs_dir=tmp_path / "docs", run_name="r1", scope=only_c)
     # a's -1 was checked when a was built; u looks at the table as a whole, changed rows or not
@@ -226,19 +241,11 @@ def test_the_data_docs_keep_the_latest_refreshes_and_no_more(tmp_path):
 
 
 def test_a_suite_the_last_publish_passed_is_not_run_on_a_table_as_published_and_a_changed_suite_reads_all(tmp_path):
-    build = tmp_path / "build.duckdb"
-    with duckdb.connect(str(build)) as connection:
-        connection.execute("create schema marts")
-        connection.execute("create table marts.dim as select * from (values (1, '5급'), (2, '10급')) v(id, grade)")
-        connection.execute("create table marts.fct as select * from (values (-1, 'a', 3)) v(n, document_id, source_line)")
-    suites = tmp_path / "suites"
-    suites.mkdir()
+    build = _build_file(tmp_path, "dim as select * from (values (1, '5급'), (2, '10급')) v(id, grade)",
+                        "fct as select * from (values (-1, 'a', 3)) v(n, document_id, source_line)")
     grade = {"type": "expect_column_values_to_be_in_set", "kwargs": {"column": "grade", "value_set": ["5급"]},
              "meta": {"severity": "recorded"}}
-    between = {"type": "expect_column_values_to_be_between", "kwargs": {"column": "n", "min_value": 0},
-               "meta": {"severity": "blocking"}}
-    (suites / "dim.json").write_text(json.dumps({"name": "dim", "table": "marts.dim", "expectations": [grade]}))
-    (suites / "fct.json").write_text(json.dumps({"name": "fct", "table": "marts.fct", "expectations": [between]}))
+    suites = _suite_files(tmp_path, dim=("marts.dim", [grade]), fct=("marts.fct", [BETWEEN_0]))
     with duckdb.connect(str(build), read_only=True) as connection:
         as_published = table_fingerprints(connection, "build")
     only_c = Scope(frozenset({"marts.fct"}), frozenset({"c"}))
@@ -253,7 +260,7 @@ def test_a_suite_the_last_publish_passed_is_not_run_on_a_table_as_published_and_
     # a suite changed since the publish never passed on these rows: a's -1 is read and blocks,
     # though only c's rows changed
     (suites / "fct.json").write_text(json.dumps({"name": "fct", "table": "marts.fct", "expectations": [
-        between | {"kwargs": {"column": "n", "min_value": 0, "max_value": 10}}]}))
+        BETWEEN_0 | {"kwargs": {"column": "n", "min_value": 0, "max_value": 10}}]}))
     result = run_gate(build, suites, scope=only_c, published=passed)
     assert result.unchanged == ["dim"]
     assert [(o.suite, o.unexpected_rows) for o in result.outcomes] == [("fct", [{"document_id": "a", "source_line": 3}])]
