@@ -96,3 +96,18 @@ def test_discovery_reads_again_only_what_the_last_listing_cannot_vouch_for(tmp_p
     # a size or mtime of its own is read again whatever the listing says
     (raw / "b.txt").write_text("현원 111명", encoding="utf-8")
     assert discover(raw, listing, time.time_ns())[1].document_id == hashlib.sha256("현원 111명".encode()).hexdigest()
+
+
+def test_the_raw_dir_is_walked_a_folders_files_first_hidden_names_and_outside_links_left_out(tmp_path):
+    raw, elsewhere = tmp_path / "raw", tmp_path / "elsewhere"
+    for folder in (raw / "2611000" / "2025", raw / "2611000" / ".drafts", raw / "2600000", elsewhere):
+        folder.mkdir(parents=True)
+    for path in (raw / "b.txt", raw / "a.txt", raw / "2611000" / "2025" / "plan.txt", raw / "2611000" / "x.txt",
+                 raw / "2611000" / ".drafts" / "draft.txt", raw / ".hidden.txt", raw / "README.md",
+                 raw / "2600000" / "pledges.txt", elsewhere / "secret.txt"):
+        path.write_text("정원 149명", encoding="utf-8")
+    (raw / "inside.txt").symlink_to(raw / "a.txt")
+    (raw / "outside.txt").symlink_to(elsewhere / "secret.txt")
+    (raw / "linked_folder").symlink_to(elsewhere, target_is_directory=True)
+    assert [f.file_path for f in discover(raw)] == [
+        "a.txt", "b.txt", "inside.txt", "2600000/pledges.txt", "2611000/x.txt", "2611000/2025/plan.txt"]
