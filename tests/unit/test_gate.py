@@ -222,6 +222,10 @@ def test_a_suite_whose_table_holds_no_row_of_the_changed_documents_is_not_run(tm
     os.utime(first, (1_000_000, 1_000_000))
     render_docs(tmp_path / "docs", suites)
     assert first.stat().st_mtime == 1_000_000
+    index = tmp_path / "docs" / "site" / "index.html"
+    os.utime(index, (1_000_000, 1_000_000))
+    render_docs(tmp_path / "docs", suites)  # nothing new: not even the index is drawn again
+    assert index.stat().st_mtime == 1_000_000
     assert [len(list((tmp_path / "docs" / "site" / "validations" / s / "r2").rglob("*.html"))) for s in "tu"] == [1, 1]
 
 
