@@ -3,6 +3,7 @@ anything imports this module; nothing runs dbt at import time."""
 
 from __future__ import annotations
 
+import json
 from functools import cache
 
 from dagster_dbt import DbtProject
@@ -19,3 +20,8 @@ def dbt_project() -> DbtProject:
     )
     project.prepare_if_dev()
     return project
+
+
+def dbt_manifest() -> dict:
+    """The project's ``manifest.json``, as ``make`` last parsed it."""
+    return json.loads(dbt_project().manifest_path.read_text(encoding="utf-8"))

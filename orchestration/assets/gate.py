@@ -34,7 +34,7 @@ from orchestration.pipeline.publish import (
     record_refresh,
     rows_json,
 )
-from orchestration.project import dbt_project
+from orchestration.project import dbt_manifest
 from orchestration.resources import Dbt, RefreshLock
 from orchestration.settings import EXPECTATIONS_DIR, accepted_shrinks, export_environment, served
 
@@ -64,7 +64,7 @@ held_back = dg.AssetSpec(
 def warehouse_gate(context: dg.AssetExecutionContext, dbt: Dbt, refresh_lock: RefreshLock):
     paths = export_environment()
     held = HeldBack(paths.state_dir, Lake(paths.lake_dir))
-    manifest = json.loads(dbt_project().manifest_path.read_text(encoding="utf-8"))
+    manifest = dbt_manifest()
     increments = Increments(paths)
     gates: list[GateResult] = []
     rebuilds: list = []

@@ -1,7 +1,5 @@
 """Publish: atomically replace the published DuckDB file, only after the gate passed."""
 
-import json
-
 import dagster as dg
 
 from orchestration.assets import OWNERS
@@ -10,7 +8,7 @@ from orchestration.pipeline.increments import Increments
 from orchestration.pipeline.inputs import mark_published
 from orchestration.pipeline.lake import Lake
 from orchestration.pipeline.publish import export_parquet, mart_row_counts, publish
-from orchestration.project import dbt_project
+from orchestration.project import dbt_manifest
 from orchestration.report import build_report
 from orchestration.resources import RefreshLock
 from orchestration.settings import EXPECTATIONS_DIR, export_environment, served
@@ -27,7 +25,7 @@ from orchestration.settings import EXPECTATIONS_DIR, export_environment, served
 )
 def published_warehouse(context: dg.AssetExecutionContext, refresh_lock: RefreshLock) -> dg.MaterializeResult:
     paths = export_environment()
-    manifest = json.loads(dbt_project().manifest_path.read_text(encoding="utf-8"))
+    manifest = dbt_manifest()
     tables = publish(paths.build_db, paths.published_db, paths.refresh_log, context.run_id,
                      Increments(paths).scope(manifest))
     mark_published(paths, context.run_id)

@@ -1,7 +1,6 @@
 """The dbt build (staging → intermediate → marts), one Dagster asset per dbt model or seed,
 grouped by the dbt folder so that Dagster groups and warehouse schemas agree."""
 
-import json
 import os
 import threading
 from typing import Any, Mapping
@@ -17,7 +16,7 @@ from orchestration.pipeline.dbt_invocation import Invocation
 from orchestration.pipeline.holdback import HeldBack, build_faults, current_documents, describe, settle
 from orchestration.pipeline.increments import BuildPlan, Increments, models_complete, read_run_results, staging_complete
 from orchestration.pipeline.lake import Lake
-from orchestration.project import dbt_project
+from orchestration.project import dbt_manifest, dbt_project
 from orchestration.resources import Dbt, RefreshLock
 from orchestration.settings import export_environment, served
 
@@ -55,7 +54,7 @@ def dbt_models(context: dg.AssetExecutionContext, dbt: Dbt, refresh_lock: Refres
     paths = export_environment()
     held = HeldBack(paths.state_dir, Lake(paths.lake_dir))
     held.reset()
-    manifest = json.loads(dbt_project().manifest_path.read_text(encoding="utf-8"))
+    manifest = dbt_manifest()
     increments = Increments(paths)
     increments.start_refresh()
     plan = increments.plan(full_requested=context.run.tags.get(FULL_REFRESH_TAG) == "true")

@@ -66,16 +66,15 @@ class Published:
 PUBLISHED_SUITES = "published_suites.json"
 
 
-def suite_digests(expectations_dir: Path) -> dict[str, str]:
-    """Each suite's name and the digest of its file."""
-    return {suite["name"]: hashlib.sha256(suite["path"].read_bytes()).hexdigest()
-            for suite in load_suite_files(expectations_dir)}
+def suite_digests(suites: list[dict]) -> dict[str, str]:
+    """Each suite's name (of ``load_suite_files``) and the digest of its file."""
+    return {suite["name"]: hashlib.sha256(suite["path"].read_bytes()).hexdigest() for suite in suites}
 
 
 def record_published_suites(state_dir: Path, expectations_dir: Path) -> None:
     """After a publish: the suites its gate passed."""
     temporary = state_dir / f".{PUBLISHED_SUITES}.tmp"
-    temporary.write_text(json.dumps(suite_digests(expectations_dir), sort_keys=True), encoding="utf-8")
+    temporary.write_text(json.dumps(suite_digests(load_suite_files(expectations_dir)), sort_keys=True), encoding="utf-8")
     os.replace(temporary, state_dir / PUBLISHED_SUITES)
 
 
@@ -233,7 +232,7 @@ def run_gate(build_db: Path, expectations_dir: Path, docs_dir: Path | None = Non
     from great_expectations.core.run_identifier import RunIdentifier
 
     suites = load_suite_files(expectations_dir)
-    digests = suite_digests(expectations_dir)
+    digests = suite_digests(suites)
     gx, context = _quiet_context(docs_dir)
     source = context.data_sources.add_pandas("build")
     run_id = RunIdentifier(run_name=run_name, run_time=datetime.now(timezone.utc))

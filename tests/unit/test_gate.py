@@ -253,7 +253,7 @@ def test_a_suite_the_last_publish_passed_is_not_run_on_a_table_as_published_and_
     with duckdb.connect(str(build), read_only=True) as connection:
         as_published = table_fingerprints(connection, "build")
     only_c = Scope(frozenset({"marts.fct"}), frozenset({"c"}))
-    passed = Published(as_published, suite_digests(suites))
+    passed = Published(as_published, suite_digests(load_suite_files(suites)))
     result = run_gate(build, suites, scope=only_c, published=passed)
     assert (result.unchanged, result.outcomes) == (["dim", "fct"], [])
     # the dimension grew a row since the publish: its suite reads the whole table again
