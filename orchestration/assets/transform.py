@@ -103,7 +103,6 @@ def _selected_models(context: dg.AssetExecutionContext) -> list[str]:
 
 def _warm_imports() -> None:
     os.environ.setdefault("GX_ANALYTICS_ENABLED", "False")  # as the gate's own import does
-    import altair  # noqa: F401
     import great_expectations  # noqa: F401
     import vl_convert  # noqa: F401
 

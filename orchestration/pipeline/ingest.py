@@ -11,7 +11,7 @@ import logging
 import os
 import sys
 from concurrent.futures import ProcessPoolExecutor
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from multiprocessing import get_context
 from pathlib import Path
@@ -53,6 +53,7 @@ class Outcome:
     document_id: str
     ok: bool
     reason: str | None = None
+    rows: dict[str, int] = field(default_factory=dict)  # rows written, by lake table
 
 
 def run_parallel(work: Callable[[T], R], items: list[T], workers: int | None = None) -> Iterable[R]:
@@ -92,7 +93,7 @@ def _read_one(task: tuple[str, str, str]) -> Outcome:
         record.update(read_status="quarantined", reason=error.reason, detail=error.detail)
     lake.write("lines", document_id, lines)
     lake.write("filings", document_id, [record])
-    return Outcome(document_id, record["read_status"] == "ok", record["reason"])
+    return Outcome(document_id, record["read_status"] == "ok", record["reason"], {"filings": 1, "lines": len(lines)})
 
 
 def read_new(lake: Lake, raw_dir: Path, files: list[RawFile]) -> list[Outcome]:
@@ -117,7 +118,7 @@ def _extract_one(task: tuple[str, str, str | None]) -> Outcome:
     if filing["read_status"] != "ok":
         classification.update(extract_status="skipped", reason="unreadable", detail=filing["detail"])
         lake.write("classifications", document_id, [classification])
-        return Outcome(document_id, False, "unreadable")
+        return Outcome(document_id, False, "unreadable", {"classifications": 1})
     # The stored lines give the document back, its stated tables included.
     document = document_from_records(filing.get("format"), lake.read("lines", document_id).to_pylist())
     try:
@@ -129,12 +130,14 @@ def _extract_one(task: tuple[str, str, str | None]) -> Outcome:
         log.exception("extraction failed for %s", document_id)
         return _failed(lake, classification, "extraction_failed",
                        f"{type(error).__name__}: {error}; report it with the filing attached")
+    rows = {"classifications": 1}
     for table, records in extraction.tables().items():
         if table != "classifications":
             lake.write_extracted(table, document_id, records)
+            rows[table] = len(records)
     pause_point(EXTRACT)
     lake.write("classifications", document_id, [classification | extraction.classification])
-    return Outcome(document_id, True)
+    return Outcome(document_id, True, rows=rows)
 
 
 def _failed(lake: Lake, classification: dict, reason: str, detail: str) -> Outcome:
@@ -144,7 +147,7 @@ def _failed(lake: Lake, classification: dict, reason: str, detail: str) -> Outco
     for table in EXTRACT_TABLES[:-1]:
         lake.write_extracted(table, document_id, [])
     lake.write("classifications", document_id, [classification])
-    return Outcome(document_id, False, reason)
+    return Outcome(document_id, False, reason, {"classifications": 1})
 
 
 def _extracted_as(lake: Lake, document_id: str, kind: str | None) -> bool:

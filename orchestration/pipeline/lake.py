@@ -420,10 +420,6 @@ class Lake:
                 removed += 1
         return removed
 
-    def count_rows(self, table: str, document_ids: list[str]) -> int:
-        return sum(pq.ParquetFile(self.path(table, d)).metadata.num_rows
-                   for d in document_ids if self.has(table, d))
-
 
 def write_parquet(path: Path, records: list[dict], schema: pa.Schema) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
