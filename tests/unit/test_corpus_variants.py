@@ -190,6 +190,10 @@ def test_the_plan_as_pdftotext_prints_it_w01():
     funds = {f["fund"]: (f["org_unit"], f["amount_krw"], f["source_line"]) for f in extraction.funds if f["source_page"] == 7}
     assert funds["지역개발기금"] == ("예산담당관", 115_100_000_000, 16)
     assert funds["도시및주거환경정비기금"] == ("도시정비과", 73_900_000_000, 13)
+    # past a line of 비고 (통합계정) alone and a label's syllable (기): read since parser 0.55.0
+    assert funds["통합재정안정화기금"] == ("예산담당관", 546_700_000_000, 19)
+    # a 소관부서 pdftotext sets on the line above, glued to a date, is not read: kept without it
+    assert funds["문화진흥기금"] == (None, 70_600_000_000, 22)
     debt = next(f for f in extraction.debt if f["fiscal_year"] == 2023)
     assert (debt["basis"], debt["amount_krw"], debt["rate_pct"], debt["source_page"], debt["source_line"]) == (
         "결산", 3_521_800_000_000, "19.9", 5, 39)
@@ -202,6 +206,10 @@ def test_the_plan_as_pdftotext_prints_it_w01():
     local_tax = next(f for f in extraction.revenue if f["revenue_item"] == "지방세" and f["source_page"] == 5)
     assert (local_tax["revenue_item_printed"], local_tax["amount_krw"], local_tax["rate_pct"], local_tax["source_line"]) == (
         "지 방 세", 5_128_800_000_000, "30.7", 18)
+    # p31's rates, each a space before its 비고 (``2.5 지방소비세 등 증가``): since parser 0.55.0
+    rates = [(f["revenue_item"], f["rate_pct"], f["source_line"]) for f in extraction.revenue
+             if f["source_page"] == 31 and f["measure"] == "change_rate" and f["column_label"] == "증감율"]
+    assert rates == [("지방세", "2.5", 22), ("세외수입", "-38.6", 24)]
 
 
 def test_the_plan_as_pdftotext_prints_it_w02():

@@ -601,3 +601,45 @@ def test_a_table_drawn_with_box_characters():
     # a cell spans its own digits in the line, for the number accounting
     authorized = cell(table, 6, 3)
     assert (authorized.text, split_lines(text)[5][authorized.start:authorized.end]) == ("25", "25")
+
+
+# w01 p7 (lines 14-30) as ``pdftotext -layout`` prints it: a register of funds whose 소관부서 and
+# 비고 cells wrap onto lines of their own above and below their rows, and whose wide names set
+# the next column's words one space after a figure (``244 출산보육과``).
+PDFTOTEXT_WRAPPED_CELLS = """\
+   구 분              기 금 명              운용규모          소관부서        존속기한        비고
+                  자활기금          2019          41    복지정책과           -
+ 정               고향사랑기금         2023           4    자치행정과           -
+                 지역개발기금         2017       1,151    예산담당관           -         〃
+ 기
+                                                                            통합계정
+               통합재정안정화기금        2021       5,467    예산담당관        2025.12.31. 재정안정화계정
+ 금
+                                                 문화예술과 2026.12.31. 문화진흥계정
+                   문화진흥기금       2016        706
+      임의                                        영상콘텐츠산업과 2026.12.31. 영화영상진흥계정
+(12개) 기금
+               양성평등출산지원                          여성가족과 2025.12.31. 양성평등계정
+      (5개)                      2016        244 출산보육과 2025.12.31. 출산지원계정
+               및청소년육성기금                         아동청소년과 2028.12.31. 청소년육성계정
+"""
+
+
+def test_cells_wrapped_onto_lines_of_their_own_and_figures_glued_to_a_name():
+    """The rows go on across lines holding only a cell's wrapped words (``통합계정`` in 비고, a
+    소관부서 over its row) and a row whose name stands on a line above its figures; a figure one
+    space before a name is a cell of its own, and the name does not widen the figures' column
+    (w01 p31 likewise: ``2.5 지방소비세 등 증가``, a rate and its 비고)."""
+    [funds] = read_tables(split_lines(PDFTOTEXT_WRAPPED_CELLS))
+    assert (funds.first_line, funds.last_line) == (1, 15)
+    values = [(c.line, c.text, c.row_labels) for c in funds.value_cells() if c.column_label == "운용규모"]
+    # the group column's words (법정 기금, 임의 기금 (5개)) are labels of the rows they stand beside
+    assert values == [(2, "41", ("자활기금",)), (3, "4", ("정", "고향사랑기금")), (4, "1,151", ("정", "지역개발기금")),
+                      (7, "5,467", ("통합재정안정화기금",)), (10, "706", ("문화진흥기금",)), (14, "244", ("(5개)",))]
+    departments = {c.line: c.text for row in funds.body_rows for c in row if c.column == 5 and c.text}
+    assert departments[7] == "예산담당관"
+    rate = read_tables(split_lines("    구   분   ‘25년 예산     증감액       증감율             비   고\n"
+                                   "    지 방 세    51,288      1,232     2.5 지방소비세 등 증가\n"
+                                   "    세외수입      2,293    △1,444    △38.6 공유재산 매각수입 등 감소\n"))[0]
+    assert [(c.line, c.text, c.column_label) for c in rate.value_cells() if c.column == 3] == [
+        (2, "2.5", "증감율"), (3, "△38.6", "증감율")]

@@ -13,9 +13,21 @@ from orchestration.extract.text import LINE_MARKS, MIDDLE_DOTS, PIECE, printed_w
 
 
 def aligned_parts(line: str, number: int) -> list[Cell]:
-    """Pieces of a line separated by two or more spaces, with their spans."""
-    return [Cell(number, 0, clean_cell(m.group(0)), m.start(), m.end()) for m in PIECE.finditer(line)]
+    """Pieces of a line separated by two or more spaces, with their spans. A figure a single space
+    before a name (``244 출산보육과``) is two pieces: ``pdftotext -layout`` sets the words of a
+    column that close to the figures before it when they run wide."""
+    cells = []
+    for m in PIECE.finditer(line):
+        glued = _FIGURE_BEFORE_NAME.match(m.group(0))
+        if glued:
+            cells.append(Cell(number, 0, glued["figure"], m.start(), m.start() + glued.end("figure")))
+            cells.append(Cell(number, 0, clean_cell(glued["name"]), m.start() + glued.start("name"), m.end()))
+        else:
+            cells.append(Cell(number, 0, clean_cell(m.group(0)), m.start(), m.end()))
+    return cells
 
+
+_FIGURE_BEFORE_NAME = re.compile(r"^(?P<figure>[△▲-]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?) (?P<name>[가-힣]{2,}.*)$")
 
 
 def _is_aligned_row(line: str) -> bool:
@@ -82,7 +94,8 @@ def _rows_go_on(lines: list[str], taken: set[int], above: list[int], run: list[i
         return False
     values = [[c for c in aligned_parts(lines[n - 1], n) if is_data(c.text)] for n in above]
     values = [row for row in values if row]
-    below = [c for c in aligned_parts(lines[run[0] - 1], run[0]) if is_data(c.text)]
+    # the first row below printing figures (a wrapped name may stand on a row of its own above it)
+    below = next((cells for n in run if (cells := [c for c in aligned_parts(lines[n - 1], n) if is_data(c.text)])), [])
     if not below:
         return False
     if not values:
@@ -94,7 +107,8 @@ def _rows_go_on(lines: list[str], taken: set[int], above: list[int], run: list[i
         return False
     first_value = min(row[0].start for row in values)
     columns = _column_ranges(values)
-    return (all(_is_wrapped_label(lines[n - 1], first_value) for n in gap)
+    extent = (first_value, max(c.end for n in above for c in aligned_parts(lines[n - 1], n)))
+    return (all(_is_wrapped_label(lines[n - 1], first_value) or _is_wrapped_cell(lines[n - 1], extent) for n in gap)
             and all(any(start - _SLACK < cell.end and cell.start < end + _SLACK for start, end in columns)
                     for cell in below))
 
@@ -108,6 +122,15 @@ def _is_wrapped_label(line: str, first_value: int) -> bool:
     pieces = aligned_parts(line, 0)
     return not pieces or (len(pieces) == 1 and pieces[0].start < first_value and not is_data(pieces[0].text)
                           and not _MARKS.match(pieces[0].text).end())
+
+
+def _is_wrapped_cell(line: str, extent: tuple[int, int]) -> bool:
+    """The words of a cell wrapped onto lines of their own above and below its row (a 비고 or a
+    소관부서 of two lines, ``통합계정``): no figure and no heading's mark, within the table's columns
+    of values."""
+    pieces = aligned_parts(line, 0)
+    return all(not is_data(p.text) and not _MARKS.match(p.text).end()
+               and extent[0] - _SLACK <= p.start and p.end <= extent[1] + _SLACK for p in pieces)
 
 
 _MARKS = re.compile(LINE_MARKS)
@@ -288,7 +311,9 @@ def _column_ranges(rows: list[list[Cell]]) -> list[tuple[int, int]]:
     width = max(c.end for row in rows for c in row)
     used = [False] * width
     for row in rows:
-        for cell in row:
+        # a name glued to the figure before it (aligned_parts) stands where its column is too narrow
+        # to hold it: the other rows tell where that column is
+        for cell in (c for i, c in enumerate(row) if i == 0 or c.line != row[i - 1].line or c.start - row[i - 1].end > 1):
             for i in range(cell.start, cell.end):
                 used[i] = True
     ranges, start = [], None
@@ -310,7 +335,7 @@ def _column_ranges(rows: list[list[Cell]]) -> list[tuple[int, int]]:
 def _trailing_columns(cells: list[Cell], end: int) -> list[tuple[int, int]]:
     """Columns no body row prints in, right of the last that one does: a 비고 column left empty
     still heads a column of its own, and its header is no part of the header before it."""
-    beyond = [Cell(0, 0, c.text, c.start, c.end) for c in cells if c.start > end]
+    beyond = [Cell(c.line, 0, c.text, c.start, c.end) for c in cells if c.start > end]
     return _column_ranges([beyond]) if beyond else []
 
 
