@@ -74,7 +74,7 @@ def dbt_models(context: dg.AssetExecutionContext, dbt: Dbt, refresh_lock: Refres
     def faults():
         return build_faults(builds[-1].target_path, manifest, paths.build_db, builds[-1].error)
 
-    # The gate and the report need Great Expectations and Altair, seconds of imports that this
+    # The gate and the report need Great Expectations and vl-convert, seconds of imports that this
     # process would otherwise wait for after dbt.
     threading.Thread(target=_warm_imports, daemon=True).start()
     build()
