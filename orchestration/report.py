@@ -3,9 +3,8 @@
 ``<data dir>/report/index.html`` lists the governments the warehouse holds facts of; each has a
 page with its budget by department and year, its staffing (authorized against current), its
 revenue (target, assessed, collected), its pledges (with a budget, mentioned, both or neither),
-the candidates of its elections and its discrepancy register. Charts are Vega-Lite specs,
-drawn to SVG by vl-convert when the report is built, so nothing is fetched when a page is
-viewed. Every row links to the ``explain`` chain of that row as a page (``explain/<table>/<key>.html``:
+the candidates of its elections and its discrepancy register. Charts are SVG drawn when the
+report is built (``orchestration/charts.py``), so nothing is fetched when a page is viewed. Every row links to the ``explain`` chain of that row as a page (``explain/<table>/<key>.html``:
 the row, its filing, page and line with its neighbours, the refresh that published it), and from
 there to the filing's whole page with the line marked (``evidence/<document>.html#p4-l15``). Korean text is set
 in NanumGothic, Debian's fonts-nanum, which ``make browser`` installs (a font file beside pages
@@ -25,8 +24,8 @@ from types import SimpleNamespace
 
 import duckdb
 import pandas as pd
-import vl_convert
 
+from orchestration.charts import bars
 from orchestration.pipeline.ingest import run_parallel
 
 FONT = "NanumGothic"
@@ -169,14 +168,14 @@ def _government_page(connection, government, cited: _Cited) -> str:
     parts.append(_section("부서별 예산 (budget by department and year)", budget, "current_department_budget", cited, _chart(
         budget.assign(억원=budget.amount_krw / 1e8, 연도=budget.fiscal_year.astype(str),
                       href=_explain_links("current_department_budget", budget)),
-        _bars("org_unit", "억원", group="연도")),
+        "org_unit", "억원", group="연도"),
         ["org_unit", "fiscal_year", "budget_basis", "printed_value", "printed_unit", "amount_krw"]))
     staffing = _frame(connection, "select * from marts.current_staffing where government_code = ? and grade = 'total' "
                                   "and staff_group is null order by org_unit", [code])
     long = staffing.assign(href=_explain_links("current_staffing", staffing)).melt(
         id_vars=["org_unit", "href"], value_vars=["authorized", "current"], var_name="구분", value_name="명")
     parts.append(_section("정원과 현원 (staffing: authorized and current)", staffing, "current_staffing", cited, _chart(
-        long, _bars("org_unit", "명", group="구분")),
+        long, "org_unit", "명", group="구분"),
         ["org_unit", "authorized", "current", "as_of", "printed_value"]))
     revenue = _frame(connection, "select * from marts.fct_revenue where government_code = ? and measure in "
                                  "('target', 'assessed', 'collected') and amount_krw is not null "
@@ -186,7 +185,7 @@ def _government_page(connection, government, cited: _Cited) -> str:
     totals = totals.assign(href=_explain_links("fct_revenue", totals))
     parts.append(_section("세입: 목표, 부과, 징수 (revenue: target, assessed, collected)", revenue, "fct_revenue", cited, _chart(
         totals.assign(억원=totals.amount_krw / 1e8),
-        _bars("revenue_item", "억원", group="measure")),
+        "revenue_item", "억원", group="measure"),
         ["revenue_item", "measure", "period_label", "printed_value", "unit", "amount_krw"]))
     pledges = _frame(connection, "select * from marts.mart_pledge_tracker where government_code = ? "
                                  "order by pledge_code", [code])
@@ -194,7 +193,7 @@ def _government_page(connection, government, cited: _Cited) -> str:
         state = pledges.assign(상태=[("예산·언급" if b and m else "예산만" if b else "언급만" if m else "없음")
                                    for b, m in zip(pledges.has_budget, pledges.has_mentions)])
         counts = state.groupby("상태", as_index=False).size()
-        chart = _chart(counts, _columns("상태", "size", title="공약 수"))
+        chart = _chart(counts, "상태", "size", title="공약 수")
     else:
         chart = ""
     parts.append(_section("공약 (pledges: with a budget, mentions, both or neither)", pledges, "mart_pledge_tracker", cited, chart,
@@ -248,37 +247,10 @@ def _explain_links(table: str, rows: pd.DataFrame) -> list[str]:
     return [f"../explain/{table}/{value}.html" for value in rows[key]] if len(rows) else []
 
 
-_VEGA_BASE = "https://vega.github.io/vega-datasets/"
-
-
-def _bars(label: str, value: str, group: str) -> dict:
-    """Horizontal bars, one per label and group, side by side, each a link to its row."""
-    return {"mark": "bar", "encoding": {
-        "y": {"field": label, "type": "nominal", "title": None},
-        "x": {"field": value, "type": "quantitative"},
-        "color": {"field": group, "type": "nominal"},
-        "yOffset": {"field": group, "type": "nominal"},
-        "href": {"field": "href", "type": "nominal"},
-    }}
-
-
-def _columns(label: str, value: str, title: str) -> dict:
-    return {"mark": "bar", "encoding": {
-        "x": {"field": label, "type": "nominal", "title": None},
-        "y": {"field": value, "type": "quantitative", "title": title},
-    }}
-
-
-def _chart(data: pd.DataFrame, spec: dict) -> str:
-    """The Vega-Lite ``spec`` over ``data``, drawn to SVG. The spec is written as a plain dict:
-    altair's objects cost more to build and validate than vl-convert takes to draw the chart."""
-    if data.empty:
-        return ""
-    values = json.loads(data.to_json(orient="records", force_ascii=False))
-    spec = spec | {"$schema": "https://vega.github.io/schema/vega-lite/v6.json", "data": {"values": values},
-                   "width": 560, "config": {"font": FONT}}
-    # vl-convert resolves a bar's link against Vega's own data site; the report's are relative.
-    return vl_convert.vegalite_to_svg(spec).replace(_VEGA_BASE, "")
+def _chart(data: pd.DataFrame, label: str, value: str, group: str | None = None, title: str | None = None) -> str:
+    """The rows of ``data`` that have a ``value``, as bars (orchestration/charts.py)."""
+    drawn = data.dropna(subset=[value])
+    return bars(drawn.to_dict("records"), label, value, group, title or value, font=FONT) if len(drawn) else ""
 
 
 NEIGHBOURS = 2

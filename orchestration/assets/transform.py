@@ -74,8 +74,8 @@ def dbt_models(context: dg.AssetExecutionContext, dbt: Dbt, refresh_lock: Refres
     def faults():
         return build_faults(builds[-1].target_path, manifest, paths.build_db, builds[-1].error)
 
-    # The gate and the report need Great Expectations and vl-convert, seconds of imports that this
-    # process would otherwise wait for after dbt.
+    # The gate needs Great Expectations, seconds of imports that this process would otherwise
+    # wait for after dbt.
     threading.Thread(target=_warm_imports, daemon=True).start()
     build()
     blocking = settle(faults, build, held, current_documents(paths.state_dir))
@@ -104,7 +104,6 @@ def _selected_models(context: dg.AssetExecutionContext) -> list[str]:
 def _warm_imports() -> None:
     os.environ.setdefault("GX_ANALYTICS_ENABLED", "False")  # as the gate's own import does
     import great_expectations  # noqa: F401
-    import vl_convert  # noqa: F401
 
 
 def run_checks_apart(plan: BuildPlan, target_path, paths) -> None:
