@@ -643,3 +643,27 @@ def test_cells_wrapped_onto_lines_of_their_own_and_figures_glued_to_a_name():
                                    "    세외수입      2,293    △1,444    △38.6 공유재산 매각수입 등 감소\n"))[0]
     assert [(c.line, c.text, c.column_label) for c in rate.value_cells() if c.column == 3] == [
         (2, "2.5", "증감율"), (3, "△38.6", "증감율")]
+
+
+def test_a_heading_between_two_tables_does_not_join_them():
+    """The candidate seed's tables rewritten aligned by spaces: the assets row, then a heading and
+    the next table's header of words over its own figures. The heading runs across the figures'
+    columns, so it is no cell's wrapped words, and the header is no wrapped name: two tables."""
+    text = "\n".join([
+        "재 산 상 황 (천원)                                                    병 역 사 항",
+        "계             후보자      배우자      직계존속       직계비속                 후보자      배우자",
+        "1,020,400     336,807  280,485  모:379,857  장녀:13,159 차녀:10,092  병역의무 없음  -",
+        "",
+        "## 3. 세금 납부 · 체납실적 및 전과기록",
+        "",
+        "최근 5년간 소득세 · 재산세 · 종합부동산세 납부 및 체납실적(천원)                         후 보 자 전과기록",
+        "구분                                       납세액     체납내역",
+        "                                                 체납액 누계  현 체납액",
+        "계                                        62,980  0       0      해당 없음",
+        "후보자                                      1,622   0       0",
+    ])
+    assets, taxes = read_tables(split_lines(text))
+    assert (assets.first_line, assets.last_line, taxes.first_line, taxes.last_line) == (1, 3, 7, 11)
+    assert [c.text for c in assets.value_cells() if c.column_label.endswith("직계비속")] == ["장녀:13,159 차녀:10,092"]
+    assert [(c.line, c.text) for c in taxes.value_cells() if c.row_labels == ("후보자",)] == [
+        (11, "1,622"), (11, "0"), (11, "0")]

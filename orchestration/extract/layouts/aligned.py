@@ -94,10 +94,13 @@ def _rows_go_on(lines: list[str], taken: set[int], above: list[int], run: list[i
         return False
     values = [[c for c in aligned_parts(lines[n - 1], n) if is_data(c.text)] for n in above]
     values = [row for row in values if row]
-    # the first row below printing figures (a wrapped name may stand on a row of its own above it)
-    below = next((cells for n in run if (cells := [c for c in aligned_parts(lines[n - 1], n) if is_data(c.text)])), [])
-    if not below:
+    # the first row below printing figures: rows of words before it (a name wrapped above its
+    # figures) go on the table only where they stand clear of its columns of figures, as a new
+    # table's header does not
+    first = next((i for i, n in enumerate(run) if any(is_data(c.text) for c in aligned_parts(lines[n - 1], n))), None)
+    if first is None:
         return False
+    below = [c for c in aligned_parts(lines[run[first] - 1], run[first]) if is_data(c.text)]
     if not values:
         # a header of one line alone, a blank line over its rows: the figures stand under its labels
         values = [aligned_parts(lines[above[-1] - 1], above[-1])[1:]]
@@ -108,7 +111,9 @@ def _rows_go_on(lines: list[str], taken: set[int], above: list[int], run: list[i
     first_value = min(row[0].start for row in values)
     columns = _column_ranges(values)
     extent = (first_value, max(c.end for n in above for c in aligned_parts(lines[n - 1], n)))
-    return (all(_is_wrapped_label(lines[n - 1], first_value) or _is_wrapped_cell(lines[n - 1], extent) for n in gap)
+    return (all(_is_wrapped_label(lines[n - 1], first_value) or _is_wrapped_cell(lines[n - 1], extent, columns)
+                for n in gap)
+            and all(_clear_of(cell, columns) for n in run[:first] for cell in aligned_parts(lines[n - 1], n))
             and all(any(start - _SLACK < cell.end and cell.start < end + _SLACK for start, end in columns)
                     for cell in below))
 
@@ -124,13 +129,17 @@ def _is_wrapped_label(line: str, first_value: int) -> bool:
                           and not _MARKS.match(pieces[0].text).end())
 
 
-def _is_wrapped_cell(line: str, extent: tuple[int, int]) -> bool:
+def _is_wrapped_cell(line: str, extent: tuple[int, int], figures: list[tuple[int, int]]) -> bool:
     """The words of a cell wrapped onto lines of their own above and below its row (a 비고 or a
-    소관부서 of two lines, ``통합계정``): no figure and no heading's mark, within the table's columns
-    of values."""
+    소관부서 of two lines, ``통합계정``): no figure and no heading's mark, within the table and clear
+    of its columns of figures (a heading between two tables runs across them)."""
     pieces = aligned_parts(line, 0)
-    return all(not is_data(p.text) and not _MARKS.match(p.text).end()
+    return all(not is_data(p.text) and not _MARKS.match(p.text).end() and _clear_of(p, figures)
                and extent[0] - _SLACK <= p.start and p.end <= extent[1] + _SLACK for p in pieces)
+
+
+def _clear_of(cell: Cell, columns: list[tuple[int, int]]) -> bool:
+    return not any(start < cell.end and cell.start < end for start, end in columns)
 
 
 _MARKS = re.compile(LINE_MARKS)
