@@ -8,7 +8,7 @@ import re
 
 from orchestration.extract.layouts.cells import (BOX_LINE, BRACKETED, HEADER_WORD, TEXT_TABLE_ROWS, Block, Cell,
                                                  clean_cell, is_data, line_runs)
-from orchestration.extract.numbers import is_quantity
+from orchestration.extract.numbers import NUMBER_BODY, is_quantity
 from orchestration.extract.text import LINE_MARKS, MIDDLE_DOTS, PIECE, printed_width
 
 
@@ -27,7 +27,7 @@ def aligned_parts(line: str, number: int) -> list[Cell]:
     return cells
 
 
-_FIGURE_BEFORE_NAME = re.compile(r"^(?P<figure>[△▲-]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?) (?P<name>[가-힣]{2,}.*)$")
+_FIGURE_BEFORE_NAME = re.compile(rf"^(?P<figure>[△▲-]?{NUMBER_BODY}) (?P<name>[가-힣]{{2,}}.*)$")
 
 
 def _is_aligned_row(line: str) -> bool:
@@ -87,8 +87,9 @@ def _rows_go_on(lines: list[str], taken: set[int], above: list[int], run: list[i
     when no more than a few such lines part them, both print figures and the figures of the first
     row below stand in the columns of the rows above (within a character or two: pdftotext's grid
     is coarse), a table of two lines or more (rows alone, a
-    blank line apart, may be another reader's: a label and figures a single space apart). So does
-    a blank line under a header of one line."""
+    blank line apart, may be another reader's: a label and figures a single space apart). So do
+    lines holding only a cell's words wrapped out of its row, and a blank line under a header of
+    one line."""
     gap = range(above[-1] + 1, run[0])
     if not 0 < len(gap) <= _ROW_GAP or any(n in taken for n in gap):
         return False
