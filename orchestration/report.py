@@ -4,7 +4,8 @@
 page with its budget by department and year, its staffing (authorized against current), its
 revenue (target, assessed, collected), its pledges (with a budget, mentioned, both or neither),
 the candidates of its elections and its discrepancy register. Charts are SVG drawn when the
-report is built (``orchestration/charts.py``), so nothing is fetched when a page is viewed. Every row links to the ``explain`` chain of that row as a page (``explain/<table>/<key>.html``:
+report is built (``orchestration/charts.py``), so nothing is fetched when a page is viewed.
+Every row links to the ``explain`` chain of that row as a page (``explain/<table>/<key>.html``:
 the row, its filing, page and line with its neighbours, the refresh that published it), and from
 there to the filing's whole page with the line marked (``evidence/<document>.html#p4-l15``). Korean text is set
 in NanumGothic, Debian's fonts-nanum, which ``make browser`` installs (a font file beside pages

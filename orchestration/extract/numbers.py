@@ -69,7 +69,7 @@ def parse_quantity(token: str, unit: str | None = None) -> Quantity:
 
 
 # A filing's cells are asked about again and again (is it a number, a pair, a total?) by each
-# detector that scores its table: remembering the answers takes a tenth off extraction.
+# detector that scores its table: remembering the answers took 5-9% off extracting 1,000 filings.
 @functools.lru_cache(maxsize=1 << 16)
 def _quantity(printed: str, unit: str | None) -> Quantity | None:
     if printed in _DASHES:
