@@ -39,10 +39,10 @@ def bars(rows: list[dict], label: str, value: str, group: str | None = None, tit
     low, high = math.floor(low / step) * step, math.ceil(high / step) * step or step
     label_px = min(LABEL_MAX_PX, max(_text_px(text) for text in labels) + 8)
     legend_px = 24 if group else 0
-    rows_by_label = {text: [r for r in rows if str(r[label]) == text] for text in labels}
     # a label's row holds the bars it has, in the groups' order; colours tell the groups apart
-    for text in labels:
-        rows_by_label[text].sort(key=lambda r: groups.index(str(r[group])) if group else 0)
+    rows_by_label: dict[str, list[dict]] = {text: [] for text in labels}
+    for r in sorted(rows, key=lambda r: str(r[group]) if group else ""):
+        rows_by_label[str(r[label])].append(r)
     top = legend_px + 4
     plot_height = sum(BAR_PX * len(found) + ROW_GAP_PX for found in rows_by_label.values())
     width, height = label_px + PLOT_WIDTH + 16, top + plot_height + 40
@@ -51,32 +51,32 @@ def bars(rows: list[dict], label: str, value: str, group: str | None = None, tit
         return label_px + (amount - low) / (high - low) * PLOT_WIDTH
 
     parts = [f'<svg xmlns="http://www.w3.org/2000/svg" width="{width:.0f}" height="{height:.0f}" '
-             f'viewBox="0 0 {width:.0f} {height:.0f}" font-family="{_e(font)}, sans-serif" font-size="{FONT_PX}" role="img">']
+             f'viewBox="0 0 {width:.0f} {height:.0f}" font-family="{escape(font)}, sans-serif" font-size="{FONT_PX}" role="img">']
     if group:
         at = label_px
         for g in groups:
             parts.append(f'<rect x="{at}" y="4" width="10" height="10" fill="{colours[g]}"/>'
-                         f'<text x="{at + 14}" y="13">{_e(g)}</text>')
+                         f'<text x="{at + 14}" y="13">{escape(g)}</text>')
             at += 14 + _text_px(g) + 16
     for i in range(round((high - low) / step) + 1):
         tick = low + i * step
         parts.append(f'<line x1="{x(tick):.1f}" x2="{x(tick):.1f}" y1="{top}" y2="{top + plot_height}" stroke="#ddd"/>'
                      f'<text x="{x(tick):.1f}" y="{top + plot_height + 14}" text-anchor="middle">{_number(tick)}</text>')
     if title:
-        parts.append(f'<text x="{label_px + PLOT_WIDTH / 2}" y="{top + plot_height + 32}" text-anchor="middle">{_e(title)}</text>')
+        parts.append(f'<text x="{label_px + PLOT_WIDTH / 2}" y="{top + plot_height + 32}" text-anchor="middle">{escape(title)}</text>')
     y0 = top
     for text in labels:
         found = rows_by_label[text]
         row_px = BAR_PX * len(found) + ROW_GAP_PX
-        parts.append(f'<text x="{label_px - 6}" y="{y0 + row_px / 2 + FONT_PX / 3:.1f}" text-anchor="end">{_e(_cut(text))}</text>')
+        parts.append(f'<text x="{label_px - 6}" y="{y0 + row_px / 2 + FONT_PX / 3:.1f}" text-anchor="end">{escape(_cut(text))}</text>')
         for n, r in enumerate(found):
             g = str(r[group]) if group else ""
             amount = float(r[value])
             left, right = sorted((x(0.0), x(amount)))
             bar = (f'<rect x="{left:.1f}" y="{y0 + ROW_GAP_PX / 2 + n * BAR_PX:.1f}" width="{max(right - left, 0.5):.1f}" '
-                   f'height="{BAR_PX - 2}" fill="{colours[g]}"><title>{_e(text)}{" · " + _e(g) if g else ""}: '
+                   f'height="{BAR_PX - 2}" fill="{colours[g]}"><title>{escape(text)}{" · " + escape(g) if g else ""}: '
                    f'{_number(amount)}</title></rect>')
-            parts.append(f'<a href="{_e(r["href"])}">{bar}</a>' if r.get("href") else bar)
+            parts.append(f'<a href="{escape(r["href"])}">{bar}</a>' if r.get("href") else bar)
         y0 += row_px
     parts.append(f'<line x1="{x(0.0):.1f}" x2="{x(0.0):.1f}" y1="{top}" y2="{top + plot_height}" stroke="#888"/></svg>')
     return "".join(parts)
@@ -106,5 +106,6 @@ def _cut(text: str) -> str:
     return text
 
 
-def _e(text: str) -> str:
-    return html.escape(str(text), quote=True)
+def escape(text: object) -> str:
+    """Text set in HTML or SVG, quotes included (it may stand in an attribute)."""
+    return html.escape(str(text))

@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import functools
 import hashlib
-import html
 import json
 import os
 import shutil
@@ -26,7 +25,7 @@ from types import SimpleNamespace
 import duckdb
 import pandas as pd
 
-from orchestration.charts import bars
+from orchestration.charts import bars, escape
 from orchestration.pipeline.ingest import run_parallel
 
 FONT = "NanumGothic"
@@ -163,7 +162,7 @@ def _frame(connection, sql: str, parameters: list | None = None) -> pd.DataFrame
 
 def _government_page(connection, government, cited: _Cited) -> str:
     code = government.government_code
-    parts = [f"<p><a href='../index.html'>모든 지방정부</a></p><h1>{_e(government.full_name_ko)} ({code})</h1>"]
+    parts = [f"<p><a href='../index.html'>모든 지방정부</a></p><h1>{escape(government.full_name_ko)} ({code})</h1>"]
     budget = _frame(connection, "select * from marts.current_department_budget where government_code = ? "
                                 "and category = 'total' order by org_unit, fiscal_year", [code])
     parts.append(_section("부서별 예산 (budget by department and year)", budget, "current_department_budget", cited, _chart(
@@ -212,15 +211,15 @@ def _government_page(connection, government, cited: _Cited) -> str:
 
 def _section(title: str, rows: pd.DataFrame, table: str, cited: _Cited, chart: str, columns: list[str]) -> str:
     if rows.empty:
-        return f"<h2>{_e(title)}</h2><p>이 지방정부의 자료가 없습니다 (nothing published).</p>"
+        return f"<h2>{escape(title)}</h2><p>이 지방정부의 자료가 없습니다 (nothing published).</p>"
     shown = rows.head(TABLE_ROWS)
-    head = "".join(f"<th>{_e(c)}</th>" for c in columns) + "<th>출처 (source)</th>"
+    head = "".join(f"<th>{escape(c)}</th>" for c in columns) + "<th>출처 (source)</th>"
     body = []
     for row in shown.itertuples():
         cells = "".join(_td(getattr(row, c), c) for c in columns)
         body.append(f"<tr>{cells}<td>{cited.link(table, rows.columns[0], row)}</td></tr>")
     more = f"<p>… {len(rows) - TABLE_ROWS} more rows in the warehouse.</p>" if len(rows) > TABLE_ROWS else ""
-    return f"<h2>{_e(title)}</h2><div class='chart'>{chart}</div><table><tr>{head}</tr>{''.join(body)}</table>{more}"
+    return f"<h2>{escape(title)}</h2><div class='chart'>{chart}</div><table><tr>{head}</tr>{''.join(body)}</table>{more}"
 
 
 class _Cited:
@@ -278,15 +277,15 @@ def _explain_page(connection, table: str, key: str, record: dict, refresh) -> st
     line = int(record["source_line"])
     on_page = _page(connection, record["document_id"], page)
     lines = [(n, on_page[n]) for n in range(line - NEIGHBOURS, line + NEIGHBOURS + 1) if n in on_page]
-    fields = "".join(f"<tr><th>{_e(k)}</th>{_td(v, k)}</tr>" for k, v in record.items()
+    fields = "".join(f"<tr><th>{escape(k)}</th>{_td(v, k)}</tr>" for k, v in record.items()
                      if not k.startswith("_") and k != "Index" and v is not None and not (not isinstance(v, str) and pd.isna(v)))
-    shown = "".join(f"<div class='line{' marked' if n == line else ''}'>{n:>5} | {_e(t.replace(chr(9), ' ⇥ '))}</div>"
+    shown = "".join(f"<div class='line{' marked' if n == line else ''}'>{n:>5} | {escape(t.replace(chr(9), ' ⇥ '))}</div>"
                     for n, t in lines)
-    published = (f"<p>published by refresh {_e(refresh[0])} at {refresh[1]:%Y-%m-%d %H:%M:%S} UTC "
+    published = (f"<p>published by refresh {escape(refresh[0])} at {refresh[1]:%Y-%m-%d %H:%M:%S} UTC "
                  f"({refresh[2]} checks passed, {refresh[3]} failed)</p>" if refresh else "")
-    body = (f"<h1>marts.{_e(table)} {_e(record['_key_column'])}={_e(key)}</h1><table>{fields}</table>"
-            f"<h2>filing: {_e(document[0])} p.{page} l.{line}</h2><p>sha256 {_e(document[1])}, {_e(document[2])}, "
-            f"government {_e(document[3])}</p>{shown}"
+    body = (f"<h1>marts.{escape(table)} {escape(record['_key_column'])}={escape(key)}</h1><table>{fields}</table>"
+            f"<h2>filing: {escape(document[0])} p.{page} l.{line}</h2><p>sha256 {escape(document[1])}, {escape(document[2])}, "
+            f"government {escape(document[3])}</p>{shown}"
             f"<p><a href='../../evidence/{record['document_id']}.html#p{page}-l{line}'>the whole page</a></p>{published}")
     return _html(f"{table} {key}", body)
 
@@ -296,26 +295,26 @@ def _evidence_page(connection, document_id: str) -> str:
                                   "where document_id = ?", [document_id]).fetchone()
     lines = connection.execute("select page_number, line_number, text from marts.audit_filing_lines "
                                "where document_id = ? order by document_line", [document_id]).fetchall()
-    body, page_now = [f"<h1>{_e(document[0])}</h1><p>{_e(document[1])}, sha256 {document_id}</p>"], None
+    body, page_now = [f"<h1>{escape(document[0])}</h1><p>{escape(document[1])}, sha256 {document_id}</p>"], None
     for page, number, text in lines:
         if page != page_now:
             body.append(f"<h2 id='p{page}'>p.{page}</h2>")
             page_now = page
-        body.append(f"<div class='line' id='p{page}-l{number}'>{number:>5} | {_e(text.replace(chr(9), ' ⇥ '))}</div>")
+        body.append(f"<div class='line' id='p{page}-l{number}'>{number:>5} | {escape(text.replace(chr(9), ' ⇥ '))}</div>")
     return _html(document[0], "".join(body))
 
 
 def _index_page(governments: pd.DataFrame) -> str:
     head = "".join(f"<th>{c}</th>" for c in ("지방정부", "예산", "정원", "세입", "공약", "후보자", "불일치"))
     rows = "".join(
-        f"<tr><td><a href='gov/{g.government_code}.html'>{_e(g.full_name_ko)}</a></td>"
+        f"<tr><td><a href='gov/{g.government_code}.html'>{escape(g.full_name_ko)}</a></td>"
         + "".join(_td(v) for v in (g.budget, g.staffing, g.revenue, g.pledges, g.candidates, g.discrepancies))
         + "</tr>" for g in governments.itertuples())
     return _html("지방정부별 보고서", f"<h1>지방정부별 보고서 (a report per government)</h1><table><tr>{head}</tr>{rows}</table>")
 
 
 def _html(title: str, body: str) -> str:
-    return (f"<!DOCTYPE html><html lang='ko'><head><meta charset='utf-8'><title>{_e(title)}</title>"
+    return (f"<!DOCTYPE html><html lang='ko'><head><meta charset='utf-8'><title>{escape(title)}</title>"
             f"<style>{{style}}</style></head><body>{body}</body></html>")
 
 
@@ -333,11 +332,7 @@ def _td(value, column: str = "") -> str:
     if isinstance(value, pd.Timestamp):
         return f"<td>{value.date().isoformat()}</td>"
     if "year" in column or column.endswith(("_code", "_number")):
-        return f"<td>{_e(value)}</td>"
+        return f"<td>{escape(value)}</td>"
     if isinstance(value, (int, float)) and not isinstance(value, bool):
         return f"<td class='n'>{value:,.0f}</td>" if float(value).is_integer() else f"<td class='n'>{value:,}</td>"
-    return f"<td>{_e(str(value))}</td>"
-
-
-def _e(text: object) -> str:
-    return html.escape(str(text))
+    return f"<td>{escape(str(value))}</td>"

@@ -98,10 +98,15 @@ def _rows_go_on(lines: list[str], taken: set[int], above: list[int], run: list[i
     # the first row below printing figures: rows of words before it (a name wrapped above its
     # figures) go on the table only where they stand clear of its columns of figures, as a new
     # table's header does not
-    first = next((i for i, n in enumerate(run) if any(is_data(c.text) for c in aligned_parts(lines[n - 1], n))), None)
-    if first is None:
+    leading: list[Cell] = []
+    for n in run:
+        cells = aligned_parts(lines[n - 1], n)
+        below = [c for c in cells if is_data(c.text)]
+        if below:
+            break
+        leading += cells
+    else:
         return False
-    below = [c for c in aligned_parts(lines[run[first] - 1], run[first]) if is_data(c.text)]
     if not values:
         # a header of one line alone, a blank line over its rows: the figures stand under its labels
         values = [aligned_parts(lines[above[-1] - 1], above[-1])[1:]]
@@ -114,7 +119,7 @@ def _rows_go_on(lines: list[str], taken: set[int], above: list[int], run: list[i
     extent = (first_value, max(c.end for n in above for c in aligned_parts(lines[n - 1], n)))
     return (all(_is_wrapped_label(lines[n - 1], first_value) or _is_wrapped_cell(lines[n - 1], extent, columns)
                 for n in gap)
-            and all(_clear_of(cell, columns) for n in run[:first] for cell in aligned_parts(lines[n - 1], n))
+            and all(_clear_of(cell, columns) for cell in leading)
             and all(any(start - _SLACK < cell.end and cell.start < end + _SLACK for start, end in columns)
                     for cell in below))
 
