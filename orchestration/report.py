@@ -14,7 +14,6 @@ opened from disk would be refused by the browser as another origin).
 
 from __future__ import annotations
 
-import functools
 import hashlib
 import json
 import os
@@ -30,6 +29,7 @@ from orchestration.pipeline.ingest import run_parallel
 
 FONT = "NanumGothic"
 TABLE_ROWS = 200
+DRAW_BATCH = 8
 _STYLE = f"""
 body {{ font-family: "{FONT}", sans-serif; margin: 2rem; color: #222; }}
 table {{ border-collapse: collapse; margin: 0.5rem 0 1.5rem; font-size: 0.9rem; }}
@@ -64,12 +64,14 @@ def build_report(database: Path, out: Path) -> list[Path]:
         for name in sorted({name for g in kept for name in before[g.government_code]["files"]}):
             (staging / name).parent.mkdir(parents=True, exist_ok=True)
             os.link(out / name, staging / name)
-        tasks = [(str(database), str(staging), g.government_code, g.full_name_ko, refresh)
-                 for g in governments.itertuples() if g.government_code not in record]
-        # Its charts make a page cost a third of a second: on every core, when there are many.
-        for code, files in run_parallel(_draw, tasks):
-            record[code] = {"fingerprint": prints.get(code), "files": files}
-            written += [staging / name for name in files]
+        drawn = [(g.government_code, g.full_name_ko) for g in governments.itertuples() if g.government_code not in record]
+        # Opening the file costs 30 ms: a worker draws governments in batches, one connection each.
+        batches = [drawn[start:start + DRAW_BATCH] for start in range(0, len(drawn), DRAW_BATCH)]
+        tasks = [(str(database), str(staging), batch, refresh) for batch in batches]
+        for batch in run_parallel(_draw, tasks):
+            for code, files in batch:
+                record[code] = {"fingerprint": prints.get(code), "files": files}
+                written += [staging / name for name in files]
         written.append(_write(staging / "index.html", _index_page(governments)))
         (staging / "pages.json").write_text(json.dumps(record, ensure_ascii=False, sort_keys=True), encoding="utf-8")
     previous = out.with_name(out.name + ".old")
@@ -81,15 +83,14 @@ def build_report(database: Path, out: Path) -> list[Path]:
     return [out / p.relative_to(staging) for p in written]
 
 
-def _draw(task: tuple) -> tuple[str, list[str]]:
-    """One government's pages, in this process or a worker of the pool: (code, files written)."""
-    database, staging, code, name, refresh = task
+def _draw(task: tuple) -> list[tuple[str, list[str]]]:
+    """A batch of governments' pages, in this process or a worker of the pool: (code, files
+    written) of each."""
+    database, staging, governments, refresh = task
     with duckdb.connect(database, read_only=True) as connection:
-        files = _government_files(connection, SimpleNamespace(government_code=code, full_name_ko=name),
-                                  Path(staging), refresh)
-        _document.cache_clear()
-        _page.cache_clear()
-    return code, [path.relative_to(staging).as_posix() for path in files]
+        return [(code, [path.relative_to(staging).as_posix() for path in _government_files(
+                    connection, SimpleNamespace(government_code=code, full_name_ko=name), Path(staging), refresh)])
+                for code, name in governments]
 
 
 def _government_files(connection, government, staging: Path, refresh) -> list[Path]:
@@ -97,11 +98,12 @@ def _government_files(connection, government, staging: Path, refresh) -> list[Pa
     every filing behind them."""
     cited = _Cited()
     files = [_write(staging / "gov" / f"{government.government_code}.html", _government_page(connection, government, cited))]
+    filings = _Filings(connection, cited.documents)
     for (table, key), row in sorted(cited.rows.items()):
         (staging / "explain" / table).mkdir(parents=True, exist_ok=True)
-        files.append(_write(staging / "explain" / table / f"{key}.html", _explain_page(connection, table, key, row, refresh)))
+        files.append(_write(staging / "explain" / table / f"{key}.html", _explain_page(filings, table, key, row, refresh)))
     for document_id in sorted(cited.documents):
-        files.append(_write(staging / "evidence" / f"{document_id}.html", _evidence_page(connection, document_id)))
+        files.append(_write(staging / "evidence" / f"{document_id}.html", _evidence_page(filings, document_id)))
     return files
 
 
@@ -256,26 +258,31 @@ def _chart(data: pd.DataFrame, label: str, value: str, group: str | None = None,
 NEIGHBOURS = 2
 
 
-# One query per document or page while a report is built; cleared when it is written.
-@functools.lru_cache(maxsize=256)
-def _document(connection, document_id: str) -> tuple:
-    return connection.execute("select file_path, sha256, kind, government_code from marts.dim_document "
-                              "where document_id = ?", [document_id]).fetchone()
+class _Filings:
+    """The filings a government's rows cite, each with its lines: two queries for all of them,
+    where a query per page and filing made the evidence a third of the report's time."""
+
+    def __init__(self, connection, document_ids: set[str]):
+        ids = sorted(document_ids)
+        self.documents = {row[0]: row[1:] for row in connection.execute(
+            "select document_id, file_path, sha256, kind, government_code from marts.dim_document "
+            "where document_id in (select unnest(?::varchar[]))", [ids]).fetchall()}
+        self.lines: dict[str, list[tuple[int, int, str]]] = {}
+        self.pages: dict[tuple[str, int], dict[int, str]] = {}
+        for document_id, page, number, text in connection.execute(
+                "select document_id, page_number, line_number, text from marts.audit_filing_lines "
+                "where document_id in (select unnest(?::varchar[])) order by document_id, document_line", [ids]).fetchall():
+            self.lines.setdefault(document_id, []).append((page, number, text))
+            self.pages.setdefault((document_id, page), {})[number] = text
 
 
-@functools.lru_cache(maxsize=256)
-def _page(connection, document_id: str, page: int) -> dict[int, str]:
-    return dict(connection.execute("select line_number, text from marts.audit_filing_lines where document_id = ? "
-                                   "and page_number = ?", [document_id, page]).fetchall())
-
-
-def _explain_page(connection, table: str, key: str, record: dict, refresh) -> str:
+def _explain_page(filings: _Filings, table: str, key: str, record: dict, refresh) -> str:
     """The ``localgov explain`` chain of one row, as a page: the row, its filing and line with
     its neighbours, the whole page of the filing, and the refresh that published it."""
-    document = _document(connection, record["document_id"])
+    document = filings.documents[record["document_id"]]
     page = 1 if pd.isna(record.get("source_page")) else int(record["source_page"])
     line = int(record["source_line"])
-    on_page = _page(connection, record["document_id"], page)
+    on_page = filings.pages.get((record["document_id"], page), {})
     lines = [(n, on_page[n]) for n in range(line - NEIGHBOURS, line + NEIGHBOURS + 1) if n in on_page]
     fields = "".join(f"<tr><th>{escape(k)}</th>{_td(v, k)}</tr>" for k, v in record.items()
                      if not k.startswith("_") and k != "Index" and v is not None and not (not isinstance(v, str) and pd.isna(v)))
@@ -290,18 +297,15 @@ def _explain_page(connection, table: str, key: str, record: dict, refresh) -> st
     return _html(f"{table} {key}", body)
 
 
-def _evidence_page(connection, document_id: str) -> str:
-    document = connection.execute("select file_path, kind, government_code from marts.dim_document "
-                                  "where document_id = ?", [document_id]).fetchone()
-    lines = connection.execute("select page_number, line_number, text from marts.audit_filing_lines "
-                               "where document_id = ? order by document_line", [document_id]).fetchall()
-    body, page_now = [f"<h1>{escape(document[0])}</h1><p>{escape(document[1])}, sha256 {document_id}</p>"], None
-    for page, number, text in lines:
+def _evidence_page(filings: _Filings, document_id: str) -> str:
+    file_path, _, kind, _ = filings.documents[document_id]
+    body, page_now = [f"<h1>{escape(file_path)}</h1><p>{escape(kind)}, sha256 {document_id}</p>"], None
+    for page, number, text in filings.lines.get(document_id, []):
         if page != page_now:
             body.append(f"<h2 id='p{page}'>p.{page}</h2>")
             page_now = page
         body.append(f"<div class='line' id='p{page}-l{number}'>{number:>5} | {escape(text.replace(chr(9), ' ⇥ '))}</div>")
-    return _html(document[0], "".join(body))
+    return _html(file_path, "".join(body))
 
 
 def _index_page(governments: pd.DataFrame) -> str:

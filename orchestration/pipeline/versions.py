@@ -14,7 +14,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
-import pyarrow.parquet as pq
 
 from orchestration.pipeline.discovery import RawFile
 from orchestration.pipeline.lake import Lake
@@ -59,7 +58,7 @@ def carry_forward(lake: Lake, document_id: str) -> bool:
         filing = old.read("filings", document_id).to_pylist()[0]
         if filing["read_status"] != "ok" or not old.has("lines", document_id):
             continue
-        lines = pq.read_table(old.path("lines", document_id)).to_pylist()
+        lines = old.read("lines", document_id).to_pylist()
         # A reading from before the document model knew pages was a text filing: one page.
         lake.write("lines", document_id, [
             row | {"page_number": row.get("page_number") or 1,
