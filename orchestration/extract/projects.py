@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from orchestration.extract.organisation import PLAN_TITLE, Section, section_at
 from orchestration.extract.structure import BADGE, LONE_BADGE, Heading, heading
 from orchestration.extract.tables import Table
-from orchestration.extract.text import LINE_MARKS, spaced, squeeze, without_spaces
+from orchestration.extract.text import LINE_MARKS, respaced, spaced, squeeze, without_spaces
 from orchestration.extract.vocabulary import project_field_labels
 
 STATUSES = frozenset({"신규", "계속", "완료"})
@@ -122,7 +122,7 @@ def extract_heading_projects(lines: list[str], sections: list[Section]) -> list[
             continue
         facts.append(ProjectFact(
             source_line=number, table_index=0, org_unit=org_unit, seq=int(badge.mark),
-            project_name=badge.title, status=None, page=None, plan_year=year, source_span=badge.span,
+            project_name=respaced(badge.title, lines), status=None, page=None, plan_year=year, source_span=badge.span,
         ))
     return facts
 

@@ -26,8 +26,8 @@ from dataclasses import dataclass
 
 from orchestration.extract.dates import year_in
 from orchestration.extract.organisation import Section, is_unit_name, section_at
-from orchestration.extract.text import (BADGE_MARK, BRACKET_MARK, LETTER_MARK, NUMBER_MARK, ROMAN_MARK, one_word,
-                                        squeeze, without_spaces)
+from orchestration.extract.text import (BADGE_MARK, BRACKET_MARK, LETTER_MARK, NUMBER_MARK, ROMAN_MARK,
+                                        one_word, respaced, squeeze, without_spaces)
 
 ROMAN, NUMBER, LETTER, BRACKET, BOX, CIRCLE, DASH, MARKDOWN, BADGE = (
     "roman", "number", "letter", "bracket", "box", "circle", "dash", "markdown", "badge")
@@ -109,7 +109,7 @@ def section_tree(lines: list[str], units: list[Section] = ()) -> list[Node]:
             nodes[open_nodes[-1]] = _closed(nodes[open_nodes[-1]], number - 1)
             open_nodes.pop()
         parent = open_nodes[-1] if open_nodes else None
-        nodes.append(Node(number, found.style, depth, found.title, len(lines), parent,
+        nodes.append(Node(number, found.style, depth, respaced(found.title, lines), len(lines), parent,
                           section_at(list(units), number)))
         open_nodes.append(len(nodes) - 1)
     return [_closed(node, _last_text(lines, node.last_line, node.line)) for node in nodes]

@@ -179,6 +179,40 @@ def without_spaces(text: str) -> str:
     return _SPACES.sub("", text)
 
 
+_SYLLABLE = re.compile(r"^[가-힣]$")
+
+
+def letter_spaced(text: str) -> bool:
+    """Words broken up by a text layer that set a justified line letter by letter and spaced it
+    as it guessed (``피란 수 도 부 산유 산 의 세 계유 산 등 재``): Korean puts its particles on
+    the word before them, so a line of whole words seldom has three lone syllables in ten."""
+    words = text.split()
+    alone = sum(1 for word in words if _SYLLABLE.match(word))
+    return alone >= 3 and alone * 5 >= len(words) * 2
+
+
+def respaced(text: str, lines: list[str]) -> str:
+    """``text`` if its words are whole; if they are broken (``letter_spaced``), the same letters
+    as the filing prints them elsewhere with their words whole (a title in the contents, a project
+    list, a sentence), or ``text`` when no line does. Only the spaces between letters can change."""
+    letters = without_spaces(text)
+    if len(letters) < 4 or not letter_spaced(text):
+        return text
+    for line in lines:
+        squeezed, at = [], []
+        for index, character in enumerate(line):
+            if not character.isspace():
+                squeezed.append(character)
+                at.append(index)
+        start = "".join(squeezed).find(letters)
+        if start < 0:
+            continue
+        found = line[at[start]:at[start + len(letters) - 1] + 1]
+        if not letter_spaced(found):
+            return squeeze(found)
+    return text
+
+
 # What a filing's text layer prints when it is read right: Hangul, ASCII (control characters a PDF
 # leaves inside cells too), Latin-1 signs, general
 # punctuation, letterlike signs, arrows and maths, enclosed numbers, box and geometric shapes, CJK

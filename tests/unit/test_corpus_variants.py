@@ -230,6 +230,14 @@ def test_the_plan_as_pdftotext_prints_it_w02():
                 if f["source_page"] == 5}
     assert spending["문화체육국"] == (511_225_000_000, 5, 48)
     assert spending["근현대역사관"] == (6_742_000_000, 5, 48)
+    # pdftotext breaks up the words of justified project titles (``2   피란 수 도 부 산유 산 의 세 계유
+    # 산 등 재``): they take the spacing the plan's contents print
+    costs = {(f["source_page"], f["funding_source"]): (f["project_name"], f["amount_krw"], f["source_line"])
+             for f in extraction.project_budgets if f["source_page"] in (44, 46, 49)}
+    assert costs[(44, "국비")] == ("피란수도 부산유산의 세계유산 등재", 3_354_000_000, 19)
+    assert costs[(44, None)] == ("피란수도 부산유산의 세계유산 등재", 15_349_000_000, 19)
+    assert costs[(46, None)] == ("사직야구장 재건축", 326_200_000_000, 10)
+    assert costs[(49, "시")] == ("부산콘서트홀 개관", 59_700_000_000, 11)
 
 
 def test_project_tables_inside_a_table_of_projects_as_pdftotext_prints_them_w02():
