@@ -32,6 +32,7 @@ from orchestration.extract.dates import parse_as_of
 from orchestration.extract.numbers import NumberParseError, parse_pair, parse_quantity
 from orchestration.extract.organisation import (NO_UNIT_SECTION, TOTAL_COLUMN, UNIT_NOT_PRINTED, Section, is_unit_name,
                                                 section_at, unit_columns)
+from orchestration.extract.structure import CIRCLE, DASH, Heading, heading
 from orchestration.extract.tables import Cell, Table
 from orchestration.extract.text import LINE_MARKS, MIDDLE_DOTS, PIECE, spaced_any, without_spaces
 from orchestration.extract.vocabulary import (body_name_headers, caption_words, grade_labels, org_unit_suffixes,
@@ -503,7 +504,7 @@ def _body_names(table: Table) -> list[int]:
 # A body's name prints no number and no colon (a line of its description does).
 _BODY_NAME = re.compile(r"^[^\d:：]*[가-힣A-Za-z][^\d:：]*$")
 # "(주)벡스코", "(재)부산글로벌도시재단": the body's legal form is no part of its name.
-_LEGAL_FORM = re.compile(r"^\((?:주|재|사)\)|\((?:주|재|사)\)$")
+_LEGAL_FORM = re.compile(r"^\((?:주|재|사)\)|\((?:주|재|사)\)$|^[㈜㈝]|[㈜㈝]$")
 
 
 def _body_key(name: str) -> str:
@@ -558,6 +559,68 @@ def _body_facts(table: Table) -> list[StaffingFact]:
             statement=AFFILIATED_BODY, grade=TOTAL, grade_printed=TOTAL, authorized=authorized, current=current,
             printed_value=printed, as_of=as_of, source_span=span))
     return facts
+
+
+def extract_register_staffing(lines: list[str], tables: list[Table]) -> list[StaffingFact]:
+    """A register of affiliated bodies printed as text, no table around it: a line or heading
+    saying what it lists (a body-name header, ``공사․공단명  소 재 지  대표자``; or a heading
+    naming the kind of body, ``□ 출자․출연기관 및 공기업``), then each body's name opening a line
+    of its own (its address or its head beside it) over the lines describing it (``○ 정·현원 :
+    정원 368명(현원 345명)``, ``ㅇ 조 직 : 1실 3팀, 정원 55명(현원 40명)``). The staffing one of
+    those lines states is the body's. A register the table readers read (``_body_facts``) is
+    theirs."""
+    read = {n for table in tables if _body_names(table) for n in range(table.first_line, table.last_line + 1)}
+    facts: list[StaffingFact] = []
+    inside, body, stated = False, None, set()
+    for number, line in enumerate(lines, start=1):
+        if number in read or not line.strip():
+            continue
+        found = heading(line)
+        if _opens_register(line, found):
+            inside, body = True, None
+            continue
+        if not inside:
+            continue
+        if found is not None and found.style not in _FIELD_STYLES:
+            inside = False
+            continue
+        if found is None and "\t" not in line:
+            first = PIECE.findall(line.strip())[0]
+            body = first if _BODY_NAME.match(first) and len(without_spaces(first)) >= 2 else None
+            continue
+        match = _HEADLINE.search(line)
+        if body is None or match is None or _body_key(body) in stated:
+            continue
+        current = match["current"] or match["current_listed"] or match["current_slash"]
+        stated.add(_body_key(body))
+        facts.append(StaffingFact(
+            source_line=number, table_index=0, org_unit=_body_key(body), org_unit_printed=body,
+            statement=AFFILIATED_BODY, grade=TOTAL, grade_printed=TOTAL, authorized=_count(match["authorized"]),
+            current=_count(current) if current else None, printed_value=match.group(0), as_of=None,
+            source_span=match.span()))
+    return facts
+
+
+# The lines describing a body in a register of text: its bullets (``○``, ``ㅇ``, ``-``).
+_FIELD_STYLES = frozenset({CIRCLE, DASH})
+
+
+def _opens_register(line: str, found: Heading | None) -> bool:
+    """A register's header line (its first piece a body-name header) or a heading whose title
+    names a kind of body a register lists (``출자․출연기관 및 공기업``: a part matches a body-name
+    header, 명 or not)."""
+    if found is None:
+        first = PIECE.findall(line.strip())
+        parts = first[:1]
+    elif found.style in _FIELD_STYLES:
+        return False
+    else:
+        parts = re.split(r"\s+및\s+|[,/]", found.title)
+    for part in parts:
+        name = MIDDLE_DOTS.sub("·", without_spaces(part))
+        if any(pattern.match(name) or pattern.match(name + "명") for pattern in body_name_headers()):
+            return True
+    return False
 
 
 def extract_org_chart_staffing(lines: list[str]) -> list[StaffingFact]:

@@ -194,6 +194,12 @@ def test_the_plan_as_pdftotext_prints_it_w01():
     assert funds["통합재정안정화기금"] == ("예산담당관", 546_700_000_000, 19)
     # a 소관부서 pdftotext sets on the line above, glued to a date, is not read: kept without it
     assert funds["문화진흥기금"] == (None, 70_600_000_000, 22)
+    # p8's register of public enterprises, no table around it under pdftotext: each body's name over
+    # the bullets describing it, its ``○ 정·현원`` line the body's staffing (since parser 0.56.0)
+    bodies = {f["org_unit"]: (f["authorized"], f["current"], f["source_line"]) for f in extraction.staffing
+              if f["source_page"] == 8}
+    assert bodies == {"부산교통공사": (4431, 4642, 7), "부산도시공사": (368, 345, 13), "부산관광공사": (107, 106, 19),
+                      "부산시설공단": (1551, 1456, 25), "부산환경공단": (794, 771, 31)}
     debt = next(f for f in extraction.debt if f["fiscal_year"] == 2023)
     assert (debt["basis"], debt["amount_krw"], debt["rate_pct"], debt["source_page"], debt["source_line"]) == (
         "결산", 3_521_800_000_000, "19.9", 5, 39)

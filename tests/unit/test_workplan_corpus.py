@@ -237,7 +237,18 @@ def test_staffing_with_the_units_in_columns_w02():
     assert staffing[("문화예술과", "total", "summary_table")][:3] == (29, 30, 5)
     assert staffing[("전국체전기획단", "total", "summary_table")][:2] == (14, 27)
     assert staffing[("체육시설관리사업소", "total", "summary_table")][:2] == (94, 99)
-    assert len([key for key in staffing if key[2] != "headline"]) == 14
+    assert len([key for key in staffing if key[2] not in ("headline", "affiliated_body")]) == 14
+
+
+def test_a_register_of_bodies_printed_as_text_w02():
+    """w02 p6: each affiliated body's name on a line of its own (``(재)부산문화재단  ❖ 대표이사 오재환``)
+    over the bullets describing it, under ``□ 출자․출연기관 및 공기업``: the staffing its ``조 직``
+    line states (``1센터 1실 2본부 9팀 1TF, 정원 71명(현원 68명)``) is the body's, its legal form no
+    part of its name (``(재)``, ``㈜``)."""
+    bodies = {unit: value for (unit, _, statement), value in _staffing("w02_busan_munhwacheyukguk_2025.pdf").items()
+              if statement == "affiliated_body"}
+    assert bodies == {"부산문화재단": (71, 68, 6, 4), "부산문화회관": (129, 125, 6, 9),
+                      "영화의전당": (147, 132, 6, 14), "아시아드CC": (55, 40, 6, 19)}
 
 
 def test_budgets_of_units_by_year_and_basis_w01():

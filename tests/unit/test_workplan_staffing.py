@@ -239,3 +239,43 @@ def test_a_headline_printing_the_authorized_count_alone(governments):
             for f in extraction.staffing] == [
         (4, None, 149, None, "정원 149명"), (5, None, 45, None, "정원 : 45명"), (8, None, 153, None, "153"),
         (8, "연구직", 131, None, "131"), (8, "일반직", 22, None, "22")]
+
+
+# A register of bodies as text, derived from w01 p8 and w02 p6 as pdftotext prints them: the header
+# line or the heading that says what the register lists, a body's name opening a line, its bullets.
+REGISTER = """2025년 주요업무계획
+지방공기업 현황
+   공사․공단명          소 재 지             대표자
+부산교통공사            부산진구 중앙대로 644번길 20      이병진
+ ○ 설 립 : ’06. 1. 1.
+ ○ 정·현원 : 정원 4,431명(현원 4,642명)
+부산환경공단            동래구 온천천남로 185          임명진
+ ○ 조 직 : 3본부, 5처 2실 1센터
+ ○ 정·현원 : 정원 794명 (현원 771명)
+□ 출자․출연기관 및 공기업
+
+ 아시아드CC㈜      ❖ 대표이사 김도형
+
+ㅇ 조   직 : 1실 3팀, 정원 55명(현원 40명)
+Ⅱ. 주요업무
+ 시립미술관
+ㅇ 인   력 : 정원 45명(현원 43명)
+"""
+
+
+def test_a_register_of_bodies_printed_as_text(governments):
+    staffing = extract_document("r", REGISTER, governments).staffing
+    bodies = {f["org_unit"]: (f["authorized"], f["current"], f["source_line"], f["printed_value"]) for f in staffing
+              if f["statement"] == "affiliated_body"}
+    assert bodies == {"부산교통공사": (4431, 4642, 6, "정원 4,431명(현원 4,642명)"),
+                      "부산환경공단": (794, 771, 9, "정원 794명 (현원 771명)"),
+                      "아시아드CC": (55, 40, 14, "정원 55명(현원 40명)")}
+    # the plan's own unit after the register: not a body, and its headline not the register's
+    assert "시립미술관" not in bodies
+
+
+def test_a_name_over_bullets_outside_a_register_is_no_body(governments):
+    """Under a heading that names no kind of body (``Ⅱ. 주요업무``) a name over its bullets is no
+    register's: 시립미술관's line stays the plan's own headline, if any reader takes it."""
+    text = "2025년 주요업무계획\nⅡ. 주요업무\n 시립미술관\nㅇ 인   력 : 정원 45명(현원 43명)\n"
+    assert [f for f in extract_document("m", text, governments).staffing if f["statement"] == "affiliated_body"] == []
