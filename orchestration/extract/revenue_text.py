@@ -162,8 +162,11 @@ def extract_revenue_series(lines: list[str], tables: list[Table]) -> list[Revenu
         steps = arrow_steps(line, 0, _SERIES_AMOUNT)
         if not steps:
             continue
-        # the line above names the series' item when it introduces it, not when it is a series too
-        lead, above = line[:steps[0].span[0]], lines[number - 2] if number > 1 and "→" not in lines[number - 2] else ""
+        # the line above names the series' item when it introduces it, not when it is a series too;
+        # a blank line may part them (pdftotext sets one where the page leaves a gap)
+        lead, above = line[:steps[0].span[0]], next((text for text in reversed(lines[max(0, number - 3):number - 1])
+                                                     if text.strip()), "")
+        above = "" if "→" in above else above
         item = item_in_name(_BRACKETS.sub(" ", lead)) or item_in_name(_BRACKETS.sub(" ", above))
         headings = [node.title for node in enclosing(tree, number) if node.line != number and node.style != UNIT]
         measure = next((m for text in [lead, above, *headings] if (m := measure_of(text))), None)

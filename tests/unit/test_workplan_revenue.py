@@ -389,6 +389,20 @@ def test_revenue_by_year_in_another_governments_plan():
     assert facts == [(2, "세외수입", "collected", 2023, 12_000_000_000), (2, "세외수입", "collected", 2024, 13_500_000_000)]
 
 
+def test_a_series_a_blank_line_below_the_line_naming_its_item():
+    """w01 p19 as pdftotext prints it: a blank line between '○ (특별교부세) …' and its series, the
+    page's gap; the item is still the line's above. Two blank lines part them no more than that."""
+    lead = "□ 지방교부세 확보\n○ (특별교부세) 적극 확보          ※ 市 본청 기준\n"
+    series = "  - (’22년) 264억원 → (’23년) 267억원 → (’25년 목표*) 257억원\n"
+    lines = split_lines(lead + "\n" + series)
+    facts = [(f.source_line, f.revenue_item, f.measure, f.fiscal_year, f.amount_krw)
+             for f in extract_revenue_series(lines, read_tables(lines))]
+    assert facts == [(4, "특별교부세", "secured", 2022, 26_400_000_000), (4, "특별교부세", "secured", 2023, 26_700_000_000),
+                     (4, "특별교부세", "target", 2025, 25_700_000_000)]
+    lines = split_lines(lead + "\n\n\n" + series)
+    assert extract_revenue_series(lines, read_tables(lines)) == []
+
+
 def test_items_in_brackets_and_their_changes_in_another_governments_plan():
     """A 군's plan: the items of a target set out in brackets under it, each with its change against
     last year; a shortfall against a target (미달) is negative; an item bracket with no measure
