@@ -32,7 +32,7 @@ from orchestration.extract.dates import parse_as_of
 from orchestration.extract.numbers import NumberParseError, parse_pair, parse_quantity
 from orchestration.extract.organisation import (NO_UNIT_SECTION, TOTAL_COLUMN, UNIT_NOT_PRINTED, Section, is_unit_name,
                                                 section_at, unit_columns)
-from orchestration.extract.structure import CIRCLE, DASH, Heading, heading
+from orchestration.extract.structure import CIRCLE, DASH, Heading, heading, heading_depth
 from orchestration.extract.tables import Cell, Table
 from orchestration.extract.text import LINE_MARKS, MIDDLE_DOTS, PIECE, spaced_any, without_spaces
 from orchestration.extract.vocabulary import (body_name_headers, caption_words, grade_labels, org_unit_suffixes,
@@ -571,18 +571,23 @@ def extract_register_staffing(lines: list[str], tables: list[Table]) -> list[Sta
     theirs."""
     read = {n for table in tables if _body_names(table) for n in range(table.first_line, table.last_line + 1)}
     facts: list[StaffingFact] = []
-    inside, body, stated = False, None, set()
+    # the depth of the heading that opened the register (-1: a header line did): a heading nested
+    # deeper names a body (``1. 부산교통공사``), any other ends the register
+    opened, body, stated = None, None, set()
     for number, line in enumerate(lines, start=1):
         if number in read or not line.strip():
             continue
         found = heading(line)
         if _opens_register(line, found):
-            inside, body = True, None
+            opened, body = -1 if found is None else heading_depth(found), None
             continue
-        if not inside:
+        if opened is None:
             continue
         if found is not None and found.style not in _FIELD_STYLES:
-            inside = False
+            if opened >= 0 and heading_depth(found) > opened:
+                body = found.title if _BODY_NAME.match(found.title) else None
+            else:
+                opened = None
             continue
         if found is None and "\t" not in line:
             first = PIECE.findall(line.strip())[0]
@@ -601,14 +606,16 @@ def extract_register_staffing(lines: list[str], tables: list[Table]) -> list[Sta
     return facts
 
 
+# A register's title says it lists the bodies' state: ``출자·출연기관 현황``.
+_REGISTER_WORD = re.compile(r"(?:운영)?현황$")
 # The lines describing a body in a register of text: its bullets (``○``, ``ㅇ``, ``-``).
 _FIELD_STYLES = frozenset({CIRCLE, DASH})
 
 
 def _opens_register(line: str, found: Heading | None) -> bool:
     """A register's header line (its first piece a body-name header) or a heading whose title
-    names a kind of body a register lists (``출자․출연기관 및 공기업``: a part matches a body-name
-    header, 명 or not)."""
+    names a kind of body a register lists (``출자․출연기관 및 공기업``, ``출자·출연기관 현황``: a part
+    matches a body-name header, 명 or not)."""
     if found is None:
         first = PIECE.findall(line.strip())
         parts = first[:1]
@@ -617,7 +624,7 @@ def _opens_register(line: str, found: Heading | None) -> bool:
     else:
         parts = re.split(r"\s+및\s+|[,/]", found.title)
     for part in parts:
-        name = MIDDLE_DOTS.sub("·", without_spaces(part))
+        name = _REGISTER_WORD.sub("", MIDDLE_DOTS.sub("·", without_spaces(part)))
         if any(pattern.match(name) or pattern.match(name + "명") for pattern in body_name_headers()):
             return True
     return False

@@ -86,6 +86,12 @@ def heading(line: str) -> Heading | None:
     return None
 
 
+def heading_depth(found: Heading) -> int:
+    """How deep a heading nests: its style's rank in the customary order, a markdown heading's
+    ``#`` count."""
+    return len(found.mark) - 1 if found.style == MARKDOWN else _RANK[found.style]
+
+
 def section_tree(lines: list[str], units: list[Section] = ()) -> list[Node]:
     """Every section of the filing, in the order printed; ``units``, the sections of the org
     units' covers (``organisation.read_organisation``), head the tree."""
@@ -104,7 +110,7 @@ def section_tree(lines: list[str], units: list[Section] = ()) -> list[Node]:
         found = heading(line)
         if found is None:
             continue
-        depth = len(found.mark) - 1 if found.style == MARKDOWN else _RANK[found.style]
+        depth = heading_depth(found)
         while open_nodes and nodes[open_nodes[-1]].depth >= depth:
             nodes[open_nodes[-1]] = _closed(nodes[open_nodes[-1]], number - 1)
             open_nodes.pop()

@@ -274,6 +274,17 @@ def test_a_register_of_bodies_printed_as_text(governments):
     assert "시립미술관" not in bodies
 
 
+def test_bodies_numbered_under_the_register_heading(governments):
+    """A register whose bodies are numbered headings under its own (``Ⅲ. 출자·출연기관 현황`` over
+    ``1. 부산연구원``): the numbered titles are the bodies; the next chapter ends the register."""
+    text = ("2025년 주요업무계획\nⅢ. 출자·출연기관 현황\n1. 부산연구원\n ○ 정원 111명(현원 103명)\n"
+            "2. (재)부산문화재단\n ○ 조 직 : 1센터 1실, 정원 71명(현원 68명)\nⅣ. 주요업무\n1. 청년정책\n"
+            " ○ 정원 5명(현원 4명)\n")
+    bodies = {f["org_unit"]: (f["authorized"], f["current"], f["source_line"]) for f in
+              extract_document("n", text, governments).staffing if f["statement"] == "affiliated_body"}
+    assert bodies == {"부산연구원": (111, 103, 4), "부산문화재단": (71, 68, 6)}
+
+
 def test_a_name_over_bullets_outside_a_register_is_no_body(governments):
     """Under a heading that names no kind of body (``Ⅱ. 주요업무``) a name over its bullets is no
     register's: 시립미술관's line stays the plan's own headline, if any reader takes it."""
