@@ -96,7 +96,7 @@ def extract_candidates(lines: list[str], tables: list[Table]) -> list[CandidateF
     criminal = _column_text(tables, "전과", None)
     candidates = []
     for table in tables:
-        fields = _profile_columns(table)
+        fields = _list_columns(table) or _profile_columns(table)
         if "name" not in fields:
             continue
         for row in table.body_rows:
@@ -111,24 +111,28 @@ def extract_candidates(lines: list[str], tables: list[Table]) -> list[CandidateF
             birth = text("birth_date")
             ballot = cells.get(fields.get("ballot_number", -1))
             born = parse_date(birth) if birth else None
+            # a list prints each candidate's own 병역, 전과 and constituency on the candidate's row
+            record = text("criminal_record") if "criminal_record" in fields else criminal
+            constituency = text("constituency") if "constituency" in fields else (
+                constituency_as_printed(election["constituency"]) if election else None)
             candidates.append(CandidateFact(
                 source_line=cells[fields["name"]].line,
                 election=squeeze(election["election"]) if election else None,
                 election_date=_election_date(office, born, age_in(birth or "")),
                 election_type=office.election_type if office else None,
-                constituency=constituency_as_printed(election["constituency"]) if election else None,
+                constituency=constituency,
                 ballot_number=text("ballot_number"),
                 party=without_spaces(text("party")) if text("party") else None,
-                name=without_spaces(text("name")),
+                name=_HEADER_NOTE.sub("", without_spaces(text("name"))) or without_spaces(text("name")),
                 sex=text("sex"),
                 birth_date=born,
                 birth_date_printed=birth,
                 occupation=text("occupation"),
                 education=text("education"),
                 career=text("career"),
-                military_service=military,
-                criminal_record=criminal,
-                criminal_record_count=record_count(criminal) if criminal else None,
+                military_service=text("military_service") if "military_service" in fields else military,
+                criminal_record=record,
+                criminal_record_count=record_count(record) if record else None,
                 source_span=(ballot.start, ballot.end) if ballot and text("ballot_number") else (0, 0),
             ))
     return candidates
@@ -178,11 +182,39 @@ def _form_finance(form: Disclosure, amount) -> CandidateFinanceFact:
 def _profile_columns(table: Table) -> dict[str, int]:
     fields: dict[str, int] = {}
     for index, label in enumerate(table.column_labels):
-        text = without_spaces(label.rsplit(" / ", 1)[-1])
+        text = _header_word(label)
         name = first_meaning(disclosure_terms("profile_field"), text)
         if name and name not in fields:
             fields[name] = index
     return fields if {"name", "birth_date"} <= fields.keys() or {"name", "party"} <= fields.keys() else {}
+
+
+# A note in brackets after a header's word (``성명 (한자)``, ``생년월일 (연령)``, ``(천원)``) or a
+# name's (its hanja: ``장덕준 (張德俊)``).
+_HEADER_NOTE = re.compile(r"\([^()]*\)$")
+
+
+def _header_word(label: str) -> str:
+    """A column's own header word: its lowest level, spaces and a note in brackets left out."""
+    word = without_spaces(label.rsplit(" / ", 1)[-1])
+    return _HEADER_NOTE.sub("", word) or word
+
+
+def _list_columns(table: Table) -> dict[str, int]:
+    """The columns of a list of candidates, a row each (the commission's 후보자 명부: 선거구명,
+    기호, 성명 … 재산 신고액, 납세실적, 병역, 전과), by disclosure_terms.csv's ``list_field`` words;
+    none for a table of one candidate (a disclosure's profile), whose 병역, 전과 and money the
+    filing's other tables state."""
+    profile = _profile_columns(table)
+    named = [row for row in table.body_rows if any(c.column == profile.get("name") and c.text.strip() for c in row)]
+    if len(named) < 2:
+        return {}
+    fields = dict(profile)
+    for index, label in enumerate(table.column_labels):
+        name = first_meaning(disclosure_terms("list_field"), _header_word(label))
+        if name and name not in fields:
+            fields[name] = index
+    return fields
 
 
 def _column_text(tables: list[Table], topic: str, relation: str | None) -> str | None:
@@ -208,12 +240,29 @@ def extract_candidate_finance(tables: list[Table], candidates: list[CandidateFac
     name = candidates[0].name
     facts: list[CandidateFinanceFact] = []
     for table in tables:
+        listed = _list_columns(table)
+        if listed:
+            facts += _list_finance(table, listed)
+            continue
         for cell in table.value_cells():
             measure = _measure(cell.column_label)
             relation = _relation(cell)
             if measure is None or relation is None or (cell.unit or "") not in MONEY_FACTORS:
                 continue
             facts += _finance_facts(table, cell, name, measure, relation)
+    return facts
+
+
+def _list_finance(table: Table, fields: dict[str, int]) -> list[CandidateFinanceFact]:
+    """A list's money, a row a candidate: each column the list prints for the whole household
+    (재산 신고액, 납부액, 체납액) is the candidate's total."""
+    measures = {index: measure for measure, index in fields.items() if measure in _MONEY_MEASURES}
+    names = {cell.line: _HEADER_NOTE.sub("", without_spaces(cell.text)) for row in table.body_rows for cell in row
+             if cell.column == fields["name"] and cell.text.strip()}
+    facts: list[CandidateFinanceFact] = []
+    for cell in table.value_cells():
+        if cell.column in measures and cell.line in names and (cell.unit or "") in MONEY_FACTORS:
+            facts += _finance_facts(table, cell, names[cell.line], measures[cell.column], "total")
     return facts
 
 

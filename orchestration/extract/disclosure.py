@@ -213,7 +213,10 @@ def read_election(lines: list[str]) -> Election | None:
     for number, line in enumerate(lines, start=1):
         key = without_spaces(line)
         kind = _meaning("election_type", key)
-        if not kind:
+        # a line naming several elections is a menu of them (the commission's pages list every
+        # kind above the one chosen), not the filing's; one office may match two kinds' words
+        # (서울특별시의회의원선거 ends in 시의회의원선거 too), so elections are told by where they end
+        if not kind or len({m.end() for term in disclosure_terms("election_type") for m in term.pattern.finditer(key)}) > 1:
             continue
         office = next(t for t in disclosure_terms("election_type") if t.meaning == kind).pattern.search(key)
         # The office's name is the Hangul run that ends in the office word, after any earlier
@@ -995,8 +998,14 @@ def _read_record(words: list[Word], disclosure: Disclosure) -> None:
 
 def record_count(text: str) -> int | None:
     """Convictions in a 전과 cell: one per date of sentence (charges sentenced together count
-    once); 0 for a none-word; None when neither can be told."""
+    once); the count a list prints (``2건``); 0 for a none-word; None when none can be told."""
     dates = {parse_date(m.group(0)) or m.group(0) for m in _DATE.finditer(text)}
     if dates:
         return len(dates)
+    if counted := _RECORD_COUNT.fullmatch(text.strip()):
+        return int(counted["count"])
     return 0 if _absent(text.lstrip("-－ ")) else None
+
+
+# The commission's list of candidates prints the count alone (``전과 기록 유무 (건수)``: ``2건``).
+_RECORD_COUNT = re.compile(r"(?P<count>\d{1,2})\s*건")

@@ -160,3 +160,44 @@ def test_dates_are_not_claims():
     text = "구는 3월 16일부터 18일까지 2026년 보고회를 열고 총 12개 사업에 5억원을 투입한다."
     claims = [(c.printed_value, c.claim, c.subject) for c in extract_news_claims([text])]
     assert claims == [("12개", "총 12개 사업에", "사업"), ("5억원", "5억원을 투입한다.", None)]
+
+
+def _nec_list(name, governments):
+    from orchestration.extract.formats import read_document
+    from orchestration.settings import REPO_ROOT
+    path = REPO_ROOT / "tests" / "corpus" / "formats" / name
+    return extract_document(name, read_document(path.read_bytes(), name), governments)
+
+
+def test_the_commissions_list_of_candidates_a_row_each(governments):
+    """f07, the commission's 후보자 명부 page for 서울특별시의회 마포구 제1선거구 (HTML): one candidate
+    per row, its constituency, 병역 and 전과 on its own row, its hanja left out of its name; the
+    election the page's chosen option names (its menu lists every kind); each row's 재산 신고액 and
+    납세실적, in 천원, the candidate's totals."""
+    extraction = _nec_list("f07_nec_seoul-council-mapo1-candidates.html", governments)
+    people = [(c["source_line"], c["ballot_number"], c["party"], c["name"], c["sex"], str(c["birth_date"]),
+               c["occupation"], c["military_service"], c["criminal_record_count"]) for c in extraction.candidates]
+    assert people == [(69, "1", "더불어민주당", "고병준", "남", "1986-11-19", "마포구의회의원", "군복무를 마친사람", 0),
+                      (70, "2", "국민의힘", "이민석", "남", "1981-02-22", "서울특별시의회의원", "군복무를 마친사람", 0),
+                      (71, "5", "진보당", "이현숙", "여", "1974-07-16", "정당인", "해당없음(비대상)", 2)]
+    assert {(c["election_type"], c["constituency"], str(c["election_date"])) for c in extraction.candidates} == {
+        ("시·도의회의원", "마포구제1선거구", "2026-06-03")}
+    money = {(f["candidate_name"], f["measure"]): (f["relation"], f["amount_krw"], f["source_line"])
+             for f in extraction.candidate_finance}
+    assert len(money) == 12
+    assert money[("이민석", "assets")] == ("total", 411_345_000, 70)
+    assert money[("이민석", "tax_paid_5y")] == ("total", 190_470_000, 70)
+    assert money[("이현숙", "tax_arrears_current")] == ("total", 0, 71)
+
+
+def test_the_commissions_list_for_an_office_without_parties(governments):
+    """f08, 서울특별시 교육감: no 기호 nor party; eight candidates, the first's 7,394천원 of arrears
+    in five years, its three convictions counted as printed (``3건``)."""
+    extraction = _nec_list("f08_nec_seoul-education-candidates.html", governments)
+    assert len(extraction.candidates) == 8
+    first = extraction.candidates[0]
+    assert (first["name"], first["party"], first["election_type"], first["constituency"], first["criminal_record_count"]) == (
+        "김영배", None, "교육감", "서울특별시", 3)
+    arrears = [f["amount_krw"] for f in extraction.candidate_finance
+               if f["candidate_name"] == "김영배" and f["measure"] == "tax_arrears_total"]
+    assert arrears == [7_394_000]

@@ -213,6 +213,9 @@ def test_the_election_a_filing_is_for():
     governor = read_election(["제9회 전국동시지방선거 / 경기도지사선거"])
     assert (governor.election, governor.election_date, governor.election_type, governor.constituency) == (
         "제9회 전국동시지방선거", date(2026, 6, 3), "시·도지사", "경기도")
+    # a menu of every kind of election above the one chosen (the commission's pages) is none of them
+    chosen = read_election(["시·도지사선거 구·시·군의 장선거 시·도의회의원선거 교육감선거", "교육감선거"])
+    assert (chosen.election_type, chosen.source_line) == ("교육감", 2)
     assert election_by_age(date(1956, 2, 5), 70) == ("제9회전국동시지방선거", date(2026, 6, 3))
     assert election_by_age(date(1956, 2, 5), 66) == ("제8회전국동시지방선거", date(2022, 6, 1))
     assert election_by_age(None, 70) is None

@@ -175,6 +175,14 @@ def test_html_tables_with_two_header_rows_and_masked_addresses():
     assert not any("손기정로" in r["text"] for r in _read("f06_nec_mapo-council-candidates.html"))
 
 
+def test_a_list_of_choices_prints_the_one_chosen():
+    """f07's election menu offers every kind of election; the page shows the one chosen
+    (``<option selected>``): 시·도의회의원선거, and no other option."""
+    texts = [r["text"] for r in _read("f07_nec_seoul-council-mapo1-candidates.html")]
+    assert "시·도의회의원선거" in texts
+    assert "교육감선거" not in texts
+
+
 @pytest.mark.parametrize("suffix", ["csv", "html", "xlsx", "hwpx", "pdf"])
 def test_one_table_in_five_formats_gives_the_same_cells(suffix):
     path = FIXTURES / f"table.{suffix}"

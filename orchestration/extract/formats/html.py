@@ -1,6 +1,6 @@
 """HTML (lxml): every ``<table>`` a stated table with its row and column spans, the text outside
 tables as lines broken where the page breaks them (block elements, ``<br>``). Scripts, styles and
-the head are not text. A page is one page.
+the head are not text, nor a list of choices but the one chosen. A page is one page.
 """
 
 from __future__ import annotations
@@ -53,6 +53,14 @@ class _Walker:
 
     def walk(self, element) -> None:
         tag = element.tag if isinstance(element.tag, str) else ""
+        if tag == "select":
+            # what the page shows of a list of choices is the one chosen (the election a list of
+            # candidates is for), not every choice it offers
+            chosen = [squeeze(option.text_content()) for option in element.iter("option") if option.get("selected") is not None]
+            self.flush()
+            self.text.extend(chosen[:1])
+            self.flush()
+            return
         if tag in _NOT_TEXT or not tag:
             return
         if tag == "table" and not element.xpath(".//table"):
