@@ -123,7 +123,7 @@ def extract_candidates(lines: list[str], tables: list[Table]) -> list[CandidateF
                 constituency=constituency,
                 ballot_number=text("ballot_number"),
                 party=without_spaces(text("party")) if text("party") else None,
-                name=_HEADER_NOTE.sub("", without_spaces(text("name"))) or without_spaces(text("name")),
+                name=_without_note(text("name")),
                 sex=text("sex"),
                 birth_date=born,
                 birth_date_printed=birth,
@@ -194,10 +194,15 @@ def _profile_columns(table: Table) -> dict[str, int]:
 _HEADER_NOTE = re.compile(r"\([^()]*\)$")
 
 
-def _header_word(label: str) -> str:
-    """A column's own header word: its lowest level, spaces and a note in brackets left out."""
-    word = without_spaces(label.rsplit(" / ", 1)[-1])
+def _without_note(text: str) -> str:
+    """``text`` without its spaces and the note in brackets after it."""
+    word = without_spaces(text)
     return _HEADER_NOTE.sub("", word) or word
+
+
+def _header_word(label: str) -> str:
+    """A column's own header word: its lowest level, without its note."""
+    return _without_note(label.rsplit(" / ", 1)[-1])
 
 
 def _list_columns(table: Table) -> dict[str, int]:
@@ -257,7 +262,7 @@ def _list_finance(table: Table, fields: dict[str, int]) -> list[CandidateFinance
     """A list's money, a row a candidate: each column the list prints for the whole household
     (재산 신고액, 납부액, 체납액) is the candidate's total."""
     measures = {index: measure for measure, index in fields.items() if measure in _MONEY_MEASURES}
-    names = {cell.line: _HEADER_NOTE.sub("", without_spaces(cell.text)) for row in table.body_rows for cell in row
+    names = {cell.line: _without_note(cell.text) for row in table.body_rows for cell in row
              if cell.column == fields["name"] and cell.text.strip()}
     facts: list[CandidateFinanceFact] = []
     for cell in table.value_cells():
