@@ -201,3 +201,36 @@ def test_the_commissions_list_for_an_office_without_parties(governments):
     arrears = [f["amount_krw"] for f in extraction.candidate_finance
                if f["candidate_name"] == "김영배" and f["measure"] == "tax_arrears_total"]
     assert arrears == [7_394_000]
+
+
+def test_the_commissions_list_as_a_spreadsheet(governments, tmp_path):
+    """The list the page offers as a spreadsheet (its XLS button), derived from f07's rows: the
+    same header of two rows (납세실적 merged over its three columns), the election in a title line
+    above; the same candidates and money as from the HTML."""
+    from openpyxl import Workbook
+
+    from orchestration.extract.formats import read_document
+    book = Workbook()
+    sheet = book.active
+    sheet.append(["제9회 전국동시지방선거 시·도의회의원선거 후보자 명부"])
+    sheet.append(["선거구명", "기호", "소속 정당명", "성명 (한자)", "성별", "생년월일 (연령)", "직업",
+                  "재산 신고액 (천원)", "병역 신고사항 (본인)", "납세실적(천원)", None, None, "전과 기록 유무 (건수)"])
+    sheet.append([None] * 9 + ["납부액", "최근 5년간 체납액", "현체 납액", None])
+    sheet.merge_cells("J2:L2")
+    for column in "ABCDEFGHIM":
+        sheet.merge_cells(f"{column}2:{column}3")
+    sheet.append(["마포구제1선거구", "2", "국민의힘", "이민석 (李旼錫)", "남", "1981.02.22 (45세)", "서울특별시의회의원",
+                  "411,345", "군복무를 마친사람", "190,470", "0", "0", "없음"])
+    sheet.append(["마포구제1선거구", "5", "진보당", "이현숙 (李賢淑)", "여", "1974.07.16 (51세)", "정당인",
+                  "236,934", "해당없음(비대상)", "135", "0", "0", "2건"])
+    path = tmp_path / "list.xlsx"
+    book.save(path)
+    extraction = extract_document("list.xlsx", read_document(path.read_bytes(), "list.xlsx"), governments)
+    assert [(c["name"], c["ballot_number"], c["election_type"], c["constituency"], c["criminal_record_count"])
+            for c in extraction.candidates] == [("이민석", "2", "시·도의회의원", "마포구제1선거구", 0),
+                                                ("이현숙", "5", "시·도의회의원", "마포구제1선거구", 2)]
+    money = {(f["candidate_name"], f["measure"]): f["amount_krw"] for f in extraction.candidate_finance}
+    assert money == {("이민석", "assets"): 411_345_000, ("이민석", "tax_paid_5y"): 190_470_000,
+                     ("이민석", "tax_arrears_total"): 0, ("이민석", "tax_arrears_current"): 0,
+                     ("이현숙", "assets"): 236_934_000, ("이현숙", "tax_paid_5y"): 135_000,
+                     ("이현숙", "tax_arrears_total"): 0, ("이현숙", "tax_arrears_current"): 0}
