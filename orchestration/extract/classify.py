@@ -36,6 +36,10 @@ def classify_kind(text: str) -> tuple[str, dict[str, int]]:
     return max(eligible)[1], scores
 
 
+# The elections that fill a 시·도's office or council.
+_UPPER_ELECTIONS = frozenset({"시·도지사", "교육감", "시·도의회의원"})
+
+
 def classify_government(text: str, kind: str, index: GovernmentIndex, on: date | None = None,
                         cover: str = "") -> Government | None:
     """The government a filing is about. A candidate's filing is about the body the election
@@ -49,6 +53,10 @@ def classify_government(text: str, kind: str, index: GovernmentIndex, on: date |
         government = index.named(election.body, text, on) if election and election.body else None
         if government is not None:
             return government
+        # an election of a 시·도 whose line names no place (the commission's list: ``교육감선거``)
+        # is the 시·도's the text is most about, its districts' mentions counted as its own
+        if election and election.election_type in _UPPER_ELECTIONS:
+            return index.best_upper(text, on)
     issuer = index.best(cover, on) if cover and kind not in ("candidate_disclosure", "news_article") else None
     return issuer or index.best(text, on)
 

@@ -119,6 +119,16 @@ class GovernmentIndex:
             return self.by_code[code]
         return self.by_code[max(upper)[1]] if upper else None
 
+    def best_upper(self, text: str, on: date | None = None) -> Government | None:
+        """The 광역 government ``text`` is most about: its own mentions and its districts' (a
+        list of a 시의회 election's candidates names their 구's more than the 시)."""
+        scores: Counter = Counter()
+        for code, score in self.mentions(text, on).items():
+            government = self.by_code[code]
+            scores[code if government.level == "광역" else government.parent_code] += score
+        scores.pop(None, None)
+        return self.by_code[scores.most_common(1)[0][0]] if scores else None
+
     def named(self, name: str, text: str, on: date | None = None) -> Government | None:
         """The government called ``name`` (``강서구``, ``경기도``), told apart from others of that
         name (서울 and 부산 both have a 강서구) by which of their 광역 ``text`` mentions most."""

@@ -182,6 +182,8 @@ def test_the_commissions_list_of_candidates_a_row_each(governments):
                       (71, "5", "진보당", "이현숙", "여", "1974-07-16", "정당인", "해당없음(비대상)", 2)]
     assert {(c["election_type"], c["constituency"], str(c["election_date"])) for c in extraction.candidates} == {
         ("시·도의회의원", "마포구제1선거구", "2026-06-03")}
+    # the 시의회's election, its line naming no place: 서울특별시, whose 마포구 the page names most
+    assert extraction.classification["government_code"] == "6110000"
     money = {(f["candidate_name"], f["measure"]): (f["relation"], f["amount_krw"], f["source_line"])
              for f in extraction.candidate_finance}
     assert len(money) == 12
@@ -195,6 +197,9 @@ def test_the_commissions_list_for_an_office_without_parties(governments):
     in five years, its three convictions counted as printed (``3건``)."""
     extraction = _nec_list("f08_nec_seoul-education-candidates.html", governments)
     assert len(extraction.candidates) == 8
+    # 서울특별시's, not 과천시's, where the commission's footer says it sits
+    assert extraction.classification["government_code"] == "6110000"
+    assert _nec_list("f06_nec_mapo-council-candidates.html", governments).classification["government_code"] == "3130000"
     first = extraction.candidates[0]
     assert (first["name"], first["party"], first["election_type"], first["constituency"], first["criminal_record_count"]) == (
         "김영배", None, "교육감", "서울특별시", 3)

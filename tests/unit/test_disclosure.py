@@ -216,6 +216,8 @@ def test_the_election_a_filing_is_for():
     # a menu of every kind of election above the one chosen (the commission's pages) is none of them
     chosen = read_election(["시·도지사선거 구·시·군의 장선거 시·도의회의원선거 교육감선거", "교육감선거"])
     assert (chosen.election_type, chosen.source_line) == ("교육감", 2)
+    # a kind of council chosen from such a menu names no council's place
+    assert read_election(["시·도의회의원선거"]).body is None
     assert election_by_age(date(1956, 2, 5), 70) == ("제9회전국동시지방선거", date(2026, 6, 3))
     assert election_by_age(date(1956, 2, 5), 66) == ("제8회전국동시지방선거", date(2022, 6, 1))
     assert election_by_age(None, 70) is None
