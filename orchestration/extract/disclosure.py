@@ -229,7 +229,8 @@ def read_election(lines: list[str]) -> Election | None:
         else:
             # a kind of council named without its place (``시·도의회의원선거``, a menu's choice
             # leaves ``도``) names no body
-            body = head[:head.index("의회")] if head.index("의회") > 1 else None
+            council_at = head.index("의회")
+            body = head[:council_at] if council_at > 1 else None
             council = _COUNCIL.search(line[line.find("선거"):])
             constituency = constituency_as_printed(council["district"]) if council else None
         return Election(ordinal, _election_date(ordinal), kind, constituency, body, head, number)

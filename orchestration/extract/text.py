@@ -199,6 +199,8 @@ def respaced(text: str, lines: list[str]) -> str:
     if len(letters) < 4 or not letter_spaced(text):
         return text
     for line in lines:
+        if letters not in without_spaces(line):
+            continue
         squeezed, at = [], []
         for index, character in enumerate(line):
             if not character.isspace():
