@@ -68,7 +68,7 @@ def run_parallel(work: Callable[[T], R], items: list[T], workers: int | None = N
 
 def _read_one(task: tuple[str, str, str]) -> Outcome:
     lake_dir, document_id, path = task
-    lake = Lake(Path(lake_dir))
+    lake = Lake(Path(lake_dir), durable=False)  # read_new flushes once at its end
     record = {"document_id": document_id, "parser_version": lake.parser_version, "format": None, "read_by": None,
               "byte_size": None, "encoding": None, "page_count": None, "line_count": None,
               "ends_with_line_break": None, "read_status": "ok", "reason": None, "detail": None,
@@ -98,6 +98,7 @@ def _read_one(task: tuple[str, str, str]) -> Outcome:
 
 def read_new(lake: Lake, raw_dir: Path, files: list[RawFile]) -> list[Outcome]:
     """Decode every filing not yet in the lake; one task per distinct document."""
+    lake.recover_unsynced()
     tasks, seen = [], set()
     for raw in files:
         if raw.document_id in seen or lake.is_read(raw.document_id):
@@ -105,12 +106,13 @@ def read_new(lake: Lake, raw_dir: Path, files: list[RawFile]) -> list[Outcome]:
         seen.add(raw.document_id)
         tasks.append((str(lake.root), raw.document_id, str(raw_dir / raw.file_path)))
     log.info("reading %d new filing(s) of %d", len(tasks), len(files))
-    return progress(run_parallel(_read_one, tasks), len(tasks), "reading")
+    with lake.synced_at_end():
+        return progress(run_parallel(_read_one, tasks), len(tasks), "reading")
 
 
 def _extract_one(task: tuple[str, str, str | None]) -> Outcome:
     lake_dir, document_id, kind = task
-    lake = Lake(Path(lake_dir))
+    lake = Lake(Path(lake_dir), durable=False)  # extract_new flushes once at its end
     filing = lake.read("filings", document_id).to_pylist()[0]
     classification = {"document_id": document_id, "parser_version": lake.parser_version, "kind": None,
                       "kind_scores": None, "government_code": None, "extract_status": "ok",
@@ -163,7 +165,9 @@ def _extracted_as(lake: Lake, document_id: str, kind: str | None) -> bool:
 def extract_new(lake: Lake, document_ids: list[str], kinds: dict[str, str] | None = None) -> list[Outcome]:
     """``kinds``: the kind a manifest gives some documents, by document id."""
     kinds = kinds or {}
+    lake.recover_unsynced()
     tasks = [(str(lake.root), d, kinds.get(d)) for d in dict.fromkeys(document_ids)
-             if not _extracted_as(lake, d, kinds.get(d))]
+             if lake.is_read(d) and not _extracted_as(lake, d, kinds.get(d))]
     log.info("extracting %d new filing(s) of %d", len(tasks), len(set(document_ids)))
-    return progress(run_parallel(_extract_one, tasks), len(tasks), "extracting")
+    with lake.synced_at_end():
+        return progress(run_parallel(_extract_one, tasks), len(tasks), "extracting")
