@@ -66,7 +66,6 @@ _NAME_SUFFIX = re.compile(r"^\s*(?:과(?![가-힣])|호선|단지|단계|차로|
 _HANGUL = re.compile(r"[가-힣]")
 # A cover's date set one character apart: "2 0 2 5 . 2 . 1 1 . (화)".
 _SPACED_DATE = re.compile(r"^(?:19|20)\d{2}\.\d{1,2}\.\d{1,2}\.?(?:\([월화수목금토일]\))?$")
-_NO_SPACES = re.compile(r"\s+")
 _SENTENCE = re.compile(r"[가-힣]{2,}")
 # A line of a table of contents: its title, leader dots, the page it starts on; or a chapter's
 # title and its page set apart by spaces alone (``Ⅱ. 2024년 주요추진성과    8``).
@@ -139,7 +138,7 @@ def coverage(fates: list[TokenFate], unattributed_spans: list[Span] = ()) -> dic
 def unclaimed_reason(text: str, token: NumberToken, in_label: bool = False) -> str:
     if "#" in token.text:
         return "phone_or_account"
-    if _covered(_DATE, text, token) or _SPACED_DATE.match(_NO_SPACES.sub("", text)):
+    if _covered(_DATE, text, token) or _SPACED_DATE.match(without_spaces(text)):
         return "date"
     if is_page_number(text) or ((contents := _CONTENTS.search(text)) and token.start in (contents.start("page"),
                                                                                         contents.start("chapter"))):

@@ -95,6 +95,7 @@ def _work_plan(lines: list[str], tables: list[Table]) -> dict[str, list]:
     rows = rows_of_their_own(labelled_rows(lines, tables, sections, year), linked)
     projects = projects + [row.project for row in rows]
     linked = without_tables_of(linked, rows) + rows
+    headings = section_tree(lines)  # the tree without the covers, as the revenue statements read it
     return {
         "org_units": units + read_unit_tables(tables, sections),
         "staffing": (extract_staffing(tables, sections) + extract_headline_staffing(lines, sections)
@@ -104,7 +105,8 @@ def _work_plan(lines: list[str], tables: list[Table]) -> dict[str, list]:
         "projects": projects,
         "project_budgets": extract_project_budgets(linked),
         "revenue": (extract_revenue(tables, linked) + extract_revenue_statements(lines, tables, linked)
-                    + extract_labelled_statements(lines, tables) + extract_revenue_series(lines, tables)
+                    + extract_labelled_statements(lines, tables, headings)
+                    + extract_revenue_series(lines, tables, headings)
                     + extract_unit_revenue(tables, sections, year) + extract_headline_revenue(lines, sections, year)),
         "settlement": extract_settlement(tables),
         "debt": extract_debt(lines, tables),

