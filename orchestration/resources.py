@@ -37,8 +37,8 @@ def dbt_executable() -> str:
 
 class Dbt(dg.ConfigurableResource):
     """dbt in this process (``pipeline/dbt_invocation.py``): the project is parsed once per run,
-    in the background from the moment the run sets its resources up, and each ``invoke`` runs
-    dbt on that parse."""
+    in the background while the filings are read (``parse_in_background``), and each ``invoke``
+    runs dbt on that parse (parsing first, in a run that reads no filing)."""
 
     _project: ParsedProject | None = PrivateAttr(default=None)
 
@@ -48,14 +48,17 @@ class Dbt(dg.ConfigurableResource):
         fingerprint = project_fingerprint()
         self._project = ParsedProject(project.project_dir, Path(project.profiles_dir), paths.dbt_target_dir,
                                       project_changed=Increments(paths).project_changed(fingerprint),
-                                      key=f"{fingerprint}\0{paths.dbt_target_dir}").start()
-        if context.log:
-            context.log.info("dbt: the project as this process parsed it for an earlier run" if self._project.reused
-                             else "dbt: parsing the project in the background")
+                                      key=f"{fingerprint}\0{paths.dbt_target_dir}")
+
+    def parse_in_background(self, log: Callable[[str], None]) -> None:
+        """Started once discovery is done: a parse beside it holds the interpreter's lock while
+        discovery waits on the disk, and discovery of 10,000 filings took 5 s instead of 0.5."""
+        self._project.start()
+        log("dbt: the project as this process parsed it for an earlier run" if self._project.reused
+            else "dbt: parsing the project in the background")
 
     def invoke(self, args: list[str], name: str, on_first_event: Callable[[], None] | None = None) -> Invocation:
         return self._project.invoke(args, name, on_first_event)
-
 
 def build_resources() -> dict:
     return {"dbt": Dbt(), "refresh_lock": RefreshLock()}

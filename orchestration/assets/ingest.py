@@ -21,7 +21,7 @@ from orchestration.pipeline.lake import EXTRACT_TABLES, READ_TABLES, STATE_SCHEM
 from orchestration.pipeline.manifest import MANIFEST_NAME, manifest_rows
 from orchestration.pipeline.reviews import REVIEWS_NAME, review_rows
 from orchestration.pipeline.versions import carry_forward, earlier_candidates, kept_versions, updated_history
-from orchestration.resources import RefreshLock
+from orchestration.resources import Dbt, RefreshLock
 from orchestration.settings import export_environment
 
 
@@ -129,7 +129,8 @@ def _lake_results(tables, documents: list[str], outcomes: list[Outcome], **metad
     }, deps=["raw_filings"]),
     name="read_filings",
 )
-def read_filings(context: dg.AssetExecutionContext, refresh_lock: RefreshLock):
+def read_filings(context: dg.AssetExecutionContext, refresh_lock: RefreshLock, dbt: Dbt):
+    dbt.parse_in_background(context.log.info)  # the filings are read in other processes meanwhile
     paths = export_environment()
     lake = Lake(paths.lake_dir)
     lake.ensure_schemas()
