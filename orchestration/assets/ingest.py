@@ -129,8 +129,7 @@ def _lake_results(tables, documents: list[str], outcomes: list[Outcome], **metad
     }, deps=["raw_filings"]),
     name="read_filings",
 )
-def read_filings(context: dg.AssetExecutionContext, refresh_lock: RefreshLock, dbt: Dbt):
-    dbt.parse_in_background(context.log.info)  # the filings are read in other processes meanwhile
+def read_filings(context: dg.AssetExecutionContext, refresh_lock: RefreshLock):
     paths = export_environment()
     lake = Lake(paths.lake_dir)
     lake.ensure_schemas()
@@ -173,7 +172,7 @@ def read_filings(context: dg.AssetExecutionContext, refresh_lock: RefreshLock, d
     ],
     name="extract_filings",
 )
-def extract_filings(context: dg.AssetExecutionContext, refresh_lock: RefreshLock):
+def extract_filings(context: dg.AssetExecutionContext, refresh_lock: RefreshLock, dbt: Dbt):
     paths = export_environment()
     lake = Lake(paths.lake_dir)
     files = _current_files()
@@ -181,7 +180,7 @@ def extract_filings(context: dg.AssetExecutionContext, refresh_lock: RefreshLock
     by_path = {f.file_path: f.document_id for f in files}
     kinds = {by_path[row["file_path"]]: row["kind"] for row in _read_state("manifest")
              if row["kind"] and not row["problem"]}
-    outcomes = extract_new(lake, documents, kinds)
+    outcomes = extract_new(lake, documents, kinds, meanwhile=lambda: dbt.parse_in_background(context.log.info))
     for outcome in outcomes:
         if not outcome.ok:
             context.log.warning(f"no typed facts for {outcome.document_id[:12]}…: {outcome.reason}")

@@ -56,14 +56,22 @@ class Outcome:
     rows: dict[str, int] = field(default_factory=dict)  # rows written, by lake table
 
 
-def run_parallel(work: Callable[[T], R], items: list[T], workers: int | None = None) -> Iterable[R]:
+def run_parallel(work: Callable[[T], R], items: list[T], workers: int | None = None,
+                 meanwhile: Callable[[], None] | None = None) -> Iterable[R]:
+    """``meanwhile``: started once the work is under way, for what this process can do while
+    its workers are busy (it only waits for them)."""
     workers = workers or os.cpu_count() or 1
     if workers == 1 or len(items) < PARALLEL_THRESHOLD:
+        if meanwhile:
+            meanwhile()
         yield from map(work, items)
         return
     # spawn, not fork: the parent may be a multi-threaded Dagster process.
     with ProcessPoolExecutor(max_workers=workers, mp_context=get_context("spawn")) as pool:
-        yield from pool.map(work, items, chunksize=max(1, len(items) // (workers * 8)))
+        results = pool.map(work, items, chunksize=max(1, len(items) // (workers * 8)))
+        if meanwhile:
+            meanwhile()
+        yield from results
 
 
 def _read_one(task: tuple[str, str, str]) -> Outcome:
@@ -162,12 +170,14 @@ def _extracted_as(lake: Lake, document_id: str, kind: str | None) -> bool:
     return stored["kind"] == kind or stored["extract_status"] != "ok"
 
 
-def extract_new(lake: Lake, document_ids: list[str], kinds: dict[str, str] | None = None) -> list[Outcome]:
-    """``kinds``: the kind a manifest gives some documents, by document id."""
+def extract_new(lake: Lake, document_ids: list[str], kinds: dict[str, str] | None = None,
+                meanwhile: Callable[[], None] | None = None) -> list[Outcome]:
+    """``kinds``: the kind a manifest gives some documents, by document id; ``meanwhile``, as
+    ``run_parallel`` takes it."""
     kinds = kinds or {}
     lake.recover_unsynced()
     tasks = [(str(lake.root), d, kinds.get(d)) for d in dict.fromkeys(document_ids)
              if lake.is_read(d) and not _extracted_as(lake, d, kinds.get(d))]
     log.info("extracting %d new filing(s) of %d", len(tasks), len(set(document_ids)))
     with lake.synced_at_end():
-        return progress(run_parallel(_extract_one, tasks), len(tasks), "extracting")
+        return progress(run_parallel(_extract_one, tasks, meanwhile=meanwhile), len(tasks), "extracting")
