@@ -42,8 +42,8 @@ from orchestration.extract.revenue_text import (extract_labelled_statements, ext
                                                 extract_revenue_statements)
 from orchestration.extract.settlement import extract_settlement
 from orchestration.extract.structure import section_tree, unit_sections
-from orchestration.extract.staffing import (extract_headline_staffing, extract_org_chart_staffing, extract_register_staffing,
-                                           extract_staffing)
+from orchestration.extract.staffing import (AFFILIATED_BODY, extract_headline_staffing, extract_org_chart_staffing,
+                                           extract_register_rows, extract_register_staffing, extract_staffing)
 from orchestration.extract.table_checks import TableCheck, table_checks
 from orchestration.extract.tables import Table, cell_quantities, cut_short, read_tables
 from orchestration.extract.text import ReadError
@@ -96,10 +96,12 @@ def _work_plan(lines: list[str], tables: list[Table]) -> dict[str, list]:
     projects = projects + [row.project for row in rows]
     linked = without_tables_of(linked, rows) + rows
     headings = section_tree(lines)  # the tree without the covers, as the revenue statements read it
+    staffing = (extract_staffing(tables, sections) + extract_headline_staffing(lines, sections)
+                + extract_org_chart_staffing(lines) + extract_register_staffing(lines, tables))
+    bodies = {fact.org_unit for fact in staffing if fact.statement == AFFILIATED_BODY}
     return {
         "org_units": units + read_unit_tables(tables, sections),
-        "staffing": (extract_staffing(tables, sections) + extract_headline_staffing(lines, sections)
-                     + extract_org_chart_staffing(lines) + extract_register_staffing(lines, tables)),
+        "staffing": staffing + extract_register_rows(lines, bodies),
         "department_budgets": (extract_department_budgets(tables, sections, year)
                                + extract_headline_budgets(lines, sections, year)),
         "projects": projects,

@@ -34,7 +34,7 @@ from orchestration.extract.organisation import (NO_UNIT_SECTION, TOTAL_COLUMN, U
                                                 section_at, unit_columns)
 from orchestration.extract.structure import CIRCLE, DASH, Heading, heading, heading_depth
 from orchestration.extract.tables import Cell, Table
-from orchestration.extract.text import LINE_MARKS, MIDDLE_DOTS, PIECE, spaced_any, without_spaces
+from orchestration.extract.text import LINE_MARKS, MIDDLE_DOTS, PIECE, letter_spaced, spaced_any, without_spaces
 from orchestration.extract.vocabulary import (body_name_headers, caption_words, grade_labels, org_unit_suffixes,
                                               staff_count_words, staff_group_labels)
 
@@ -628,6 +628,110 @@ def _opens_register(line: str, found: Heading | None) -> bool:
         if any(pattern.match(name) or pattern.match(name + "명") for pattern in body_name_headers()):
             return True
     return False
+
+
+def extract_register_rows(lines: list[str], stated: set[str] = frozenset()) -> list[StaffingFact]:
+    """A ruled register of bodies as a text layer prints it (pdftotext -layout), its rows run over
+    several lines: a header line names the bodies' column (``기 관 명``) with 정원 and 현원 as words
+    of their own on it or a line either side; a line below with a count under each of those words
+    is a body's row. The body's name is the text in the names' column, left of the next header's
+    column, on that line and on the lines around it nearer to it than to another row (a long name
+    wraps above and below its counts); its dates and letter spacing are no part of it. Bodies in
+    ``stated`` (read from a table already) are left out."""
+    facts: list[StaffingFact] = []
+    number = 0
+    while number < len(lines):
+        number += 1
+        header = _register_header(lines, number)
+        if header is None:
+            continue
+        names, counts, last_header = header
+        rows, name_lines = {}, []
+        number = last_header
+        # the register ends at a heading, at the next register's header, or where no row has
+        # come for a while (the next page's text)
+        while number < len(lines) and number - max(rows, default=number) <= _ROW_LINES:
+            line = lines[number]
+            found = heading(line)
+            if (found is not None and found.style not in _FIELD_STYLES) or _register_header(lines, number + 1):
+                break
+            number += 1
+            pair = _counts_under(line, counts)
+            if pair:
+                rows[number] = pair
+            words = [m.group() for m in _TOKEN.finditer(line) if names[0] <= m.start() < names[1]
+                     and not re.search(r"\d", m.group())]
+            if words:
+                name_lines.append((number, words))
+        for row, ((authorized, current), span) in rows.items():
+            parts = [words for at, words in name_lines if _nearest(at, rows) == row and abs(at - row) <= _NAME_LINES]
+            body = " ".join(_unspaced(words) for words in parts)
+            if not body or not _BODY_NAME.match(body) or _body_key(body) in stated:
+                continue
+            stated = stated | {_body_key(body)}
+            facts.append(StaffingFact(
+                source_line=row, table_index=0, org_unit=_body_key(body), org_unit_printed=body,
+                statement=AFFILIATED_BODY, grade=TOTAL, grade_printed=TOTAL, authorized=_count(authorized),
+                current=_count(current), printed_value=f"{authorized} / {current}", as_of=None, source_span=span))
+    return facts
+
+
+_TOKEN = re.compile(r"\S+")
+# How far a register's row runs: its name's lines either side of its counts, and its lines in all.
+_NAME_LINES, _ROW_LINES = 2, 8
+_SPACED_COUNT = re.compile(rf"(?:{_AUTHORIZED_WORD}|{_CURRENT_WORD})")
+
+
+def _register_header(lines: list[str], number: int) -> tuple[tuple[int, int], dict, int] | None:
+    """Line ``number`` as a register's header: the names' column (from its header's start to the
+    next header's), the spans of the 정원 and 현원 words, and the header's last line."""
+    line = lines[number - 1]
+    name = next((m for m in PIECE.finditer(line) if any(
+        pattern.match(MIDDLE_DOTS.sub("·", without_spaces(m.group()))) for pattern in body_name_headers())), None)
+    if name is None:
+        return None
+    around = range(max(1, number - 2), min(len(lines), number + 2) + 1)
+    counts, last = {}, number
+    for n in around:
+        found = {count_of(m.group()): m.span() for m in _SPACED_COUNT.finditer(lines[n - 1])}
+        if AUTHORIZED in found and CURRENT in found:
+            counts, last = found, max(last, n)
+    if not counts:
+        return None
+    next_column = min((m.start() for n in range(around.start, last + 1) for m in PIECE.finditer(lines[n - 1])
+                       if m.start() > name.end()), default=name.end())
+    return (max(0, name.start() - 2), next_column), counts, last
+
+
+def _counts_under(line: str, counts: dict) -> tuple[tuple[str, str], tuple[int, int]] | None:
+    """The counts a row prints under the 정원 and 현원 words (a column's width either side)."""
+    found = {}
+    for match in _TOKEN.finditer(line):
+        if not re.fullmatch(r"\d[\d,]*", match.group()):
+            continue
+        middle = (match.start() + match.end()) / 2
+        for meaning in (AUTHORIZED, CURRENT):
+            start, end = counts[meaning]
+            if start - 3 <= middle <= end + 3 and meaning not in found:
+                found[meaning] = match
+                break
+    if len(found) < 2:
+        return None
+    first, second = found[AUTHORIZED], found[CURRENT]
+    return (first.group(), second.group()), (min(first.start(), second.start()), max(first.end(), second.end()))
+
+
+def _nearest(line: int, rows: dict) -> int | None:
+    """The row nearest ``line``; None when two are as near."""
+    distances = sorted((abs(line - row), row) for row in rows)
+    if not distances or (len(distances) > 1 and distances[0][0] == distances[1][0]):
+        return None
+    return distances[0][1]
+
+
+def _unspaced(words: list[str]) -> str:
+    """A name's words as printed, or its letters together when the layout spaced them out."""
+    return "".join(words) if letter_spaced(" ".join(words)) else " ".join(words)
 
 
 def extract_org_chart_staffing(lines: list[str]) -> list[StaffingFact]:

@@ -200,6 +200,17 @@ def test_the_plan_as_pdftotext_prints_it_w01():
               if f["source_page"] == 8}
     assert bodies == {"부산교통공사": (4431, 4642, 7), "부산도시공사": (368, 345, 13), "부산관광공사": (107, 106, 19),
                       "부산시설공단": (1551, 1456, 25), "부산환경공단": (794, 771, 31)}
+    # p9's register of 출자·출연기관, its ruled rows run over two to three lines each: the counts
+    # under 정원 and 현원, the name beside its date, letter-spaced or wrapped (since parser 0.58.0)
+    register = {f["org_unit"]: (f["authorized"], f["current"], f["source_line"]) for f in extraction.staffing
+                if f["source_page"] == 9}
+    assert len(register) == 16
+    assert register["벡스코"] == (89, 83, 7)
+    assert register["아시아드CC"] == (45, 42, 11)
+    assert register["부산의료원"] == (775, 722, 15)
+    assert register["부산여성가족과평생교육진흥원"] == (29, 25, 37)
+    assert register["부산과학기술고등교육진흥원"] == (86, 65, 69)
+    assert register["부산문화회관"] == (129, 125, 73)
     debt = next(f for f in extraction.debt if f["fiscal_year"] == 2023)
     assert (debt["basis"], debt["amount_krw"], debt["rate_pct"], debt["source_page"], debt["source_line"]) == (
         "결산", 3_521_800_000_000, "19.9", 5, 39)

@@ -290,3 +290,37 @@ def test_a_name_over_bullets_outside_a_register_is_no_body(governments):
     register's: 시립미술관's line stays the plan's own headline, if any reader takes it."""
     text = "2025년 주요업무계획\nⅡ. 주요업무\n 시립미술관\nㅇ 인   력 : 정원 45명(현원 43명)\n"
     assert [f for f in extract_document("m", text, governments).staffing if f["statement"] == "affiliated_body"] == []
+
+
+# w01 p9 as pdftotext -layout prints its ruled register (rows cut to the columns that matter): a
+# group column at the left, names letter-spaced or wrapped around their counts, dates glued on.
+RULED_REGISTER = """2025년 주요업무계획
+출자 · 출연 기 관 현황
+                       설립일자                      인력(명)
+      기 관 명                  대표자      기구                   소재지
+                      (통합일자)                    정원 현원
+     벡      스      코 ’95.12.05.  손수득  2본부       89    83
+출자
+기관
+     부 산 여 성 가 족 과 ’02.04.30.              1실 3부,                 북구
+                                     윤지영        29    25
+     평 생 교 육 진 흥 원 (’23.07.01.)             4수탁기관              효열로 256
+
+     부산신용보증재단 ’97.06.20.   성동화  2실 3팀          114   112
+                                 1출장소             2025
+"""
+
+
+def test_a_ruled_register_whose_rows_run_over_lines(governments):
+    staffing = extract_document("r", RULED_REGISTER, governments).staffing
+    bodies = {f["org_unit"]: (f["authorized"], f["current"], f["source_line"], f["printed_value"]) for f in staffing
+              if f["statement"] == "affiliated_body"}
+    # the group's 출자 / 기관 left of the names' column is no part of a name, nor a year that is
+    # under no count's header
+    assert bodies == {"벡스코": (89, 83, 6, "89 / 83"), "부산여성가족과평생교육진흥원": (29, 25, 10, "29 / 25"),
+                      "부산신용보증재단": (114, 112, 13, "114 / 112")}
+    # a name's line as near to the row above as to the row below belongs to neither
+    tied = RULED_REGISTER.replace("효열로 256\n\n", "효열로 256\n")
+    bodies = {f["org_unit"] for f in extract_document("t", tied, governments).staffing
+              if f["statement"] == "affiliated_body"}
+    assert bodies == {"벡스코", "부산여성가족과", "부산신용보증재단"}
