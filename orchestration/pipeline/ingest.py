@@ -7,6 +7,7 @@ quarantine row with a reason a person can act on) and never stop the other filin
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import os
 import sys
@@ -74,9 +75,9 @@ def run_parallel(work: Callable[[T], R], items: list[T], workers: int | None = N
         yield from results
 
 
-def _read_one(task: tuple[str, str, str]) -> Outcome:
-    lake_dir, document_id, path = task
-    lake = Lake(Path(lake_dir), durable=False)  # read_new flushes once at its end
+def _read_one(task: tuple[str, str, str, bool]) -> Outcome:
+    lake_dir, document_id, path, durable = task
+    lake = Lake(Path(lake_dir), durable=durable)
     record = {"document_id": document_id, "parser_version": lake.parser_version, "format": None, "read_by": None,
               "byte_size": None, "encoding": None, "page_count": None, "line_count": None,
               "ends_with_line_break": None, "read_status": "ok", "reason": None, "detail": None,
@@ -114,13 +115,14 @@ def read_new(lake: Lake, raw_dir: Path, files: list[RawFile]) -> list[Outcome]:
         seen.add(raw.document_id)
         tasks.append((str(lake.root), raw.document_id, str(raw_dir / raw.file_path)))
     log.info("reading %d new filing(s) of %d", len(tasks), len(files))
-    with lake.synced_at_end():
-        return progress(run_parallel(_read_one, tasks), len(tasks), "reading")
+    durable, flushed = _durability(lake, len(tasks))
+    with flushed:
+        return progress(run_parallel(_read_one, [task + (durable,) for task in tasks]), len(tasks), "reading")
 
 
-def _extract_one(task: tuple[str, str, str | None]) -> Outcome:
-    lake_dir, document_id, kind = task
-    lake = Lake(Path(lake_dir), durable=False)  # extract_new flushes once at its end
+def _extract_one(task: tuple[str, str, str | None, bool]) -> Outcome:
+    lake_dir, document_id, kind, durable = task
+    lake = Lake(Path(lake_dir), durable=durable)
     filing = lake.read("filings", document_id).to_pylist()[0]
     classification = {"document_id": document_id, "parser_version": lake.parser_version, "kind": None,
                       "kind_scores": None, "government_code": None, "extract_status": "ok",
@@ -179,5 +181,17 @@ def extract_new(lake: Lake, document_ids: list[str], kinds: dict[str, str] | Non
     tasks = [(str(lake.root), d, kinds.get(d)) for d in dict.fromkeys(document_ids)
              if lake.is_read(d) and not _extracted_as(lake, d, kinds.get(d))]
     log.info("extracting %d new filing(s) of %d", len(tasks), len(set(document_ids)))
-    with lake.synced_at_end():
-        return progress(run_parallel(_extract_one, tasks, meanwhile=meanwhile), len(tasks), "extracting")
+    durable, flushed = _durability(lake, len(tasks))
+    with flushed:
+        return progress(run_parallel(_extract_one, [task + (durable,) for task in tasks], meanwhile=meanwhile),
+                        len(tasks), "extracting")
+
+
+def _durability(lake: Lake, filings: int) -> tuple[bool, contextlib.AbstractContextManager]:
+    """How a stage's lake files reach the disk: many filings' written as they come and the disk
+    flushed once at the stage's end (forced one by one, they took a sixth of a 10,000-filing
+    refresh); a few filings' each forced as it is written, since the flush at the end is the
+    whole machine's, the warehouse the last refresh wrote included."""
+    if filings >= PARALLEL_THRESHOLD:
+        return False, lake.synced_at_end()
+    return True, contextlib.nullcontext()

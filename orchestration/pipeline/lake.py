@@ -6,8 +6,8 @@ so that dbt's ``read_parquet`` globs of one version's files always match, even b
 filing.
 
 Reading and extraction write about nine files a filing. Forcing each to disk on its own took a
-third of a 10,000-filing extraction, so those stages write without it and flush the disk once at
-their end (``Lake.synced_at_end``). A marker file stands for the stretch in between: a machine
+sixth of a 10,000-filing refresh, so those stages, of many filings, write without it and flush
+the disk once at their end (``Lake.synced_at_end``; ``ingest._durability`` decides). A marker file stands for the stretch in between: a machine
 that stopped there (power lost) leaves the marker, and the next stage checks every file written
 since it and drops the documents whose files did not reach the disk whole.
 """

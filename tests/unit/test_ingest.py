@@ -7,7 +7,7 @@ import hashlib
 import pyarrow.parquet as pq
 
 from orchestration.pipeline.discovery import RawFile
-from orchestration.pipeline.ingest import extract_new, read_new
+from orchestration.pipeline.ingest import PARALLEL_THRESHOLD, _durability, extract_new, read_new
 from orchestration.pipeline.lake import UNSYNCED_MARKER, Lake
 from orchestration.settings import REPO_ROOT
 
@@ -75,3 +75,16 @@ def test_nothing_is_dropped_when_every_file_reached_the_disk(tmp_path):
     (lake.root / UNSYNCED_MARKER).touch()
     assert lake.recover_unsynced() == []
     assert not (lake.root / UNSYNCED_MARKER).exists() and all(lake.is_read(f.document_id) for f in files)
+
+
+def test_many_filings_are_flushed_once_at_the_stage_end_a_few_file_by_file(tmp_path):
+    lake = Lake(tmp_path / "lake")
+    durable, flushed = _durability(lake, PARALLEL_THRESHOLD)
+    assert not durable
+    with flushed:
+        assert (lake.root / UNSYNCED_MARKER).exists()  # the stretch a stopped machine may have lost
+    assert not (lake.root / UNSYNCED_MARKER).exists()
+    durable, flushed = _durability(lake, PARALLEL_THRESHOLD - 1)
+    assert durable
+    with flushed:
+        assert not (lake.root / UNSYNCED_MARKER).exists()
