@@ -15,7 +15,7 @@ from orchestration.assets import OWNERS
 from orchestration.extract.document import EXTRACTORS
 from orchestration.extract.version import PARSER_VERSION
 from orchestration.pipeline.discovery import RawFile, discover
-from orchestration.pipeline.ingest import Outcome, extract_new, read_new
+from orchestration.pipeline.ingest import PARALLEL_THRESHOLD, Outcome, extract_new, read_new
 from orchestration.pipeline.inputs import record_run_inputs
 from orchestration.pipeline.lake import EXTRACT_TABLES, READ_TABLES, STATE_SCHEMAS, Lake, write_parquet
 from orchestration.pipeline.manifest import MANIFEST_NAME, manifest_rows
@@ -40,13 +40,18 @@ def _read_state(table: str) -> list[dict]:
     owners=OWNERS,
     description="Every file under the raw dir (LOCALGOV_RAW_DIR): path, size and SHA-256 of its bytes.",
 )
-def raw_filings(context: dg.AssetExecutionContext, refresh_lock: RefreshLock) -> dg.MaterializeResult:
+def raw_filings(context: dg.AssetExecutionContext, refresh_lock: RefreshLock, dbt: Dbt) -> dg.MaterializeResult:
     paths = export_environment()
     started_ns = time.time_ns()
     # the last listing and when it was taken: the files it saw unchanged are not read again
     listed_at = paths.state_dir / "raw_files.listed_at"
     known_at_ns = int(listed_at.read_text()) if listed_at.exists() else 0
-    files = discover(paths.raw_dir, _current_files(), known_at_ns)
+    known = _current_files()
+    files = discover(paths.raw_dir, known, known_at_ns)
+    # A run of a few new filings is mostly dbt's: its parse goes on beside the rest at once.
+    # Many new filings, and it waits for the extraction's workers (extract_filings).
+    if len({f.document_id for f in files} - {f.document_id for f in known}) < PARALLEL_THRESHOLD:
+        dbt.parse_in_background(context.log.info)
     record_run_inputs(paths, context.run_id, files)
     write_parquet(_state_path("raw_files"), [asdict(f) for f in files], STATE_SCHEMAS["raw_files"])
     listed_at.write_text(str(started_ns))

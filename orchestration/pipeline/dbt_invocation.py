@@ -64,6 +64,10 @@ class ParsedProject:
         return self
 
     @property
+    def started(self) -> bool:
+        return self._thread is not None
+
+    @property
     def reused(self) -> bool:
         """The process parsed this project already (in an earlier run) and that parse serves."""
         return self.key is not None and self.key in _LAST_PARSE
