@@ -103,7 +103,8 @@ def extract_revenue_statements(lines: list[str], tables: list[Table],
     return facts
 
 
-def extract_labelled_statements(lines: list[str], tables: list[Table], tree: list[Node] | None = None) -> list[RevenueFact]:
+def extract_labelled_statements(lines: list[str], tables: list[Table],
+                                tree: list[Node] | None = None) -> list[RevenueFact]:
     """Statements whose measure stands in brackets before their amount (``(목표) 5조 5,818억원``),
     with their parts, and the part lists printed on the line below them. ``tree``: the lines'
     ``section_tree``, when the caller has it."""

@@ -7,9 +7,10 @@ filing.
 
 Reading and extraction write about nine files a filing. Forcing each to disk on its own took a
 sixth of a 10,000-filing refresh, so those stages, of many filings, write without it and flush
-the disk once at their end (``Lake.synced_at_end``; ``ingest._durability`` decides). A marker file stands for the stretch in between: a machine
-that stopped there (power lost) leaves the marker, and the next stage checks every file written
-since it and drops the documents whose files did not reach the disk whole.
+the disk once at their end (``Lake.synced_at_end``; ``ingest._durability`` decides). A marker
+file stands for the stretch in between: a machine that stopped there (power lost) leaves the
+marker, and the next stage checks every file written since it and drops the documents whose
+files did not reach the disk whole.
 """
 
 from __future__ import annotations
