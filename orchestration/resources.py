@@ -37,8 +37,9 @@ def dbt_executable() -> str:
 
 class Dbt(dg.ConfigurableResource):
     """dbt in this process (``pipeline/dbt_invocation.py``): the project is parsed once per run,
-    in the background while the filings are extracted (``parse_in_background``), and each
-    ``invoke`` runs dbt on that parse (parsing first, in a run that extracts nothing)."""
+    in the background from the end of discovery or the extraction's start
+    (``parse_in_background``), and each ``invoke`` runs dbt on that parse (parsing first, in a
+    run that started none)."""
 
     _project: ParsedProject | None = PrivateAttr(default=None)
 

@@ -96,7 +96,8 @@ def extract_candidates(lines: list[str], tables: list[Table]) -> list[CandidateF
     criminal = _column_text(tables, "전과", None)
     candidates = []
     for table in tables:
-        fields = _list_columns(table) or _profile_columns(table)
+        profile = _profile_columns(table)
+        fields = _list_columns(table, profile) or profile
         if "name" not in fields:
             continue
         for row in table.body_rows:
@@ -205,12 +206,11 @@ def _header_word(label: str) -> str:
     return _without_note(label.rsplit(" / ", 1)[-1])
 
 
-def _list_columns(table: Table) -> dict[str, int]:
+def _list_columns(table: Table, profile: dict[str, int]) -> dict[str, int]:
     """The columns of a list of candidates, a row each (the commission's 후보자 명부: 선거구명,
     기호, 성명 … 재산 신고액, 납세실적, 병역, 전과), by disclosure_terms.csv's ``list_field`` words;
     none for a table of one candidate (a disclosure's profile), whose 병역, 전과 and money the
-    filing's other tables state."""
-    profile = _profile_columns(table)
+    filing's other tables state. ``profile``: the table's ``_profile_columns``."""
     named = [row for row in table.body_rows if any(c.column == profile.get("name") and c.text.strip() for c in row)]
     if len(named) < 2:
         return {}
@@ -245,7 +245,7 @@ def extract_candidate_finance(tables: list[Table], candidates: list[CandidateFac
     name = candidates[0].name
     facts: list[CandidateFinanceFact] = []
     for table in tables:
-        listed = _list_columns(table)
+        listed = _list_columns(table, _profile_columns(table))
         if listed:
             facts += _list_finance(table, listed)
             continue

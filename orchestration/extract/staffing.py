@@ -496,7 +496,7 @@ def _body_names(table: Table) -> list[int]:
     name header of the vocabulary, and those after it with no header of their own (a group, 출자
     기관, beside the body's name); none for any other table."""
     labels = [without_spaces(label) for label in table.column_labels]
-    if not labels or not any(pattern.match(MIDDLE_DOTS.sub("·", labels[0])) for pattern in body_name_headers()):
+    if not labels or not _heads_bodies(labels[0]):
         return []
     return [0] + list(itertools.takewhile(lambda i: not labels[i], range(1, len(labels))))
 
@@ -624,10 +624,16 @@ def _opens_register(line: str, found: Heading | None) -> bool:
     else:
         parts = re.split(r"\s+및\s+|[,/]", found.title)
     for part in parts:
-        name = _REGISTER_WORD.sub("", MIDDLE_DOTS.sub("·", without_spaces(part)))
-        if any(pattern.match(name) or pattern.match(name + "명") for pattern in body_name_headers()):
+        name = _REGISTER_WORD.sub("", without_spaces(part))
+        if _heads_bodies(name) or _heads_bodies(name + "명"):
             return True
     return False
+
+
+def _heads_bodies(header: str) -> bool:
+    """A header over the names of a register's bodies (body_name_headers.csv): ``기 관 명``."""
+    name = MIDDLE_DOTS.sub("·", without_spaces(header))
+    return any(pattern.match(name) for pattern in body_name_headers())
 
 
 def extract_register_rows(lines: list[str], stated: set[str] = frozenset()) -> list[StaffingFact]:
@@ -686,8 +692,7 @@ def _register_header(lines: list[str], number: int) -> tuple[tuple[int, int], di
     """Line ``number`` as a register's header: the names' column (from its header's start to the
     next header's), the spans of the 정원 and 현원 words, and the header's last line."""
     line = lines[number - 1]
-    name = next((m for m in PIECE.finditer(line) if any(
-        pattern.match(MIDDLE_DOTS.sub("·", without_spaces(m.group()))) for pattern in body_name_headers())), None)
+    name = next((m for m in PIECE.finditer(line) if _heads_bodies(m.group())), None)
     if name is None:
         return None
     around = range(max(1, number - 2), min(len(lines), number + 2) + 1)

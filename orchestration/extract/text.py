@@ -207,8 +207,6 @@ def respaced(text: str, lines: list[str]) -> str:
                 squeezed.append(character)
                 at.append(index)
         start = "".join(squeezed).find(letters)
-        if start < 0:
-            continue
         found = line[at[start]:at[start + len(letters) - 1] + 1]
         if not letter_spaced(found):
             return squeeze(found)
