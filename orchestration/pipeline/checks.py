@@ -39,6 +39,7 @@ class Check:
     fail_calc: str = "count(*)"
     warn_if: str = "!= 0"
     error_if: str = "!= 0"
+    view: str = ""  # the relation of ``table`` when it is a view: computed once for all its checks
 
 
 def compiled_checks(compile_results: dict, manifest: dict) -> list[Check]:
@@ -52,9 +53,13 @@ def compiled_checks(compile_results: dict, manifest: dict) -> list[Check]:
             continue
         config = node["config"]
         parents = node.get("depends_on", {}).get("nodes") or [""]
-        checks.append(Check(result["unique_id"], node.get("attached_node") or parents[0], result["compiled_code"],
+        table = node.get("attached_node") or parents[0]
+        checked = nodes.get(table, {})
+        is_view = checked.get("config", {}).get("materialized") == "view"
+        view = (checked.get("relation_name") or "") if is_view else ""
+        checks.append(Check(result["unique_id"], table, result["compiled_code"],
                             str(config.get("severity", "error")).lower(), config.get("fail_calc") or "count(*)",
-                            config.get("warn_if") or "!= 0", config.get("error_if") or "!= 0"))
+                            config.get("warn_if") or "!= 0", config.get("error_if") or "!= 0", view))
     return sorted(checks, key=lambda check: check.unique_id)
 
 
@@ -125,7 +130,7 @@ def run_checks(build_db: Path, checks: list[Check]) -> dict:
         try:
             begun = time.perf_counter()
             try:
-                rows = cursor.execute("\nunion all\n".join(_select(c) for c in group)).fetchall()
+                rows = cursor.execute(table_query(group)).fetchall()
             except duckdb.Error:
                 return [_alone(cursor, check) for check in group]
             share = (time.perf_counter() - begun) / len(group)
@@ -140,6 +145,20 @@ def run_checks(build_db: Path, checks: list[Check]) -> dict:
         for found in pool.map(table_checks, [group for _, group in sorted(by_table.items())]):
             results += found
     return {"results": results, "elapsed_time": time.perf_counter() - started}
+
+
+# A view is its query: each test of it computed the view again (a discrepancy rule's five tests,
+# 0.78 s at 10,000 filings against 0.28 s for the view once).
+_VIEW_ONCE = '"localgov_checked_view"'
+
+
+def table_query(group: list[Check]) -> str:
+    """A table's checks as one query, a view among them computed once for all of them."""
+    query = "\nunion all\n".join(_select(check) for check in group)
+    view = group[0].view
+    if not view:
+        return query
+    return f"with {_VIEW_ONCE} as materialized (select * from {view})\n" + query.replace(view, _VIEW_ONCE)
 
 
 def _alone(connection, check: Check) -> dict:

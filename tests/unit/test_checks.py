@@ -14,6 +14,7 @@ from orchestration.pipeline.checks import (
     load_checks,
     run_checks,
     save_checks,
+    table_query,
     write_results,
 )
 from orchestration.pipeline.holdback import Fault, dbt_faults
@@ -131,3 +132,33 @@ def test_a_build_file_that_cannot_be_read_is_an_error_of_every_check(tmp_path):
     [only] = results["results"]
     assert only["status"] == "error"
     assert only["message"].startswith("the build file could not be read: IO Error")
+
+
+def test_the_checks_of_a_view_compute_it_once_and_each_gets_its_own_outcome(build):
+    view = '"b"."marts"."staffing_rows"'
+    with duckdb.connect(str(build)) as connection:
+        connection.execute("create view marts.staffing_rows as select * from marts.fct_staffing where headcount > 3")
+    manifest = {"nodes": {
+        "model.localgov.staffing_rows": {"resource_type": "model", "relation_name": view,
+                                         "config": {"materialized": "view"}},
+        "model.localgov.fct_staffing": {"resource_type": "model", "relation_name": STAFFING,
+                                        "config": {"materialized": "table"}},
+        **{f"test.localgov.{name}": {"resource_type": "test", "attached_node": f"model.localgov.{model}",
+                                     "config": {"severity": "warn"}}
+           for name, model in [("not_null_staffing_rows_grade", "staffing_rows"),
+                               ("unique_staffing_rows_staffing_id", "staffing_rows"),
+                               ("not_null_fct_staffing_grade", "fct_staffing")]}}}
+    compiled = {"results": [
+        {"unique_id": "test.localgov.not_null_staffing_rows_grade", "compiled_code": NOT_NULL.replace(STAFFING, view)},
+        {"unique_id": "test.localgov.unique_staffing_rows_staffing_id", "compiled_code": UNIQUE.replace(STAFFING, view)},
+        {"unique_id": "test.localgov.not_null_fct_staffing_grade", "compiled_code": NOT_NULL}]}
+    checks = compiled_checks(compiled, manifest)
+    assert [c.view for c in checks] == ["", view, view]
+    of_view = checks[1:]
+    query = table_query(of_view)
+    assert query.count(view) == 1 and query.startswith('with "localgov_checked_view" as materialized')
+    results = run_checks(build, checks)["results"]
+    # the view leaves out k1's row of 3: k1 is in it once, k2 without its grade
+    assert {r["unique_id"].split(".")[-1]: (r["status"], r["failures"]) for r in results} == {
+        "not_null_fct_staffing_grade": ("warn", 1), "not_null_staffing_rows_grade": ("warn", 1),
+        "unique_staffing_rows_staffing_id": ("pass", 0)}
