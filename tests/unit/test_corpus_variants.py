@@ -187,6 +187,14 @@ def test_the_plan_as_pdftotext_prints_it_w01():
              if f["source_page"] == 6 and f["source_line"] <= 2]
     assert whole == [(1, "total", 16_683_000_000_000), (2, "일반회계", 13_319_800_000_000),
                      (2, "특별회계", 3_363_200_000_000)]
+    # its table of accounts under a header five lines tall, a blank line above the rows, each word
+    # over its column: the years ’25 and ’24 each a band alone on its line (since parser 0.59.0)
+    accounts = {(f["source_line"], f["fiscal_year"], f["budget_basis"]): (f["account"], f["amount_krw"])
+                for f in extraction.department_budgets if f["source_page"] == 6 and f["source_line"] >= 10}
+    assert accounts[(10, 2025, "당초")] == ("total", 16_683_000_000_000)
+    assert accounts[(10, 2024, "당초")] == ("total", 15_699_500_000_000)
+    assert accounts[(10, 2024, "최종")] == ("total", 17_252_700_000_000)
+    assert accounts[(12, 2025, "당초")] == ("일반회계", 13_319_800_000_000)
     funds = {f["fund"]: (f["org_unit"], f["amount_krw"], f["source_line"]) for f in extraction.funds if f["source_page"] == 7}
     assert funds["지역개발기금"] == ("예산담당관", 115_100_000_000, 16)
     assert funds["도시및주거환경정비기금"] == ("도시정비과", 73_900_000_000, 13)

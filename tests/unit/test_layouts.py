@@ -667,3 +667,41 @@ def test_a_heading_between_two_tables_does_not_join_them():
     assert [c.text for c in assets.value_cells() if c.column_label.endswith("직계비속")] == ["장녀:13,159 차녀:10,092"]
     assert [(c.line, c.text) for c in taxes.value_cells() if c.row_labels == ("후보자",)] == [
         (11, "1,622"), (11, "0"), (11, "0")]
+
+
+# w01 p6 as ``pdftotext -layout`` prints it (tests/corpus/workplans, page 6, lines 4-16), its
+# years and words changed: a header five lines tall over a blank line, each word over its column,
+# a year alone on its line over the columns it bands, ``증감률`` set a line lower than the words
+# beside it (a cell two lines tall), the labels' word over the labels.
+PDFTOTEXT_PLACED_HEADER = """\
+                                                          2025년
+                            2026년
+      회 계 별
+                           본예산          본예산                        추경예산
+                                                        증감률                 증감률
+
+          계                  166,830       156,995         6.3    172,527    △3.3
+
+일     반        회       계     133,198       125,903         5.8    137,871    △3.4
+
+ 기 타 특 별 회 계                  24,914           23,302      6.9     26,872    △7.3
+"""
+
+
+def test_a_header_whose_words_stand_over_their_columns_and_a_year_bands_them():
+    (table,) = read_tables(split_lines(PDFTOTEXT_PLACED_HEADER))
+    assert (table.first_line, table.last_line) == (1, 11)
+    assert table.column_labels == ["회 계 별", "2026년 / 본예산", "2025년 / 본예산", "2025년 / 증감률",
+                                   "2025년 / 추경예산", "2025년 / 증감률"]
+    assert [(c.text, c.column_label) for c in table.value_cells() if c.line == 11] == [
+        ("24,914", "2026년 / 본예산"), ("23,302", "2025년 / 본예산"), ("6.9", "2025년 / 증감률"),
+        ("26,872", "2025년 / 추경예산"), ("△7.3", "2025년 / 증감률")]
+
+
+def test_a_header_word_standing_over_two_columns_is_no_placed_header():
+    lines = split_lines(PDFTOTEXT_PLACED_HEADER)
+    # 추경예산액 set across the 추경예산 and the last 증감률 columns: whose it is, its place does not say
+    lines[3] = " " * 27 + "본예산" + " " * 10 + "본예산" + " " * 25 + "추경예산액"
+    (table,) = read_tables(lines)
+    assert table.column_labels == [""] * 6
+    assert [c.text for c in table.value_cells() if c.line == 7] == ["166,830", "156,995", "6.3", "172,527", "△3.3"]

@@ -6,9 +6,11 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from itertools import combinations
 
 from orchestration.extract.layouts.aligned import aligned_parts
 from orchestration.extract.layouts.cells import BOX_LINE, BRACKETED, MAX_LABEL_LINES, WORD, Cell, is_data, renumber
+from orchestration.extract.text import printed_width
 
 
 def last_words_header(lines: list[str], above: int, width: int) -> list[Cell] | None:
@@ -77,15 +79,16 @@ def stacked_header(lines: list[str], first: tuple[list[int], int], rows: list[li
 _HEADER_GAP = 3  # lines from a row up to its header, the blank ones between included
 
 
-def lines_of_header(lines: list[str], first: tuple[list[int], int]) -> list[int]:
+def lines_of_header(lines: list[str], first: tuple[list[int], int], most: int = MAX_LABEL_LINES) -> list[int]:
     """The lines of words over a numeric tail's first row (``first``: its label lines and line),
-    a blank line or two above it allowed: no figure, no note in brackets, no box."""
+    a blank line or two above it allowed: no figure, no note in brackets, no box; ``most`` of
+    them."""
     label_lines, number = first
     above = (label_lines[0] if label_lines else number) - 1
     while above >= 1 and not lines[above - 1].strip() and number - above <= _HEADER_GAP:
         above -= 1
     numbers: list[int] = []
-    while above >= 1 and lines[above - 1].strip() and len(numbers) < MAX_LABEL_LINES:
+    while above >= 1 and lines[above - 1].strip() and len(numbers) < most:
         line = lines[above - 1].strip()
         if BRACKETED.match(line) or BOX_LINE.match(line) or any(is_data(w) for w in line.split()):
             break
@@ -152,6 +155,63 @@ def banded_header(lines: list[str], numbers: list[int], label_extent: tuple[int,
               + [(bands[b], name) for b in range(times) for name in names[start:start + size]]
               + [("", band) for band in bands[times:]])
     return " ".join(t.text for t in label), leaves
+
+
+PLACED_HEADER_LINES = 5  # a band's year, the labels' word, two levels of leaves and a line between
+
+
+def placed_header(lines: list[str], numbers: list[int], columns: list[tuple[int, int]]
+                  ) -> tuple[str, list[tuple[str, str]]] | None:
+    """A header whose every word stands over the column it heads, its lines read together (w01
+    p6 as ``pdftotext -layout`` prints it: ``2024년`` and ``2025년`` each alone on a line, ``회 계
+    별`` over the labels, ``당초예산 당초예산 최종예산`` over ``증감률 증감률`` set a line lower, as
+    a cell of two lines' height prints, a blank line above the rows). A word is its printed
+    extent (a Hangul syllable two wide; a word spaced out, ``증 감 률``, one word): one left of the
+    values' columns heads the labels; a year alone on its line is a band; any other word heads
+    the one column it stands over, and one standing over none or several makes this no such
+    header, nor does a column no word heads.
+    The bands share the columns out in their order, each the run of columns whose middle stands
+    nearest its own. ``columns``: each value column's extent in the rows. Returns the labels'
+    header and each column's band and header, as ``banded_header`` does, or None."""
+    label: list[str] = []
+    leaves: dict[int, list[str]] = {}
+    bands: list[tuple[float, str]] = []
+    for n in numbers:
+        tokens = [(piece.start, piece.start + printed_width(piece.text), piece.text)
+                  for piece in aligned_parts(lines[n - 1], n)]
+        if len(tokens) == 1 and _PERIOD.fullmatch(tokens[0][2]):
+            bands.append(((tokens[0][0] + tokens[0][1]) / 2, tokens[0][2]))
+            continue
+        for start, end, text in tokens:
+            if end <= columns[0][0]:
+                label.append(text)
+                continue
+            over = [c for c, (low, high) in enumerate(columns) if start < high and low < end]
+            if len(over) != 1:
+                return None
+            leaves.setdefault(over[0], []).append(text)
+    if len(leaves) != len(columns):
+        return None
+    shares = _shares(bands, columns)
+    return " ".join(label), [(shares[c], " ".join(leaves[c])) for c in range(len(columns))]
+
+
+def _shares(bands: list[tuple[float, str]], columns: list[tuple[int, int]]) -> list[str]:
+    """Each column's band: the bands, in order, each over a run of columns, the runs cut where
+    the runs' middles stand nearest the bands' (none: no band)."""
+    if not bands:
+        return [""] * len(columns)
+    bands = sorted(bands)
+
+    def cost(cuts: tuple[int, ...]) -> float:
+        edges = (0, *cuts, len(columns))
+        return sum(abs((columns[a][0] + columns[b - 1][1]) / 2 - middle)
+                   for (middle, _), a, b in zip(bands, edges, edges[1:]))
+    cuts = min(combinations(range(1, len(columns)), len(bands) - 1), key=cost, default=None)
+    if cuts is None:
+        return [""] * len(columns)
+    edges = (0, *cuts, len(columns))
+    return [text for (_, text), a, b in zip(bands, edges, edges[1:]) for _ in range(a, b)]
 
 
 def _repeated_run(names: list[str]) -> tuple[int, int, int] | None:

@@ -9,7 +9,8 @@ from collections import Counter
 
 from orchestration.extract.layouts.cells import (BOX_LINE, MAX_LABEL_LINES, WORD, Block, Cell, clean_cell, is_data,
                                                  is_year, renumber)
-from orchestration.extract.layouts.headers import banded_header, last_words_header, lines_of_header, stacked_header
+from orchestration.extract.layouts.headers import (PLACED_HEADER_LINES, banded_header, last_words_header,
+                                                   lines_of_header, placed_header, stacked_header)
 from orchestration.extract.layouts.ruled import is_cell_line
 from orchestration.extract.numbers import is_quantity
 from orchestration.extract.text import BADGE_MARK, is_page_number
@@ -123,6 +124,10 @@ def _numeric_tail_block(lines, tails, rows_lines) -> Block:
     banded = banded_header(lines, header_lines, label_extent, right) if header_lines else None
     if banded and len(banded[1]) < max(counts):
         banded = None
+    if not banded:
+        placed = _placed_header(lines, tails, rows_lines, max(counts))
+        if placed:
+            header_lines, banded = placed
     width = len(banded[1]) if banded else Counter(counts).most_common(1)[0][0]
     places = _value_places([tails[n][2] for _, n in rows_lines], width) if banded else None
     rows = []
@@ -158,6 +163,18 @@ def _numeric_tail_block(lines, tails, rows_lines) -> Block:
     else:
         header = last_words_header(lines, rows_lines[0][1] - 1, width) or stacked_header(lines, rows_lines[0], rows)
     return Block("numeric_tail", ([header] if header else []) + rows, 1 if header else 0)
+
+
+def _placed_header(lines, tails, rows_lines, width: int):
+    """``headers.placed_header`` over the columns the rows that print every value show, with the
+    header's lines."""
+    full = [tails[n][2] for _, n in rows_lines if len(tails[n][2]) == width]
+    numbers = lines_of_header(lines, rows_lines[0], PLACED_HEADER_LINES)
+    if not full or not numbers:
+        return None
+    columns = [(min(values[i].start for values in full), max(values[i].end for values in full)) for i in range(width)]
+    header = placed_header(lines, numbers, columns)
+    return (numbers, header) if header else None
 
 
 def _value_places(rows: list[list[Cell]], width: int) -> list[list[int]]:
