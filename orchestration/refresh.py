@@ -13,6 +13,8 @@ import argparse
 import contextlib
 import gc
 import json
+import logging
+import os
 import signal
 import sys
 import time
@@ -295,5 +297,17 @@ def _run(args: argparse.Namespace) -> int:
     return 0 if published else 1
 
 
+def cli() -> None:
+    """``make refresh`` and ``localgov-refresh``: ``main``, then out of the process at once.
+    Everything a refresh writes is on disk, closed or renamed into place, when ``main`` returns;
+    taking the interpreter down object by object (Dagster's definitions, dbt's parse, every
+    module) took 2 s more of a one-filing refresh at 100 filings (11.6 s against 9.3 s)."""
+    code = main()
+    sys.stdout.flush()
+    sys.stderr.flush()
+    logging.shutdown()
+    os._exit(code)
+
+
 if __name__ == "__main__":
-    sys.exit(main())
+    cli()
