@@ -251,11 +251,16 @@ _FIELD_LINES = 6  # lines a row's fields printed one to a line may take, its nam
 
 
 def _named(cell: Cell, fields: list[re.Match], names: frozenset[str]) -> list[tuple[int, int, str]]:
-    """(line, start, name) of each name field of a cell's labelled fields."""
+    """(line, start, name) of each name field of a cell's labelled fields. A wide gap ends the name
+    (a field printed as text, the table's next column on its line: ``활용프로그램      국  가``)."""
     ends = [f.start() for f in fields[1:]] + [len(cell.text)]
-    return [(cell.line, cell.start + f.end() + len(value) - len(value.lstrip()), _FIELD_MARK.sub("", value).strip())
+    return [(cell.line, cell.start + f.end() + len(value) - len(value.lstrip()),
+             _COLUMN_GAP.split(_FIELD_MARK.sub("", value).strip(), maxsplit=1)[0])
             for f, end in zip(fields, ends) if without_spaces(f["label"]) in names
             for value in [cell.text[f.end():end]]]
+
+
+_COLUMN_GAP = re.compile(r"\s{3,}")
 
 
 def rows_of_their_own(rows: list[ProjectSection], linked: list[ProjectSection]) -> list[ProjectSection]:

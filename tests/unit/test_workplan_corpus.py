@@ -1033,23 +1033,30 @@ def test_projects_printed_as_rows_of_labelled_fields_w02():
     that add up to it; ``1억원(국비 5 시비 5)`` keeps its cost alone, ``연간 국비 0.5억`` is no amount; a
     row the table took for its header on p72 is read too; pp. 72–73 print 억 without 원 and 지방비.
     The row the table runs over onto p72's text lines prints a field a line (``사 업 명 :`` on line
-    12, ``사업규모 : 0.46억(…)`` on line 16): its name a few lines over its cost."""
+    12, ``사업규모 : 0.46억(…)`` on line 16): its name a few lines over its cost. So does p71's last
+    row, its name on p71 beside the 주관부처 column's ``국  가`` and its cost at the top of p72, above
+    the table (since parser 0.59.0: the table's box reaches up over that text, which it placed
+    after the table's rows)."""
     extraction = _extracted("w02_busan_munhwacheyukguk_2025.pdf")
     rows = [(f["source_page"], f["source_line"], f["project_name"], f["funding_group"], f["printed_value"], f["amount_krw"])
             for f in extraction.project_budgets if f["link_method"] == "same_row" and f["statement"] == "inline"]
-    assert len(rows) == 61 and len({row[:2] for row in rows}) == 20
+    assert len(rows) == 64 and len({row[:2] for row in rows}) == 21
     assert rows[:5] == [(71, 5, "2025년 전승공동체 활성화 지원 사업", "계", "1억원", 100_000_000),
                         (71, 6, "2026년 생생 국가유산 사업", "계", "3억원", 300_000_000),
                         (71, 6, "2026년 생생 국가유산 사업", "국비", "1.2", 120_000_000),
                         (71, 6, "2026년 생생 국가유산 사업", "시비", "0.9", 90_000_000),
                         (71, 6, "2026년 생생 국가유산 사업", "구비", "0.9", 90_000_000)]
-    assert (72, 1, "2026년 조선통신사 기록물 홍보지원사업", "국비", "0.5", 50_000_000) in rows
+    assert [row for row in rows if row[:2] == (72, 2)] == [
+        (72, 2, "2026년 조선통신사 기록물 활용프로그램", "계", "3억원", 300_000_000),
+        (72, 2, "2026년 조선통신사 기록물 활용프로그램", "국비", "1.5", 150_000_000),
+        (72, 2, "2026년 조선통신사 기록물 활용프로그램", "시비", "1.5", 150_000_000)]
+    assert (72, 4, "2026년 조선통신사 기록물 홍보지원사업", "국비", "0.5", 50_000_000) in rows
     # 억 without 원, the sources in it too, and 지방비 (the 시's and the 구's money together)
-    assert [row for row in rows if row[:2] == (72, 4)] == [
-        (72, 4, "부산실내빙상장 노후 방송통신장비 개선 사업", "계", "3억", 300_000_000),
-        (72, 4, "부산실내빙상장 노후 방송통신장비 개선 사업", "국비", "0.9억", 90_000_000),
-        (72, 4, "부산실내빙상장 노후 방송통신장비 개선 사업", "지방비", "2.1억", 210_000_000)]
-    assert (73, 8, "강서체육공원 노후 냉각수순환펌프 교체", "지방비", "0.7억", 70_000_000) in rows
+    assert [row for row in rows if row[:2] == (72, 7)] == [
+        (72, 7, "부산실내빙상장 노후 방송통신장비 개선 사업", "계", "3억", 300_000_000),
+        (72, 7, "부산실내빙상장 노후 방송통신장비 개선 사업", "국비", "0.9억", 90_000_000),
+        (72, 7, "부산실내빙상장 노후 방송통신장비 개선 사업", "지방비", "2.1억", 210_000_000)]
+    assert (73, 9, "강서체육공원 노후 냉각수순환펌프 교체", "지방비", "0.7억", 70_000_000) in rows
     assert [row for row in rows if row[:2] == (72, 16)] == [
         (72, 16, "기장체육관 노후 화장실 칸막이 교체", "계", "0.46억", 46_000_000),
         (72, 16, "기장체육관 노후 화장실 칸막이 교체", "국비", "0.14억", 14_000_000),

@@ -141,7 +141,10 @@ def _page_lines(pdf: pdfium.PdfDocument, index: int, tables: list[int]) -> list[
             after = max((n for n, line in enumerate(lines) if line.bbox and line.bbox[1] <= child_top), default=-1)
             lines[after + 1:after + 1] = blocks.pop(child)
         blocks[index] = lines
-    placed = [(grids[index].box[1], lines) for index, lines in blocks.items()]
+    # A table stands where its first row does: its box may reach higher, over text no cell holds
+    # (a row run over from the page before, its top rule on that page), which goes first.
+    placed = [(min((line.bbox[1] for line in lines if line.bbox), default=grids[index].box[1]), lines)
+              for index, lines in blocks.items()]
     placed += [(min(c.top for c in row), [_line(row)]) for row in _rows(chars)]
     ordered = [line for _, lines in sorted(placed, key=lambda p: p[0]) for line in lines]
     numbers: dict[int, int] = {}
