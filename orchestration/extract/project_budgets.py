@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field, replace
+from itertools import islice
 
 from orchestration.extract.funding import TOTAL_GROUP, funding_group, parse_breakdown
 from orchestration.extract.dates import YEAR_MARK, year_label
@@ -213,8 +214,9 @@ def labelled_rows(lines: list[str], tables: list[Table], sections: list[Section]
         if not named and cost is not None:
             # printed as text, the fields stand one to a line (or a cell each): the name a few
             # lines over the cost (up to the row's fields above: another cost's line is another
-            # row's)
-            for line in range(cell.line - 1, max(cell.line - _FIELD_LINES, 0), -1):
+            # row's), blank lines and a page's furniture between them not counted
+            printed_above = (n for n in range(cell.line - 1, 0, -1) if lines[n - 1].strip())
+            for line in islice(printed_above, _FIELD_LINES - 1):
                 text = Cell(line, 0, lines[line - 1], 0, len(lines[line - 1]))
                 above = list(FIELD.finditer(text.text))
                 if states_cost(above):
@@ -247,7 +249,7 @@ def labelled_rows(lines: list[str], tables: list[Table], sections: list[Section]
     return found
 
 
-_FIELD_LINES = 6  # lines a row's fields printed one to a line may take, its name's to its cost's
+_FIELD_LINES = 6  # printed lines a row's fields one to a line may take, its name's to its cost's
 
 
 def _named(cell: Cell, fields: list[re.Match], names: frozenset[str]) -> list[tuple[int, int, str]]:

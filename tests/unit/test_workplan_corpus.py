@@ -1086,3 +1086,18 @@ def test_every_project_field_label_of_the_vocabulary_is_read():
     rows = list(csv.DictReader((SEEDS / "project_field_labels.csv").open(encoding="utf-8")))
     assert {row["field"] for row in rows} == {"cost", "name"}
     assert all(re.match(COST_LEAD, f"○ {' '.join(row['label'])} : 3억원") for row in rows if row["field"] == "cost")
+
+
+def test_a_rows_fields_a_line_each_with_blank_lines_between():
+    """Fields printed a line each, as pdftotext sets a row run over onto text lines, blank lines
+    between them: the name is looked for over the printed lines above the cost, not the blank
+    ones (since parser 0.59.0; the name here stands nine lines over its cost, five printed)."""
+    text = ("2025년도\n주요업무계획\n체육진흥과\n\n□ 공모사업 계획\n"
+            "사 업 명 :  구민체육센터 냉난방기 교체\n\n사업내용 :  노후 냉난방기 교체\n\n\n"
+            "사업기간 :  ’26년(1년간)\n\n추진상황 :  공모 신청 예정\n\n사업규모 :  2억원(국비 1억, 구비 1억)\n")
+    extraction = extract_document("t", text, government_index(GOVERNMENT_SEED))
+    assert [(f["project_name"], f["funding_group"], f["amount_krw"], f["source_line"])
+            for f in extraction.project_budgets] == [
+        ("구민체육센터 냉난방기 교체", "계", 200_000_000, 15), ("구민체육센터 냉난방기 교체", "국비", 100_000_000, 15),
+        ("구민체육센터 냉난방기 교체", "구비", 100_000_000, 15)]
+    assert [(f["project_name"], f["source_line"]) for f in extraction.projects] == [("구민체육센터 냉난방기 교체", 6)]
