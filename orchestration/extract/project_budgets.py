@@ -225,6 +225,8 @@ def labelled_rows(lines: list[str], tables: list[Table], sections: list[Section]
                     break
         if not named or not named[0][2] or cost is None or org_unit is None:
             continue
+        if named[0][0] not in in_cells:
+            named = [_name_run_on(lines, *named[0])]
         # (a cell may end at the colon, its value the next cell's: the amount is the line's)
         line = lines[cell.line - 1]
         match = _COST_VALUE.match(line, len(line) - len(line[cell.start + cost:].lstrip()))
@@ -263,6 +265,18 @@ def _named(cell: Cell, fields: list[re.Match], names: frozenset[str]) -> list[tu
 
 
 _COLUMN_GAP = re.compile(r"\s{3,}")
+
+
+def _name_run_on(lines: list[str], line: int, start: int, name: str) -> tuple[int, int, str]:
+    """A name field printed as text that opens a bracket it does not close runs on to the next
+    line when that line is no field of its own (``… 지원사업(강서체육공원 노후 냉각수순환`` over
+    ``펌프 교체)``)."""
+    if name.count("(") <= name.count(")") or line >= len(lines):
+        return line, start, name
+    following = lines[line].strip()
+    if not following or FIELD.search(following):
+        return line, start, name
+    return line, start, f"{name} {_COLUMN_GAP.split(following, maxsplit=1)[0]}"
 
 
 def rows_of_their_own(rows: list[ProjectSection], linked: list[ProjectSection]) -> list[ProjectSection]:

@@ -1101,3 +1101,21 @@ def test_a_rows_fields_a_line_each_with_blank_lines_between():
         ("구민체육센터 냉난방기 교체", "계", 200_000_000, 15), ("구민체육센터 냉난방기 교체", "국비", 100_000_000, 15),
         ("구민체육센터 냉난방기 교체", "구비", 100_000_000, 15)]
     assert [(f["project_name"], f["source_line"]) for f in extraction.projects] == [("구민체육센터 냉난방기 교체", 6)]
+
+
+def test_a_name_field_opening_a_bracket_runs_on_to_the_next_line():
+    """w02 p70 as pdftotext prints it, its name and cost changed: ``사 업 명 : … 지원사업(체육공원
+    노후`` over ``펌프 교체)``; a line that is a field of its own (``공모기간 :``) is not the name's."""
+    text = ("2025년도\n주요업무계획\n체육진흥과\n\n□ 공모사업 계획\n"
+            "     w 사 업 명 : 공공체육시설 개보수 지원사업(체육공원 노후 냉각수순환\n"
+            "               펌프 교체)\n"
+            "     w 공모기간 : 2024. 5월 ∼ 2024. 7월\n"
+            "     w 사업규모 : 0.92억원(국비 0.28, 시비 0.64)\n"
+            "     w 사 업 명 : 체육공원 조명시설(1단계\n"
+            "     w 공모기간 : 2024. 5월 ∼ 2024. 7월\n"
+            "     w 사업규모 : 5억원(국비 1.5, 시비 3.5)\n")
+    extraction = extract_document("t", text, government_index(GOVERNMENT_SEED))
+    assert [(f["project_name"], f["source_line"]) for f in extraction.projects] == [
+        ("공공체육시설 개보수 지원사업(체육공원 노후 냉각수순환 펌프 교체)", 6), ("체육공원 조명시설(1단계", 10)]
+    assert [(f["funding_group"], f["amount_krw"]) for f in extraction.project_budgets if f["source_line"] == 9] == [
+        ("계", 92_000_000), ("국비", 28_000_000), ("시비", 64_000_000)]
