@@ -22,6 +22,7 @@ from dataclasses import dataclass, field, replace
 from decimal import Decimal
 
 from orchestration.extract.dates import year_in, year_label
+from orchestration.extract.layouts import is_data
 from orchestration.extract.numbers import (MONEY_FACTORS, MONEY_UNIT, NUMBER_BODY, PLACE_AMOUNT, NumberParseError,
                                            money_amount, parse_quantity, parse_with_share)
 from orchestration.extract.organisation import (EXPENDITURE_SIDE, EXPENDITURE_WORD, NO_UNIT_SECTION, REVENUE_SIDE,
@@ -355,13 +356,20 @@ def _expenditure_by_field(table: Table, plan_year: int | None) -> list[Departmen
     if fiscal_year is None or not _EXPENDITURE.search(table.caption_text()):
         return []
     facts = []
+    wrapped: dict[int, list[str]] = {}  # a label's lines printed above its row, by column
     for row in table.body_rows:
+        if not any(is_data(cell.text) for cell in row):
+            for cell in row:
+                if cell.text:
+                    wrapped.setdefault(cell.column, []).append(cell.text)
+            continue
         label = None
         for cell in sorted(row, key=lambda c: c.column):
             if not cell.text:
                 continue
-            if field := field_of(cell.text):
-                label = (cell.text, field)
+            whole = " ".join(wrapped.get(cell.column, []) + [cell.text])
+            if field := field_of(cell.text) or field_of(whole):
+                label = (cell.text if field_of(cell.text) else whole, field)
                 continue
             unit = table.column_units[cell.column] if cell.column < len(table.column_units) else None
             if label is None or unit not in MONEY_FACTORS:
@@ -379,6 +387,7 @@ def _expenditure_by_field(table: Table, plan_year: int | None) -> list[Departmen
                     printed_change_pct=None, unattributed=WHOLE_GOVERNMENT, budget_field=label[1],
                     source_span=(cell.start, cell.end)))
             label = None
+        wrapped = {}
     if len(facts) < 2:
         return []
     total = caption_total(table, EXPENDITURE_SIDE)

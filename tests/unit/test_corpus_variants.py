@@ -181,6 +181,11 @@ def test_the_plan_as_pdftotext_prints_it_w01():
     welfare = next(f for f in extraction.department_budgets if f["printed_value"] == "77,242(46.3)")
     assert (welfare["category_printed"], welfare["amount_krw"], welfare["source_page"], welfare["source_line"]) == (
         "사회복지․보건", 7_724_200_000_000, 5, 28)
+    # a field's label wrapped over the two lines above its row, its middle dots set apart
+    # (``․`` / ``산업 중소기업 및`` / ``에너지 과학기술  ․  4,015(2.4)``; since parser 0.59.0)
+    industry = next(f for f in extraction.department_budgets if f["printed_value"] == "4,015(2.4)")
+    assert (industry["budget_field"], industry["amount_krw"], industry["source_line"]) == (
+        "산업중소기업및에너지·과학기술", 401_500_000_000, 31)
     # p6's headline opens with a symbol font's bullet pdftotext gives as a private-use character
     assert document.pages[5][0].text.startswith("\uf000 예산총괄")
     whole = [(f["source_line"], f["account"], f["amount_krw"]) for f in extraction.department_budgets
