@@ -705,3 +705,15 @@ def test_a_header_word_standing_over_two_columns_is_no_placed_header():
     (table,) = read_tables(lines)
     assert table.column_labels == [""] * 6
     assert [c.text for c in table.value_cells() if c.line == 7] == ["166,830", "156,995", "6.3", "172,527", "△3.3"]
+
+
+def test_a_header_label_naming_two_periods_a_space_apart_heads_a_column_each():
+    """w01 p31 as pdftotext prints it, its years and figures changed: ``‘26년 예산 ‘25년 예산`` is
+    one piece of the header (a single space between), over two columns of values."""
+    text = ("    구   분   ‘26년 예산 ‘25년 예산     증감액       증감율             비   고\n\n"
+            " 자체수입        53,581   53,793      △212    △0.4\n\n"
+            "    지 방 세    51,288   50,056      1,232     2.5 지방소비세 등 증가\n")
+    (table,) = read_tables(split_lines(text))
+    assert table.column_labels == ["구 분", "‘26년 예산", "‘25년 예산", "증감액", "증감율", "비 고"]
+    assert [(c.text, c.column_label) for c in table.value_cells() if c.line == 5][:2] == [
+        ("51,288", "‘26년 예산"), ("50,056", "‘25년 예산")]

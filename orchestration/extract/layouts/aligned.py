@@ -197,10 +197,33 @@ def aligned_blocks(lines: list[str], taken: set[int]) -> list[Block]:
                     text = f"{previous.text} {cell.text}".strip()
                     row[at] = Cell(number, at, text, min(previous.start, cell.start) if previous.text else cell.start,
                                    cell.end, spanned=len(band) > 1 or heads_labels or centred)
+            if number in headers:
+                row = _periods_apart(row)
             rows.append(row)
         blocks.append(Block("aligned", rows))
     return blocks
 
+
+
+# Where a header label names another period: ``’24년`` or ``2024년`` opening a word.
+_PERIOD_START = re.compile(r"(?:(?<=\s)|^)(?=[‘’'`]?(?:19|20)?\d{2}년)")
+
+
+def _periods_apart(row: list[Cell]) -> list[Cell]:
+    """A header label naming as many periods as there are empty columns from its own to the next
+    label (``‘25년 예산 ‘24년 예산`` over two columns of values: pdftotext set the two a space apart,
+    one piece) heads them a period each."""
+    row = list(row)
+    for at, cell in enumerate(row):
+        cuts = [m.start() for m in _PERIOD_START.finditer(cell.text)]
+        if len(cuts) < 2 or cuts[0] != 0:
+            continue
+        parts = [cell.text[a:b].strip() for a, b in zip(cuts, cuts[1:] + [len(cell.text)])]
+        span = row[at + 1:at + len(parts)]
+        if len(span) == len(parts) - 1 and not any(c.text for c in span) and all(parts):
+            for offset, part in enumerate(parts):
+                row[at + offset] = Cell(cell.line, at + offset, part, cell.start, cell.end)
+    return row
 
 
 def _header_lines_above(lines: list[str], taken: set[int], run: list[int], pieces: dict[int, list[Cell]]) -> list[int]:
