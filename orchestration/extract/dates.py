@@ -106,12 +106,13 @@ class Step:
     span: tuple[int, int]
 
 
-def arrow_steps(line: str, start: int, value: re.Pattern) -> list[Step]:
+def arrow_steps(line: str, start: int, value: re.Pattern, continued: bool = False) -> list[Step]:
     """The steps of ``line[start:]`` joined by arrows (``(’22년) 559억원→ (’23년) 683억원``, ``19.8%
     ‘22년 결산 → 19.9% ‘23년 결산``), each naming one year and printing one value; none when any
-    step does not."""
+    step does not. ``continued``: the text after the arrow a line opens with, the series of the
+    line above going on (one step is enough)."""
     pieces, offset, steps = line[start:].split("→"), start, []
-    if len(pieces) < 2:
+    if len(pieces) < (1 if continued else 2):
         return []
     for piece in pieces:
         values = list(value.finditer(piece))

@@ -66,8 +66,13 @@ def part_of(name: str) -> str | None:
 
 def extract_debt(lines: list[str], tables: list[Table]) -> list[DebtFact]:
     facts = [fact for table in tables for fact in _table_facts(table)]
+    series = None  # the label of the arrow series the lines above print, while it goes on
     for number, line in enumerate(lines, start=1):
-        facts += _stated_facts(number, line) + _series_facts(number, line)
+        stepped = _series_facts(number, line)
+        if not stepped and series is not None:
+            stepped = _continued_series(number, line, series)
+        series = stepped[0].debt_printed if stepped else None if line.strip() else series
+        facts += _stated_facts(number, line) + stepped
     return facts
 
 
@@ -130,12 +135,28 @@ def _stated_facts(number: int, line: str) -> list[DebtFact]:
     return facts
 
 
+_CONTINUED = re.compile(r"^\s*→")
+
+
+def _continued_series(number: int, line: str, label: str) -> list[DebtFact]:
+    """A series wrapped onto the next line, which opens with its arrow (``… → 19.9% ‘23년 결산`` over
+    ``→ 18.8% ‘24년 최종``)."""
+    opening = _CONTINUED.match(line)
+    if opening is None:
+        return []
+    return _ratios(number, label, arrow_steps(line, opening.end(), _STEP_VALUE, continued=True))
+
+
 def _series_facts(number: int, line: str) -> list[DebtFact]:
     """Each step of an arrow series: one ratio and the year (and basis) it is of."""
     match = _SERIES.match(line)
     if match is None:
         return []
     label = match["label"].strip()
+    return _ratios(number, label, arrow_steps(line, match.start("steps"), _STEP_VALUE))
+
+
+def _ratios(number: int, label: str, steps) -> list[DebtFact]:
     return [DebtFact(number, 0, label, TOTAL, label, RATIO, step.year, basis_of(step.text) or basis_of(label),
                      step.value.group(0), "%", None, step.value["value"], step.span)
-            for step in arrow_steps(line, match.start("steps"), _STEP_VALUE)]
+            for step in steps]

@@ -87,6 +87,19 @@ def test_debt_of_another_government_in_a_text_filing():
         (12, "total", "ratio", 2025, None, "2.1%", None, "2.1")]
 
 
+def test_a_ratio_series_wrapped_onto_the_next_line():
+    """w01 p11 as pdftotext prints it, retyped for another 구: the series' last step set on the next
+    line, opening with its arrow; after a line of something else an arrow goes on no series."""
+    text = ("- 채무비율 : 2.9% ‘23년 결산       → 2.5%     ‘24년 결산\n"
+            "                                   → 2.1%   ‘25년 당초\n"
+            "○ 세입 : 125억원\n"
+            "                                   → 1.9%   ‘26년 당초\n")
+    assert _debt(text) == [
+        (6, "total", "ratio", 2023, "결산", "2.9%", None, "2.9"),
+        (6, "total", "ratio", 2024, "결산", "2.5%", None, "2.5"),
+        (7, "total", "ratio", 2025, "당초", "2.1%", None, "2.1")]
+
+
 def test_parts_that_do_not_add_up_or_are_not_debt_parts_are_not_read():
     assert _debt("○ 채무 : 125억원(지방채 100 차입금 20)\n") == [
         (6, "total", "amount", None, None, "125억원", 12_500_000_000, None)]
