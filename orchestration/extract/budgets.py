@@ -367,9 +367,9 @@ def _expenditure_by_field(table: Table, plan_year: int | None) -> list[Departmen
         for cell in sorted(row, key=lambda c: c.column):
             if not cell.text:
                 continue
-            whole = " ".join(wrapped.get(cell.column, []) + [cell.text])
-            if field := field_of(cell.text) or field_of(whole):
-                label = (cell.text if field_of(cell.text) else whole, field)
+            printed = cell.text if field_of(cell.text) else " ".join(wrapped.get(cell.column, []) + [cell.text])
+            if field := field_of(printed):
+                label = (printed, field)
                 continue
             unit = table.column_units[cell.column] if cell.column < len(table.column_units) else None
             if label is None or unit not in MONEY_FACTORS:

@@ -71,7 +71,10 @@ def extract_debt(lines: list[str], tables: list[Table]) -> list[DebtFact]:
         stepped = _series_facts(number, line)
         if not stepped and series is not None:
             stepped = _continued_series(number, line, series)
-        series = stepped[0].debt_printed if stepped else None if line.strip() else series
+        if stepped:
+            series = stepped[0].debt_printed
+        elif line.strip():
+            series = None  # a blank line (pdftotext sets them) does not end it
         facts += _stated_facts(number, line) + stepped
     return facts
 
