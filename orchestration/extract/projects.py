@@ -121,10 +121,15 @@ def extract_heading_projects(lines: list[str], sections: list[Section]) -> list[
         if org_unit is None:
             continue
         facts.append(ProjectFact(
-            source_line=number, table_index=0, org_unit=org_unit, seq=int(badge.mark),
+            source_line=number, table_index=0, org_unit=org_unit, seq=_seq(badge.mark),
             project_name=respaced(badge.title, lines), status=None, page=None, plan_year=year, source_span=badge.span,
         ))
     return facts
+
+
+def _seq(mark: str) -> int | None:
+    """A badge's number; none for a chapter's item (``1-4``), whose number is no place in one list."""
+    return int(mark) if mark.isdigit() else None
 
 
 def _badges(lines: list[str]):

@@ -4,7 +4,8 @@ belongs to.
 A heading is a line that starts with a heading mark (``HEADING_STYLES``): a Roman numeral
 (``Ⅰ.``), a number (``1.``, ``1)``), a Hangul letter (``가.``), a bracketed or circled number
 (``(1)``, ``①``), a box (``□``), a circle (``○``), a dash (``-``, ``·``), a markdown ``#`` run, or
-a project's number badge (``1`` and its title set two spaces apart). Korean plans nest these marks
+a project's number badge (``1``, or ``1-4`` for the fourth of chapter 1, and its title set two
+spaces apart). Korean plans nest these marks
 in one customary order, Ⅰ. over 1. over a badge over 가. over (1) over □ over ○ over -, and skip
 levels freely (a chapter's □ straight under Ⅰ.), so a style's depth is its rank in that order
 (``HEADING_STYLES``), not the order a filing first uses it: a plan's overview may open with a ○

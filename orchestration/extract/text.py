@@ -130,12 +130,12 @@ MIDDLE_DOTS = re.compile(r"[·ㆍ․‧・∙]")
 MARKS = r"□■◼◻▣○●◦❍◯◎▪▫◾▸▹▶▷►◆◇◈❖➢➤✓∙·•‣※*\-\ue000-\uf8ff"
 # The numbers a heading or an item opens with, each style's mark (the section tree's styles,
 # ``structure.HEADING_STYLES``, are built of them): ``Ⅰ``, ``2.`` / ``3)``, ``가.``, ``(1)`` / ``①``,
-# and a project's badge, ``5`` set apart by two spaces or more.
+# and a project's badge, ``5`` or ``1-4`` (the fourth of chapter 1) set apart by two spaces or more.
 ROMAN_MARK = r"[ⅠⅡⅢⅣⅤⅥⅦⅧⅨⅩ]"
 NUMBER_MARK = r"[1-9]\d?\s*[.)]"
 LETTER_MARK = r"[가나다라마바사아자차카타파하]\s*[.)]"
 BRACKET_MARK = r"\(\s*\d{1,2}\s*\)|[①-⑳]"
-BADGE_MARK = r"[1-9]\d?(?=\s{2,}|\t)"
+BADGE_MARK = r"[1-9]\d?(?:-[1-9]\d?)?(?=\s{2,}|\t)"
 # Any of them before an item's words, not a decimal's digits (``1.5억원``).
 _HEADING_NUMBER = (rf"(?:(?:{NUMBER_MARK}|{LETTER_MARK}|{ROMAN_MARK}\s*[.)])(?!\d)|{BRACKET_MARK}|{BADGE_MARK})")
 # The marks and the number a line opens with before its words (a hangul ㅇ typed for a circle

@@ -38,6 +38,7 @@ def _lines(name: str) -> tuple[list[str], dict[int, tuple[int, int]]]:
     (" - (목표) 5조 5,818억원", DASH, "-", "(목표) 5조 5,818억원"),
     ("## 교통", MARKDOWN, "##", "교통"),
     ("1   부산 관광 활성화", BADGE, "1", "부산 관광 활성화"),
+    ("1-4   가덕도 공항복합도시 개발 추진", BADGE, "1-4", "가덕도 공항복합도시 개발 추진"),
 ])
 def test_a_heading_of_every_style(line, style, mark, title):
     found = heading(line)
@@ -45,7 +46,7 @@ def test_a_heading_of_every_style(line, style, mark, title):
 
 
 @pytest.mark.parametrize("line", ["- 10 -", "2025. 1. 1. 기준", "1.5%", "구 분\t계\t5급", "", "지방세 5조 3,267억원",
-                                  "12,345"])
+                                  "12,345", "2025-1  개정"])
 def test_what_is_no_heading(line):
     assert heading(line) is None
 

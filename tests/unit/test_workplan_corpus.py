@@ -917,8 +917,26 @@ def test_dates_with_every_year_mark_and_a_month_and_day_are_dates():
     assert [(line, text) for line, text, reason in fates if reason != "date"] == [(3, "11"), (3, "184"), (5, "3.5")]
     assert sum(1 for *_, reason in fates if reason == "date") == 21
     w08 = _extracted("w08_busan_singonghang-chujinbonbu_2025.pdf").classification
-    # p14 counts land in 필지; a date's digits do not make a sentence a row of figures (25 before)
-    assert (w08["number_tokens"], w08["tokens_not_understood"]) == (657, 18)
+    # p14 counts land in 필지; a date's digits do not make a sentence a row of figures (25 before);
+    # the costs under its ``1-1`` headings are projects' since parser 0.59.0 (18 before)
+    assert (w08["number_tokens"], w08["tokens_not_understood"]) == (657, 14)
+
+
+def test_projects_under_headings_numbered_within_their_chapter_w08():
+    """w08 numbers its tasks within each chapter, ``1-1   가덕도신공항 건설 신속 추진`` under ``1.
+    가덕도신공항 건설``, the number set apart from the title as a badge is: each a project, its
+    section's cost line its cost (since parser 0.59.0; the costs were numbers nobody understood)."""
+    extraction = _extracted("w08_busan_singonghang-chujinbonbu_2025.pdf")
+    projects = {f["project_name"]: (f["source_page"], f["source_line"], f["seq"]) for f in extraction.projects}
+    assert projects["가덕도신공항 건설 신속 추진"] == (12, 3, None)
+    assert projects["가덕도 공항복합도시 개발 추진"] == (16, 1, None)
+    costs = [(f["source_page"], f["source_line"], f["project_name"], f["fiscal_year"], f["printed_value"], f["amount_krw"])
+             for f in extraction.project_budgets if f["source_page"] in (12, 16)]
+    assert (12, 10, "가덕도신공항 건설 신속 추진", None, "15.4조원", 15_400_000_000_000) in costs
+    assert [c for c in costs if c[0] == 16] == [
+        (16, 9, "가덕도 공항복합도시 개발 추진", None, "30억원", 3_000_000_000),
+        (16, 9, "가덕도 공항복합도시 개발 추진", 2023, "10억원", 1_000_000_000),
+        (16, 9, "가덕도 공항복합도시 개발 추진", 2024, "20억원", 2_000_000_000)]
 
 
 @pytest.mark.parametrize("year", ["2025년", "’25년"])
