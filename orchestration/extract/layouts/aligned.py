@@ -6,8 +6,8 @@ from __future__ import annotations
 
 import re
 
-from orchestration.extract.layouts.cells import (BOX_LINE, BRACKETED, HEADER_WORD, TEXT_TABLE_ROWS, Block, Cell,
-                                                 clean_cell, is_data, line_runs)
+from orchestration.extract.layouts.cells import (BOX_LINE, BRACKETED, HEADER_WORD, PERIOD, TEXT_TABLE_ROWS, Block,
+                                                 Cell, clean_cell, is_data, line_runs)
 from orchestration.extract.numbers import NUMBER_BODY, is_quantity
 from orchestration.extract.text import LINE_MARKS, MIDDLE_DOTS, PIECE, printed_width
 
@@ -205,8 +205,8 @@ def aligned_blocks(lines: list[str], taken: set[int]) -> list[Block]:
 
 
 
-# Where a header label names another period: ``’24년`` or ``2024년`` opening a word.
-_PERIOD_START = re.compile(r"(?:(?<=\s)|^)(?=[‘’'`]?(?:19|20)?\d{2}년)")
+# Where a header label names another period (cells.PERIOD) opening a word.
+_PERIOD_START = re.compile(rf"(?:(?<=\s)|^)(?={PERIOD})")
 
 
 def _periods_apart(row: list[Cell]) -> list[Cell]:

@@ -10,6 +10,8 @@ from orchestration.extract.text import squeeze
 
 _HTML_TAG = re.compile(r"<[^>]+>")
 _YEAR = re.compile(r"^(19|20)\d{2}\s*년?(\s*\(.*\))?$")
+# A year heading a band of columns or a column (``’23년``, ``2025년``).
+PERIOD = r"[‘’'`]?(?:19|20)?\d{2}년"
 MAX_CELL_LINE = 60
 MAX_LABEL_LINES = 4
 TEXT_TABLE_ROWS = 3

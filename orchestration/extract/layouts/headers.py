@@ -9,7 +9,8 @@ from collections import Counter
 from itertools import combinations
 
 from orchestration.extract.layouts.aligned import aligned_parts
-from orchestration.extract.layouts.cells import BOX_LINE, BRACKETED, MAX_LABEL_LINES, WORD, Cell, is_data, renumber
+from orchestration.extract.layouts.cells import (BOX_LINE, BRACKETED, MAX_LABEL_LINES, PERIOD, WORD, Cell, is_data,
+                                                 renumber)
 from orchestration.extract.text import printed_width
 
 
@@ -97,9 +98,9 @@ def lines_of_header(lines: list[str], first: tuple[list[int], int], most: int = 
     return numbers
 
 
-# A year heading a band of columns or a column (``’23년``, ``2025년``), glued to the word before it
-# as pdftotext may print it (``예산’23년``).
-_PERIOD = re.compile(r"^[‘’'`]?(?:19|20)?\d{2}년")
+# A period (cells.PERIOD), or one glued to the word before it as pdftotext may print it
+# (``예산’23년``).
+_PERIOD = re.compile(rf"^{PERIOD}")
 _GLUED_PERIOD = re.compile(r"(?<=[^\s(~])(?=[‘’'`]\d{2}년)")
 
 
