@@ -367,8 +367,11 @@ def _expenditure_by_field(table: Table, plan_year: int | None) -> list[Departmen
         for cell in sorted(row, key=lambda c: c.column):
             if not cell.text:
                 continue
-            printed = cell.text if field_of(cell.text) else " ".join(wrapped.get(cell.column, []) + [cell.text])
-            if field := field_of(printed):
+            printed, field = cell.text, field_of(cell.text)
+            if field is None and wrapped.get(cell.column):
+                printed = " ".join(wrapped[cell.column] + [cell.text])
+                field = field_of(printed)
+            if field:
                 label = (printed, field)
                 continue
             unit = table.column_units[cell.column] if cell.column < len(table.column_units) else None

@@ -259,12 +259,17 @@ def _named(cell: Cell, fields: list[re.Match], names: frozenset[str]) -> list[tu
     (a field printed as text, the table's next column on its line: ``활용프로그램      국  가``)."""
     ends = [f.start() for f in fields[1:]] + [len(cell.text)]
     return [(cell.line, cell.start + f.end() + len(value) - len(value.lstrip()),
-             _COLUMN_GAP.split(_FIELD_MARK.sub("", value).strip(), maxsplit=1)[0])
+             _before_gap(_FIELD_MARK.sub("", value).strip()))
             for f, end in zip(fields, ends) if without_spaces(f["label"]) in names
             for value in [cell.text[f.end():end]]]
 
 
 _COLUMN_GAP = re.compile(r"\s{3,}")
+
+
+def _before_gap(text: str) -> str:
+    """A field's text up to a wide gap, past which its line prints another column."""
+    return _COLUMN_GAP.split(text, maxsplit=1)[0]
 
 
 def _name_run_on(lines: list[str], line: int, start: int, name: str) -> tuple[int, int, str]:
@@ -276,7 +281,7 @@ def _name_run_on(lines: list[str], line: int, start: int, name: str) -> tuple[in
     following = lines[line].strip()
     if not following or FIELD.search(following):
         return line, start, name
-    return line, start, f"{name} {_COLUMN_GAP.split(following, maxsplit=1)[0]}"
+    return line, start, f"{name} {_before_gap(following)}"
 
 
 def rows_of_their_own(rows: list[ProjectSection], linked: list[ProjectSection]) -> list[ProjectSection]:
