@@ -61,7 +61,7 @@ class Dbt(dg.ConfigurableResource):
             return
         self._project.start()
         log("dbt: the project as this process parsed it for an earlier run" if self._project.reused
-            else "dbt: parsing the project in the background")
+            else "dbt: the project's parse read back from the last run's, or parsed, in the background")
 
     def invoke(self, args: list[str], name: str, on_first_event: Callable[[], None] | None = None) -> Invocation:
         return self._project.invoke(args, name, on_first_event)

@@ -70,7 +70,7 @@ def test_a_watch_publishes_each_added_filing_on_one_parse_of_the_project(seed_wa
         assert published_paths(warehouse) == before | {"work plan, reissued.txt", "work plan, again.txt"}
         logs = sorted((warehouse.data_dir / "logs").glob("refresh-*.log"))[-2:]
         texts = [log.read_text(encoding="utf-8") for log in logs]
-        assert "dbt: parsing the project in the background" in texts[0]
+        assert "dbt: the project's parse read back from the last run's, or parsed, in the background" in texts[0]
         assert "dbt: the project as this process parsed it for an earlier run" in texts[1]
     finally:
         watcher.process.send_signal(signal.SIGINT)

@@ -5,7 +5,8 @@ import json
 
 import duckdb
 
-from orchestration.pipeline.dbt_invocation import PARTIAL_PARSE, ParsedProject
+from orchestration.pipeline import dbt_invocation
+from orchestration.pipeline.dbt_invocation import PARTIAL_PARSE, SAVED_PARSE, ParsedProject, load_saved_parse
 
 PROJECT = """name: tiny
 version: "1.0"
@@ -59,3 +60,31 @@ def test_a_project_that_does_not_parse_is_an_invocation_that_failed_with_the_rea
     assert not invocation.success
     assert invocation.error.startswith("dbt could not parse the project: ")
     assert "no_such_model" in invocation.error
+
+
+def _parses(target):
+    return len(list(target.glob("parse-*")))
+
+
+def test_a_new_process_takes_the_last_parse_from_disk_unless_its_key_or_environment_changed(tmp_path, monkeypatch):
+    project = _project(tmp_path, "select '{{ env_var(\"TINY_ORG\", \"기획예산과\") }}' as org_unit")
+    target = tmp_path / "target"
+    target.mkdir()
+
+    def new_process_runs(key):
+        monkeypatch.setattr(dbt_invocation, "_LAST_PARSE", {})
+        invocation = ParsedProject(project, project, target, key=key).invoke(["run", "--select", "total"], "dbt_models")
+        assert invocation.success, invocation.error
+        with duckdb.connect(str(tmp_path / "build.duckdb"), read_only=True) as connection:
+            return connection.execute("select org_unit from main.total").fetchone()[0], _parses(target)
+
+    assert new_process_runs("k1") == ("기획예산과", 1)
+    assert (target / SAVED_PARSE).is_file()
+    assert new_process_runs("k1") == ("기획예산과", 1)  # read back, not parsed
+    monkeypatch.setenv("TINY_ORG", "총무과")
+    assert new_process_runs("k1") == ("총무과", 2)  # the project read another value while parsing
+    assert new_process_runs("k2") == ("총무과", 3)  # the project's files or dbt's version changed
+    assert new_process_runs("k2") == ("총무과", 3)
+    (target / SAVED_PARSE).write_bytes(b"not a parse")
+    assert new_process_runs("k2") == ("총무과", 4)
+    assert load_saved_parse(target / SAVED_PARSE, "k2") is not None  # written again

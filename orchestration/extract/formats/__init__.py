@@ -15,7 +15,6 @@ from orchestration.extract.formats.hwp import read_hwp
 from orchestration.extract.formats.hwpx import read_hwpx
 from orchestration.extract.formats.html import looks_like_html, read_html
 from orchestration.extract.formats.model import Document, Line, text_document
-from orchestration.extract.formats.pdf import read_pdf
 from orchestration.extract.formats.sheets import is_xlsx, read_csv, read_xlsx
 from orchestration.extract.text import ReadError, decode_bytes
 
@@ -29,6 +28,10 @@ _SUFFIX_FORMATS = {".pdf": "PDF", ".hwp": "HWP", ".hwpx": "HWPX", ".xlsx": "XLSX
 def read_document(data: bytes, name: str = "") -> Document:
     suffix = PurePath(name).suffix.lower()
     if data.startswith(b"%PDF"):
+        # PDFium's bindings take a fifth of a second to load, in every process that imports the
+        # extractors, most of which (a refresh of text filings, its extraction workers) read no PDF.
+        from orchestration.extract.formats.pdf import read_pdf
+
         return read_pdf(data)
     if data.startswith(b"\xd0\xcf\x11\xe0"):
         return read_hwp(data)

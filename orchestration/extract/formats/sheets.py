@@ -13,8 +13,6 @@ import platform
 import zipfile
 from decimal import Decimal
 
-import openpyxl
-
 from orchestration.extract.formats.model import Document, Line, StatedCell, cell_text, table_lines
 from orchestration.extract.text import ReadError, decode_bytes
 
@@ -24,6 +22,8 @@ def is_xlsx(names: list[str]) -> bool:
 
 
 def read_xlsx(data: bytes) -> Document:
+    import openpyxl  # a twelfth of a second to load, in processes that mostly read no workbook
+
     try:
         workbook = openpyxl.load_workbook(io.BytesIO(data), data_only=True)
     except (zipfile.BadZipFile, KeyError, OSError, ValueError) as error:
