@@ -18,12 +18,13 @@ kept there between runs.
 
 from __future__ import annotations
 
+import io
 import os
 import pickle
 import shutil
 import threading
 import uuid
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from pathlib import Path
 from typing import Callable
 
@@ -170,7 +171,29 @@ def save_parse(path: Path, key: str, manifest) -> None:
     """The parse for the next process, beside what it was parsed for: the key (the project's
     files, the versions of dbt and the parsers, the target dir) and the environment variables
     the project read while parsing (the lake's and the state's folders)."""
-    _replace(path, pickle.dumps((key, dict(manifest.env_vars), manifest), protocol=pickle.HIGHEST_PROTOCOL))
+    buffer = io.BytesIO()
+    _ManifestPickler(buffer, protocol=pickle.HIGHEST_PROTOCOL).dump((key, dict(manifest.env_vars), manifest))
+    _replace(path, buffer.getvalue())
+
+
+class _ManifestPickler(pickle.Pickler):
+    """dbt's own ``Manifest.__reduce_ex__`` (dbt-core 1.11) lists its fields by position and
+    leaves two out, so that a manifest read back has its lookups in the wrong fields (a build
+    on it failed with ``RefableLookup.find() missing 1 required positional argument``). Here a
+    manifest is its public fields by name; its lookups, caches and lock are made anew."""
+
+    def reducer_override(self, obj):
+        from dbt.contracts.graph.manifest import Manifest
+
+        if type(obj) is Manifest:
+            return _manifest, ({f.name: getattr(obj, f.name) for f in fields(obj) if not f.name.startswith("_")},)
+        return NotImplemented
+
+
+def _manifest(values: dict):
+    from dbt.contracts.graph.manifest import Manifest
+
+    return Manifest(**values)
 
 
 def load_saved_parse(path: Path, key: str | None):

@@ -66,25 +66,41 @@ def _parses(target):
     return len(list(target.glob("parse-*")))
 
 
+SOURCES = """version: 2
+sources:
+  - name: filings
+    tables:
+      - name: headcount
+        config:
+          meta:
+            external_location: "read_csv('{path}')"
+"""
+
+
 def test_a_new_process_takes_the_last_parse_from_disk_unless_its_key_or_environment_changed(tmp_path, monkeypatch):
-    project = _project(tmp_path, "select '{{ env_var(\"TINY_ORG\", \"기획예산과\") }}' as org_unit")
+    # a ref, a source and an environment variable: what a parse read back must still resolve
+    project = _project(tmp_path, "select '{{ env_var(\"TINY_ORG\", \"기획예산과\") }}' as org_unit, "
+                                 "authorized + (select sum(staff) from {{ source('filings', 'headcount') }}) as authorized "
+                                 "from {{ ref('staffing') }}")
+    (tmp_path / "headcount.csv").write_text("staff\n4\n", encoding="utf-8")
+    (project / "models" / "sources.yml").write_text(SOURCES.format(path=tmp_path / "headcount.csv"), encoding="utf-8")
     target = tmp_path / "target"
     target.mkdir()
 
     def new_process_runs(key):
         monkeypatch.setattr(dbt_invocation, "_LAST_PARSE", {})
-        invocation = ParsedProject(project, project, target, key=key).invoke(["run", "--select", "total"], "dbt_models")
+        invocation = ParsedProject(project, project, target, key=key).invoke(["run"], "dbt_models")
         assert invocation.success, invocation.error
         with duckdb.connect(str(tmp_path / "build.duckdb"), read_only=True) as connection:
-            return connection.execute("select org_unit from main.total").fetchone()[0], _parses(target)
+            return connection.execute("select org_unit, authorized from main.total").fetchone(), _parses(target)
 
-    assert new_process_runs("k1") == ("기획예산과", 1)
+    assert new_process_runs("k1") == (("기획예산과", 25), 1)
     assert (target / SAVED_PARSE).is_file()
-    assert new_process_runs("k1") == ("기획예산과", 1)  # read back, not parsed
+    assert new_process_runs("k1") == (("기획예산과", 25), 1)  # read back, not parsed
     monkeypatch.setenv("TINY_ORG", "총무과")
-    assert new_process_runs("k1") == ("총무과", 2)  # the project read another value while parsing
-    assert new_process_runs("k2") == ("총무과", 3)  # the project's files or dbt's version changed
-    assert new_process_runs("k2") == ("총무과", 3)
+    assert new_process_runs("k1") == (("총무과", 25), 2)  # the project read another value while parsing
+    assert new_process_runs("k2") == (("총무과", 25), 3)  # the project's files or dbt's version changed
+    assert new_process_runs("k2") == (("총무과", 25), 3)
     (target / SAVED_PARSE).write_bytes(b"not a parse")
-    assert new_process_runs("k2") == ("총무과", 4)
+    assert new_process_runs("k2") == (("총무과", 25), 4)
     assert load_saved_parse(target / SAVED_PARSE, "k2") is not None  # written again
