@@ -159,7 +159,7 @@ def report(result: dict) -> str:
              "and of budget headers as seeds, 억 without 원, 지방비, a plan's unit from its org chart, "
              "counts banded by unit) was written on w02 and w03 without looking at the holdout. Parser 0.52.0 "
              "(caption and label words as seeds; the faults the printed-other-ways variants found, "
-             "corpus_variants.md) changed no figure read here, nor did parsers 0.53.0 to 0.59.0 (pdftotext's "
+             "corpus_variants.md) changed no figure read here, nor did parsers 0.53.0 to 0.60.0 (pdftotext's "
              "text read better, written on w01 and w02 as pdftotext prints them; 0.56.0 also reads a register "
              "of bodies printed as text, w02 p6's four, none of them keyed; 0.57.0 the commission's lists of "
              "candidates). w03, w05, "

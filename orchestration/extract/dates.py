@@ -11,6 +11,8 @@ _DATE = re.compile(
     r"(?P<year>\d{4}|\d{2})\s*[.년/-]\s*(?P<month>\d{1,2})\s*(?:월|\.)?"
     r"(?:\s*(?P<day>\d{1,2})\s*(?:일|\.)?|\s*(?P<end>말))?"
 )
+# A whole date in dots and no spaces, as a table's column of dates prints it: 2028.12.31.
+DOTTED_DATE = r"(?:19|20)\d{2}\.\d{1,2}\.\d{1,2}\.?"
 # The marks filings set before a two-digit year: '25, ’25, ‘24, `24, ˊ23, ´23 (they use all of them).
 YEAR_MARK = "[’‘'`ˊ´]"
 # The marks of a range of dates: ~, ～ (full width), ∼ (the tilde operator).

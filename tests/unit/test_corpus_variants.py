@@ -207,6 +207,14 @@ def test_the_plan_as_pdftotext_prints_it_w01():
     assert funds["통합재정안정화기금"] == ("예산담당관", 546_700_000_000, 19)
     # a 소관부서 pdftotext sets on the line above, glued to a date, is not read: kept without it
     assert funds["문화진흥기금"] == (None, 70_600_000_000, 22)
+    # every one of the 19 funds and their total (11 before parser 0.60.0): names wrapped above and
+    # below their row's figures, the rows past a blank line and three lines of one cell's words,
+    # a 소관부서 a space from its date
+    assert len(funds) == 20
+    assert funds["폐기물처리시설주변지역주민지원기금"] == ("자원순환과", 6_500_000_000, 10)
+    assert funds["양성평등출산지원및청소년육성기금"] == ("출산보육과", 24_400_000_000, 26)
+    assert funds["체육진흥기금"] == (None, 78_800_000_000, 35)
+    assert funds["관광마이스육성진흥기금"] == ("관광정책과", 4_800_000_000, 46)
     # p8's register of public enterprises, no table around it under pdftotext: each body's name over
     # the bullets describing it, its ``○ 정·현원`` line the body's staffing (since parser 0.56.0)
     bodies = {f["org_unit"]: (f["authorized"], f["current"], f["source_line"]) for f in extraction.staffing

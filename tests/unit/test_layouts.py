@@ -569,14 +569,55 @@ PDFTOTEXT_FUNDS = """\
 def test_a_label_centred_over_one_column_heads_it_alone():
     """``2025년``, no wider than the 운용규모 column it is centred over, heads that column and is not
     carried over 소관부서 and the columns after it; the rows after the wrapped name go on as the
-    same table though pdftotext sets their figures a character off (``65`` under ``931``)."""
+    same table though pdftotext sets their figures a character off (``65`` under ``931``); the
+    name wrapped above and below the row of ``65`` (set in the middle of the row's height) is
+    that row's, not the 구분 column's ``기금`` beside it."""
     (table,) = read_tables(split_lines(PDFTOTEXT_FUNDS))
     assert (table.first_line, table.last_line) == (1, 15)
     assert table.column_labels[3:] == ["설치", "2025년 / 운용규모", "소관부서", "존속기한", "비고"]
     assert [(c.line, c.text, c.row_labels[-1] if c.row_labels else None) for c in table.value_cells()] == [
         (3, "13,333", None), (4, "931", "재난관리기금"), (5, "614", "재해구호기금"), (6, "71", "식품진흥기금"),
-        (9, "65", "기금"), (12, "739", "도시및주거환경정비기금"), (13, "41", "자활기금"), (14, "4", "고향사랑기금"),
-        (15, "1,151", "지역개발기금")]
+        (9, "65", "폐기물처리시설주변 지역주민지원기금"), (12, "739", "도시및주거환경정비기금"), (13, "41", "자활기금"),
+        (14, "4", "고향사랑기금"), (15, "1,151", "지역개발기금")]
+
+
+# Derived from w01 p7 under pdftotext (other funds, units and figures): cells of three units and
+# three accounts set over lines of their own around their row, a name wrapped around its row,
+# dates a single space from the words beside them, and a blank line and three lines of a cell's
+# words between two rows of the one table.
+PDFTOTEXT_FUND_ROWS = """\
+                                설치      2025년
+   구 분              기 금 명              운용규모          소관부서        존속기한        비고
+                                년도        2,000
+                 안전관리기금         2005        512     안전정책과           -
+                 위생진흥기금         1991        245     식품정책과           -       지방기금법
+               재정안정화기금운용        2021       3,210    예산담당관        2025.12.31. 안정운용계정
+               양성평등출산지원                          가족정책과 2025.12.31. 가족지원계정
+      (5개)                      2016        177 보육정책과 2025.12.31. 보육지원계정
+               및청소년육성기금                         청년정책담당 2028.12.31. 청년육성계정
+
+                                                             2025.12.31. 생활체육계정
+                                                     체육진흥과 2028.12.31.
+                                                                          전문체육계정
+                   생활체육기금       2016        388
+     조례          산업진흥기금         2012         923     산업정책과 2028.12.31.
+"""
+
+
+def test_a_table_goes_on_past_a_blank_line_and_a_cell_wrapped_over_lines_of_its_own():
+    """A row of figures between the two lines of its name takes both; the rows below a blank
+    line and three lines of one cell's words go on the table; a date a space from a unit's name
+    is a cell of its own (산업정책과 in 소관부서, its date in the next column)."""
+    (table,) = read_tables(split_lines(PDFTOTEXT_FUND_ROWS))
+    assert (table.first_line, table.last_line) == (1, 15)
+    assert table.column_labels[2:5] == ["설치", "2025년 / 운용규모", "소관부서"]
+    rows = {row[0].line: [c.text for c in row] for row in table.body_rows}
+    assert rows[8][:4] == ["(5개)", "양성평등출산지원 및청소년육성기금", "2016", "177"]
+    assert rows[15] == ["조례", "산업진흥기금", "2012", "923", "산업정책과", "2028.12.31."]
+    assert [(c.line, c.text, c.row_labels[-1] if c.row_labels else None) for c in table.value_cells()
+            if c.column_label.endswith("운용규모")] == [
+        (3, "2,000", None), (4, "512", "안전관리기금"), (5, "245", "위생진흥기금"), (6, "3,210", "재정안정화기금운용"),
+        (8, "177", "양성평등출산지원 및청소년육성기금"), (14, "388", "생활체육기금"), (15, "923", "산업진흥기금")]
 
 
 def test_a_table_drawn_with_box_characters():
@@ -635,7 +676,8 @@ def test_cells_wrapped_onto_lines_of_their_own_and_figures_glued_to_a_name():
     values = [(c.line, c.text, c.row_labels) for c in funds.value_cells() if c.column_label == "운용규모"]
     # the group column's words (법정 기금, 임의 기금 (5개)) are labels of the rows they stand beside
     assert values == [(2, "41", ("자활기금",)), (3, "4", ("정", "고향사랑기금")), (4, "1,151", ("정", "지역개발기금")),
-                      (7, "5,467", ("통합재정안정화기금",)), (10, "706", ("문화진흥기금",)), (14, "244", ("(5개)",))]
+                      (7, "5,467", ("통합재정안정화기금",)), (10, "706", ("문화진흥기금",)),
+                      (14, "244", ("(5개)", "양성평등출산지원 및청소년육성기금"))]
     departments = {c.line: c.text for row in funds.body_rows for c in row if c.column == 5 and c.text}
     assert departments[7] == "예산담당관"
     rate = read_tables(split_lines("    구   분   ‘25년 예산     증감액       증감율             비   고\n"

@@ -8,6 +8,7 @@ import re
 
 from orchestration.extract.layouts.cells import (BOX_LINE, BRACKETED, HEADER_WORD, PERIOD, TEXT_TABLE_ROWS, Block,
                                                  Cell, clean_cell, is_data, line_runs)
+from orchestration.extract.dates import DOTTED_DATE
 from orchestration.extract.numbers import NUMBER_BODY, is_quantity
 from orchestration.extract.text import LINE_MARKS, MIDDLE_DOTS, PIECE, printed_width
 
@@ -21,13 +22,24 @@ def aligned_parts(line: str, number: int) -> list[Cell]:
         glued = _FIGURE_BEFORE_NAME.match(m.group(0))
         if glued:
             cells.append(Cell(number, 0, glued["figure"], m.start(), m.start() + glued.end("figure")))
-            cells.append(Cell(number, 0, clean_cell(glued["name"]), m.start() + glued.start("name"), m.end()))
+            cells += _dates_apart(number, glued["name"], m.start() + glued.start("name"))
         else:
-            cells.append(Cell(number, 0, clean_cell(m.group(0)), m.start(), m.end()))
+            cells += _dates_apart(number, m.group(0), m.start())
     return cells
 
 
 _FIGURE_BEFORE_NAME = re.compile(rf"^(?P<figure>[△▲-]?{NUMBER_BODY}) (?P<name>[가-힣]{{2,}}.*)$")
+_DATE_WORD = re.compile(rf"(?:(?<= )|^){DOTTED_DATE}(?= |$)")
+
+
+def _dates_apart(number: int, piece: str, start: int) -> list[Cell]:
+    """A piece's whole dates and the words beside them, a cell each: set a single space from the
+    words of the columns beside (``체육정책과 2028.12.31.``, ``2025.12.31. 체육진흥계정``), a
+    date is its own column's, never part of a name."""
+    cuts = sorted({0, len(piece)} | {at for m in _DATE_WORD.finditer(piece) for at in (m.start(), m.end())})
+    return [Cell(number, 0, clean_cell(piece[a:b]), start + a + (len(piece[a:b]) - len(piece[a:b].lstrip())),
+                 start + b - (len(piece[a:b]) - len(piece[a:b].rstrip())))
+            for a, b in zip(cuts, cuts[1:]) if piece[a:b].strip()]
 
 
 def _is_aligned_row(line: str) -> bool:
@@ -78,20 +90,21 @@ def _aligned_runs(lines: list[str], taken: set[int]) -> list[list[int]]:
     return joined
 
 
-_ROW_GAP = 3  # lines between two rows of one table: blank, or a label wrapped onto its own
+_ROW_GAP = 3  # blank lines between two rows of one table, and as many of a cell's words wrapped onto their own
 
 
 def _rows_go_on(lines: list[str], taken: set[int], above: list[int], run: list[int]) -> bool:
     """``pdftotext -layout`` sets a blank line between rows of unequal height, and a label wrapped
     in its cell onto a line of its own (``공공질서및안전``): the rows below go on the table above
-    when no more than a few such lines part them, both print figures and the figures of the first
+    when no more than a few blank lines and a few such lines part them, both print figures and the figures of the first
     row below stand in the columns of the rows above (within a character or two: pdftotext's grid
     is coarse), a table of two lines or more (rows alone, a
     blank line apart, may be another reader's: a label and figures a single space apart). So do
     lines holding only a cell's words wrapped out of its row, and a blank line under a header of
     one line."""
     gap = range(above[-1] + 1, run[0])
-    if not 0 < len(gap) <= _ROW_GAP or any(n in taken for n in gap):
+    blank = sum(1 for n in gap if not lines[n - 1].strip())
+    if not gap or blank > _ROW_GAP or len(gap) - blank > _ROW_GAP or any(n in taken for n in gap):
         return False
     values = [[c for c in aligned_parts(lines[n - 1], n) if is_data(c.text)] for n in above]
     values = [row for row in values if row]
@@ -200,8 +213,31 @@ def aligned_blocks(lines: list[str], taken: set[int]) -> list[Block]:
             if number in headers:
                 row = _periods_apart(row)
             rows.append(row)
-        blocks.append(Block("aligned", rows))
+        blocks.append(Block("aligned", _centred_labels(rows, set(headers))))
     return blocks
+
+
+def _centred_labels(rows: list[list[Cell]], headers: set[int]) -> list[list[Cell]]:
+    """A label of several lines set in the middle of its row's height: ``pdftotext -layout``
+    prints the row's figures on a line between the label's lines (``폐기물처리시설주변`` /
+    ``기금   1994   65   자원순환과`` / ``지역주민지원기금``). A row of figures whose cell left of
+    them is empty takes that column's words from the lines right above and right below it, when
+    both print words there and no figure (and neither is the header's)."""
+    for i in range(1, len(rows) - 1):
+        above, row, below = rows[i - 1], rows[i], rows[i + 1]
+        line = row[0].line
+        figures = [cell.column for cell in row if is_data(cell.text)]
+        if (not figures or above[0].line != line - 1 or below[0].line != line + 1
+                or {above[0].line, below[0].line} & headers
+                or any(is_data(cell.text) for cell in above + below)):
+            continue
+        for at in range(min(figures)):
+            if not row[at].text and above[at].text and below[at].text:
+                row[at] = Cell(line, at, f"{above[at].text} {below[at].text}",
+                               min(above[at].start, below[at].start), max(above[at].end, below[at].end))
+                above[at] = Cell(above[at].line, at, "", above[at].start, above[at].start)
+                below[at] = Cell(below[at].line, at, "", below[at].start, below[at].start)
+    return rows
 
 
 
@@ -382,7 +418,9 @@ def _best_column(cell: Cell, columns: list[tuple[int, int]]) -> int:
         start, end = columns[i]
         return min(end, cell.end) - max(start, cell.start)
 
-    best = max(range(len(columns)), key=lambda i: (overlap(i), -i))
+    # equal overlaps (a cell set a space from the figure before it, reaching into both columns):
+    # the column that starts nearer the cell
+    best = max(range(len(columns)), key=lambda i: (overlap(i), -abs(columns[i][0] - cell.start), -i))
     if overlap(best) > 0:
         return best
     return min(range(len(columns)), key=lambda i: abs(columns[i][0] - cell.start))
