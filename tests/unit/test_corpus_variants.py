@@ -205,8 +205,9 @@ def test_the_plan_as_pdftotext_prints_it_w01():
     assert funds["도시및주거환경정비기금"] == ("도시정비과", 73_900_000_000, 13)
     # past a line of 비고 (통합계정) alone and a label's syllable (기): read since parser 0.55.0
     assert funds["통합재정안정화기금"] == ("예산담당관", 546_700_000_000, 19)
-    # a 소관부서 pdftotext sets on the line above, glued to a date, is not read: kept without it
-    assert funds["문화진흥기금"] == (None, 70_600_000_000, 22)
+    # a 소관부서 of two units set on the lines above and below the row, each glued to a date: the
+    # first of them (since parser 0.60.0; kept without one before)
+    assert funds["문화진흥기금"] == ("문화예술과", 70_600_000_000, 22)
     # every one of the 19 funds and their total (11 before parser 0.60.0): names wrapped above and
     # below their row's figures, the rows past a blank line and three lines of one cell's words,
     # a 소관부서 a space from its date

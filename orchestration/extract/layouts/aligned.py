@@ -218,11 +218,12 @@ def aligned_blocks(lines: list[str], taken: set[int]) -> list[Block]:
 
 
 def _centred_labels(rows: list[list[Cell]], headers: set[int]) -> list[list[Cell]]:
-    """A label of several lines set in the middle of its row's height: ``pdftotext -layout``
-    prints the row's figures on a line between the label's lines (``폐기물처리시설주변`` /
-    ``기금   1994   65   자원순환과`` / ``지역주민지원기금``). A row of figures whose cell left of
-    them is empty takes that column's words from the lines right above and right below it, when
-    both print words there and no figure (and neither is the header's)."""
+    """A cell of several lines set in the middle of its row's height: ``pdftotext -layout``
+    prints the row's figures on a line between the cell's lines (``폐기물처리시설주변`` /
+    ``기금   1994   65   자원순환과`` / ``지역주민지원기금``; a 소관부서 of two units around a row).
+    A row of figures whose cell in a column is empty takes that column's words from the lines
+    right above and right below it, when both print words there and no figure (and neither is
+    the header's)."""
     for i in range(1, len(rows) - 1):
         above, row, below = rows[i - 1], rows[i], rows[i + 1]
         line = row[0].line
@@ -231,7 +232,7 @@ def _centred_labels(rows: list[list[Cell]], headers: set[int]) -> list[list[Cell
                 or {above[0].line, below[0].line} & headers
                 or any(is_data(cell.text) for cell in above + below)):
             continue
-        for at in range(min(figures)):
+        for at in range(len(row)):
             if not row[at].text and above[at].text and below[at].text:
                 row[at] = Cell(line, at, f"{above[at].text} {below[at].text}",
                                min(above[at].start, below[at].start), max(above[at].end, below[at].end))
