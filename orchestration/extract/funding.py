@@ -7,7 +7,7 @@ own, private, other) is resolved in dbt from the seed ``funding_tiers.csv`` (DOM
 
 A breakdown is the bracket after an amount: ``(국394/시1,630/구519/자97)``,
 ``(시 2,507,958, 구 1,076,520)``, ``(국비 15,228 시비 7,614 구비 7,614)``, ``(국비 0.9억, 지방비 2.1억)``,
-``(전액 구비)``.
+``(전액 구비)``, ``(시비 100%)``.
 """
 
 from __future__ import annotations
@@ -23,7 +23,8 @@ TOTAL_GROUP = "계"
 # a part may print its unit, the total's or another (``3억(국비 0.9억, 지방비 2.1억)``)
 _PART = re.compile(rf"(?P<label>[가-힣]+(?:·[가-힣]+)*)\s*(?P<number>{NUMBER_BODY}(?:\s*{MONEY_UNIT})?)?")
 _SEPARATORS = re.compile(r"^[\s/,·+]*$")
-_WHOLE = re.compile(r"^\s*전\s*액\s*(?P<label>[가-힣·]+?)\s*$")
+# the whole amount from one source: ``(전액 구비)``, ``(시비 100%)``
+_WHOLE = re.compile(r"^\s*(?:전\s*액\s*(?P<label>[가-힣·]+?)|(?P<share_label>[가-힣·]+?)\s*100\s*[%％])\s*$")
 
 
 def funding_group(label: str) -> str | None:
@@ -44,9 +45,12 @@ def parse_breakdown(text: str) -> list[BreakdownPart] | None:
     """The parts of a funding bracket's text, or None when the bracket says something else
     (``10,000원×5,000명×2회``, ``기간제근로자 임금, 장비 임차료 등``)."""
     whole = _WHOLE.match(text)
-    if whole and funding_group(whole.group("label")):
-        label = whole.group("label")
-        return [BreakdownPart(label, funding_group(label), None, *whole.span("label"))]
+    if whole and funding_group(whole.group("label") or whole.group("share_label")):
+        if whole.group("label"):
+            return [BreakdownPart(whole.group("label"), funding_group(whole.group("label")), None, *whole.span("label"))]
+        # the part takes the share with its label: 100% is a number of the filing, claimed here
+        label = whole.group("share_label")
+        return [BreakdownPart(label, funding_group(label), None, whole.start("share_label"), len(text.rstrip()))]
     parts, covered = [], []
     for match in _PART.finditer(text):
         group = funding_group(match.group("label"))

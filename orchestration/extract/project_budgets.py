@@ -22,7 +22,8 @@ from itertools import islice
 from orchestration.extract.funding import TOTAL_GROUP, funding_group, parse_breakdown
 from orchestration.extract.dates import YEAR_MARK, year_label
 from orchestration.extract.layouts import Cell
-from orchestration.extract.numbers import MONEY_FACTORS, MONEY_UNIT, NUMBER_BODY, parse_quantity
+from orchestration.extract.numbers import (MONEY_FACTORS, MONEY_UNIT, NUMBER_BODY, PLACE_AMOUNT, money_amount,
+                                           parse_quantity)
 from orchestration.extract.organisation import Section, section_at
 from orchestration.extract.projects import COST_LEAD, FIELD, ProjectFact
 from orchestration.extract.structure import LONE_BADGE, NUMBER, ROMAN, heading
@@ -452,7 +453,8 @@ def _amount_facts(line: int, statement: str, item: str | None, match: re.Match, 
     note = match.group("note")
     parts = parse_breakdown(note) if note else None
     if note and parts is None:
-        facts += _year_facts(line, statement, item, match, total)
+        facts += _year_facts(line, statement, item, match, total) or _component_facts(line, statement, match, total,
+                                                                                      period, year)
     for part in parts or []:
         offset = match.start("note")
         span = (offset + part.start, offset + part.end)
@@ -486,6 +488,35 @@ def _year_facts(line: int, statement: str, item: str | None, match: re.Match, to
         facts.append(_fact(line, statement, item, None, TOTAL_GROUP, part["year"].strip(), year_label(part["year"]),
                            printed, quantity.unit, quantity.amount_krw, (start, start + len(printed))))
     return facts
+
+
+def _component_facts(line: int, statement: str, match: re.Match, total, period: str | None,
+                     year: int | None) -> list[dict]:
+    """The named parts a bracket shares a total out among, when the bracket is nothing else and
+    they add up to it (``15.4조원(공항 13.5조, 도로 0.6조, 철도 1.3조)``, each in the total's unit
+    where it prints none): each the budget of that part of the project, its ``item``."""
+    note, offset = match.group("note"), match.start("note")
+    parts, at = [], 0
+    while at < len(note.rstrip()):
+        part = _NAMED_PART.match(note, at)
+        if part is None or part.end() == at or year_label(part["name"]) is not None or funding_group(part["name"]):
+            return []
+        amount, unit = money_amount(part["number"])
+        if amount is None:
+            quantity = parse_quantity(part["number"], total.unit)
+            amount, unit = quantity.amount_krw, quantity.unit
+        parts.append((part, amount, unit))
+        at = part.end()
+    if len(parts) < 2 or sum(amount or 0 for _, amount, _ in parts) != total.amount_krw:
+        return []
+    return [_fact(line, statement, part["name"].strip(), None, TOTAL_GROUP, period, year, part["number"], unit,
+                  amount, (offset + part.start("number"), offset + part.end("number")))
+            for part, amount, unit in parts]
+
+
+# a part's amount in a money unit, place words (``13.5조``) or the total's unit
+_NAMED_PART = re.compile(rf"\s*(?P<name>[가-힣][가-힣 ]*?)\s*(?P<number>{PLACE_AMOUNT.pattern}|{NUMBER_BODY}\s*(?:{MONEY_UNIT})?)"
+                         rf"\s*[,·]?")
 
 
 def _fact(line, statement, item, source, group, period, year, printed, unit, amount, span,

@@ -918,8 +918,9 @@ def test_dates_with_every_year_mark_and_a_month_and_day_are_dates():
     assert sum(1 for *_, reason in fates if reason == "date") == 21
     w08 = _extracted("w08_busan_singonghang-chujinbonbu_2025.pdf").classification
     # p14 counts land in 필지; a date's digits do not make a sentence a row of figures (25 before);
-    # the costs under its ``1-1`` headings are projects' since parser 0.59.0 (18 before)
-    assert (w08["number_tokens"], w08["tokens_not_understood"]) == (657, 14)
+    # the costs under its ``1-1`` headings are projects' since parser 0.59.0 (18 before), and a
+    # cost's parts naming what they pay for since parser 0.60.0 (14 before)
+    assert (w08["number_tokens"], w08["tokens_not_understood"]) == (657, 11)
 
 
 def test_projects_under_headings_numbered_within_their_chapter_w08():
@@ -933,6 +934,11 @@ def test_projects_under_headings_numbered_within_their_chapter_w08():
     costs = [(f["source_page"], f["source_line"], f["project_name"], f["fiscal_year"], f["printed_value"], f["amount_krw"])
              for f in extraction.project_budgets if f["source_page"] in (12, 16)]
     assert (12, 10, "가덕도신공항 건설 신속 추진", None, "15.4조원", 15_400_000_000_000) in costs
+    # its bracket shares the cost out among what it pays for, adding up to it (since parser 0.60.0)
+    parts = [(f["item"], f["funding_group"], f["printed_value"], f["amount_krw"], f["source_span"])
+             for f in extraction.project_budgets if (f["source_page"], f["source_line"]) == (12, 10) and f["item"]]
+    assert parts == [("공항", "계", "13.5조", 13_500_000_000_000, (20, 25)), ("도로", "계", "0.6조", 600_000_000_000, (30, 34)),
+                     ("철도", "계", "1.3조", 1_300_000_000_000, (39, 43))]
     assert [c for c in costs if c[0] == 16] == [
         (16, 9, "가덕도 공항복합도시 개발 추진", None, "30억원", 3_000_000_000),
         (16, 9, "가덕도 공항복합도시 개발 추진", 2023, "10억원", 1_000_000_000),

@@ -127,6 +127,8 @@ def test_links_follow_the_list_and_the_text_confirms_most(facts):
     ("국비 200백만원 시비 100", [("국비", "국비", "200백만원"), ("시비", "시비", "100")]),
     ("전액 구비", [("구비", "구비", None)]),
     ("전액국비", [("국비", "국비", None)]),
+    ("시비 100%", [("시비", "시비", None)]),
+    ("시비 60%", None),
     ("구", [("구", "구비", None)]),
     ("10,000원×5,000명×2회", None),
     ("기간제근로자 임금, 장비 임차료 등", None),
@@ -225,3 +227,22 @@ def test_every_funding_label_of_the_vocabulary_names_a_group_the_tiers_know():
     assert len(labels) == 32 and all(funding_group(row["label"]) == row["funding_group"] in tiers for row in labels)
     # spaces as printed do not matter; a word that is no source is none
     assert funding_group("국 비") == "국비" and funding_group("시·군·구비") == "시군구비" and funding_group("설계") is None
+
+
+@pytest.mark.parametrize(("bracket", "expected"), [
+    ("공항 13.5조, 도로 0.6조, 철도 1.3조", [("공항", "13.5조", 13_500_000_000_000), ("도로", "0.6조", 600_000_000_000),
+                                        ("철도", "1.3조", 1_300_000_000_000)]),
+    ("본사업 10.2, 부대사업 5.2", [("본사업", "10.2", 10_200_000_000_000), ("부대사업", "5.2", 5_200_000_000_000)]),
+    ("공항 13.5조, 도로 0.6조", []),  # not the whole cost: what else the bracket says is not known
+    ("2025년 5조, 2026년 10.4조", []),  # years, not parts: the reader of years takes them where they add up
+])
+def test_a_cost_shared_out_among_what_it_pays_for(bracket, expected):
+    """A cost line's bracket naming parts of the project that add up to its cost (w08 p12, parts
+    and figures changed): each part's budget, its item, under the total's funding group."""
+    from orchestration.extract.project_budgets import _COST, _amount_facts
+
+    line = f"ㅇ 사 업 비 : 15.4조원({bracket})"
+    facts = _amount_facts(1, "inline", None, _COST.match(line), None, None)
+    assert [(f["item"], f["printed_value"], f["amount_krw"]) for f in facts if f["item"]] == expected
+    assert all(f["funding_group"] == "계" for f in facts)
+
