@@ -37,9 +37,13 @@ def _dates_apart(number: int, piece: str, start: int) -> list[Cell]:
     words of the columns beside (``체육정책과 2028.12.31.``, ``2025.12.31. 체육진흥계정``), a
     date is its own column's, never part of a name."""
     cuts = sorted({0, len(piece)} | {at for m in _DATE_WORD.finditer(piece) for at in (m.start(), m.end())})
-    return [Cell(number, 0, clean_cell(piece[a:b]), start + a + (len(piece[a:b]) - len(piece[a:b].lstrip())),
-                 start + b - (len(piece[a:b]) - len(piece[a:b].rstrip())))
-            for a, b in zip(cuts, cuts[1:]) if piece[a:b].strip()]
+    cells = []
+    for a, b in zip(cuts, cuts[1:]):
+        text = piece[a:b]
+        if text.strip():
+            lead = len(text) - len(text.lstrip())
+            cells.append(Cell(number, 0, clean_cell(text), start + a + lead, start + a + len(text.rstrip())))
+    return cells
 
 
 def _is_aligned_row(line: str) -> bool:
@@ -213,11 +217,11 @@ def aligned_blocks(lines: list[str], taken: set[int]) -> list[Block]:
             if number in headers:
                 row = _periods_apart(row)
             rows.append(row)
-        blocks.append(Block("aligned", _centred_labels(rows, set(headers))))
+        blocks.append(Block("aligned", _centred_cells(rows, set(headers))))
     return blocks
 
 
-def _centred_labels(rows: list[list[Cell]], headers: set[int]) -> list[list[Cell]]:
+def _centred_cells(rows: list[list[Cell]], headers: set[int]) -> list[list[Cell]]:
     """A cell of several lines set in the middle of its row's height: ``pdftotext -layout``
     prints the row's figures on a line between the cell's lines (``폐기물처리시설주변`` /
     ``기금   1994   65   자원순환과`` / ``지역주민지원기금``; a 소관부서 of two units around a row).
