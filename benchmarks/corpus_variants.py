@@ -228,7 +228,8 @@ def as_text(document: Document, row: Callable[[list[str]], str]) -> Document:
 _DAEGU = {"부산광역시": "대구광역시", "부산시": "대구시", "부산진구": "달서구", "해운대구": "수성구", "영도구": "수성구",
           "동래구": "달성군", "사하구": "달서구", "금정구": "군위군", "강서구": "달성군", "연제구": "수성구",
           "수영구": "수성구", "사상구": "달서구", "기장군": "군위군", "부산": "대구"}
-_CITY = re.compile("|".join(map(re.escape, _DAEGU)))
+# a name letter-spaced in a cell (``부 산 의 료 원``) is the city's name too
+_CITY = re.compile("|".join(alternative for name in _DAEGU for alternative in (re.escape(name), " ".join(name))))
 BUSAN, DAEGU = "6260000", "6270000"
 
 
@@ -250,7 +251,10 @@ def full_years(text: str) -> str:
 
 
 def another_city(text: str) -> str:
-    return _CITY.sub(lambda m: _DAEGU[m[0]], text)
+    def renamed(match: re.Match) -> str:
+        name = _DAEGU[match[0].replace(" ", "")]
+        return " ".join(name) if " " in match[0] else name
+    return _CITY.sub(renamed, text)
 
 
 def running_footer(document: Document) -> Document:

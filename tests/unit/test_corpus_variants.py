@@ -44,6 +44,9 @@ def test_the_rewrites_of_a_line():
     assert unit_notes("(단위 : 억원, %)") == "[단위 억원, %]"
     assert unspaced("기 획 재 경 위 원 회 정원 149명") == "기획재경위원회 정원 149명"
     assert (spaced_out("합계"), spaced_out("관광마이스산업과"), spaced_out("80 / 85")) == ("합 계", "관광마이스산업과", "80 / 85")
+    # the city's names, letter-spaced in a cell as w01 p9 prints its bodies, or not
+    assert [another_city(t) for t in ("부 산 의 료 원", "부산광역시 해운대구", "클래식부산", "부산 시민")] == [
+        "대 구 의 료 원", "대구광역시 수성구", "클래식대구", "대구 시민"]
 
 
 def test_rewriting_cells_keeps_each_cell_span_on_its_text():
