@@ -300,6 +300,13 @@ def test_project_tables_inside_a_table_of_projects_as_pdftotext_prints_them_w02(
     assert (33, "시비", "‘26년 이후", None, 3_000_000_000) in amounts
     assert (35, "기타", "‘24년 집행", 2024, 802_000_000) in amounts
     assert not any(f["project_name"].startswith("사업기간") for f in extraction.projects)
+    # p62's third project: its 시비 row below the outer table's 연번, 선정 현황 and 주관부처 set on
+    # lines between its rows (since parser 0.60.0; those lines ended the table before)
+    city = [(f["source_line"], f["period_label"], f["fiscal_year"], f["printed_value"], f["amount_krw"])
+            for f in extraction.project_budgets
+            if f["source_page"] == 62 and f["project_name"] == "2025 조선통신사 기록물 활용프로그램" and f["funding_group"] == "시비"]
+    assert city == [(57, "총사업비 (‘25년)", None, "70", 70_000_000), (57, "’23년 이전 예산", None, "127.75", 127_750_000),
+                    (57, "’23년 이전 집행", None, "127.75", 127_750_000), (57, "’25년", 2025, "70", 70_000_000)]
     # p71's 공모 plan: columns aligned by spaces cut each field at its colon, the cost's value a
     # cell of its own, the name five lines over it
     planned = [(f["source_line"], f["project_name"], f["funding_group"], f["amount_krw"])

@@ -759,3 +759,30 @@ def test_a_header_label_naming_two_periods_a_space_apart_heads_a_column_each():
     assert table.column_labels == ["구 분", "‘26년 예산", "‘25년 예산", "증감액", "증감율", "비 고"]
     assert [(c.text, c.column_label) for c in table.value_cells() if c.line == 5][:2] == [
         ("51,288", "‘26년 예산"), ("50,056", "‘25년 예산")]
+
+
+# Derived from w02 p62 under pdftotext (figures and a name changed): a project's budget table
+# printed inside a cell of the table of 공모 projects, whose other cells (its 연번 ``10``, 선정 현황,
+# 주관부처) pdftotext sets on lines of their own between the inner rows.
+PDFTOTEXT_OUTER_CELLS_BETWEEN_ROWS = """\
+                구 분 총사업비      ’23년 이전 ’24년 ’25년 ’26년 이후
+                     (‘25년) 예산 집행 예산 집행
+                 계       180 311.5 311.5 - - 180        국 가        O
+                국 비       90 155.75 155.75 - - 90
+10                                                          선정
+                                                        체육부    (
+                                                               정 상 추진중)
+                시 비       90 155.75 155.75 - - 90
+                기 타        - - - - -            -
+"""
+
+
+def test_rows_go_on_past_an_outer_tables_cells_set_between_them():
+    """The lines holding only the outer table's cells, left of the rows' labels or right of their
+    values (``10 … 선정``, ``체육부  (``, ``정 상 추진중)``), do not end the rows: 시 비 and 기 타 are
+    the table's (the first two lines, taken for a table of their own, were its end)."""
+    [inner] = [table for table in read_tables(split_lines(PDFTOTEXT_OUTER_CELLS_BETWEEN_ROWS)) if table.layout == "numeric_tail"]
+    rows = {row[0].text: [c.text for c in row[1:7]] for row in inner.body_rows}
+    assert rows == {"계": ["180", "311.5", "311.5", "-", "-", "180"], "국 비": ["90", "155.75", "155.75", "-", "-", "90"],
+                    "시 비": ["90", "155.75", "155.75", "-", "-", "90"], "기 타": ["-", "-", "-", "-", "-", "-"]}
+

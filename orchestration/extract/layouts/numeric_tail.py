@@ -94,7 +94,7 @@ def numeric_tail_blocks(lines: list[str], taken: set[int]) -> list[Block]:
             elif is_cell_line(line) and scan not in taken and len(pending) < MAX_LABEL_LINES:
                 if _wraps_label(line, tails, scan):
                     pending.append(scan)
-            else:
+            elif not rows_lines or not _beside_rows(line, lines, tails, rows_lines):
                 break
             scan += 1
         if len(rows_lines) >= 2:
@@ -103,6 +103,16 @@ def numeric_tail_blocks(lines: list[str], taken: set[int]) -> list[Block]:
         else:
             number += 1
     return blocks
+
+
+def _beside_rows(line: str, lines: list[str], tails: dict, rows_lines: list) -> bool:
+    """A line whose every word stands left of the rows' labels or right of their values: the cells
+    of a table the rows are printed inside (its 연번 ``10``, its ``선정`` and ``유산청``), which
+    ``pdftotext -layout`` sets between the inner table's rows, whatever reader took them."""
+    rows = [n for _, n in rows_lines]
+    left = min(len(lines[n - 1]) - len(lines[n - 1].lstrip()) for n in rows)
+    right = max(tails[n][2][-1].end for n in rows)
+    return all(m.end() <= left or m.start() >= right for m in WORD.finditer(line))
 
 
 def _wraps_label(line: str, tails: dict, number: int) -> bool:
