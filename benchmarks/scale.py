@@ -332,10 +332,12 @@ def watched_refreshes(env: dict[str, str], corpus: Path, extras: list, published
             target = corpus / "raw" / extra.path
             target.parent.mkdir(parents=True, exist_ok=True)
             timed("added", lambda: target.write_text(extra.text, encoding="utf-8"), extra.path, bool)
-        before = versions(extras[-1].path)
-        timed("changed", lambda: target.write_text(extra.text + "※ 이 자료는 수정되었습니다.\n", encoding="utf-8"),
-              extra.path, lambda now: bool(now) and now != before)
-        timed("removed", target.unlink, extra.path, lambda now: now == set())
+        last = extras[-1]
+        last_file = corpus / "raw" / last.path
+        before = versions(last.path)
+        timed("changed", lambda: last_file.write_text(last.text + "※ 이 자료는 수정되었습니다.\n", encoding="utf-8"),
+              last.path, lambda now: bool(now) and now != before)
+        timed("removed", last_file.unlink, last.path, lambda now: now == set())
     finally:
         process.send_signal(signal.SIGINT)
         process.wait(timeout=120)
