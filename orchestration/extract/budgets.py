@@ -24,7 +24,7 @@ from decimal import Decimal
 from orchestration.extract.dates import year_in, year_label
 from orchestration.extract.layouts import is_data
 from orchestration.extract.numbers import (MONEY_FACTORS, MONEY_UNIT, NUMBER_BODY, PLACE_AMOUNT, NumberParseError,
-                                           money_amount, parse_quantity, parse_with_share)
+                                           money_amount, named_amounts, parse_quantity, parse_with_share)
 from orchestration.extract.organisation import (EXPENDITURE_SIDE, EXPENDITURE_WORD, NO_UNIT_SECTION, REVENUE_SIDE,
                                                 REVENUE_WORD, SIDE_WORD, UNIT_NOT_PRINTED, Section, is_unit_name,
                                                 section_at, side_of, unit_row)
@@ -610,29 +610,18 @@ def _side_headline(line: str, lead: re.Match) -> list[BudgetHeadline]:
 # budget and the supplements it adds up from.
 FINAL = "최종"
 _FINAL_PARTS = frozenset({"당초", "추경"})
-_BASIS_PART = re.compile(rf"\s*(?P<name>[\d가-힣][\d가-힣\s]*?)\s*(?P<amount>{PLACE_AMOUNT.pattern}|{NUMBER_BODY}\s*"
-                         rf"(?:{MONEY_UNIT})?)\s*(?:,|$)")
 
 
 def _basis_parts(total: re.Match, unit: str, amount: int, year: int | None) -> list[BudgetHeadline]:
     """The parts of a total that each name 당초 (본예산) or 추경 and together are it; none else."""
-    parts, at, text = [], 0, total["parts"] or ""
-    while at < len(text.rstrip()):
-        match = _BASIS_PART.match(text, at)
-        if match is None or match.end() == at:
-            return []
-        basis = basis_of(match["name"])
-        won, printed_unit = money_amount(match["amount"].strip())
-        if won is None:
-            quantity = parse_quantity(match["amount"].strip(), unit)
-            won, printed_unit = quantity.amount_krw, quantity.unit
-        if basis not in _FINAL_PARTS or won is None:
-            return []
-        start = total.start("parts") + match.start("amount")
-        printed = match["amount"].strip()
-        parts.append(BudgetHeadline(None, None, match["name"].strip(), printed, printed_unit,
-                                    (start, start + len(printed)), won, year, basis=basis))
-        at = match.end()
+    named = named_amounts(total["parts"] or "", unit)
+    if not named or any(basis_of(part.name) not in _FINAL_PARTS or part.won is None for part in named):
+        return []
+    parts = []
+    for part in named:
+        start = total.start("parts") + part.start
+        parts.append(BudgetHeadline(None, None, part.name, part.printed, part.unit,
+                                    (start, start + len(part.printed)), part.won, year, basis=basis_of(part.name)))
     return parts if len(parts) > 1 and sum(part.amount_krw for part in parts) == amount else []
 
 

@@ -192,6 +192,38 @@ def money_amount(text: str) -> tuple[int | None, str | None]:
     return (won, place_unit(text.strip())) if won is not None else (None, None)
 
 
+# One of a run of named amounts: ``공항 13.5조, 도로 0.6조``, ``본예산 15조 6,995억원, 추경 1조 5,532억원``.
+_NAMED_AMOUNT = re.compile(rf"\s*(?P<name>[\d가-힣][\d가-힣\s]*?)\s*(?P<amount>{PLACE_AMOUNT.pattern}|{NUMBER_BODY}\s*"
+                           rf"(?:{MONEY_UNIT})?)\s*(?:[,·]|$)")
+
+
+@dataclass(frozen=True)
+class NamedAmount:
+    name: str
+    printed: str
+    won: int | None
+    unit: str | None
+    start: int  # of the printed amount in the text
+
+
+def named_amounts(text: str, unit: str) -> list[NamedAmount] | None:
+    """Each name and amount of a text that is a run of them and nothing else (a bracket sharing a
+    total out), an amount printing no unit in ``unit``; None for any other text."""
+    parts, at = [], 0
+    while at < len(text.rstrip()):
+        match = _NAMED_AMOUNT.match(text, at)
+        if match is None or match.end() == at:
+            return None
+        printed = match["amount"].strip()
+        won, printed_unit = money_amount(printed)
+        if won is None:
+            quantity = parse_quantity(printed, unit)
+            won, printed_unit = quantity.amount_krw, quantity.unit
+        parts.append(NamedAmount(match["name"].strip(), printed, won, printed_unit, match.start("amount")))
+        at = match.end()
+    return parts
+
+
 def parse_place_amount(text: str) -> int | None:
     """Won in an amount written with place words, or None when ``text`` is not one."""
     text = text.strip().removesuffix("원").strip()

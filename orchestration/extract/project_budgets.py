@@ -22,8 +22,7 @@ from itertools import islice
 from orchestration.extract.funding import TOTAL_GROUP, funding_group, parse_breakdown
 from orchestration.extract.dates import YEAR_MARK, year_label
 from orchestration.extract.layouts import Cell
-from orchestration.extract.numbers import (MONEY_FACTORS, MONEY_UNIT, NUMBER_BODY, PLACE_AMOUNT, money_amount,
-                                           parse_quantity)
+from orchestration.extract.numbers import MONEY_FACTORS, MONEY_UNIT, NUMBER_BODY, named_amounts, parse_quantity
 from orchestration.extract.organisation import Section, section_at
 from orchestration.extract.projects import COST_LEAD, FIELD, ProjectFact
 from orchestration.extract.structure import LONE_BADGE, NUMBER, ROMAN, heading
@@ -495,28 +494,14 @@ def _component_facts(line: int, statement: str, match: re.Match, total, period: 
     """The named parts a bracket shares a total out among, when the bracket is nothing else and
     they add up to it (``15.4조원(공항 13.5조, 도로 0.6조, 철도 1.3조)``, each in the total's unit
     where it prints none): each the budget of that part of the project, its ``item``."""
-    note, offset = match.group("note"), match.start("note")
-    parts, at = [], 0
-    while at < len(note.rstrip()):
-        part = _NAMED_PART.match(note, at)
-        if part is None or part.end() == at or year_label(part["name"]) is not None or funding_group(part["name"]):
-            return []
-        amount, unit = money_amount(part["number"])
-        if amount is None:
-            quantity = parse_quantity(part["number"], total.unit)
-            amount, unit = quantity.amount_krw, quantity.unit
-        parts.append((part, amount, unit))
-        at = part.end()
-    if len(parts) < 2 or sum(amount or 0 for _, amount, _ in parts) != total.amount_krw:
+    parts = named_amounts(match.group("note"), total.unit)
+    if (not parts or len(parts) < 2 or any(year_label(p.name) is not None or funding_group(p.name) for p in parts)
+            or sum(p.won or 0 for p in parts) != total.amount_krw):
         return []
-    return [_fact(line, statement, part["name"].strip(), None, TOTAL_GROUP, period, year, part["number"], unit,
-                  amount, (offset + part.start("number"), offset + part.end("number")))
-            for part, amount, unit in parts]
-
-
-# a part's amount in a money unit, place words (``13.5조``) or the total's unit
-_NAMED_PART = re.compile(rf"\s*(?P<name>[가-힣][가-힣 ]*?)\s*(?P<number>{PLACE_AMOUNT.pattern}|{NUMBER_BODY}\s*(?:{MONEY_UNIT})?)"
-                         rf"\s*[,·]?")
+    offset = match.start("note")
+    return [_fact(line, statement, p.name, None, TOTAL_GROUP, period, year, p.printed, p.unit, p.won,
+                  (offset + p.start, offset + p.start + len(p.printed)))
+            for p in parts]
 
 
 def _fact(line, statement, item, source, group, period, year, printed, unit, amount, span,
