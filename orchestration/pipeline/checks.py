@@ -17,13 +17,14 @@ The tests still are dbt's: written in the YAML beside the models, compiled by db
 from __future__ import annotations
 
 import json
-import os
 import time
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
 import duckdb
+
+from orchestration.pipeline.files import write_whole
 
 CHECKS_FILE = "dbt_checks.json"
 THREADS = 2  # as dbt's (profiles.yml)
@@ -71,10 +72,7 @@ _STATE_DIR = "__LOCALGOV_STATE_DIR__"
 def save_checks(path: Path, checks: list[Check], fingerprint: str) -> None:
     """Saved in the state dir ``path`` is in."""
     saved = [asdict(c) | {"compiled_code": c.compiled_code.replace(str(path.parent), _STATE_DIR)} for c in checks]
-    temporary = path.with_name(f".{path.name}.tmp")
-    temporary.write_text(json.dumps({"fingerprint": fingerprint, "checks": saved}, ensure_ascii=False),
-                         encoding="utf-8")
-    os.replace(temporary, path)
+    write_whole(path, json.dumps({"fingerprint": fingerprint, "checks": saved}, ensure_ascii=False))
 
 
 def load_checks(path: Path, fingerprint: str) -> list[Check] | None:

@@ -28,6 +28,8 @@ from dataclasses import dataclass, fields
 from pathlib import Path
 from typing import Callable
 
+from orchestration.pipeline.files import write_whole
+
 PARTIAL_PARSE = "partial_parse.msgpack"
 SAVED_PARSE = "parse.pickle"
 RUN_RESULTS = "run_results.json"
@@ -104,9 +106,8 @@ class ParsedProject:
         if start_from.exists():
             shutil.copyfile(start_from, folder / PARTIAL_PARSE)
         result = dbtRunner().invoke(["parse", "--quiet", *self._places(folder), *_COMMON])
-        if not result.success:
-            raise RuntimeError(str(result.exception or f"see {folder / 'dbt.log'}").strip()[:300])
-        _replace(saved, (folder / PARTIAL_PARSE).read_bytes())
+        _raise_unless_done(result, folder)
+        write_whole(saved, (folder / PARTIAL_PARSE).read_bytes())
         return result.result
 
     def _warm_up(self) -> None:
@@ -118,8 +119,7 @@ class ParsedProject:
         folder = self._folder("warm-up")
         result = dbtRunner(manifest=self._manifest).invoke(
             ["ls", "--select", "tag:selects_nothing", "--quiet", "--no-write-json", *self._places(folder), *_COMMON])
-        if not result.success:
-            raise RuntimeError(str(result.exception or f"see {folder / 'dbt.log'}").strip()[:300])
+        _raise_unless_done(result, folder)
 
     def manifest(self):
         self.start()
@@ -167,13 +167,19 @@ class ParsedProject:
                 "--target-path", str(folder), "--log-path", str(folder)]
 
 
+def _raise_unless_done(result, folder: Path) -> None:
+    """A dbt command outside a run's nodes (a parse, the warming) that failed, with its reason."""
+    if not result.success:
+        raise RuntimeError(str(result.exception or f"see {folder / 'dbt.log'}").strip()[:300])
+
+
 def save_parse(path: Path, key: str, manifest) -> None:
     """The parse for the next process, beside what it was parsed for: the key (the project's
     files, the versions of dbt and the parsers, the target dir) and the environment variables
     the project read while parsing (the lake's and the state's folders)."""
     buffer = io.BytesIO()
     _ManifestPickler(buffer, protocol=pickle.HIGHEST_PROTOCOL).dump((key, dict(manifest.env_vars), manifest))
-    _replace(path, buffer.getvalue())
+    write_whole(path, buffer.getvalue())
 
 
 class _ManifestPickler(pickle.Pickler):
@@ -213,14 +219,6 @@ def load_saved_parse(path: Path, key: str | None):
                                for name, value in env_vars.items()):
         return None
     return manifest
-
-
-def _replace(path: Path, data: bytes) -> None:
-    """``path`` holds ``data`` whole or is as it was: another process reading it meanwhile never
-    sees half a file."""
-    temporary = path.with_name(f".{path.name}.{uuid.uuid4().hex[:12]}.tmp")
-    temporary.write_bytes(data)
-    os.replace(temporary, path)
 
 
 def release_build_file() -> None:

@@ -22,6 +22,7 @@ from pathlib import Path
 import duckdb
 
 from orchestration.pipeline.data_docs import make_offline
+from orchestration.pipeline.files import write_whole
 from orchestration.pipeline.increments import Scope
 from orchestration.pipeline.publish import table_fingerprint
 
@@ -73,9 +74,7 @@ def suite_digests(suites: list[dict]) -> dict[str, str]:
 
 def record_published_suites(state_dir: Path, expectations_dir: Path) -> None:
     """After a publish: the suites its gate passed."""
-    temporary = state_dir / f".{PUBLISHED_SUITES}.tmp"
-    temporary.write_text(json.dumps(suite_digests(load_suite_files(expectations_dir)), sort_keys=True), encoding="utf-8")
-    os.replace(temporary, state_dir / PUBLISHED_SUITES)
+    write_whole(state_dir / PUBLISHED_SUITES, json.dumps(suite_digests(load_suite_files(expectations_dir)), sort_keys=True))
 
 
 def published_suites(state_dir: Path) -> dict[str, str]:

@@ -33,6 +33,7 @@ import pyarrow.parquet as pq
 
 from orchestration.extract.version import PARSER_VERSION
 from orchestration.pipeline.checks import CHECKS_FILE, Check, load_checks
+from orchestration.pipeline.files import write_whole
 from orchestration.pipeline.lake import LAKE_SCHEMAS, write_parquet
 from orchestration.settings import DBT_PROJECT_DIR, Paths
 
@@ -252,9 +253,7 @@ class Increments:
         incremental build leaves alone among them)."""
         write_parquet(self.built_file, lake_listing(self.paths.lake_dir), LISTING_SCHEMA)
         if plan.full and models_built:
-            temporary = self.project_file.with_name(f".{self.project_file.name}.tmp")
-            temporary.write_text(project_fingerprint())
-            os.replace(temporary, self.project_file)
+            write_whole(self.project_file, project_fingerprint())
 
     def _built(self) -> list[dict]:
         return pq.read_table(self.built_file).to_pylist() if self.built_file.exists() else []
