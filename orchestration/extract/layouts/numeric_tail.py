@@ -109,10 +109,14 @@ def _beside_rows(line: str, lines: list[str], tails: dict, rows_lines: list) -> 
     """A line whose every word stands left of the rows' labels or right of their values: the cells
     of a table the rows are printed inside (its 연번 ``10``, its ``선정`` and ``유산청``), which
     ``pdftotext -layout`` sets between the inner table's rows, whatever reader took them."""
-    rows = [n for _, n in rows_lines]
-    left = min(len(lines[n - 1]) - len(lines[n - 1].lstrip()) for n in rows)
-    right = max(tails[n][2][-1].end for n in rows)
+    left, right = _extent(lines, tails, rows_lines)
     return all(m.end() <= left or m.start() >= right for m in WORD.finditer(line))
+
+
+def _extent(lines: list[str], tails: dict, rows_lines: list) -> tuple[int, int]:
+    """Where the rows print: their labels' start and their values' end."""
+    return (min(len(lines[n - 1]) - len(lines[n - 1].lstrip()) for _, n in rows_lines),
+            max(tails[n][2][-1].end for _, n in rows_lines))
 
 
 def _wraps_label(line: str, tails: dict, number: int) -> bool:
@@ -128,9 +132,9 @@ def _numeric_tail_block(lines, tails, rows_lines) -> Block:
     counts = [len(tails[n][2]) for _, n in rows_lines]
     header_lines = lines_of_header(lines, rows_lines[0])
     labels = [(tails[n][0], tails[n][1]) for _, n in rows_lines]
-    label_extent = (min(len(lines[n - 1]) - len(lines[n - 1].lstrip()) for _, n in rows_lines),
-                    max(end for _, end in labels))
-    right = max(tails[n][2][-1].end for _, n in rows_lines) + _OUTER_GAP
+    left, values_end = _extent(lines, tails, rows_lines)
+    label_extent = (left, max(end for _, end in labels))
+    right = values_end + _OUTER_GAP
     banded = banded_header(lines, header_lines, label_extent, right) if header_lines else None
     if banded and len(banded[1]) < max(counts):
         banded = None
