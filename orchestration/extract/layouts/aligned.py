@@ -94,18 +94,19 @@ def _aligned_runs(lines: list[str], taken: set[int]) -> list[list[int]]:
     return joined
 
 
-_ROW_GAP = 3  # blank lines between two rows of one table, and as many of a cell's words wrapped onto their own
+# blank lines between two rows of one table, and as many lines of a cell's words wrapped onto their own
+_ROW_GAP = 3
 
 
 def _rows_go_on(lines: list[str], taken: set[int], above: list[int], run: list[int]) -> bool:
     """``pdftotext -layout`` sets a blank line between rows of unequal height, and a label wrapped
     in its cell onto a line of its own (``공공질서및안전``): the rows below go on the table above
-    when no more than a few blank lines and a few such lines part them, both print figures and the figures of the first
-    row below stand in the columns of the rows above (within a character or two: pdftotext's grid
-    is coarse), a table of two lines or more (rows alone, a
-    blank line apart, may be another reader's: a label and figures a single space apart). So do
-    lines holding only a cell's words wrapped out of its row, and a blank line under a header of
-    one line."""
+    when no more than a few blank lines and a few such lines part them, both print figures and
+    the figures of the first row below stand in the columns of the rows above (within a character
+    or two: pdftotext's grid is coarse), a table of two lines or more (rows alone, a blank line
+    apart, may be another reader's: a label and figures a single space apart). So do lines
+    holding only a cell's words wrapped out of its row, and a blank line under a header of one
+    line."""
     gap = range(above[-1] + 1, run[0])
     blank = sum(1 for n in gap if not lines[n - 1].strip())
     if not gap or blank > _ROW_GAP or len(gap) - blank > _ROW_GAP or any(n in taken for n in gap):
@@ -243,7 +244,6 @@ def _centred_cells(rows: list[list[Cell]], headers: set[int]) -> list[list[Cell]
                 above[at] = Cell(above[at].line, at, "", above[at].start, above[at].start)
                 below[at] = Cell(below[at].line, at, "", below[at].start, below[at].start)
     return rows
-
 
 
 # Where a header label names another period (cells.PERIOD) opening a word.
