@@ -21,6 +21,11 @@ printed, each variant one habit seen in other governments' filings:
   longer stated as tables;
 - **markdown**: the same tables as rows of cells between pipes (``| 정 원 | 149 |``), as a web
   page or a converted document prints them;
+- **transposed**: every stated table of figures with its rows and columns swapped, still stated
+  (a row per grade beside 정원 and 현원 columns, the years of a project's money down the side and
+  its funding sources across, the units across a budget's years): the other way round of each
+  table, as other governments print theirs; and again printed aligned by spaces. Their lines are
+  not the plans', so their facts are compared without their line;
 - **another city**: the plans as 대구광역시's: the city's name and its districts' replaced by
   대구's (부산진구 → 달서구, 해운대구 → 수성구, …), the names both cities have left as they are;
 - **another title**: the plan titled ``주요업무 추진계획`` where it says ``주요업무계획``;
@@ -48,6 +53,7 @@ from __future__ import annotations
 
 import argparse
 import csv
+import itertools
 import json
 import re
 import shutil
@@ -64,8 +70,8 @@ from benchmarks.corpus_workplans import (ALL_FAMILIES, CORPUS, FAMILIES, HOLDOUT
 from benchmarks.scoring import REPO, share  # noqa: E402
 from orchestration.extract.document import extract_document  # noqa: E402
 from orchestration.extract.formats import read_document  # noqa: E402
-from orchestration.extract.formats.model import (BODY, FURNITURE, Document, Line,  # noqa: E402
-                                                  mark_page_furniture)
+from orchestration.extract.formats.model import (BODY, FURNITURE, Document, Line, StatedCell,  # noqa: E402
+                                                  mark_page_furniture, table_lines)
 from orchestration.extract.governments import government_index  # noqa: E402
 from orchestration.extract.layouts import is_data  # noqa: E402
 from orchestration.extract.text import printed_width  # noqa: E402
@@ -216,10 +222,40 @@ def aligned(document: Document, centre: bool = False) -> Document:
     return replace(document, pages=pages)
 
 
+def _grid(rows: list[Line]) -> list[list[str]]:
+    return [[line.text[start:end].strip() for _, start, end in line.cells] for line in rows]
+
+
+def _a_matrix(grid: list[list[str]]) -> bool:
+    """A table of figures under a header and beside a label column, such as staffing by grade or
+    budgets by unit: a list of projects or of names would read as no government prints it."""
+    body = [text for row in grid[1:] for text in row[1:] if text]
+    return bool(body) and sum(map(is_data, body)) * 2 >= len(body)
+
+
+def transposed(document: Document) -> Document:
+    """Every stated table of figures with its rows and columns swapped, still stated: what one
+    government prints as a row (정원, 현원) another prints as a column, and a label spanning
+    several columns heads several rows instead."""
+    pages = []
+    for page in document.pages:
+        lines: list[Line] = []
+        for table, group in itertools.groupby(page, key=lambda line: line.table if line.cells else None):
+            rows = list(group)
+            grid = _grid(rows)
+            if table is None or not _a_matrix(grid):
+                lines += rows
+                continue
+            cells = [StatedCell(row=c, column=r, text=text) for r, row in enumerate(grid) for c, text in enumerate(row)]
+            lines += [replace(line, role=rows[0].role) for line in table_lines(cells, table)]
+        pages.append(lines)
+    return replace(document, pages=pages)
+
+
 def as_text(document: Document, row: Callable[[list[str]], str]) -> Document:
     """Every stated table printed as text, ``row`` joining each line's cells; the lines no longer
     say they are a table."""
-    pages = [[Line(row([line.text[start:end].strip() for _, start, end in line.cells]), role=line.role)
+    pages = [[Line(row(_grid([line])[0]), role=line.role)
               if line.table is not None and line.cells else line for line in page] for page in document.pages]
     return replace(document, pages=pages)
 
@@ -280,6 +316,8 @@ VARIANTS: dict[str, Callable[[Document], Document]] = {
     "aligned, headers centred": lambda d: aligned(d, centre=True),
     "tabbed": lambda d: as_text(d, "\t".join),
     "markdown": lambda d: as_text(d, lambda cells: "| " + " | ".join(cells) + " |"),
+    "transposed": transposed,
+    "transposed, aligned": lambda d: aligned(transposed(d)),
     "another city": lambda d: rewritten(d, another_city),
     "plain numbers": lambda d: rewritten(d, plain_numbers),
     "full years": lambda d: rewritten(d, full_years),
@@ -287,6 +325,11 @@ VARIANTS: dict[str, Callable[[Document], Document]] = {
     "running footer": running_footer,
     "all": lambda d: aligned(rewritten(rewritten(d, lambda t: unit_notes(marks(t))), spaced_out, cells_only=True)),
 }
+
+
+# The variants whose tables print in other lines than the plans': their facts are compared with the
+# published ones without their line.
+NEW_LINES = {"transposed", "transposed, aligned"}
 
 
 def pdftotext_layout(path: Path) -> Document:
@@ -312,13 +355,20 @@ MEANING = ("fiscal_year", "as_of", "org_unit", "grade", "category", "revenue_ite
            "basis", "fund", "funding_group", "project_name")
 
 
+def _figure(table: str, row: dict) -> str:
+    """A fact's figure as a variant must read it: its printed value without thousands separators,
+    a staffing fact's two counts (a table printing them in two cells of a row or of a column)."""
+    if table == "staffing":
+        return f"{row['authorized']} / {row['current']}"
+    return (row.get("printed_value") or "").replace(",", "")
+
+
 def readings(extraction, rename: Callable[[str], str] = lambda text: text, lines: bool = True) -> set[tuple]:
-    """Every typed fact of a plan as (table, page, line, printed value without its thousands
-    separators, and what it means: MEANING): what a variant must read the same way as the plan as
+    """Every typed fact of a plan as (table, page, line, its figure: ``_figure``, and what it
+    means: MEANING): what a variant must read the same way as the plan as
     published. ``rename``: the variant's renaming of names (another city's); ``lines``: False for
     a converter, whose lines are not the published ones."""
-    return {(table, row["source_page"], row["source_line"] if lines else None,
-             (row.get("printed_value") or "").replace(",", ""),
+    return {(table, row["source_page"], row["source_line"] if lines else None, _figure(table, row),
              *(rename(value) if isinstance(value := row.get(key), str) else value for key in MEANING))
             for table in FAMILY_TABLES for row in extraction.facts.get(table, [])}
 
@@ -360,7 +410,8 @@ def run(files: list[str]) -> dict:
         published = published or extractions
         city = variant == "another city"
         results[variant] = score_variant(extractions, published, DAEGU if city else BUSAN,
-                                         another_city if city else lambda text: text)
+                                         another_city if city else lambda text: text,
+                                         lines=variant not in NEW_LINES)
         _progress(variant, results[variant])
     if shutil.which("pdftotext") is None:
         print("corpus_variants.py: pdftotext is missing (make bench-corpus installs poppler-utils); "

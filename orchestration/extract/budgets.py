@@ -81,12 +81,12 @@ def account_of(label: str) -> str | None:
     return _named(budget_accounts(), label)
 
 
-def _rows_by_line(table: Table) -> dict[int, dict[int, ValueCell]]:
-    """The table's value cells, by line and column."""
+def _value_rows(table: Table) -> list[dict[int, ValueCell]]:
+    """The table's value cells, by row and column."""
     rows: dict[int, dict[int, ValueCell]] = {}
     for cell in table.value_cells():
-        rows.setdefault(cell.line, {})[cell.column] = cell
-    return rows
+        rows.setdefault(cell.row, {})[cell.column] = cell
+    return list(rows.values())
 
 
 # A column of amounts that names no year (``예산액``, ``금 액``): the year of the caption, else the plan's.
@@ -131,8 +131,12 @@ def year_and_basis(label: str) -> tuple[int, str] | None:
 
 
 def _units_by_year(table: Table, sections: list[Section]) -> list[DepartmentBudgetFact]:
+    """Units down the side, years across: each unit's budget of the year; not under a caption
+    naming 세입, whose figures are the units' revenue (``ㅇ (세입) 2,917백만원``) or, beside 세출
+    (``ㅇ 세입 12억원, 세출 98억원``), of no side the table says."""
     columns = _year_columns(table)
-    if not columns or not any(unit in MONEY_FACTORS for unit in table.column_units):
+    if (not columns or not any(unit in MONEY_FACTORS for unit in table.column_units)
+            or _REVENUE.search(table.caption_text())):
         return []
     labels = [row[0].text for row in table.body_rows if row]
     if sum(1 for label in labels if is_unit_name(label)) * 2 < len(labels):
@@ -143,7 +147,8 @@ def _units_by_year(table: Table, sections: list[Section]) -> list[DepartmentBudg
         total = category_of(label) == TOTAL
         printed = {cell.column: cell for cell in row if cell.text and cell.column < len(table.column_labels)}
         changes = _changes(printed, table.column_labels, columns)
-        org_unit = section_at(sections, row[0].line) if total else without_spaces(label) if is_unit_name(label) else None
+        # most rows name units (checked above), so every row does (클래식부산 among the 과 of a 국)
+        org_unit = section_at(sections, row[0].line) if total else without_spaces(label) or None
         if org_unit is None and not total:
             continue
         for cell in row:
@@ -226,31 +231,28 @@ def _accounts_by_year(table: Table, sections: list[Section]) -> list[DepartmentB
     columns = _year_columns(table)
     if not columns or not any(unit in MONEY_FACTORS for unit in table.column_units):
         return []
-    rows = _rows_by_line(table)
     # A row's own label (the innermost) names its account; a row below one (상수도사업 under
     # 공기업특별회계) names a fund of it, no account, and stays a table cell.
-    own = {line: next((text for text in reversed(next(iter(cells.values())).row_labels) if text.strip()), "")
-           for line, cells in rows.items()}
-    accounts = {line: account_of(label) for line, label in own.items()}
-    if sum(1 for a in accounts.values() if a not in (None, TOTAL)) < 2:
+    rows = [(cells, next((text for text in reversed(next(iter(cells.values())).row_labels) if text.strip()), ""))
+            for cells in _value_rows(table)]
+    accounts = [account_of(label) for _, label in rows]
+    if sum(1 for a in accounts if a not in (None, TOTAL)) < 2:
         return []
     whole = bool(_WHOLE_GOVERNMENT.search(table.caption_text()))
     facts = []
-    for line, cells in rows.items():
-        account = accounts[line]
+    for (cells, label), account in zip(rows, accounts):
         if account is None:
             continue
-        label = own[line]
-        org_unit = None if whole else section_at(sections, line)
         changes = _changes(cells, table.column_labels, columns)
         for column, (year, basis) in columns.items():
             cell = cells.get(column)
             quantity = parse_quantity(cell.text, cell.unit) if cell else None
             if quantity is None or quantity.amount_krw is None:
                 continue
+            org_unit = None if whole else section_at(sections, cell.line)
             change, change_pct = _change_of(changes, column)
             facts.append(DepartmentBudgetFact(
-                source_line=line, table_index=table.table_index, org_unit=org_unit, org_unit_printed=label,
+                source_line=cell.line, table_index=table.table_index, org_unit=org_unit, org_unit_printed=label,
                 category=TOTAL, category_printed=label, fiscal_year=year, budget_basis=basis,
                 column_printed=table.column_labels[column], printed_value=cell.text, printed_unit=quantity.unit,
                 amount_krw=quantity.amount_krw, printed_change=change, printed_change_pct=change_pct,
@@ -416,10 +418,11 @@ def extract_department_budgets(tables: list[Table], sections: list[Section],
             continue
         labels = table.column_labels
         years = _amount_columns(table, plan_year)
-        for line, cells in _rows_by_line(table).items():
+        for cells in _value_rows(table):
             row_labels = next(iter(cells.values())).row_labels
             category_label = next((text for text in reversed(row_labels) if category_of(text)), None)
             unit_label = next((text for text in row_labels if is_unit_name(text) and not category_of(text)), None)
+            line = next(iter(cells.values())).line
             org_unit = without_spaces(unit_label) if unit_label else section_at(sections, line)
             if category_label is None:
                 continue
@@ -431,7 +434,7 @@ def extract_department_budgets(tables: list[Table], sections: list[Section],
                     continue
                 change, change_pct = _change_of(changes, column)
                 facts.append(DepartmentBudgetFact(
-                    source_line=line,
+                    source_line=cell.line,
                     table_index=table.table_index,
                     org_unit=org_unit,
                     org_unit_printed=unit_label or row_labels[0],

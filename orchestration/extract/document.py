@@ -99,7 +99,7 @@ def _work_plan(lines: list[str], tables: list[Table]) -> dict[str, list]:
     staffing = (extract_staffing(tables, sections) + extract_headline_staffing(lines, sections)
                 + extract_org_chart_staffing(lines) + extract_register_staffing(lines, tables))
     bodies = {fact.org_unit for fact in staffing if fact.statement == AFFILIATED_BODY}
-    return {
+    found = {
         "org_units": units + read_unit_tables(tables, sections),
         "staffing": staffing + extract_register_rows(lines, bodies),
         "department_budgets": (extract_department_budgets(tables, sections, year)
@@ -114,6 +114,30 @@ def _work_plan(lines: list[str], tables: list[Table]) -> dict[str, list]:
         "debt": extract_debt(lines, tables),
         "funds": extract_funds(tables),
     }
+    turned = turned_tables(tables, found)
+    for table, records in {
+        "staffing": extract_staffing(turned, sections),
+        "department_budgets": extract_department_budgets(turned, sections, year),
+        "revenue": extract_revenue(turned, linked) + extract_unit_revenue(turned, sections, year),
+        "settlement": extract_settlement(turned),
+        "debt": extract_debt([], turned),
+        "funds": extract_funds(turned),
+    }.items():
+        found[table] += records
+    return found
+
+
+def turned_tables(tables: list[Table], found: dict[str, list]) -> list[Table]:
+    """The tables of figures no reader took, rows and columns swapped (``Table.turned``): each
+    family's table reader follows one way of printing its table, and another government prints
+    it the other way round. A table some reader took is not turned, so no figure is read twice."""
+    taken = {_table_index(record) for records in found.values() for record in records}
+    return [table.turned() for table in tables
+            if table.table_index not in taken and table.value_cells() and table.width > table.label_columns]
+
+
+def _table_index(record) -> int | None:
+    return record.get("table_index") if isinstance(record, dict) else getattr(record, "table_index", None)
 
 
 def _pledge_list(lines: list[str], tables: list[Table]) -> dict[str, list]:

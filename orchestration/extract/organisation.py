@@ -274,8 +274,8 @@ def _caption_side(table: Table) -> str | None:
 
 def _unit_column(table: Table, sections: list[Section], side: str) -> list[tuple[str, Cell, str]]:
     """The columns headed as ``side`` of the budget (their innermost level: ``2025년 / 세출``, one column
-    per year) beside rows most of which name units; a 계 row is the unit whose section holds the
-    table."""
+    per year) beside rows most of which name units, and so all of them do (클래식부산 among the 과
+    of a 국, as across a header); a 계 row is the unit whose section holds the table."""
     columns = [i for i, label in enumerate(table.column_labels)
                if i >= table.label_columns and side_label(label.split(" / ")[-1]) == side]
     if not columns or not table.label_columns:
@@ -291,7 +291,7 @@ def _unit_column(table: Table, sections: list[Section], side: str) -> list[tuple
         if label is None:
             continue
         name = without_spaces(label.text)
-        org_unit = section_at(sections, label.line) if is_total(name) else name if is_unit_name(name) else None
+        org_unit = section_at(sections, label.line) if is_total(name) else name or None
         found += [(table.column_labels[c].split(" / ")[-1], cells[c], org_unit)
                   for c in columns if org_unit is not None and c in cells and cells[c].text]
     return found

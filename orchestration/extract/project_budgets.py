@@ -85,12 +85,23 @@ class _Section:
 
 
 def is_project_budget_table(table: Table) -> bool:
-    """Rows named by funding sources, one of them a real source beside the total, in money."""
-    labels = [row[0].text for row in table.body_rows if row and row[0].text]
-    groups = [funding_group(label) for label in labels]
-    money = any(unit in MONEY_FACTORS for unit in table.column_units)
-    return (money and bool(groups) and all(groups)
-            and any(g != TOTAL_GROUP for g in groups) and TOTAL_GROUP in groups)
+    return _funding_axis(table) is not None
+
+
+def _funding_axis(table: Table) -> str | None:
+    """Where a table of a project's money names its funding sources: ``"rows"`` (``계 | 국 비 | 시
+    비`` down the side, periods across) or ``"columns"`` (the same turned round: the periods down
+    the side); None for any other table. The sources are all the labels of their side, one of
+    them a real source beside the total, in money."""
+    if not any(unit in MONEY_FACTORS for unit in table.column_units):
+        return None
+    sides = {"rows": [row[0].text for row in table.body_rows if row and row[0].text],
+             "columns": [label.rsplit(" / ", 1)[-1] for label in table.column_labels[table.label_columns:] if label]}
+    for side, labels in sides.items():
+        groups = [funding_group(label) for label in labels]
+        if groups and all(groups) and any(g != TOTAL_GROUP for g in groups) and TOTAL_GROUP in groups:
+            return side
+    return None
 
 
 @dataclass(frozen=True)
@@ -529,14 +540,19 @@ _PERIOD_BAND = re.compile(r"\d\s*년|(?:19|20)\d{2}")
 
 
 def _table_facts(table: Table) -> list[dict]:
+    by_columns = _funding_axis(table) == "columns"
     facts = []
     for cell in table.value_cells():
         quantity = parse_quantity(cell.text, cell.unit)
         # a number on a row with no label (a header the text layer split) names no funding source
         if quantity.value is None or not cell.row_labels:
             continue
-        source = cell.row_labels[0]
-        period, year = _period(cell.column_label)
+        if by_columns:
+            source = cell.column_label.rsplit(" / ", 1)[-1]
+            period, year = _period(" / ".join(cell.row_labels))
+        else:
+            source = cell.row_labels[0]
+            period, year = _period(cell.column_label)
         facts.append({
             "source_line": cell.line, "table_index": table.table_index, "statement": TABLE, "item": None,
             "funding_source": source, "funding_group": funding_group(source), "period_label": period,

@@ -134,7 +134,7 @@ def extract_revenue(tables: list[Table], linked: list[ProjectSection]) -> list[R
         groups = _groups(table)
         caption_period = _caption_period(table)
         for cell in table.value_cells():
-            fact = _cell_fact(table, cell, context, groups.get(cell.line), caption_period)
+            fact = _cell_fact(table, cell, context, groups.get(cell.row), caption_period)
             if fact is not None:
                 facts.append(fact)
     return facts
@@ -272,8 +272,9 @@ def _caption_period(table: Table) -> str | None:
 
 
 def _groups(table: Table) -> dict[int, str]:
-    """Rows under a 소계 row belong to its group. Narrow tables print the group name one syllable
-    per row down the first column (시 / 세 beside 소 계 / 차량취득세): read it downwards."""
+    """The group of each body row (by its index) under a 소계 row. Narrow tables print the group
+    name one syllable per row down the first column (시 / 세 beside 소 계 / 차량취득세): read it
+    downwards."""
     groups: dict[int, str] = {}
     current = None
     rows = table.body_rows
@@ -288,7 +289,7 @@ def _groups(table: Table) -> dict[int, str]:
         elif any(item_of(text) == TOTAL for text in labels):
             current = None
         if current and row:
-            groups[row[0].line] = current
+            groups[index] = current
     return groups
 
 
@@ -319,9 +320,10 @@ def _cell_fact(table: Table, cell: ValueCell, context: str | None, group: str | 
         item, parent = parent, None
 
     measure, measure_printed = _measure(segments, cell.row_labels, periods)
-    # Items of revenue down the side under a header naming 예산 (``‘25년 예산``): the revenue budget.
-    # An item that comes only from the project's name is no such table: its 예산 is the project's cost.
-    budget = next((s for s in segments if _BUDGET.search(s)), None) if source == "label" else None
+    # Items of revenue down the side under a header naming 예산 (``‘25년 예산``), or across beside a
+    # row naming it: the revenue budget. An item that comes only from the project's name is no such
+    # table: its 예산 is the project's cost.
+    budget = next((s for s in segments + list(cell.row_labels) if _BUDGET.search(s)), None) if source == "label" else None
     if measure is None and budget is not None:
         measure, measure_printed = BUDGET, budget
     if measure is None:

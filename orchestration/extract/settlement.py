@@ -64,7 +64,7 @@ def _row_year(table: Table, cell: ValueCell) -> int | None:
     table reader may have left it out of the labels)."""
     year = next((y for y in map(year_label, cell.row_labels) if y), None)
     if year is None:
-        row = next((r for r in table.body_rows if r and r[0].line == cell.line), [])
+        row = table.body_rows[cell.row]
         year = next((y for y in (year_label(c.text) for c in row if c.column < cell.column) if y), None)
     return year
 

@@ -168,6 +168,10 @@ def extract_staffing(tables: list[Table], sections: list[Section]) -> list[Staff
         if len(pairs) == 1 and _unit_columns(table):
             facts += _unit_column_facts(table, pairs[0][1:], sections)
             continue
+        grade_rows = _grade_rows(table)
+        if grade_rows:
+            facts += _grade_row_facts(table, grade_rows, sections)
+            continue
         if not is_staffing_table(table):
             continue
         grades = _grade_columns(table)
@@ -185,36 +189,62 @@ def extract_staffing(tables: list[Table], sections: list[Section]) -> list[Staff
                 org_unit = section_at(sections, row[0].line)
                 printed, statement = label, UNIT_PAGE
             for cell in row:
-                if cell.column not in grades or not cell.text:
-                    continue
-                try:
-                    first, second = parse_pair(cell.text)
-                except NumberParseError:
-                    continue
-                authorized, current = _count(first.printed), _count(second.printed)
-                if authorized is None or current is None:
-                    continue
-                if swapped:
-                    authorized, current = current, authorized
-                grade, grade_printed, group = grades[cell.column]
-                facts.append(
-                    StaffingFact(
-                        source_line=cell.line,
-                        table_index=table.table_index,
-                        org_unit=org_unit,
-                        org_unit_printed=printed,
-                        statement=statement,
-                        grade=grade,
-                        grade_printed=grade_printed,
-                        authorized=authorized,
-                        current=current,
-                        printed_value=cell.text,
-                        as_of=as_of,
-                        unattributed=None if org_unit else NO_UNIT_SECTION,
-                        staff_group=group,
-                        source_span=(cell.start, cell.end),
-                    )
-                )
+                if cell.column in grades and cell.text:
+                    grade, grade_printed, group = grades[cell.column]
+                    fact = _pair_cell(table, cell, swapped, org_unit=org_unit, org_unit_printed=printed,
+                                      statement=statement, grade=grade, grade_printed=grade_printed, as_of=as_of,
+                                      staff_group=group)
+                    facts += [fact] if fact else []
+    return facts
+
+
+def _pair_cell(table: Table, cell: Cell, swapped: bool, **fields) -> StaffingFact | None:
+    """The fact of a cell printing both counts (``22 (24)``, ``80 / 85``), 정원 first unless
+    ``swapped``; None for any other cell. ``fields``: the unit, statement, grade and date."""
+    try:
+        first, second = parse_pair(cell.text)
+    except NumberParseError:
+        return None
+    authorized, current = _count(first.printed), _count(second.printed)
+    if authorized is None or current is None:
+        return None
+    if swapped:
+        authorized, current = current, authorized
+    return StaffingFact(source_line=cell.line, table_index=table.table_index, authorized=authorized,
+                        current=current, printed_value=cell.text,
+                        unattributed=None if fields["org_unit"] else NO_UNIT_SECTION,
+                        source_span=(cell.start, cell.end), **fields)
+
+
+def _grade_rows(table: Table) -> dict[int, str] | None:
+    """A table of count pairs with the grades down the side and the units across (``구 분 | 계 |
+    관광정책과 …`` over ``5급 | 14 / 15 | 5 / 6 …``): column → unit (``total`` for the 계 column);
+    None unless the rows name the total and two grades at least and the table speaks of 정원."""
+    grades = [grade_of(row[0].text) for row in table.body_rows if row and row[0].text]
+    if TOTAL not in grades or sum(1 for g in grades if g and g != TOTAL) < 2 or not _STAFFING_MARK.search(_context(table)):
+        return None
+    return _unit_columns(table)
+
+
+def _grade_row_facts(table: Table, columns: dict[int, str], sections: list[Section]) -> list[StaffingFact]:
+    """Each unit's count pair of each grade; the 계 column is the unit whose section holds the table."""
+    as_of, swapped = parse_as_of(table.caption_text()), _current_first(table)
+    facts = []
+    for row in table.body_rows:
+        grade = grade_of(row[0].text) if row else None
+        if grade is None:
+            continue
+        for cell in row:
+            unit = columns.get(cell.column)
+            if unit is None or not cell.text:
+                continue
+            named = unit != TOTAL_COLUMN
+            org_unit = unit if named else section_at(sections, cell.line)
+            fact = _pair_cell(table, cell, swapped, org_unit=org_unit,
+                              org_unit_printed=table.column_labels[cell.column],
+                              statement=SUMMARY_TABLE if named else UNIT_PAGE, grade=grade,
+                              grade_printed=row[0].text, as_of=as_of)
+            facts += [fact] if fact else []
     return facts
 
 
@@ -455,27 +485,56 @@ def _row_name(table: Table, row) -> str:
 def _count_column_facts(table: Table, columns: dict[str, tuple[str, int, int]],
                         sections: list[Section]) -> list[StaffingFact]:
     """One count pair per row and grade: a unit's row is that unit's (a bureau's summary), a 계
-    row the unit whose section holds the table."""
+    row the unit whose section holds the table, and a grade's row (``6급 | 70 | 50``: the grades
+    down the side) that grade of the unit an outer label names or the section's."""
     as_of = parse_as_of(table.caption_text())
     labelled = [(row, _row_name(table, row)) for row in table.body_rows]
-    names = [label for _, label in labelled if label and grade_of(label) != TOTAL]
+    names = [label for _, label in labelled if label and not grade_of(label)]
     # As with units across a header: when most rows name units, every row names one (클래식부산
     # among the 과 of a 국 is one of its units too).
     units = bool(names) and sum(map(is_unit_name, names)) * 2 > len(names)
     facts = []
     for row, label in labelled:
         cells = {cell.column: cell for cell in row}
+        grade = grade_of(label)
         if units and label in names:
             org_unit, statement = without_spaces(label), SUMMARY_TABLE
-        elif grade_of(label) == TOTAL:
-            org_unit, statement = section_at(sections, row[0].line), UNIT_PAGE
+        elif grade:
+            outer = _outer_unit(table, row)
+            org_unit = outer or section_at(sections, row[0].line)
+            statement = SUMMARY_TABLE if outer else UNIT_PAGE
         else:
             continue
-        for grade, (grade_printed, *pair) in columns.items():
+        if grade and grade != TOTAL:
+            if TOTAL in columns:
+                printed, *pair = columns[TOTAL]
+                fact = _column_pair(table, cells, pair, org_unit=org_unit, org_unit_printed=outer or label,
+                                    statement=statement, grade=grade, grade_printed=label, as_of=as_of,
+                                    staff_group=_outer_group(table, row))
+                facts += [fact] if fact else []
+            continue
+        for column_grade, (grade_printed, *pair) in columns.items():
             fact = _column_pair(table, cells, pair, org_unit=org_unit, org_unit_printed=label, statement=statement,
-                                grade=grade, grade_printed=label if grade == TOTAL else grade_printed, as_of=as_of)
+                                grade=column_grade, grade_printed=label if column_grade == TOTAL else grade_printed,
+                                as_of=as_of)
             facts += [fact] if fact else []
     return facts
+
+
+def _outer_labels(table: Table, row) -> list[str]:
+    """The labels of a row outside its innermost, outermost first."""
+    cells = {cell.column: cell.text for cell in row if cell.column < table.label_columns and cell.text}
+    return [cells[c] for c in sorted(cells)][:-1]
+
+
+def _outer_unit(table: Table, row) -> str | None:
+    """The unit an outer label of a row names (``기획예산과 | 5급 | …``), or None."""
+    return next((without_spaces(label) for label in _outer_labels(table, row) if is_unit_name(label)), None)
+
+
+def _outer_group(table: Table, row) -> str | None:
+    """The group of staff an outer label of a row names (``연구직 | 4급 | …``), or None."""
+    return next((group for label in _outer_labels(table, row) if (group := group_of(label))), None)
 
 
 def _column_pair(table: Table, cells: dict[int, Cell], pair: list[int], **fields) -> StaffingFact | None:

@@ -58,6 +58,7 @@ class ValueCell:
     unit: str | None = None
     start: int = 0
     end: int = 0
+    row: int = 0  # the body row it is in: a turned table's row runs across lines (``Table.turned``)
 
 
 @dataclass
@@ -128,7 +129,7 @@ class Table:
         numeric = self._numeric_columns()
         cells: list[ValueCell] = []
         previous_labels: list[str] = []
-        for row in self.body_rows:
+        for index, row in enumerate(self.body_rows):
             row_labels = _carry_labels([c.text for c in row[: self.label_columns]], previous_labels)
             previous_labels = row_labels
             # Under a note naming counts and money, a column whose header speaks of neither counts
@@ -150,8 +151,24 @@ class Table:
                         unit=unit,
                         start=cell.start,
                         end=cell.end,
+                        row=index,
                     ))
         return cells
+
+    def turned(self) -> Table:
+        """The table with its rows and columns swapped, every cell where the filing printed it:
+        one government prints as rows (정원, 현원; the accounts) what another prints as columns, and
+        a reader written for one way reads the other through this. The label columns become the
+        header and the header the label columns."""
+        rows = self.header_rows + self.body_rows
+        grid = {(r, cell.column): cell for r, row in enumerate(rows) for cell in row}
+        lines = [row[0].line if row else self.first_line for row in rows]
+        turned = [[replace(grid[(r, column)], column=r, spanned=False) if (r, column) in grid
+                   else Cell(line=lines[r], column=r, text="") for r in range(len(rows))]
+                  for column in range(self.width)]
+        labels = max(self.label_columns, 1)
+        return Table(table_index=self.table_index, layout=self.layout, header_rows=turned[:labels],
+                     body_rows=turned[labels:], caption=self.caption, label_columns=max(len(self.header_rows), 1))
 
 
 def noted_units(line: str) -> list[str]:

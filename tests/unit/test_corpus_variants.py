@@ -6,7 +6,8 @@ from functools import cache
 import pytest
 
 from benchmarks.corpus_variants import (VARIANTS, aligned, another_city, keyed_files, marks, pdftotext_layout,
-                                        readings, rewritten, score_variant, spaced_out, unit_notes, unspaced)
+                                        readings, rewritten, score_variant, spaced_out, transposed, unit_notes,
+                                        unspaced)
 from orchestration.extract.document import extract_document
 from orchestration.extract.formats import read_document
 from orchestration.extract.governments import government_index
@@ -116,6 +117,25 @@ def test_tables_exported_as_text_give_every_typed_fact_of_w04(variant):
     total = {(f["source_line"], f["period_label"]): f["amount_krw"] for f in extracted(W04, variant).project_budgets
              if f["source_page"] == 40 and f["funding_group"] == "계"}
     assert total[(6, "총사업비")] == 5_600_000_000
+
+
+def test_transposed_swaps_the_rows_and_columns_of_tables_of_figures_w04_p5():
+    """The staffing table (units down the side, grades across) turned: a row per grade under the
+    units; the fund's table (its name over its column of figures) turned: a row per figure."""
+    lines = [line.text for line in transposed(published(W04)).pages[4] if line.table]
+    assert lines[:3] == ["구 분\t계\t관 광 정 책 과\t관광마이스산업과\t국 제 협 력 과", "계\t80 / 85\t32 / 34\t24 / 24\t24 / 27",
+                         "3급\t1 / 1\t1 / 1\t-\t-"]
+    assert lines[-7:-4] == ["기 금 명\t\t관광마이스육성진흥기금", "2024년도말 조 성 액\t\t6,147", "2025년도 조성계획\t수 입\t3,263"]
+
+
+@pytest.mark.parametrize("name, facts, group, keyed", [(W01, 170, "tuning", 40), (W04, 96, "holdout", 26)])
+def test_tables_turned_round_give_every_typed_fact(name, facts, group, keyed):
+    """Every table of figures printed with its rows and columns swapped: each typed fact of the
+    plan as published is read from its cell, and no other."""
+    result = score_variant({name: extracted(name, "transposed")}, {name: extracted(name, "as published")}, lines=False)
+    assert result["same_facts"] == [facts, facts]
+    assert result["recall"][group]["all"] == [keyed, keyed]
+    assert readings(extracted(name, "transposed"), lines=False) == readings(extracted(name, "as published"), lines=False)
 
 
 def test_the_keyed_plans():

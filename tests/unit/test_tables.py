@@ -117,3 +117,16 @@ def test_a_unit_note_printed_inside_the_header_is_the_tables():
                            "지 방 세\t51,288(30.7)\t세외수입\t11,101(6.7)"])
     assert table.column_labels[0] == "구 분" and table.unit == "억원"
     assert [(c.text, c.unit) for c in table.value_cells()] == [("51,288(30.7)", "억원"), ("11,101(6.7)", "억원")]
+
+
+def test_a_table_turned_round_keeps_every_cell_where_it_was_printed(tables):
+    """The seed's department budget (units and categories down the side, years across) turned:
+    the years head the rows, the labels head the columns, and each value is the same cell, on its
+    line and at its characters."""
+    budget = tables[55]
+    turned = budget.turned()
+    assert (turned.label_columns, len(turned.header_rows)) == (len(budget.header_rows), budget.label_columns)
+    cell = next(c for c in turned.value_cells() if c.line == 58 and c.text == "20,248,516")
+    assert (cell.row_labels, cell.column_label) == (("2024년",), "기 획 예 산 과 / 정책사업비")
+    assert (cell.start, cell.end) == (cell_at(budget, 58, 2).start, cell_at(budget, 58, 2).end)
+    assert {c.row for c in turned.value_cells() if c.row_labels == ("2024년",)} == {cell.row}
