@@ -99,14 +99,19 @@ def _work_plan(lines: list[str], tables: list[Table]) -> dict[str, list]:
     staffing = (extract_staffing(tables, sections) + extract_headline_staffing(lines, sections)
                 + extract_org_chart_staffing(lines) + extract_register_staffing(lines, tables))
     bodies = {fact.org_unit for fact in staffing if fact.statement == AFFILIATED_BODY}
+    project_budgets = extract_project_budgets(linked)
+    # A project's table of money by funding source is no table of revenue, whatever its sources
+    # are called (국고보조금 is a revenue item too).
+    funding = {fact.table_index for fact in project_budgets if fact.table_index}
+    unfunded = [table for table in tables if table.table_index not in funding]
     found = {
         "org_units": units + read_unit_tables(tables, sections),
         "staffing": staffing + extract_register_rows(lines, bodies),
         "department_budgets": (extract_department_budgets(tables, sections, year)
                                + extract_headline_budgets(lines, sections, year)),
         "projects": projects,
-        "project_budgets": extract_project_budgets(linked),
-        "revenue": (extract_revenue(tables, linked) + extract_revenue_statements(lines, tables, linked)
+        "project_budgets": project_budgets,
+        "revenue": (extract_revenue(unfunded, linked) + extract_revenue_statements(lines, tables, linked)
                     + extract_labelled_statements(lines, tables, headings)
                     + extract_revenue_series(lines, tables, headings)
                     + extract_unit_revenue(tables, sections, year) + extract_headline_revenue(lines, sections, year)),

@@ -5,9 +5,9 @@ from functools import cache
 
 import pytest
 
-from benchmarks.corpus_variants import (VARIANTS, aligned, another_city, keyed_files, marks, pdftotext_layout,
-                                        readings, rewritten, score_variant, spaced_out, transposed, unit_notes,
-                                        unspaced)
+from benchmarks.corpus_variants import (VARIANTS, aligned, another_city, keyed_files, marks, other_words,
+                                        pdftotext_layout, readings, rewritten, score_variant, spaced_out, transposed,
+                                        unit_notes, unspaced)
 from orchestration.extract.document import extract_document
 from orchestration.extract.formats import read_document
 from orchestration.extract.governments import government_index
@@ -136,6 +136,19 @@ def test_tables_turned_round_give_every_typed_fact(name, facts, group, keyed):
     assert result["same_facts"] == [facts, facts]
     assert result["recall"][group]["all"] == [keyed, keyed]
     assert readings(extracted(name, "transposed"), lines=False) == readings(extracted(name, "as published"), lines=False)
+
+
+def test_other_governments_words_in_the_tables_w04():
+    """w04 with its tables in other words (``정원(A)``, ``총계``, ``본예산``, ``국고보조금`` …): every
+    typed fact as published, and none besides. A project's table of money whose row says 국고보조금
+    (a revenue item too) is the project's funding, not revenue (14 such facts of p40 and p41 were
+    read as revenue until parser 0.61.0)."""
+    assert [other_words(cell) for cell in ("정 원", "합계", "’25년 당초예산", "국 비", "문화예술과")] == [
+        "정원(A)", "총계", "’25년 본예산", "국고보조금", "문화예술과"]
+    result = score_variant({W04: extracted(W04, "other words")}, {W04: extracted(W04, "as published")})
+    assert (result["same_facts"], result["other_facts"]) == ([97, 97], 0)
+    funded = [f for f in extracted(W04, "other words").project_budgets if f["source_page"] == 40 and f["funding_group"] == "국비"]
+    assert funded and {f["funding_source"] for f in funded} == {"국고보조금"}
 
 
 def test_the_keyed_plans():
