@@ -467,11 +467,14 @@ def test_staffing_cells_printing_both_counts_parted_by_a_slash(caption, current_
 
 def test_every_grade_of_the_vocabulary_names_its_example():
     rows = list(csv.DictReader((SEEDS / "grades.csv").open(encoding="utf-8")))
-    assert len(rows) == 20
+    assert len(rows) == 22
     for row in rows:
         assert grade_of(row["example"]) == row["grade"], row
     assert [grade_of(h) for h in ("5급(사무관)", "6급 이하", "3 급 이 상", "연구·지도직", "소 계", "6급이상", "기타")] == [
         "5급", "6급이하", "3급이상", "연구·지도직", "total", None, None]
+    # other governments' headers: 연구·지도 without its 직, the kinds of 임기제, 기능직 as it was called
+    assert [grade_of(h) for h in ("연구·지도", "전문임기제", "일반임기제", "기능직", "정 무 직", "청원경찰")] == [
+        "연구·지도직", "임기제", "임기제", "관리운영직", "정무직", None]
 
 
 def test_grades_with_their_titles_and_grades_counted_together():

@@ -224,9 +224,10 @@ def test_when_sections_and_list_disagree_only_sections_the_text_names_are_linked
 def test_every_funding_label_of_the_vocabulary_names_a_group_the_tiers_know():
     tiers = {row["funding_group"] for row in csv.DictReader((SEEDS / "funding_tiers.csv").open(encoding="utf-8"))}
     labels = list(csv.DictReader((SEEDS / "funding_labels.csv").open(encoding="utf-8")))
-    assert len(labels) == 32 and all(funding_group(row["label"]) == row["funding_group"] in tiers for row in labels)
+    assert len(labels) == 38 and all(funding_group(row["label"]) == row["funding_group"] in tiers for row in labels)
     # spaces as printed do not matter; a word that is no source is none
     assert funding_group("국 비") == "국비" and funding_group("시·군·구비") == "시군구비" and funding_group("설계") is None
+    assert [funding_group(label) for label in ("균특", "시·군비", "지방채")] == ["국비", "시군구비", "기타"]
 
 
 @pytest.mark.parametrize(("bracket", "expected"), [

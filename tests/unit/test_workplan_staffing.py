@@ -324,3 +324,17 @@ def test_a_ruled_register_whose_rows_run_over_lines(governments):
     bodies = {f["org_unit"] for f in extract_document("t", tied, governments).staffing
               if f["statement"] == "affiliated_body"}
     assert bodies == {"벡스코", "부산여성가족과", "부산신용보증재단"}
+
+
+def test_a_basic_governments_grades_outside_the_general_service(governments):
+    """A 시·군·구's table counts its elected head (정무직), research and extension officers printed
+    without their 직 (``연구·지도``), 관리운영직 and 시간선택제임기제 beside the graded service: w01
+    p4's counts with those columns added, each a grade of the vocabulary (grades.csv)."""
+    text = ("2025년 주요업무계획\n기획조정실\n\n□ 인 력\n(단위 : 명)\n"
+            "구 분\t계\t정무직\t4급\t5급\t6급\t연구·지도\t관리운영직\t시간선택제임기제\n"
+            "정 원\t110\t1\t6\t25\t70\t3\t4\t1\n현 원\t92\t1\t6\t24\t50\t4\t5\t2\n")
+    found = extract_document("t", text, governments).staffing
+    assert {f["grade"]: (f["authorized"], f["current"]) for f in found} == {
+        "total": (110, 92), "정무직": (1, 1), "4급": (6, 6), "5급": (25, 24), "6급": (70, 50), "연구·지도직": (3, 4),
+        "관리운영직": (4, 5), "임기제": (1, 2)}
+    assert {(f["org_unit"], f["source_line"]) for f in found} == {("기획조정실", 7)}
