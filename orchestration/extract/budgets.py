@@ -24,7 +24,8 @@ from decimal import Decimal
 from orchestration.extract.dates import year_in, year_label
 from orchestration.extract.layouts import is_data
 from orchestration.extract.numbers import (MONEY_FACTORS, MONEY_UNIT, NUMBER_BODY, PLACE_AMOUNT, NumberParseError,
-                                           money_amount, named_amounts, parse_quantity, parse_with_share)
+                                           is_quantity, money_amount, named_amounts, parse_quantity,
+                                           parse_with_share)
 from orchestration.extract.organisation import (EXPENDITURE_SIDE, EXPENDITURE_WORD, NO_UNIT_SECTION, REVENUE_SIDE,
                                                 REVENUE_WORD, SIDE_WORD, UNIT_NOT_PRINTED, Section, is_unit_name,
                                                 section_at, side_of, unit_row)
@@ -152,7 +153,7 @@ def _units_by_year(table: Table, sections: list[Section]) -> list[DepartmentBudg
         if org_unit is None and not total:
             continue
         for cell in row:
-            if cell.column not in columns or not cell.text:
+            if cell.column not in columns or not is_quantity(cell.text):
                 continue
             unit = table.column_units[cell.column] if cell.column < len(table.column_units) else None
             quantity = parse_quantity(cell.text, unit)
@@ -184,7 +185,7 @@ def _units_in_columns(table: Table, sections: list[Section], plan_year: int | No
         if fiscal_year is None:
             continue
         money = table.column_units[cell.column] if cell.column < len(table.column_units) else None
-        if money not in MONEY_FACTORS:
+        if money not in MONEY_FACTORS or not is_quantity(cell.text):
             continue
         quantity = parse_quantity(cell.text, money)
         if quantity.amount_krw is None:

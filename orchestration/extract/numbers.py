@@ -217,7 +217,10 @@ def named_amounts(text: str, unit: str) -> list[NamedAmount] | None:
         printed = match["amount"].strip()
         won, printed_unit = money_amount(printed)
         if won is None:
-            quantity = parse_quantity(printed, unit)
+            try:
+                quantity = parse_quantity(printed, unit)
+            except NumberParseError:
+                return None
             won, printed_unit = quantity.amount_krw, quantity.unit
         parts.append(NamedAmount(match["name"].strip(), printed, won, printed_unit, match.start("amount")))
         at = match.end()

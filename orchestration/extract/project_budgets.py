@@ -22,7 +22,8 @@ from itertools import islice
 from orchestration.extract.funding import TOTAL_GROUP, funding_group, parse_breakdown
 from orchestration.extract.dates import YEAR_MARK, year_label
 from orchestration.extract.layouts import Cell
-from orchestration.extract.numbers import MONEY_FACTORS, MONEY_UNIT, NUMBER_BODY, named_amounts, parse_quantity
+from orchestration.extract.numbers import (MONEY_FACTORS, MONEY_UNIT, NUMBER_BODY, is_quantity, named_amounts,
+                                           parse_quantity)
 from orchestration.extract.organisation import Section, section_at
 from orchestration.extract.projects import COST_LEAD, FIELD, ProjectFact
 from orchestration.extract.structure import LONE_BADGE, NUMBER, ROMAN, heading
@@ -543,9 +544,12 @@ def _table_facts(table: Table) -> list[dict]:
     by_columns = _funding_axis(table) == "columns"
     facts = []
     for cell in table.value_cells():
+        # a number on a row with no label (a header the text layer split) names no funding source;
+        # a pair (``80 (30%)``) is no one amount
+        if not cell.row_labels or not is_quantity(cell.text):
+            continue
         quantity = parse_quantity(cell.text, cell.unit)
-        # a number on a row with no label (a header the text layer split) names no funding source
-        if quantity.value is None or not cell.row_labels:
+        if quantity.value is None:
             continue
         if by_columns:
             source = cell.column_label.rsplit(" / ", 1)[-1]

@@ -1,10 +1,14 @@
-"""Random bytes and mutated seed filings never crash extraction, and never give a fact whose
-excerpt is not its line or does not print its figure."""
+"""Random bytes, mutated seed filings and a corpus plan with words for figures never crash
+extraction, and never give a fact whose excerpt is not its line or does not print its figure."""
+
+import re
+from functools import cache
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from orchestration.extract.document import FACT_TABLES, extract_document
+from orchestration.extract.formats import read_document
 from orchestration.extract.text import ReadError, decode_bytes, split_lines
 from orchestration.settings import REPO_ROOT
 
@@ -81,3 +85,37 @@ def test_mutated_seed_filings_never_crash_and_never_misplace_a_fact(governments,
     extraction = _extract(text, governments)
     if extraction:
         _assert_facts_point_at_their_lines(extraction, split_lines(text))
+
+
+# What filings print where a figure would stand, and figures printed wrong.
+NOT_FIGURES = ["미정", "해당없음", "(별도)", "추후확정", "-", "비예산", "1,2", "3.4.5", "12 (", "1~2", "①", "80 (30%)", "1조조"]
+_FIGURE = re.compile(r"(?<![\d,.])\d[\d,]*(?:\.\d+)?(?![\d,.])")
+
+
+@cache
+def _corpus_plan() -> str:
+    """w04 (tables of units, a fund, projects' money by source) as its text lines, tabs between
+    the cells of its tables."""
+    path = REPO_ROOT / "tests" / "corpus" / "workplans" / "w04_busan_gwangwangmaiseuguk_2025.pdf"
+    return read_document(path.read_bytes(), path.name).text + "\n"
+
+
+@st.composite
+def corpus_plan_with_words_for_figures(draw):
+    text = _corpus_plan()
+    figures = [m.span() for m in _FIGURE.finditer(text)]
+    chosen = draw(st.lists(st.integers(0, len(figures) - 1), min_size=1, max_size=60, unique=True))
+    for index in sorted(chosen, reverse=True):
+        start, end = figures[index]
+        text = text[:start] + draw(st.sampled_from(NOT_FIGURES)) + text[end:]
+    return text
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(corpus_plan_with_words_for_figures())
+def test_words_for_figures_in_a_corpus_plan_never_crash_and_never_misplace_a_fact(governments, text):
+    """A word or a misprinted figure in an amount's place (a unit's 세출 ``(별도)``, a project's
+    ``80 (30%)``) stopped the filing's extraction before parser 0.61.0."""
+    extraction = _extract(text, governments)
+    assert extraction is not None
+    _assert_facts_point_at_their_lines(extraction, split_lines(text))

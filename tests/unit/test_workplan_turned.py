@@ -108,3 +108,26 @@ def test_units_down_the_side_beside_revenue_and_spending_columns_w02_p5(governme
             "클래식 부 산\t1,873\t13,216\n")
     assert typed(governments, text, "department_budgets", "org_unit", "amount_krw")[-1] == ("클래식부산", 13_216_000_000)
     assert typed(governments, text, "revenue", "org_unit", "amount_krw")[-1] == ("클래식부산", 1_873_000_000)
+
+
+def test_a_word_in_a_column_of_amounts_is_no_amount(governments):
+    """Units down the side, years across, a cell saying 미정 where an amount would stand: the
+    other amounts are read, the word is none (it stopped the filing's extraction before)."""
+    text = "□ 예 산\n(단위 : 백만원)\n구 분\t2024년\t2025년\n계\t1,500\t1,700\n관광정책과\t1,000\t1,200\n국제협력과\t미정\t500\n"
+    assert typed(governments, text, "department_budgets", "source_line", "org_unit", "fiscal_year", "amount_krw") == [
+        (9, "관광마이스국", 2024, 1_500_000_000), (9, "관광마이스국", 2025, 1_700_000_000),
+        (10, "관광정책과", 2024, 1_000_000_000), (10, "관광정책과", 2025, 1_200_000_000),
+        (11, "국제협력과", 2025, 500_000_000)]
+
+
+def test_words_and_pairs_where_amounts_stand_cost_no_filing(governments):
+    """A unit's 세출 cell printing a word, a project's cell printing its amount with a share: the
+    other amounts are read, and the filing's extraction goes on (each stopped it before)."""
+    spent = "□ 예 산\n(단위 : 백만원)\n구 분\t계\t관광정책과\t국제협력과\n세 출\t1,500\t(별도)\t500\n"
+    assert typed(governments, spent, "department_budgets", "org_unit", "amount_krw") == [
+        ("관광마이스국", 1_500_000_000), ("국제협력과", 500_000_000)]
+    project = ("1. 야간관광 특화도시 조성사업\n□ 사업개요\n(단위: 백만원)\n구 분\t총사업비\t2025년\n계\t5,600\t80 (30%)\n"
+               "국 비\t2,800\t700\n시 비\t2,800\t700\n")
+    assert typed(governments, project, "project_budgets", "funding_group", "period_label", "amount_krw") == [
+        ("계", "총사업비", 5_600_000_000), ("국비", "총사업비", 2_800_000_000), ("국비", "2025년", 700_000_000),
+        ("시비", "총사업비", 2_800_000_000), ("시비", "2025년", 700_000_000)]
