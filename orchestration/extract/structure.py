@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from orchestration.extract.dates import year_in
 from orchestration.extract.organisation import Section, is_unit_name, section_at
@@ -76,6 +77,9 @@ class Node:
         return self.line <= line <= self.last_line
 
 
+# The same lines are asked again: a plan's tree is built with and without its covers, and the
+# projects' and the revenue statements' readers ask of headings too.
+@lru_cache(maxsize=8192)
 def heading(line: str) -> Heading | None:
     """The heading a line prints, or None. A tab-separated line is a table row, not a heading."""
     if "\t" in line.strip():

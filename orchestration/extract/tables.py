@@ -70,11 +70,11 @@ class Table:
     caption: list[tuple[int, str]] = field(default_factory=list)  # (line, its text as printed) above the table
     label_columns: int = 1
 
-    @property
+    @cached_property
     def first_line(self) -> int:
         return min(c.line for row in self.header_rows + self.body_rows for c in row)
 
-    @property
+    @cached_property
     def last_line(self) -> int:
         return max(c.line for row in self.header_rows + self.body_rows for c in row)
 
