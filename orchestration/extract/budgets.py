@@ -479,8 +479,10 @@ def _changes(cells: dict[int, Cell | ValueCell], labels: list[str],
              columns: dict[int, tuple[int, str | None]]) -> dict[int | None, tuple[str | None, str | None]]:
     """The row's printed 증감 and 증감률 by the year column each is measured against; under
     None, those whose header names no such column (they hold for the whole row). A row may print
-    one against each of two bases (``’24년 당초 대비``, ``’24년 최종 대비``)."""
+    one against each of two bases (``’24년 당초 대비``, ``’24년 최종 대비``), or print each under
+    the column it is measured against (``2024년 / 당초예산 / 증감률`` beside ``2024년 / 당초예산``)."""
     against = {yb: column for column, yb in columns.items()}
+    under = {labels[column]: column for column in columns if column < len(labels)}
     found: dict[int | None, list[str | None]] = {}
     for column, cell in cells.items():
         if column >= len(labels) or not cell.text:
@@ -490,6 +492,8 @@ def _changes(cells: dict[int, Cell | ValueCell], labels: list[str],
         if kind is None:
             continue
         target = against.get(_compared_with(labels[column]) or (0, None))
+        if target is None:
+            target = under.get(labels[column].rpartition(" / ")[0])
         found.setdefault(target, [None, None])[kind] = cell.text
     return {target: (change, pct) for target, (change, pct) in found.items()}
 

@@ -573,6 +573,19 @@ def _lines(name: str, page: int) -> list[str]:
     return [line.text for line in read_document(path.read_bytes(), path.name).pages[page - 1]]
 
 
+def test_a_header_cell_ruled_inside_anothers_box_w01_p6():
+    """w01 p6's 예산총괄: under ``2024년``, ``당초예산``'s box runs over the 증감률 boxed beneath its
+    right half. The outer cell printed both words (``당초예산 증감률``) and its amounts, taken for
+    a change, were lost; each 증감률 is the change against the amount column it stands under."""
+    assert _lines("w01_busan_gihoekjojeongsil_2025.pdf", 6)[4:6] == ["\t\t\t\t당초예산\t\t최종예산\t", "\t\t\t\t\t증감률\t\t증감률"]
+    found = {(f["fiscal_year"], f["budget_basis"]): (f["amount_krw"], f["printed_change_pct"], f["source_span"])
+             for f in _extracted("w01_busan_gihoekjojeongsil_2025.pdf").department_budgets
+             if f["source_page"] == 6 and f["source_line"] == 7}
+    assert found == {(2025, "당초"): (16_683_000_000_000, None, (4, 11)),
+                     (2024, "당초"): (15_699_500_000_000, "6.3", (12, 19)),
+                     (2024, "최종"): (17_252_700_000_000, "△3.3", (24, 31))}
+
+
 def test_tables_open_at_their_sides_keep_their_first_and_last_columns_w05():
     """w05 p5 draws its tables without left and right rules: the 구분 labels and the last unit's
     column have no box of their own, and were lost."""

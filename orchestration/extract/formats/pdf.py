@@ -238,9 +238,13 @@ def _grid_lines(grid: _Grid, chars: list[_Char], table: int) -> list[Line]:
     xs = sorted({round(v, 0) for c in grid.cells for v in (c[0], c[2])})
     ys = sorted({round(v, 0) for c in grid.cells for v in (c[1], c[3])})
     stated, boxes = [], {}
-    for x0, top, x1, bottom in grid.cells:
+    for box in grid.cells:
+        x0, top, x1, bottom = box
         column, row = xs.index(round(x0, 0)), ys.index(round(top, 0))
-        inside = [c for c in chars if _in_box(c, (x0, top, x1, bottom))]
+        # A cell ruled inside another's box (a header's 증감률 boxed under a 당초예산 whose rule
+        # stops short) prints its own text, not the outer cell's.
+        nested = [other for other in grid.cells if other != box and _contains(box, other) and _area(other) < _area(box)]
+        inside = [c for c in chars if _in_box(c, box) and not any(_in_box(c, other) for other in nested)]
         text = " ".join(_line(line).text.strip() for line in _rows(inside)) if inside else ""
         stated.append(StatedCell(row, column, text, ys.index(round(bottom, 0)) - row, xs.index(round(x1, 0)) - column))
         boxes.setdefault(row, []).append((x0, top, x1, bottom))
