@@ -62,12 +62,20 @@ def parse_date(text: str) -> date | None:
     return date(year, month, day)
 
 
+# A date printed before its marker, as most tables' notes print it: ``(’25.1월 기준)``,
+# ``(’25. 1. 19. 기준, 단위: 명)``, ``(2025. 1. 1. 현재)``.
+_DATE_AS_OF = re.compile(rf"{_DATE.pattern}\s*(?:기\s*준|현\s*재)")
+
+
 def parse_as_of(text: str) -> date | None:
-    """The date after a 기준일 / 기준 marker, e.g. ``(기준일 : 23. 10월 말)`` → 2023-10-31."""
+    """The date after a 기준일 / 기준 marker, e.g. ``(기준일 : 23. 10월 말)`` → 2023-10-31, or
+    before a 기준 or 현재, e.g. ``(’25.1월 기준)`` → 2025-01-31."""
     marker = _AS_OF_MARKERS.search(text)
-    if not marker:
-        return None
-    return parse_date(text[marker.end():])
+    after = parse_date(text[marker.end():]) if marker else None
+    if after is not None:
+        return after
+    before = _DATE_AS_OF.search(text)
+    return parse_date(before.group(0)) if before else None
 
 
 _DATE_LINE = re.compile(

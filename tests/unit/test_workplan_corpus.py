@@ -7,10 +7,12 @@ from __future__ import annotations
 
 import csv
 import re
+from datetime import date
 from functools import cache
 
 import pytest
 
+from orchestration.extract.dates import parse_as_of
 from orchestration.extract.document import extract_document
 from orchestration.extract.formats import read_document
 from orchestration.extract.governments import government_index
@@ -1159,3 +1161,23 @@ def test_a_name_field_opening_a_bracket_runs_on_to_the_next_line():
         ("공공체육시설 개보수 지원사업(체육공원 노후 냉각수순환 펌프 교체)", 6), ("체육공원 조명시설(1단계", 10)]
     assert [(f["funding_group"], f["amount_krw"]) for f in extraction.project_budgets if f["source_line"] == 9] == [
         ("계", 92_000_000), ("국비", 28_000_000), ("시비", 64_000_000)]
+
+
+@pytest.mark.parametrize(("note", "as_of"), [
+    ("(’25.1월 기준)", date(2025, 1, 31)), ("(’25년 1월 기준)", date(2025, 1, 31)),
+    ("(’25. 1. 19. 기준, 단위: 명)", date(2025, 1, 19)), ("(2025. 1. 1. 현재)", date(2025, 1, 1)),
+    ("(기준일 : 23. 10월 말)", date(2023, 10, 31)), ("(본예산 기준, 단위 : 억원, %)", None),
+])
+def test_the_date_a_note_counts_as_of(note, as_of):
+    """Most tables print the date before 기준 (or 현재); the seed prints it after 기준일."""
+    assert parse_as_of(note) == as_of
+
+
+def test_staffing_tables_take_the_date_of_their_note():
+    """w01 p4 ``(’25년 1월 기준)``, w04 p5 ``(’25. 1. 19. 기준, 단위: 명)``, w02 p5 ``(’25. 1. 1. 기준,
+    단위 : 명)``: each table's counts are as of that date (they were undated before parser 0.61.0)."""
+    dated = {(name[:3], f["source_page"], f["as_of"]) for name in ("w01_busan_gihoekjojeongsil_2025.pdf",
+                                                                   "w04_busan_gwangwangmaiseuguk_2025.pdf",
+                                                                   "w02_busan_munhwacheyukguk_2025.pdf")
+             for f in _extracted(name).staffing if f["table_index"] and f["source_page"] in (4, 5)}
+    assert dated == {("w01", 4, date(2025, 1, 31)), ("w04", 5, date(2025, 1, 19)), ("w02", 5, date(2025, 1, 1))}
