@@ -627,20 +627,26 @@ def extract_register_staffing(lines: list[str], tables: list[Table]) -> list[Sta
     of its own (its address or its head beside it) over the lines describing it (``○ 정·현원 :
     정원 368명(현원 345명)``, ``ㅇ 조 직 : 1실 3팀, 정원 55명(현원 40명)``). The staffing one of
     those lines states is the body's. A register the table readers read (``_body_facts``) is
-    theirs."""
+    theirs. The bodies' counts are as of the date a note by the register's title or header gives
+    (``(’25. 1. 15. 기준)``)."""
     read = {n for table in tables if _body_names(table) for n in range(table.first_line, table.last_line + 1)}
     facts: list[StaffingFact] = []
     # the depth of the heading that opened the register (-1: a header line did): a heading nested
     # deeper names a body (``1. 부산교통공사``), any other ends the register
-    opened, body, stated = None, None, set()
+    opened, body, stated, as_of = None, None, set(), None
     for number, line in enumerate(lines, start=1):
         if number in read or not line.strip():
             continue
         found = heading(line)
         if _opens_register(line, found):
             opened, body = -1 if found is None else heading_depth(found), None
+            as_of = next((d for n in range(number, max(0, number - _NOTE_LINES) - 1, -1)
+                          if n >= 1 and (d := parse_as_of(lines[n - 1]))), None)
             continue
         if opened is None:
+            continue
+        if body is None and as_of is None and (dated := parse_as_of(line)):
+            as_of = dated
             continue
         if found is not None and found.style not in _FIELD_STYLES:
             if opened >= 0 and heading_depth(found) > opened:
@@ -660,9 +666,12 @@ def extract_register_staffing(lines: list[str], tables: list[Table]) -> list[Sta
         facts.append(StaffingFact(
             source_line=number, table_index=0, org_unit=_body_key(body), org_unit_printed=body,
             statement=AFFILIATED_BODY, grade=TOTAL, grade_printed=TOTAL, authorized=_count(match["authorized"]),
-            current=_count(current) if current else None, printed_value=match.group(0), as_of=None,
+            current=_count(current) if current else None, printed_value=match.group(0), as_of=as_of,
             source_span=match.span()))
     return facts
+
+
+_NOTE_LINES = 2  # the lines above a register's header its title and its note take
 
 
 # A register's title says it lists the bodies' state: ``출자·출연기관 현황``.

@@ -1,6 +1,7 @@
 """The corpus work plans printed other ways (benchmarks/corpus_variants.py): what each variant
 changes, and the facts the extractor still reads from them, with their pages and values."""
 
+from datetime import date
 from functools import cache
 
 import pytest
@@ -397,3 +398,17 @@ def test_items_numbered_instead_of_boxed_w03():
     assert [(f["source_line"], f["org_unit"], f["amount_krw"]) for f in extraction.department_budgets
             if f["source_page"] == 5] == [(14, "감사위원회", 925_000_000), (14, "감사담당관", 506_000_000),
                                           (14, "청렴담당관", 419_000_000)]
+
+
+def test_a_register_of_text_takes_the_date_of_its_note_w01_p8():
+    """w01 p8 as pdftotext prints it: the 지방 공기업 register as text under ``(’25. 1. 15. 기준)``;
+    each body's counts are as of that date, as the PDF's ruled register gives them."""
+    document, extraction = converted(W01)
+    assert page_lines(document, 8)[1].strip() == "(’25. 1. 15. 기준)"
+    bodies = {f["org_unit"]: (f["authorized"], f["current"], f["as_of"]) for f in extraction.staffing
+              if f["source_page"] == 8 and f["statement"] == "affiliated_body"}
+    assert bodies["부산교통공사"] == (4431, 4642, date(2025, 1, 15))
+    assert {as_of for *_, as_of in bodies.values()} == {date(2025, 1, 15)} and len(bodies) == 5
+    published = {f["org_unit"]: f["as_of"] for f in extracted(W01, "as published").staffing
+                 if f["source_page"] == 8 and f["statement"] == "affiliated_body"}
+    assert published == {name: date(2025, 1, 15) for name in bodies}
