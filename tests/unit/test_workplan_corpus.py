@@ -588,6 +588,19 @@ def test_a_header_cell_ruled_inside_anothers_box_w01_p6():
                      (2024, "최종"): (17_252_700_000_000, "△3.3", (24, 31))}
 
 
+def test_words_set_apart_by_moving_the_pen_are_words():
+    """w07 p27's title and w03 p6's lines set their words apart without a space character: each gap
+    wider than the gaps beside it is a space (``쾌적하고정온한생활환경…`` before parser 0.61.0, and the
+    project's name with it). A label whose every syllable stands as far apart stays one word."""
+    assert _lines("w07_busan_bogeonhwangyeongyeonguwon_2025.pdf", 27)[1] == "쾌적하고 정온한 생활환경 조성을 위한 악취·소음 조사"
+    assert _lines("w03_busan_gamsawiwonhoe_2025.pdf", 6)[7] == "○ (감사위원회 운영) 11회 개최, 30건 심의 의결▹징계요구 등20, 재심의2, 공적심사8"
+    assert _lines("w05_busan_gihoekgwan_2025.pdf", 19)[13] == (
+        "○ (지시사항 관리) 시장 지시사항 신속 전파 및 효율적 시스템 관리로 정책 실행력 강화")
+    names = {f["project_name"] for f in _extracted("w07_busan_bogeonhwangyeongyeonguwon_2025.pdf").project_budgets
+             if f["source_page"] == 27}
+    assert names == {"쾌적하고 정온한 생활환경 조성을 위한 악취·소음 조사"}
+
+
 def test_tables_open_at_their_sides_keep_their_first_and_last_columns_w05():
     """w05 p5 draws its tables without left and right rules: the 구분 labels and the last unit's
     column have no box of their own, and were lost."""

@@ -36,6 +36,9 @@ SAME_LINE = 0.45
 # characters that do not follow each other in the text layer, one wider than WORD_GAP is a space.
 COLUMN_GAP = 0.9
 WORD_GAP = 0.35
+# Between syllables that follow each other, a gap this many character heights wider than the
+# gaps beside it is a space.
+MOVED_PEN_GAP = 0.15
 # Private-use glyphs are the bullets and boxes of Hancom's symbol fonts; they carry no text.
 _PRIVATE_USE = range(0xE000, 0xF900)
 # A path thinner than this (points) is a rule; rules closer than SNAP are one rule.
@@ -271,15 +274,35 @@ def _rows(chars: list[_Char]) -> list[list[_Char]]:
     return [sorted(row, key=lambda c: c.x0) for row in rows]
 
 
+def _syllables(*chars: _Char) -> bool:
+    return all("가" <= char.text <= "힣" for char in chars)
+
+
+def _moved_pen_spaces(row: list[_Char], size: float) -> set[int]:
+    """The gaps (by index in the row) between syllables that are spaces though no space character
+    stands there: some text layers set words apart by moving the pen (w07 p27's title). Such a
+    gap is wider than the gaps between the syllables beside it; a word spaced out letter by
+    letter, every gap as wide, has none."""
+    gaps = {index: char.x0 - before.x1 for index, (before, char) in enumerate(zip(row, row[1:]))
+            if char.seq == before.seq + 1 and not char.space_before and _syllables(before, char)}
+    spaces = set()
+    for index, gap in gaps.items():
+        beside = [gaps[i] for i in (index - 1, index + 1) if i in gaps]
+        if beside and gap - max(beside) > MOVED_PEN_GAP * size:
+            spaces.add(index)
+    return spaces
+
+
 def _line(row: list[_Char]) -> Line:
     size = statistics.median(c.height for c in row) or 1.0
+    moved = _moved_pen_spaces(row, size)
     parts = [row[0].text]
-    for before, char in zip(row, row[1:]):
+    for index, (before, char) in enumerate(zip(row, row[1:])):
         gap = char.x0 - before.x1
         in_sequence = char.seq == before.seq + 1
         if gap > COLUMN_GAP * size:
             parts.append(" " * max(2, round(gap / (size * 0.5))))
-        elif (char.space_before if in_sequence else gap > WORD_GAP * size):
+        elif (char.space_before or index in moved) if in_sequence else gap > WORD_GAP * size:
             parts.append(" ")
         parts.append(char.text)
     bbox = (round(min(c.x0 for c in row), 1), round(min(c.top for c in row), 1),
