@@ -292,8 +292,13 @@ def other_words(cell: str) -> str:
     return word if word else _BUDGET_BASIS.sub("본예산", cell)
 
 
+def titled(text: str, title: str) -> str:
+    """The text with the plan's title (``주요업무계획``) printed as ``title``."""
+    return _TITLE.sub(title, text)
+
+
 def another_title(text: str) -> str:
-    return _TITLE.sub("주요업무 추진계획", text)
+    return titled(text, "주요업무 추진계획")
 
 
 def plain_numbers(text: str) -> str:

@@ -21,7 +21,10 @@ STATUSES = frozenset({"신규", "계속", "완료"})
 _NAME_HEADER = re.compile(r"(주요)?사업(명)?$")
 _SEQ_HEADER = re.compile(r"^(연번|순번|번호)$")
 _PAGE_HEADER = re.compile(r"^(쪽|페이지|page)$", re.IGNORECASE)
-_PLAN_TITLE = re.compile(r"(?P<year>(?:19|20)\d{2})\s*년\s*(?:도\s*)?[-–—\s]*주요\s*" + PLAN_TITLE.pattern)
+# The year before the plan's title, a word of the government's between them or none (``2025년
+# 시정 주요업무계획``, ``2025 주요업무 보고``, ``2025년도 업무계획``).
+_PLAN_TITLE = re.compile(r"(?P<year>(?:19|20)\d{2})\s*(?:년\s*(?:도\s*)?)?[-–—\s]*(?:[가-힣]{1,4}?\s*)?(?:주요\s*)?"
+                         + PLAN_TITLE.pattern)
 TITLE_LOOKAHEAD = 30
 # The label of the line under a project's heading that gives its cost (``총사업비 :``, ``예   산 :``,
 # ``(총사업비)``); project_budgets.py reads the amount after it.

@@ -7,8 +7,8 @@ from functools import cache
 import pytest
 
 from benchmarks.corpus_variants import (VARIANTS, aligned, another_city, keyed_files, marks, other_words,
-                                        pdftotext_layout, readings, rewritten, score_variant, spaced_out, transposed,
-                                        unit_notes, unspaced)
+                                        pdftotext_layout, readings, rewritten, score_variant, spaced_out, titled,
+                                        transposed, unit_notes, unspaced)
 from orchestration.extract.document import extract_document
 from orchestration.extract.formats import read_document
 from orchestration.extract.governments import government_index
@@ -150,6 +150,18 @@ def test_other_governments_words_in_the_tables_w04():
     assert (result["same_facts"], result["other_facts"]) == ([97, 97], 0)
     funded = [f for f in extracted(W04, "other words").project_budgets if f["source_page"] == 40 and f["funding_group"] == "국비"]
     assert funded and {f["funding_source"] for f in funded} == {"국고보조금"}
+
+
+@pytest.mark.parametrize("title", ["업무계획", "시정 주요업무계획", "주요업무 보고"])
+def test_a_plan_titled_as_other_governments_title_theirs_w04(title):
+    """``2025년도 업무계획``, ``2025년도 시정 주요업무계획``, ``2025년도 주요업무 보고``: a work plan of
+    the year the title names, every fact as published (without 주요, or with a word before it,
+    the plan's year was lost, and 6 budget facts with it, until parser 0.61.0)."""
+    document = rewritten(published(W04), lambda text: titled(text, title))
+    extraction = extract_document(W04, document, government_index(GOVERNMENT_SEED))
+    assert extraction.classification["kind"] == "work_plan"
+    result = score_variant({W04: extraction}, {W04: extracted(W04, "as published")})
+    assert (result["same_facts"], result["other_facts"]) == ([97, 97], 0)
 
 
 def test_the_keyed_plans():
