@@ -485,21 +485,27 @@ def _row_name(table: Table, row) -> str:
 def _count_column_facts(table: Table, columns: dict[str, tuple[str, int, int]],
                         sections: list[Section]) -> list[StaffingFact]:
     """One count pair per row and grade: a unit's row is that unit's (a bureau's summary), a 계
-    row the unit whose section holds the table, and a grade's row (``6급 | 70 | 50``: the grades
-    down the side) that grade of the unit an outer label names or the section's."""
+    row the unit whose section holds the table, a grade's row (``6급 | 70 | 50``: the grades
+    down the side) that grade of the unit an outer label names or the section's, and a row naming
+    a group of its staff (``일반직 | 22 | 21``, ``사업소 | 257 | 250``: staff_groups.csv) that
+    group's part of the unit's staff."""
     as_of = parse_as_of(table.caption_text())
     labelled = [(row, _row_name(table, row)) for row in table.body_rows]
     names = [label for _, label in labelled if label and not grade_of(label)]
     # As with units across a header: when most rows name units, every row names one (클래식부산
     # among the 과 of a 국 is one of its units too).
     units = bool(names) and sum(map(is_unit_name, names)) * 2 > len(names)
+    # 연구직 is a grade among 5급 and 6급, and a group of staff beside 일반직
+    grouped = any(group_of(label) and not grade_of(label) for label in names)
     facts = []
     for row, label in labelled:
         cells = {cell.column: cell for cell in row}
-        grade = grade_of(label)
+        grade, group = grade_of(label), None
+        if grouped and grade != TOTAL and group_of(label):
+            grade = None
         if units and label in names:
             org_unit, statement = without_spaces(label), SUMMARY_TABLE
-        elif grade:
+        elif grade or (group := group_of(label)):
             outer = _outer_unit(table, row)
             org_unit = outer or section_at(sections, row[0].line)
             statement = SUMMARY_TABLE if outer else UNIT_PAGE
@@ -516,7 +522,7 @@ def _count_column_facts(table: Table, columns: dict[str, tuple[str, int, int]],
         for column_grade, (grade_printed, *pair) in columns.items():
             fact = _column_pair(table, cells, pair, org_unit=org_unit, org_unit_printed=label, statement=statement,
                                 grade=column_grade, grade_printed=label if column_grade == TOTAL else grade_printed,
-                                as_of=as_of)
+                                as_of=as_of, staff_group=group)
             facts += [fact] if fact else []
     return facts
 

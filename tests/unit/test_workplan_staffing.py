@@ -338,3 +338,15 @@ def test_a_basic_governments_grades_outside_the_general_service(governments):
         "total": (110, 92), "정무직": (1, 1), "4급": (6, 6), "5급": (25, 24), "6급": (70, 50), "연구·지도직": (3, 4),
         "관리운영직": (4, 5), "임기제": (1, 2)}
     assert {(f["org_unit"], f["source_line"]) for f in found} == {("기획조정실", 7)}
+
+
+def test_groups_of_staff_down_the_side(governments):
+    """w07 p6's counts (정원 153: 연구직 131, 일반직 22; 현원 145: 연구직 124) printed a row per group
+    of staff, as 기초 plans print 직렬별 인력: each row the unit's staff of that group (staff_group),
+    as the headline over it states them; 연구직 beside 일반직 is a group, not the 연구·지도직 grade."""
+    text = ("부산광역시\n2025년도\n주요업무계획\n보건환경연구원\n\n□ 정 원 ▷ 153명(연구직 131, 일반직 22)\n(’25.1.1. 기준)\n"
+            "구 분\t정 원\t현 원\t과부족\n계\t153\t145\t△8\n연구직\t131\t124\t△7\n일반직\t22\t21\t△1\n")
+    found = [(f["source_line"], f["grade"], f["staff_group"], f["authorized"], f["current"], f["as_of"])
+             for f in extract_document("t", text, governments).staffing if f["statement"] == "unit_page"]
+    assert found == [(9, "total", None, 153, 145, date(2025, 1, 1)), (10, "total", "연구직", 131, 124, date(2025, 1, 1)),
+                     (11, "total", "일반직", 22, 21, date(2025, 1, 1))]
