@@ -131,7 +131,8 @@ def test_every_good_filing_is_published(refreshed):
     columns = "org_unit, statement, grade, authorized, current, as_of, source_line, printed_value"
     staffing = query(paths.published_db, f"select {columns} from marts.fct_staffing order by all")
     assert len(staffing) == 111 + 8  # the CP949 work plan's, and the PDF's 정원 / 현원 rows by grade
-    assert ("신공항추진본부", "unit_page", "total", 45, 51, None, 20, "45명") in staffing
+    # its table's note ``(2025. 1. 1. 기준, 단위 : 명)`` dates the counts
+    assert ("신공항추진본부", "unit_page", "total", 45, 51, date(2025, 1, 1), 20, "45명") in staffing
     assert ("기획예산과", "unit_page", "total", 21, 23, date(2023, 10, 31), 106, "21 (23)") in staffing
     # a filing of no known kind is published with its generic layers, and no typed fact
     unknown = query(paths.published_db, "select c.row_label, c.column_label, c.value, c.unit, c.table_layout "
