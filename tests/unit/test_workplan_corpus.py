@@ -149,11 +149,11 @@ def test_parts_of_a_total_are_read_only_when_they_add_up_and_name_groups_or_unit
 
 def test_every_staff_group_of_the_vocabulary_names_its_example():
     rows = list(csv.DictReader((SEEDS / "staff_groups.csv").open(encoding="utf-8")))
-    assert len(rows) == 19
+    assert len(rows) == 33
     for row in rows:
         assert group_of(row["example"]) == row["staff_group"], row
-    assert [group_of(label) for label in ("일반직공무원", "연구 · 지도직", "정 원", "4급", "보건")] == [
-        "일반직", "연구·지도직", None, None, None]
+    assert [group_of(label) for label in ("일반직공무원", "연구 · 지도직", "정 원", "4급", "보건", "사회복지 직렬")] == [
+        "일반직", "연구·지도직", None, None, None, "사회복지직"]
 
 
 def test_a_cover_names_the_issuing_unit_below_the_plans_title():

@@ -350,3 +350,11 @@ def test_groups_of_staff_down_the_side(governments):
              for f in extract_document("t", text, governments).staffing if f["statement"] == "unit_page"]
     assert found == [(9, "total", None, 153, 145, date(2025, 1, 1)), (10, "total", "연구직", 131, 124, date(2025, 1, 1)),
                      (11, "total", "일반직", 22, 21, date(2025, 1, 1))]
+
+
+def test_a_basic_governments_staff_by_series(governments):
+    """직렬별 인력 as a 구 prints it, w01 p4's 149 posts shared out among 직렬 (staff_groups.csv)."""
+    text = ("2025년 주요업무계획\n기획조정실\n\n□ 직렬별 인력\n(’25. 1. 1. 기준, 단위 : 명)\n구 분\t정 원\t현 원\n"
+            "계\t149\t149\n행정직\t120\t118\n세무직\t20\t21\n전산직\t9\t10\n")
+    found = {f["staff_group"]: (f["authorized"], f["current"]) for f in extract_document("t", text, governments).staffing}
+    assert found == {None: (149, 149), "행정직군": (120, 118), "세무직": (20, 21), "전산직": (9, 10)}
