@@ -437,6 +437,18 @@ def test_the_figure_a_change_is_measured_against_in_another_governments_plan():
 
 def test_every_revenue_item_alias_of_the_vocabulary_is_read_as_its_item():
     rows = list(csv.DictReader((SEEDS / "revenue_item_aliases.csv").open(encoding="utf-8")))
-    assert len(rows) == 8 and all(row["revenue_item"] in revenue_items() for row in rows)
+    assert len(rows) == 13 and all(row["revenue_item"] in revenue_items() for row in rows)
     assert all(item_of(row["printed"]) == row["revenue_item"] for row in rows if row["read_in"] == "label")
     assert all(item_in_name(f"{row['printed']} 목표") == row["revenue_item"] for row in rows if row["read_in"] == "name")
+
+
+def test_a_districts_revenue_in_its_own_words(governments):
+    """w01 p5's 세입 figures under the labels a 자치구 prints (지방세수입, 조정교부금등, 시비보조금,
+    교부세): each the item of revenue_items.csv it names (revenue_item_aliases.csv)."""
+    text = ("서울특별시 금천구\n2025년도 주요업무계획\n기획예산과\n\n□ 세입예산\n(단위 : 억원)\n"
+            "구 분\t예산액\n계\t151,350\n지방세수입\t51,288\n세외수입\t11,101\n교부세\t16,185\n조정교부금등\t6,929\n"
+            "시비보조금\t65,847\n")
+    facts = {f["revenue_item"]: f["amount_krw"] for f in extract_document("t", text, governments).revenue
+             if f["table_index"] and f["measure"] == "budget"}
+    assert facts == {"total": 15_135_000_000_000, "지방세": 5_128_800_000_000, "세외수입": 1_110_100_000_000,
+                     "지방교부세": 1_618_500_000_000, "조정교부금": 692_900_000_000, "시도비보조금": 6_584_700_000_000}
