@@ -121,8 +121,11 @@ def basis_of(label: str) -> str | None:
 
 
 def year_and_basis(label: str) -> tuple[int, str] | None:
-    """(fiscal year, basis) of a column whose header names both and is no change column."""
-    if _CHANGE_ANYWHERE.search(label):
+    """(fiscal year, basis) of a column whose header names both and is no change column: no 증감
+    on any of its levels, and no comparison as its own (``’24년 당초 대비`` under ``예 산 액``).
+    A level naming two comparisons (``당초 대비 최종 대비``) is two columns' headers run together,
+    as pdftotext squeezes them over another's, and says nothing of this one."""
+    if _CHANGE_ANYWHERE.search(label) or len(_AGAINST.findall(label.rsplit(" / ", 1)[-1])) == 1:
         return None
     year = year_in(label)
     basis = basis_of(label)

@@ -209,6 +209,19 @@ def test_headers_centred_over_their_columns_w01():
     assert result["precision"]["tuning"][0] == result["precision"]["tuning"][1]
 
 
+def test_a_rate_under_a_comparison_is_no_amount_w01_p4():
+    """Centred, w01 p4's 증감률 header stands right of its columns, and the rates' column is headed
+    ``’25년 당초예산 / 예 산 액 / ’24년 당초 대비``: a column whose own header is a comparison holds
+    no budget of the year, so 4.2 is not read as 4.2억원 of 2025 (7 such facts of p4 and 5 of p5
+    until parser 0.61.0)."""
+    budgets = [(f["source_page"], f["printed_value"]) for f in extracted(W01, "aligned, headers centred").department_budgets
+               if f["source_page"] in (4, 5) and f["table_index"]]
+    assert (4, "17,855") in budgets and (4, "4.2") not in budgets and (5, "6.3") not in budgets
+    published = {(f["source_page"], f["printed_value"]) for f in extracted(W01, "as published").department_budgets
+                 if f["source_page"] in (4, 5) and f["table_index"]}
+    assert set(budgets) <= published
+
+
 def test_a_unit_note_moved_into_its_table_w01():
     """Every unit note of w01 that stands alone over a table, moved into the table's first cell:
     the key's 40 facts are read with their units (29 without the note's 억원 before)."""
