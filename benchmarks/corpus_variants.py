@@ -39,7 +39,8 @@ printed, each variant one habit seen in other governments' filings:
   -layout`` makes of each PDF (a form feed ending each page), read as a text filing. This is how
   most plans reach a warehouse that cannot read PDFs, the way the corpus's bulletins were made, and
   no reader here was tuned on it before parser 0.53.0 (0.53.0 to 0.60.0 were tuned on the
-  tuning plans as it prints them, w01, w02 and w05 most, w04 and w06 kept aside; 0.61.0 was not). Its lines are its own, so its facts are
+  tuning plans as it prints them, w01, w02 and w05 most, w04 and w06 kept aside; 0.61.0 looked
+  at w01 pp. 5 and 8 only). Its lines are its own, so its facts are
   compared with those of the plans as published without their line.
 
 Each variant is read by the extractor alone (no refresh: the warehouse adds nothing to recall),
