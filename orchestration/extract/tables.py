@@ -69,6 +69,7 @@ class Table:
     body_rows: list[list[Cell]]
     caption: list[tuple[int, str]] = field(default_factory=list)  # (line, its text as printed) above the table
     label_columns: int = 1
+    borrowed: dict[int, str] = field(default_factory=dict)  # column → label from a table of the same columns
 
     @cached_property
     def first_line(self) -> int:
@@ -93,7 +94,8 @@ class Table:
 
     @cached_property
     def column_labels(self) -> list[str]:
-        return _column_paths(self.header_rows, self.width)
+        paths = _column_paths(self.header_rows, self.width)
+        return [path or self.borrowed.get(column, "") for column, path in enumerate(paths)]
 
     @cached_property
     def column_units(self) -> list[str | None]:
@@ -239,7 +241,32 @@ def read_tables(lines: list[str], stated: list[Block] = ()) -> list[Table]:
     for block in blocks:
         first_line = min(cell.line for row in block.rows for cell in row)
         tables.append(_shape(block, len(tables) + 1, _caption(lines, first_line, in_tables)))
-    return tables
+    return [_with_labels_of_a_twin(table, tables) for table in tables]
+
+
+SAME_COLUMNS_NEARBY = 40  # lines between two tables of the same columns (a unit page's staffing and budget)
+SAME_COLUMNS_AGREEING = 2  # the fewest labels both print, all alike, for two tables to share columns
+
+
+def _with_labels_of_a_twin(table: Table, tables: list[Table]) -> Table:
+    """A table whose header lost some labels (``pdftotext`` interleaves a two-line cell's syllables
+    with its neighbour's, ``담기 당 획관``, and places none of them) takes them from a table nearby
+    with the same columns: as wide, every value column labelled, and the same labels wherever both
+    print one (a unit page's staffing and its budget by the same units)."""
+    labels = table.column_labels
+    missing = [c for c in range(table.label_columns, table.width) if not labels[c]]
+    printed = [c for c in range(table.label_columns, table.width) if labels[c]]
+    if not missing or len(printed) < SAME_COLUMNS_AGREEING:
+        return table
+    for other in tables:
+        if (other is table or other.width != table.width
+                or abs(other.first_line - table.first_line) > SAME_COLUMNS_NEARBY):
+            continue
+        theirs = other.column_labels
+        if (all(theirs[c] for c in missing)
+                and all(without_spaces(theirs[c]) == without_spaces(labels[c]) for c in printed)):
+            return replace(table, borrowed={c: theirs[c] for c in missing})
+    return table
 
 
 def _shape(block: Block, table_index: int, caption: list[tuple[int, str]]) -> Table:

@@ -381,16 +381,22 @@ def test_project_tables_inside_a_table_of_projects_as_pdftotext_prints_them_w02(
 
 def test_a_column_whose_unit_pdftotext_lost_w05():
     """w05 p5 as pdftotext prints it (no key: the PDF's reading is the measure). The budget table's
-    units all read as the PDF reads them; the staffing table's first three columns lost their
-    names (two lines' letters merged), so their counts are kept with no unit and the reason."""
+    units all read as the PDF reads them. The staffing table's first headers are interleaved with
+    the second line of their cells (``담기 당 획관`` for 기획 / 담당관) and head no column; the
+    budget table below it has the same columns, labelled, and lends them, so every unit's 정원 and
+    현원 is its own, as in the PDF (the first three were kept with no unit, ``unit_not_printed``,
+    before parser 0.61.0)."""
     name = "w05_busan_gihoekgwan_2025.pdf"
-    _, extraction = converted(name)
+    document, extraction = converted(name)
+    assert "담기 당 획관" in page_lines(document, 5)[23]
     staffing = [(f["org_unit"], f["authorized"], f["current"], f["unattributed"]) for f in extraction.staffing
                 if f["source_page"] == 5 and f["source_line"] == 26]
-    assert staffing == [(None, 120, 126, "unit_not_printed"), (None, 32, 32, "unit_not_printed"),
-                        (None, 28, 28, "unit_not_printed"), ("인구정책담당관", 11, 13, None), ("법무담당관", 23, 24, None),
+    assert staffing == [("기획관", 120, 126, None), ("기획담당관", 32, 32, None), ("조직담당관", 28, 28, None),
+                        ("인구정책담당관", 11, 13, None), ("법무담당관", 23, 24, None),
                         ("빅데이터통계담당관", 21, 24, None), ("부울경초광역경제동맹추진단", 5, 5, None)]
     as_published = extract_document(name, published(name), government_index(GOVERNMENT_SEED))
+    assert {(f["org_unit"], f["authorized"], f["current"]) for f in as_published.staffing
+            if f["source_page"] == 5 and f["table_index"]} == {fact[:3] for fact in staffing}
     spending = {(f["org_unit"], f["amount_krw"]) for f in extraction.department_budgets if f["source_page"] == 5}
     assert len(spending) == 7
     assert spending == {(f["org_unit"], f["amount_krw"]) for f in as_published.department_budgets if f["source_page"] == 5}

@@ -475,11 +475,12 @@ def test_names_of_three_syllables_squeezed_and_a_line_pdftotext_merged():
     take the caption and the header for a wrapped label. Over the staffing table, the line that
     merged two lines' letters (``담기 당 획관``) heads nothing: only its words over the labels or
     within a column's words below are read (구 분, 인구정책; 법 무 빅데이터 부울경초광역 one name to a
-    column), the rest of its columns left without a header."""
+    column); the rest of its columns take the labels of the budget table, which has the same
+    columns (since parser 0.61.0; they had none before)."""
     staffing, budget = read_tables(split_lines(PDFTOTEXT_SIX_UNITS))
     assert (staffing.first_line, staffing.last_line, budget.first_line, budget.last_line) == (8, 14, 21, 25)
-    assert staffing.column_labels == ["구 분", "", "", "", "인구정책 담당관", "법무 담당관", "빅데이터 통계담당관",
-                                      "부울경초광역 경제동맹추진단"]
+    assert staffing.column_labels == ["구 분", "합계 (일반회계)", "기획 담당관", "조직 담당관", "인구정책 담당관", "법무 담당관",
+                                      "빅데이터 통계담당관", "부울경초광역 경제동맹추진단"]
     assert budget.column_labels == ["", "합계 (일반회계)", "기획 담당관", "조직 담당관", "인구정책 담당관", "법무 담당관",
                                     "빅데이터 통계담당관", "부울경초광역 경제동맹추진단"]
     assert (budget.unit, [c.text for c in budget.value_cells() if c.line == 25][:3]) == ("백만원", ["33,257", "14,472", "573"])

@@ -130,3 +130,16 @@ def test_a_table_turned_round_keeps_every_cell_where_it_was_printed(tables):
     assert (cell.row_labels, cell.column_label) == (("2024년",), "기 획 예 산 과 / 정책사업비")
     assert (cell.start, cell.end) == (cell_at(budget, 58, 2).start, cell_at(budget, 58, 2).end)
     assert {c.row for c in turned.value_cells() if c.row_labels == ("2024년",)} == {cell.row}
+
+
+def test_a_header_missing_labels_borrows_them_from_a_table_of_the_same_columns():
+    """w05 p5's two tables by unit, the first header's first labels lost: they are taken from the
+    table below, whose labels agree wherever both print one; a table whose printed labels differ
+    lends nothing."""
+    staffing = ["(단위 : 명)", "구 분\t\t\t인구정책 담당관\t법무 담당관", "정 원\t120\t32\t11\t23", "현 원\t126\t32\t13\t24", ""]
+    budget = ["(단위 : 백만원)", "구 분\t합 계\t기획 담당관\t인구정책 담당관\t법무 담당관", "세 입\t2,867\t105\t2,551\t3", ""]
+    first, second = read_tables(staffing + budget)
+    assert first.column_labels == ["구 분", "합 계", "기획 담당관", "인구정책 담당관", "법무 담당관"]
+    assert second.column_labels == ["구 분", "합 계", "기획 담당관", "인구정책 담당관", "법무 담당관"]
+    other = budget[:1] + ["구 분\t합 계\t기획 담당관\t청렴 담당관\t법무 담당관"] + budget[2:]
+    assert read_tables(staffing + other)[0].column_labels == ["구 분", "", "", "인구정책 담당관", "법무 담당관"]
