@@ -500,7 +500,7 @@ def _count_column_facts(table: Table, columns: dict[str, tuple[str, int, int]],
     facts = []
     for row, label in labelled:
         cells = {cell.column: cell for cell in row}
-        grade, group = grade_of(label), None
+        grade, group, outer = grade_of(label), None, None
         if grouped and grade != TOTAL and group_of(label):
             grade = None
         if units and label in names:
